@@ -1,0 +1,162 @@
+// Package schema is the plain-data intermediate form between the parser
+// (markdown pages) and the generator (Go code). It imports only the standard
+// library: a test can build a Schema by hand and compare it with cmp.Diff.
+//
+// The JSON encoding of Schema is a public format (graphdocgen -schema FILE);
+// README.md documents it.
+package schema
+
+// Schema is everything read from one set of pages.
+type Schema struct {
+	Types       []*Type      `json:"types"`
+	Enums       []*Enum      `json:"enums"`
+	Operations  []*Operation `json:"operations"`
+	Diagnostics []Diagnostic `json:"diagnostics"`
+	// Pages lists every page read, in sorted path order, with its kind.
+	Pages []Page `json:"-"`
+}
+
+// Page is one input page.
+type Page struct {
+	Path string // as given on the command line, slash-separated
+	Kind string // PageOperation, PageResource, PageEnum, PageOther
+}
+
+// Page kinds.
+const (
+	PageOperation = "operation"
+	PageResource  = "resource"
+	PageEnum      = "enum"
+	PageOther     = "other"
+)
+
+// Type is a documented complex or entity type.
+type Type struct {
+	Name        string      `json:"name"`      // as documented, e.g. userCredentialUsageDetails
+	Namespace   string      `json:"namespace"` // e.g. microsoft.graph
+	GoName      string      `json:"goName"`
+	Base        *string     `json:"base"` // qualified base type name, or nil
+	Source      Pos         `json:"source"`
+	Properties  []*Property `json:"properties"`
+	Description string      `json:"-"`
+	// Open is true for OData open types (annotation "openType": true).
+	Open bool `json:"-"`
+}
+
+// QualifiedName is Namespace.Name.
+func (t *Type) QualifiedName() string { return qualify(t.Namespace, t.Name) }
+
+// Property is one documented property (or relationship) of a type.
+type Property struct {
+	Name        string  `json:"name"` // as documented
+	Type        TypeRef `json:"type"`
+	GoName      string  `json:"goName"`
+	Source      Pos     `json:"source"`
+	Description string  `json:"-"`
+	// Values lists documented possible values of a string property that is
+	// not an enum; they become constants but are not enforced.
+	Values []string `json:"-"`
+}
+
+// Enum is a documented enumeration.
+type Enum struct {
+	Name      string   `json:"name"`
+	Namespace string   `json:"namespace"`
+	GoName    string   `json:"goName"`
+	Members   []string `json:"members"` // documented order
+	// GoMembers holds the Go constant name of each member, index for index.
+	GoMembers   []string `json:"goMembers"`
+	Source      Pos      `json:"source"`
+	Description string   `json:"-"`
+	// MemberSources holds where each member was documented, index for index.
+	MemberSources []Pos `json:"-"`
+}
+
+// QualifiedName is Namespace.Name.
+func (e *Enum) QualifiedName() string { return qualify(e.Namespace, e.Name) }
+
+// Operation is one documented API operation (one page, one method).
+type Operation struct {
+	GoName       string     `json:"goName"`
+	Method       string     `json:"method"`
+	Paths        []string   `json:"paths"` // every documented request line, as written
+	RequestType  *TypeRef   `json:"requestType"`
+	ResponseType *TypeRef   `json:"responseType"`
+	Status       int        `json:"status"`
+	Source       Pos        `json:"source"`
+	Examples     []*Example `json:"examples"`
+	Title        string     `json:"-"`
+	Description  string     `json:"-"`
+	// Routes holds the parsed form of Paths, index for index.
+	Routes []Route `json:"-"`
+}
+
+// Route is one request line reduced to what a router needs.
+type Route struct {
+	// Pattern is the path template with a leading slash, without version
+	// prefix or query string: /users/{id}/manager
+	Pattern string
+	// Params are the placeholder names in order of appearance; repeated
+	// names appear once per occurrence.
+	Params []string
+	Source Pos
+}
+
+// Example is one documented request/response pair.
+type Example struct {
+	Name   string  `json:"name"`
+	Source Pos     `json:"source"`
+	Test   *string `json:"test"`             // go test -json name, or nil
+	Reason *string `json:"reason,omitempty"` // diagnostic code when Test is nil
+
+	Request  HTTPMessage `json:"-"`
+	Response HTTPMessage `json:"-"`
+	// Truncated means the documented response fields are a subset of the
+	// real response.
+	Truncated bool `json:"-"`
+	// Rejects, when set, names the property the handler must reject in the
+	// documented request body (the docs contradict themselves).
+	Rejects string `json:"-"`
+}
+
+// HTTPMessage is a documented HTTP request or response.
+type HTTPMessage struct {
+	Method  string   // request only
+	Target  string   // request only: the URL as written
+	Status  int      // response only
+	Headers []Header // in documented order
+	Body    string
+	BodyPos Pos
+	// JSON is true when Body is JSON (after any repair). Body then holds
+	// the repaired JSON text.
+	JSON bool
+}
+
+// Header is one documented HTTP header.
+type Header struct{ Name, Value string }
+
+// Diagnostic is a problem found in a page.
+type Diagnostic struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Severity Severity `json:"severity"`
+	Code     string   `json:"code"`
+	Message  string   `json:"message"`
+}
+
+// Severity of a diagnostic.
+type Severity string
+
+// Severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+func qualify(ns, name string) string {
+	if ns == "" {
+		return name
+	}
+	return ns + "." + name
+}

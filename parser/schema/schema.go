@@ -19,6 +19,7 @@ type Schema struct {
 // Page is one input page.
 type Page struct {
 	Path string // as given on the command line, slash-separated
+	Rel  string // relative to the folder argument it was found in (names output files)
 	Kind string // PageOperation, PageResource, PageEnum, PageOther
 }
 
@@ -77,16 +78,19 @@ func (e *Enum) QualifiedName() string { return qualify(e.Namespace, e.Name) }
 
 // Operation is one documented API operation (one page, one method).
 type Operation struct {
-	GoName       string     `json:"goName"`
-	Method       string     `json:"method"`
-	Paths        []string   `json:"paths"` // every documented request line, as written
-	RequestType  *TypeRef   `json:"requestType"`
-	ResponseType *TypeRef   `json:"responseType"`
-	Status       int        `json:"status"`
-	Source       Pos        `json:"source"`
-	Examples     []*Example `json:"examples"`
-	Title        string     `json:"-"`
-	Description  string     `json:"-"`
+	GoName      string   `json:"goName"`
+	Method      string   `json:"method"`
+	Paths       []string `json:"paths"` // every documented request line, as written
+	RequestType *TypeRef `json:"requestType"`
+	// Parameters is the body of an action documented as a parameter table
+	// (no named type); RequestType is nil then.
+	Parameters   []*Property `json:"parameters,omitempty"`
+	ResponseType *TypeRef    `json:"responseType"`
+	Status       int         `json:"status"`
+	Source       Pos         `json:"source"`
+	Examples     []*Example  `json:"examples"`
+	Title        string      `json:"-"`
+	Description  string      `json:"-"`
 	// Routes holds the parsed form of Paths, index for index.
 	Routes []Route `json:"-"`
 }

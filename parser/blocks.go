@@ -1,0 +1,201 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// blockKind tells what a block is.
+type blockKind int
+
+const (
+	blockHeading blockKind = iota
+	blockFence             // fenced or indented code
+	blockTable             // a table (from goldmark, or recovered from a paragraph)
+	blockComment           // an HTML comment, usually a JSON annotation
+	blockText              // a paragraph or other prose
+	blockRule              // a thematic break (closes a tab group)
+)
+
+// block is one top-level markdown construct, in source order. Blocks hold
+// offsets into source.text, never copies of markdown structure.
+type block struct {
+	kind  blockKind
+	off   int // byte offset where the block starts
+	level int // heading level
+	// text: heading text, paragraph text, comment body, or fence content.
+	text string
+	// textOff is the offset of text[0] in the source (fence content start).
+	textOff int
+	lang    string // fence info string, lower-cased first word
+	// tab is the tab label when a heading is a docs tab marker
+	// ("# [HTTP](#tab/http)").
+	tab string
+	// firstLine, lastLine: the 1-based line range (tables and paragraphs).
+	firstLine, lastLine int
+	// recovered marks a table goldmark did not accept (read from a paragraph).
+	recovered bool
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// blocks parses the page with goldmark and flattens block-level nodes
+// (including those nested in lists and quotes) into source order.
+func (s *source) blocks() []block {
+	doc := md.Parser().Parse(text.NewReader(s.text))
+	var out []block
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b, ok := s.block(n)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		out = append(out, b)
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+func (s *source) block(n ast.Node) (block, bool) {
+	switch n := n.(type) {
+	case *ast.Heading:
+		b := block{kind: blockHeading, level: n.Level, off: s.nodeStart(n)}
+		b.text = strings.TrimSpace(s.inlineText(n))
+		b.tab = tabLabel(n, s.text)
+		return b, true
+	case *ast.FencedCodeBlock:
+		b := block{kind: blockFence, off: s.nodeStart(n)}
+		if n.Info != nil {
+			info := strings.TrimSpace(string(n.Info.Segment.Value(s.text)))
+			if f := strings.Fields(info); len(f) > 0 {
+				b.lang = strings.ToLower(f[0])
+			}
+			b.off = lineStartOf(s, n.Info.Segment.Start)
+		} else if n.Lines().Len() > 0 {
+			b.off = s.lineStart(lineOf(s, n.Lines().At(0).Start) - 1)
+		}
+		b.text, b.textOff = s.linesText(n.Lines())
+		return b, true
+	case *ast.CodeBlock:
+		b := block{kind: blockFence, off: s.nodeStart(n)}
+		b.text, b.textOff = s.linesText(n.Lines())
+		return b, true
+	case *ast.HTMLBlock:
+		b := block{kind: blockText, off: s.nodeStart(n)}
+		b.text, b.textOff = s.linesText(n.Lines())
+		if n.HasClosure() {
+			c := n.ClosureLine
+			b.text += string(c.Value(s.text))
+		}
+		if strings.HasPrefix(strings.TrimSpace(b.text), "<!--") {
+			b.kind = blockComment
+		}
+		return b, true
+	case *extast.Table:
+		b := block{kind: blockTable, off: n.Pos()}
+		b.firstLine = lineOf(s, n.Pos())
+		b.lastLine = b.firstLine + 1
+		if last := n.LastChild(); last != nil {
+			b.lastLine = lineOf(s, last.Pos())
+		}
+		return b, true
+	case *ast.Paragraph:
+		b := block{kind: blockText, off: s.nodeStart(n)}
+		b.text, b.textOff = s.linesText(n.Lines())
+		if n.Lines().Len() > 0 {
+			b.firstLine = lineOf(s, n.Lines().At(0).Start)
+			b.lastLine = lineOf(s, n.Lines().At(n.Lines().Len()-1).Start)
+		}
+		if looksLikeTable(b.text) {
+			b.kind = blockTable
+			b.recovered = true
+		}
+		return b, true
+	case *ast.ThematicBreak:
+		return block{kind: blockRule, off: s.nodeStart(n)}, true
+	}
+	return block{}, false
+}
+
+// nodeStart is the best offset goldmark gives for a block node.
+func (s *source) nodeStart(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return lineStartOf(s, n.Lines().At(0).Start)
+	}
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	return 0
+}
+
+func (s *source) linesText(ls *text.Segments) (string, int) {
+	if ls.Len() == 0 {
+		return "", 0
+	}
+	var sb strings.Builder
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		sb.Write(seg.Value(s.text))
+	}
+	return sb.String(), ls.At(0).Start
+}
+
+// inlineText concatenates the raw source of a node's lines (headings).
+func (s *source) inlineText(n ast.Node) string {
+	t, _ := s.linesText(n.Lines())
+	return t
+}
+
+// tabLabel recognizes docs tab markers: a heading whose only content is a
+// link to "#tab/...".
+func tabLabel(h *ast.Heading, src []byte) string {
+	l, ok := h.FirstChild().(*ast.Link)
+	if !ok || h.FirstChild() != h.LastChild() {
+		return ""
+	}
+	if !strings.HasPrefix(string(l.Destination), "#tab/") {
+		return ""
+	}
+	return strings.TrimPrefix(string(l.Destination), "#tab/")
+}
+
+func lineOf(s *source, off int) int {
+	l, _ := s.lineCol(off)
+	return l
+}
+
+func lineStartOf(s *source, off int) int { return s.lineStart(lineOf(s, off)) }
+
+// looksLikeTable spots a pipe table that goldmark did not accept (for
+// example a delimiter row with fewer cells than the header).
+func looksLikeTable(t string) bool {
+	lines := strings.Split(strings.TrimSpace(t), "\n")
+	if len(lines) < 2 || !strings.Contains(lines[0], "|") {
+		return false
+	}
+	return isDelimiterRow(lines[1])
+}
+
+// isDelimiterRow reports whether a line is a table delimiter row such as
+// |:---|---:|.
+func isDelimiterRow(l string) bool {
+	l = strings.TrimSpace(l)
+	if !strings.Contains(l, "-") || !strings.ContainsAny(l, "|") && !strings.HasPrefix(l, ":") {
+		return false
+	}
+	for _, c := range l {
+		switch c {
+		case '|', '-', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,83 @@
+package parser
+
+import "github.com/graphdocgen/graphdocgen/parser/route"
+
+// typeDraft is a type as one page documents it.
+type typeDraft struct {
+	name, namespace string
+	base            string // documented base type, "" when none
+	baseOff         int
+	off             int
+	props           []*propDraft
+	open            bool
+	// weak: only an operation page's request body table describes it (its
+	// resource page is not among the inputs).
+	weak        bool
+	description string
+	page        *pageResult
+	// jsonRep is the resource's JSON representation body, if any.
+	jsonRep *httpMessage
+}
+
+// propDraft is one property row.
+type propDraft struct {
+	name        string
+	off         int
+	spec        typeSpec
+	description string
+	values      []string // documented possible values, in order
+	valueOffs   []int
+	nav         bool // from a Relationships table
+	page        *pageResult
+}
+
+// typeSpec is a type cell as written, before names are resolved.
+type typeSpec struct {
+	raw        string
+	off        int
+	edm        string // primitive, e.g. Edm.String
+	name       string // named type or enum as written (maybe qualified)
+	page       string // page a link points at (cleaned path), "" if none
+	collection bool
+	anonEnum   bool // "Enumeration": values come from the description
+	unknown    bool // could not be read
+}
+
+// enumDraft is an enumeration as one page documents it.
+type enumDraft struct {
+	name, namespace string
+	off             int
+	members         []string
+	memberOffs      []int
+	description     string
+	page            *pageResult
+}
+
+// opDraft is one operation (one page, one method).
+type opDraft struct {
+	title       string
+	description string
+	method      string
+	lines       []route.Line
+	lineOffs    []int
+	off         int
+	noBody      bool
+	bodySpec    *typeSpec
+	bodyOff     int
+	params      []*propDraft // action parameters or a body table
+	paramsAreOf string       // "parameters" or "properties" (of bodySpec)
+	respSpec    *typeSpec
+	status      int
+	statusOff   int
+	examples    []*exampleDraft
+	page        *pageResult
+}
+
+// exampleDraft is one documented request/response pair.
+type exampleDraft struct {
+	name      string
+	off       int
+	req, resp *httpMessage
+	truncated bool
+	isColl    bool
+}

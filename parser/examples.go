@@ -1,0 +1,74 @@
+package parser
+
+import (
+	"fmt"
+	"strings"
+)
+
+// readExamples reads the request/response pairs under the Examples
+// heading(s). Responses pair with the latest unpaired request.
+func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, order []string) {
+	inExamples := false
+	var pending *annotation
+	var open *exampleDraft
+	n := 0
+	for _, b := range p.blocks {
+		switch b.kind {
+		case blockHeading:
+			if b.tab == "" && b.level <= 2 {
+				inExamples = isExamplesTitle(strings.ToLower(b.text))
+			}
+			continue
+		case blockComment:
+			if a, ok := p.readAnnotation(b); ok && a.blockType != "" {
+				pending = &a
+			}
+			continue
+		case blockFence:
+		default:
+			continue
+		}
+		ann := pending
+		pending = nil
+		if !inExamples {
+			continue
+		}
+		if ann != nil && ann.blockType == "ignored" {
+			continue
+		}
+		switch {
+		case isRequestText(b.text):
+			n++
+			msg := p.readHTTP(b.text, b.textOff, true)
+			ex := &exampleDraft{name: fmt.Sprintf("%s-%d", pageStem(p.src.path), n), off: b.off, req: &msg}
+			if ann != nil && len(ann.names) > 0 {
+				ex.name = ann.names[0]
+			}
+			op := byMethod[strings.ToUpper(msg.Method)]
+			if op == nil {
+				p.warn(msg.off, "example-method-unknown", "example request uses %s but the page documents only %s", msg.Method, strings.Join(order, ", "))
+				open = nil
+				continue
+			}
+			op.examples = append(op.examples, ex)
+			open = ex
+		case isResponseText(b.text):
+			msg := p.readHTTP(b.text, b.textOff, false)
+			if open == nil {
+				p.warn(b.off, "example-response-unpaired", "example response has no request before it")
+				continue
+			}
+			open.resp = &msg
+			if ann != nil {
+				open.truncated = ann.truncated
+				open.isColl = ann.isCollection
+			}
+			open = nil
+		}
+	}
+}
+
+// pageStem is the page file name without folder and extension.
+func pageStem(path string) string {
+	return strings.TrimSuffix(pathBase(path), ".md")
+}

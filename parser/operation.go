@@ -1,0 +1,202 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/route"
+)
+
+// readOperation reads an operation page: request lines, request body,
+// response and examples. One draft is made per documented method.
+func (p *pageParser) readOperation(secs []section) {
+	byMethod := map[string]*opDraft{}
+	var order []string
+	examplesSeen := false
+	for _, s := range secs {
+		if isExamplesTitle(s.title) && s.level <= 2 {
+			examplesSeen = true
+		}
+		if !isHTTPRequestTitle(s.title) || examplesSeen {
+			continue
+		}
+		for _, b := range s.blocks {
+			if b.kind != blockFence {
+				continue
+			}
+			p.readRequestLines(b, func(l route.Line, off int) {
+				op := byMethod[l.Method]
+				if op == nil {
+					op = &opDraft{title: p.res.title, method: l.Method, off: off, page: p.res}
+					byMethod[l.Method] = op
+					order = append(order, l.Method)
+				}
+				op.lines = append(op.lines, l)
+				op.lineOffs = append(op.lineOffs, off)
+			})
+		}
+	}
+	if len(order) == 0 {
+		p.warn(0, "operation-no-request-line", "operation page has no request line under an HTTP request heading")
+		return
+	}
+	first := byMethod[order[0]]
+	first.description = p.description()
+	p.readRequestBody(secs, first)
+	p.readResponse(secs, first)
+	p.readExamples(secs, byMethod, order)
+	for _, m := range order[1:] {
+		op := byMethod[m]
+		op.description = first.description
+		if m == "GET" || m == "DELETE" {
+			op.noBody = true
+		} else {
+			op.noBody, op.bodySpec, op.params, op.paramsAreOf = first.noBody, first.bodySpec, first.params, first.paramsAreOf
+		}
+		op.respSpec, op.status, op.statusOff = first.respSpec, first.status, first.statusOff
+	}
+	for _, m := range order {
+		p.res.ops = append(p.res.ops, byMethod[m])
+	}
+}
+
+// readRequestLines parses each line of a request-line fence.
+func (p *pageParser) readRequestLines(b block, emit func(route.Line, int)) {
+	off := b.textOff
+	for _, line := range strings.SplitAfter(b.text, "\n") {
+		lineOff := off
+		off += len(line)
+		text := strings.TrimRight(line, "\n")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		l, ok, issues := route.ParseLine(text)
+		for _, is := range issues {
+			p.warn(lineOff+max(is.Col-1, 0), is.Code, "%s", is.Message)
+		}
+		if ok {
+			emit(l, lineOff+len(text)-len(strings.TrimLeft(text, " \t")))
+		}
+	}
+}
+
+func isExamplesTitle(t string) bool { return strings.HasPrefix(t, "example") }
+
+// description is the first prose paragraph after the title.
+func (p *pageParser) description() string {
+	seenTitle := false
+	for _, b := range p.blocks {
+		switch {
+		case b.kind == blockHeading && b.level == 1 && b.tab == "":
+			seenTitle = true
+		case b.kind == blockHeading && seenTitle:
+			return ""
+		case b.kind == blockText && seenTitle:
+			t := collapseSpace(parseCell(b.text, b.off).text)
+			if strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "<!--") || t == "" {
+				continue
+			}
+			return t
+		}
+	}
+	return ""
+}
+
+var noBodyRe = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to) (supply|provide|specify|include|send)|not require a request body|no request body|request body (is|must be) empty`)
+
+// readRequestBody reads the "Request body" section: whether there is a
+// body, which type it is, and its property or parameter table.
+func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
+	for _, s := range secs {
+		if s.title != "request body" {
+			continue
+		}
+		op.bodyOff = s.off
+		for _, b := range s.blocks {
+			switch b.kind {
+			case blockText:
+				c := parseCell(b.text, b.textOff)
+				if noBodyRe.MatchString(c.text) {
+					op.noBody = true
+				}
+				if op.bodySpec == nil {
+					for _, l := range c.links {
+						if pg := p.linkPage(l.dest); pg != "" && strings.Contains(pg, "resources/") {
+							t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
+							if !identRe.MatchString(t.name) {
+								t.name = strings.TrimSuffix(pathBase(pg), ".md")
+							}
+							op.bodySpec = &t
+							break
+						}
+					}
+				}
+			case blockTable:
+				t := p.readTable(b)
+				if op.params != nil {
+					continue
+				}
+				op.params = p.readPropertyTable(t, false)
+				op.paramsAreOf = "properties"
+				if headerKey(t.header[0].text) == "parameter" {
+					op.paramsAreOf = "parameters"
+				}
+			}
+		}
+		return
+	}
+	if op.method == "GET" || op.method == "DELETE" {
+		op.noBody = true
+	}
+}
+
+var (
+	statusCodeRe = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
+	collectionRe = regexp.MustCompile(`(?i)collection of`)
+)
+
+// readResponse reads the "Response" section: status code and type.
+func (p *pageParser) readResponse(secs []section, op *opDraft) {
+	for _, s := range secs {
+		if s.title != "response" || s.level > 2 {
+			continue
+		}
+		for _, b := range s.blocks {
+			if b.kind != blockText {
+				continue
+			}
+			c := parseCell(b.text, b.textOff)
+			if op.status == 0 {
+				if m := statusCodeRe.FindStringSubmatchIndex(c.raw); m != nil {
+					op.status, _ = strconv.Atoi(c.raw[m[2]:m[3]])
+					op.statusOff = c.off + m[2]
+				}
+			}
+			if op.respSpec == nil {
+				for _, l := range c.links {
+					pg := p.linkPage(l.dest)
+					if pg == "" || !strings.Contains(pg, "resources/") {
+						continue
+					}
+					t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
+					if !identRe.MatchString(t.name) {
+						t.name = strings.TrimSuffix(pathBase(pg), ".md")
+					}
+					before := c.raw[:max(0, min(len(c.raw), l.off-c.off))]
+					t.collection = collectionRe.MatchString(before) && !strings.Contains(before[max(0, len(before)-40):], ".")
+					op.respSpec = &t
+					break
+				}
+			}
+		}
+		return
+	}
+}
+
+func pathBase(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}

@@ -1,0 +1,163 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// pageParser reads one page into drafts; it never looks at other pages.
+type pageParser struct {
+	diags
+	res    *pageResult
+	blocks []block
+}
+
+// pageResult is what one page contributes before cross-page resolution.
+type pageResult struct {
+	path      string
+	rel       string
+	kind      string // schema.Page* constant
+	title     string
+	namespace string
+	types     []*typeDraft
+	enums     []*enumDraft
+	ops       []*opDraft
+	diags     []schema.Diagnostic
+	src       *source
+}
+
+// section is the run of blocks under one heading.
+type section struct {
+	title  string // lower-cased heading text
+	level  int
+	off    int
+	blocks []block
+}
+
+// parsePage reads one page. It never panics on bad input: whatever it cannot
+// use becomes a diagnostic.
+func parsePage(path string, data []byte) (res *pageResult) {
+	src := newSource(path, data)
+	p := &pageParser{diags: diags{src: src}, res: &pageResult{path: path, src: src}}
+	defer func() {
+		if r := recover(); r != nil {
+			p.errorf(0, "internal-error", "graphdocgen failed on this page (%v); please report it", r)
+			p.res.kind = schema.PageOther
+		}
+		p.res.diags = p.list
+		res = p.res
+	}()
+	p.blocks = src.blocks()
+	p.readHeader()
+	p.classify()
+	return p.res
+}
+
+var namespaceRe = regexp.MustCompile(`^Namespace:\s*(\S+)`)
+
+// readHeader finds the title (first non-tab H1) and the Namespace: line.
+func (p *pageParser) readHeader() {
+	for _, b := range p.blocks {
+		if b.kind == blockHeading && b.level == 1 && b.tab == "" && p.res.title == "" {
+			p.res.title = cleanTitle(b.text)
+		}
+		if b.kind == blockText && p.res.namespace == "" {
+			if m := namespaceRe.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil {
+				ns := m[1]
+				if strings.HasSuffix(ns, ".") {
+					p.warn(b.off, "namespace-trailing-dot", "namespace %q ends with a dot; read as %q", ns, strings.TrimRight(ns, "."))
+					ns = strings.TrimRight(ns, ".")
+				}
+				p.res.namespace = ns
+			}
+		}
+	}
+}
+
+func cleanTitle(t string) string {
+	return collapseSpace(parseCell(t, 0).text)
+}
+
+// sections groups blocks under their nearest heading of level <= 3, skipping
+// docs tab markers (which are H1 headings to a markdown parser).
+func (p *pageParser) sections(maxLevel int) []section {
+	var out []section
+	cur := section{}
+	for _, b := range p.blocks {
+		if b.kind == blockHeading && b.tab == "" && b.level <= maxLevel {
+			out = append(out, cur)
+			cur = section{title: strings.ToLower(collapseSpace(parseCell(b.text, 0).text)), level: b.level, off: b.off}
+			continue
+		}
+		cur.blocks = append(cur.blocks, b)
+	}
+	return append(out, cur)
+}
+
+// docType is the normalized front matter doc_type.
+func (p *pageParser) docType() string {
+	dt := strings.ToLower(strings.TrimSpace(p.src.front["doc_type"]))
+	return strings.TrimRight(dt, "_ ")
+}
+
+// classify decides the page kind by content, checks it against the front
+// matter, and reads the page accordingly.
+func (p *pageParser) classify() {
+	secs := p.sections(3)
+	want := map[string]string{
+		"apipagetype": schema.PageOperation, "resourcepagetype": schema.PageResource,
+		"enumpagetype": schema.PageEnum, "enumtypes": schema.PageEnum,
+		"conceptualpagetype": schema.PageOther,
+	}[p.docType()]
+	kind := ""
+	switch {
+	case hasSection(secs, isHTTPRequestTitle):
+		kind = schema.PageOperation
+	case hasSection(secs, isPropertiesTitle) || hasSection(secs, isJSONRepTitle):
+		kind = schema.PageResource
+	case hasSection(secs, isMembersTitle) || hasSection(secs, isEnumValuesTitle):
+		kind = schema.PageEnum
+	}
+	if kind == "" {
+		kind = want
+		if kind == "" {
+			kind = schema.PageOther
+		}
+	}
+	if want != "" && want != kind && want != schema.PageOther {
+		p.warn(0, "page-kind-mismatch", "front matter says doc_type %q but the page reads as a %s page", p.src.front["doc_type"], kind)
+	} else if want == "" {
+		p.warn(0, "page-kind-missing", "front matter has no known doc_type (%q); the page reads as a %s page", p.src.front["doc_type"], kind)
+	}
+	p.res.kind = kind
+	switch kind {
+	case schema.PageOperation:
+		p.readOperation(secs)
+	case schema.PageResource:
+		p.readResource(secs)
+	}
+	p.readEnumSections(secs)
+	if kind != schema.PageOther && len(p.res.ops)+len(p.res.types)+len(p.res.enums) == 0 {
+		p.warn(0, "page-unused", "%s page yields no operation, type or enum", kind)
+	}
+}
+
+func hasSection(secs []section, pred func(string) bool) bool {
+	for _, s := range secs {
+		if pred(s.title) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHTTPRequestTitle(t string) bool { return strings.HasPrefix(t, "http request") }
+func isPropertiesTitle(t string) bool  { return t == "properties" }
+func isRelationsTitle(t string) bool   { return t == "relationships" }
+func isJSONRepTitle(t string) bool     { return strings.HasPrefix(t, "json representation") }
+func isMembersTitle(t string) bool     { return t == "members" }
+func isEnumValuesTitle(t string) bool {
+	return strings.HasSuffix(t, " values") && !strings.Contains(strings.TrimSuffix(t, " values"), " ")
+}

@@ -1,0 +1,49 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+)
+
+var nameSuffixRe = regexp.MustCompile(`^(\S+)\s+\(([^()]*)\)$`)
+
+// readPropertyTable reads a property, relationship or parameter table.
+// Rows without a name are reported and skipped.
+func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
+	nameCol := t.col("property", "name", "parameter", "property name", "relationship", "query parameter", "parameter name")
+	if nameCol < 0 {
+		nameCol = 0
+	}
+	typeCol := t.col("type", "value type", "data type")
+	if typeCol < 0 && len(t.header) > 1 {
+		typeCol = 1
+	}
+	descCol := t.col("description")
+	props := []*propDraft{}
+	for _, r := range t.rows {
+		nc := r.at(nameCol)
+		name := strings.TrimSpace(nc.text)
+		if m := nameSuffixRe.FindStringSubmatch(name); m != nil {
+			p.warn(nc.off, "property-name-note", "property name %q carries a note; read as %q", name, m[1])
+			name = m[1]
+		}
+		if name == "" {
+			p.warn(r.at(0).off, "property-name-missing", "table row has no property name; skipped")
+			continue
+		}
+		pd := &propDraft{name: name, off: nc.off, nav: nav, page: p.res}
+		if typeCol >= 0 {
+			pd.spec = p.readTypeCell(r.at(typeCol))
+		} else {
+			pd.spec = typeSpec{edm: "Edm.String", off: nc.off}
+			p.warn(nc.off, "type-missing", "table has no Type column; %s read as a string", name)
+		}
+		if descCol >= 0 {
+			dc := r.at(descCol)
+			pd.description = dc.text
+			pd.values, pd.valueOffs = describedValues(dc)
+		}
+		props = append(props, pd)
+	}
+	return props
+}

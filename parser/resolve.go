@@ -1,0 +1,119 @@
+package parser
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// resolver joins the drafts of all pages into one schema: it merges types
+// documented on several pages, resolves type cells to types and enums, and
+// checks examples against the types they use.
+type resolver struct {
+	out          *schema.Schema
+	types        map[string]*schema.Type // lower-cased qualified name
+	typeByPage   map[string]*schema.Type
+	typeBySimple map[string][]*schema.Type
+	typeDraftOf  map[*schema.Type]*typeDraft
+	enums        map[string]*schema.Enum
+	enumByPage   map[string]*schema.Enum
+	enumBySimple map[string][]*schema.Enum
+	enumBySet    map[string][]*schema.Enum
+	propOf       map[*schema.Type]map[string]*schema.Property
+	diags        []schema.Diagnostic
+}
+
+// resolve builds the schema from per-page results given in path order.
+func resolve(pages []*pageResult) *schema.Schema {
+	r := &resolver{
+		out:          &schema.Schema{Types: []*schema.Type{}, Enums: []*schema.Enum{}, Operations: []*schema.Operation{}, Diagnostics: []schema.Diagnostic{}},
+		types:        map[string]*schema.Type{},
+		typeByPage:   map[string]*schema.Type{},
+		typeBySimple: map[string][]*schema.Type{},
+		typeDraftOf:  map[*schema.Type]*typeDraft{},
+		enums:        map[string]*schema.Enum{},
+		enumByPage:   map[string]*schema.Enum{},
+		enumBySimple: map[string][]*schema.Enum{},
+		enumBySet:    map[string][]*schema.Enum{},
+		propOf:       map[*schema.Type]map[string]*schema.Property{},
+	}
+	for _, pg := range pages {
+		r.out.Pages = append(r.out.Pages, schema.Page{Path: pg.path, Rel: pg.rel, Kind: pg.kind})
+		r.diags = append(r.diags, pg.diags...)
+		for _, e := range pg.enums {
+			r.addEnum(e)
+		}
+	}
+	for _, pg := range pages {
+		for _, t := range pg.types {
+			r.addType(t)
+		}
+	}
+	for _, pg := range pages {
+		for _, op := range pg.ops {
+			r.addWeakType(op)
+		}
+	}
+	r.resolveTypes()
+	for _, pg := range pages {
+		for _, op := range pg.ops {
+			r.addOperation(op)
+		}
+	}
+	r.finish()
+	return r.out
+}
+
+func (r *resolver) diag(src *source, sev schema.Severity, off int, code, format string, args ...any) {
+	d := diags{src: src}
+	d.add(sev, off, code, format, args...)
+	r.diags = append(r.diags, d.list...)
+}
+
+func (r *resolver) warn(src *source, off int, code, format string, args ...any) {
+	r.diag(src, schema.Warning, off, code, format, args...)
+}
+
+// namespaceOf is the page's namespace, microsoft.graph when it has none.
+func namespaceOf(pg *pageResult) string {
+	if pg.namespace == "" {
+		return "microsoft.graph"
+	}
+	return pg.namespace
+}
+
+func key(ns, name string) string { return strings.ToLower(ns + "." + name) }
+
+// finish sorts everything into its documented, deterministic order.
+func (r *resolver) finish() {
+	sort.SliceStable(r.out.Types, func(i, j int) bool {
+		return lessFold(r.out.Types[i].QualifiedName(), r.out.Types[j].QualifiedName())
+	})
+	sort.SliceStable(r.out.Enums, func(i, j int) bool {
+		return lessFold(r.out.Enums[i].QualifiedName(), r.out.Enums[j].QualifiedName())
+	})
+	sort.SliceStable(r.diags, func(i, j int) bool {
+		a, b := r.diags[i], r.diags[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Code < b.Code
+	})
+	r.out.Diagnostics = r.diags
+}
+
+// lessFold orders case-insensitively, then by bytes, so the order is total.
+func lessFold(a, b string) bool {
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	if la != lb {
+		return la < lb
+	}
+	return a < b
+}

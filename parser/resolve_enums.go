@@ -1,0 +1,88 @@
+package parser
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// addEnum registers a named enum; a second definition of the same enum
+// merges its members and reports any difference.
+func (r *resolver) addEnum(d *enumDraft) {
+	ns := d.namespace
+	if ns == "" {
+		ns = namespaceOf(d.page)
+	}
+	k := key(ns, d.name)
+	if e, ok := r.enums[k]; ok {
+		if !slices.Equal(e.Members, d.members) {
+			for i, m := range d.members {
+				if !slices.Contains(e.Members, m) {
+					e.Members = append(e.Members, m)
+					e.MemberSources = append(e.MemberSources, d.page.src.pos(d.memberOffs[i]))
+				}
+			}
+			r.warn(d.page.src, d.off, "enum-conflict", "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
+		}
+		r.enumByPage[d.page.path] = e
+		return
+	}
+	e := &schema.Enum{Name: d.name, Namespace: ns, Members: d.members, Source: d.page.src.pos(d.off), Description: d.description}
+	for _, o := range d.memberOffs {
+		e.MemberSources = append(e.MemberSources, d.page.src.pos(o))
+	}
+	r.registerEnum(e)
+	r.enumByPage[d.page.path] = e
+}
+
+func (r *resolver) registerEnum(e *schema.Enum) {
+	r.enums[key(e.Namespace, e.Name)] = e
+	simple := strings.ToLower(e.Name)
+	r.enumBySimple[simple] = append(r.enumBySimple[simple], e)
+	r.enumBySet[setKey(e.Members)] = append(r.enumBySet[setKey(e.Members)], e)
+	r.out.Enums = append(r.out.Enums, e)
+}
+
+// setKey identifies a set of members regardless of order.
+func setKey(members []string) string {
+	s := slices.Clone(members)
+	slices.Sort(s)
+	return strings.Join(s, "\x00")
+}
+
+// enumForValues finds a documented enum with exactly these members,
+// preferring one in namespace ns.
+func (r *resolver) enumForValues(ns string, values []string) *schema.Enum {
+	cands := r.enumBySet[setKey(values)]
+	for _, e := range cands {
+		if strings.EqualFold(e.Namespace, ns) {
+			return e
+		}
+	}
+	if len(cands) > 0 {
+		return cands[0]
+	}
+	return nil
+}
+
+// anonEnum returns the enum for values listed in a description when the
+// type cell does not name one: a documented enum with the same members, or
+// a new enum named after the owner type and property.
+func (r *resolver) anonEnum(pg *pageResult, off int, ns, name string, values []string, valueOffs []int) *schema.Enum {
+	if e := r.enumForValues(ns, values); e != nil {
+		return e
+	}
+	if e, ok := r.enums[key(ns, name)]; ok {
+		if !slices.Equal(e.Members, values) {
+			r.warn(pg.src, off, "enum-conflict", "values for %s differ from those documented at %s", name, e.Source)
+		}
+		return e
+	}
+	e := &schema.Enum{Name: name, Namespace: ns, Members: slices.Clone(values), Source: pg.src.pos(off)}
+	for _, o := range valueOffs {
+		e.MemberSources = append(e.MemberSources, pg.src.pos(o))
+	}
+	r.registerEnum(e)
+	return e
+}

@@ -1,0 +1,210 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// addType registers a type documented by a resource page; a type documented
+// on several pages (Intune splits deviceManagement) is merged.
+func (r *resolver) addType(d *typeDraft) {
+	ns := d.namespace
+	if ns == "" {
+		ns = namespaceOf(d.page)
+	}
+	k := key(ns, d.name)
+	t, ok := r.types[k]
+	if !ok {
+		t = &schema.Type{Name: d.name, Namespace: ns, Source: d.page.src.pos(d.off), Description: d.description, Properties: []*schema.Property{}}
+		r.types[k] = t
+		simple := strings.ToLower(d.name)
+		r.typeBySimple[simple] = append(r.typeBySimple[simple], t)
+		r.typeDraftOf[t] = d
+		r.propOf[t] = map[string]*schema.Property{}
+		r.out.Types = append(r.out.Types, t)
+	} else {
+		od := r.typeDraftOf[t]
+		if d.base != "" && od.base != "" && !strings.EqualFold(d.base, od.base) {
+			r.warn(d.page.src, d.baseOff, "base-conflict", "%s has base %s here but %s at %s", d.name, d.base, od.base, t.Source)
+		}
+		if od.base == "" {
+			od.base, od.baseOff = d.base, d.baseOff
+		}
+		od.props = append(od.props, d.props...)
+		od.open = od.open || d.open
+	}
+	t.Open = t.Open || d.open
+	r.typeByPage[d.page.path] = t
+}
+
+// addWeakType makes a type from an operation's request body table when the
+// linked resource page is not among the inputs.
+func (r *resolver) addWeakType(op *opDraft) {
+	if op.bodySpec == nil || op.paramsAreOf != "properties" || len(op.params) == 0 {
+		return
+	}
+	if r.typeByPage[op.bodySpec.page] != nil || r.lookupType(namespaceOf(op.page), op.bodySpec.name) != nil {
+		return
+	}
+	ns := namespaceOf(op.page)
+	if r.types[key(ns, op.bodySpec.name)] != nil {
+		return
+	}
+	r.warn(op.page.src, op.bodySpec.off, "type-from-operation", "type %s has no resource page among the inputs; its properties come from this page's request body table", op.bodySpec.name)
+	d := &typeDraft{name: op.bodySpec.name, namespace: ns, off: op.bodyOff, props: op.params, weak: true, page: op.page}
+	if len(op.params) > 0 {
+		d.off = op.params[0].off
+	}
+	r.addType(d)
+	r.typeByPage[op.bodySpec.page] = r.types[key(ns, d.name)]
+}
+
+// lookupType finds a type by qualified or simple name, preferring ns.
+func (r *resolver) lookupType(ns, name string) *schema.Type {
+	name = strings.TrimPrefix(name, "#")
+	if t, ok := r.types[strings.ToLower(name)]; ok && strings.Contains(name, ".") {
+		return t
+	}
+	if t, ok := r.types[key(ns, name)]; ok {
+		return t
+	}
+	cands := r.typeBySimple[strings.ToLower(name)]
+	if len(cands) > 0 {
+		return cands[0]
+	}
+	return nil
+}
+
+// lookupEnum finds an enum by qualified or simple name, preferring ns.
+func (r *resolver) lookupEnum(ns, name string) *schema.Enum {
+	if e, ok := r.enums[strings.ToLower(name)]; ok && strings.Contains(name, ".") {
+		return e
+	}
+	if e, ok := r.enums[key(ns, name)]; ok {
+		return e
+	}
+	if c := r.enumBySimple[strings.ToLower(name)]; len(c) > 0 {
+		return c[0]
+	}
+	return nil
+}
+
+// resolveTypes turns every property's type cell into a TypeRef and every
+// documented base into a qualified name.
+func (r *resolver) resolveTypes() {
+	for i := 0; i < len(r.out.Types); i++ {
+		t := r.out.Types[i]
+		d := r.typeDraftOf[t]
+		if d.base != "" {
+			if b := r.lookupType(t.Namespace, d.base); b != nil && b != t {
+				q := b.QualifiedName()
+				t.Base = &q
+			} else {
+				r.warn(d.page.src, d.baseOff, "base-undefined", "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
+			}
+		}
+		for _, pd := range d.props {
+			r.addProperty(t, d, pd)
+		}
+	}
+}
+
+// addProperty resolves one property row into t, reporting conflicts with a
+// row of the same name documented elsewhere.
+func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
+	src := r.pageOfOffset(d, pd)
+	ref, values := r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
+	if old, ok := r.propOf[t][pd.name]; ok {
+		if old.Type != ref {
+			r.warn(src.src, pd.off, "property-conflict", "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
+		}
+		return
+	}
+	p := &schema.Property{Name: pd.name, Type: ref, Source: src.src.pos(pd.off), Description: pd.description, Values: values}
+	r.propOf[t][pd.name] = p
+	t.Properties = append(t.Properties, p)
+}
+
+// pageOfOffset returns the page a property row came from (merged types
+// carry rows from several pages).
+func (r *resolver) pageOfOffset(d *typeDraft, pd *propDraft) *pageResult {
+	if pd.page != nil {
+		return pd.page
+	}
+	return d.page
+}
+
+// ref resolves a type cell. values are the description's documented
+// possible values; for a string property that is not an enum they are
+// returned as plain values.
+func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, values []string, valueOffs []int) (schema.TypeRef, []string) {
+	ref := schema.TypeRef{Collection: spec.collection}
+	switch {
+	case spec.anonEnum:
+		if len(values) == 0 {
+			r.warn(pg.src, spec.off, "enum-values-missing", "%s.%s is an Enumeration but no values are listed; read as a string", owner, prop)
+			ref.Name = schema.EdmString
+			return ref, nil
+		}
+		e := r.enumForValues(ns, values)
+		if e == nil {
+			name := owner + upperFirst(prop)
+			r.warn(pg.src, spec.off, "enum-unnamed", "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
+			e = r.anonEnum(pg, spec.off, ns, name, values, valueOffs)
+		}
+		ref.Name = e.QualifiedName()
+		return ref, nil
+	case spec.edm != "":
+		ref.Name = spec.edm
+		if spec.edm == schema.EdmString && len(values) > 0 {
+			if e := r.enumForValues(ns, values); e != nil {
+				ref.Name = e.QualifiedName()
+				return ref, nil
+			}
+			for _, v := range values {
+				if v == "unknownFutureValue" {
+					name := owner + upperFirst(prop)
+					r.warn(pg.src, spec.off, "enum-from-string", "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
+					ref.Name = r.anonEnum(pg, spec.off, ns, name, values, valueOffs).QualifiedName()
+					return ref, nil
+				}
+			}
+			return ref, values
+		}
+		return ref, nil
+	}
+	if spec.page != "" {
+		if t := r.typeByPage[spec.page]; t != nil {
+			ref.Name = t.QualifiedName()
+			return ref, nil
+		}
+		if e := r.enumByPage[spec.page]; e != nil {
+			ref.Name = e.QualifiedName()
+			return ref, nil
+		}
+	}
+	if t := r.lookupType(ns, spec.name); t != nil {
+		ref.Name = t.QualifiedName()
+		return ref, nil
+	}
+	if e := r.lookupEnum(ns, spec.name); e != nil {
+		ref.Name = e.QualifiedName()
+		return ref, nil
+	}
+	if len(values) > 0 && spec.name != "" {
+		_, simple := splitQualified(spec.name)
+		ref.Name = r.anonEnum(pg, spec.off, ns, simple, values, valueOffs).QualifiedName()
+		return ref, nil
+	}
+	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not documented in the inputs; the property holds any JSON", spec.name, owner, prop)
+	ref.Name = schema.EdmUntyped
+	return ref, nil
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

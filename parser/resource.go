@@ -1,0 +1,106 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	resourceTitleRe = regexp.MustCompile(`(?i)^(\S+)\s+(resource type|resource|complex type|entity type|entity|object)\b`)
+	inheritsRe      = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
+)
+
+// readResource reads a resource page: the type's name, base, properties,
+// relationships and JSON representation.
+func (p *pageParser) readResource(secs []section) {
+	t := &typeDraft{page: p.res, namespace: p.res.namespace, description: p.description()}
+	if m := resourceTitleRe.FindStringSubmatch(p.res.title); m != nil {
+		t.name = m[1]
+	} else if f := strings.Fields(p.res.title); len(f) > 0 {
+		t.name = f[0]
+	}
+	for _, b := range p.blocks {
+		if b.kind == blockHeading && b.level == 1 && b.tab == "" {
+			t.off = b.off
+			break
+		}
+	}
+	for _, s := range secs {
+		switch {
+		case isPropertiesTitle(s.title) || isRelationsTitle(s.title):
+			for _, b := range s.blocks {
+				if b.kind != blockTable {
+					continue
+				}
+				tb := p.readTable(b)
+				if tb.col("type") < 0 {
+					continue
+				}
+				t.props = append(t.props, p.readPropertyTable(tb, isRelationsTitle(s.title))...)
+			}
+		case isJSONRepTitle(s.title):
+			p.readJSONRep(s, t)
+		}
+		for _, b := range s.blocks {
+			if b.kind == blockText && t.base == "" && inheritsRe.MatchString(b.text) {
+				c := parseCell(b.text, b.textOff)
+				if len(c.links) > 0 {
+					t.base, t.baseOff = strings.TrimSpace(c.links[0].text), c.links[0].off
+				}
+			}
+		}
+	}
+	if t.name == "" {
+		p.warn(0, "resource-no-name", "resource page has no recognizable title; skipped")
+		return
+	}
+	p.res.types = append(p.res.types, t)
+}
+
+// readJSONRep reads the resource annotation and JSON representation.
+func (p *pageParser) readJSONRep(s section, t *typeDraft) {
+	for _, b := range s.blocks {
+		switch b.kind {
+		case blockComment:
+			a, ok := p.readAnnotation(b)
+			if !ok || a.blockType != "resource" {
+				continue
+			}
+			if a.odataType != "" {
+				ns, name := splitQualified(a.odataType)
+				if name != "" && !strings.EqualFold(name, t.name) && t.name != "" {
+					p.warn(a.off, "resource-name-mismatch", "title names %q but the annotation says %q; using the annotation", t.name, a.odataType)
+				}
+				t.name = name
+				if ns != "" {
+					t.namespace = ns
+				}
+			}
+			if a.baseType != "" {
+				t.base, t.baseOff = a.baseType, a.off
+			}
+			t.open = t.open || a.openType
+		case blockFence:
+			if t.jsonRep == nil {
+				m := &httpMessage{}
+				m.Body = strings.TrimRight(b.text, " \t\n")
+				m.bodyOff = b.textOff
+				m.BodyPos = p.src.pos(b.textOff)
+				if strings.HasPrefix(strings.TrimSpace(m.Body), "{") {
+					m.readJSON(p)
+				}
+				t.jsonRep = m
+			}
+		}
+	}
+}
+
+// splitQualified splits microsoft.graph.user into (microsoft.graph, user).
+func splitQualified(q string) (string, string) {
+	q = strings.TrimPrefix(strings.TrimSpace(q), "#")
+	i := strings.LastIndexByte(q, '.')
+	if i < 0 {
+		return "", q
+	}
+	return q[:i], q[i+1:]
+}

@@ -1,0 +1,182 @@
+package parser
+
+import (
+	"strings"
+)
+
+// table is a pipe table read from the source lines goldmark identified,
+// so that cells keep exact positions and broken tables can be recovered.
+type table struct {
+	header []cell
+	rows   []row
+	line   int // 1-based line of the header row
+}
+
+// row is one body row of a table.
+type row struct {
+	cells []cell
+	line  int
+}
+
+// cell is one table cell: its raw markdown and the pieces the parser needs.
+type cell struct {
+	raw   string
+	off   int    // offset of raw[0] in the source
+	text  string // plain text: markup removed, entities decoded, spaces collapsed
+	links []link
+	codes []span // `code` spans in order
+}
+
+// link is a markdown link in a cell.
+type link struct {
+	text, dest string
+	off        int
+}
+
+// span is a piece of text with its source offset.
+type span struct {
+	text string
+	off  int
+}
+
+// readTable splits the lines of a table block into cells. It reports
+// recoveries through d.
+func (p *pageParser) readTable(b block) *table {
+	s := p.src
+	t := &table{line: b.firstLine}
+	first, last := b.firstLine, b.lastLine
+	// A recovered paragraph may start with prose lines; find the header.
+	for first+1 <= last && !isDelimiterRow(s.line(first+1)) {
+		first++
+	}
+	t.line = first
+	t.header = splitRow(s.line(first), s.lineStart(first), -1)
+	ncol := len(t.header)
+	if delim := splitRow(s.line(first+1), s.lineStart(first+1), -1); len(delim) != ncol && b.recovered {
+		p.warn(s.lineStart(first+1), "table-delimiter-mismatch", "table delimiter row has %d cells but the header has %d; table recovered", len(delim), ncol)
+	}
+	for n := first + 2; n <= last; n++ {
+		l := s.line(n)
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if !strings.Contains(l, "|") && len(t.rows) > 0 {
+			prev := &t.rows[len(t.rows)-1]
+			if k := len(prev.cells); k > 0 {
+				c := &prev.cells[k-1]
+				extra := parseCell(strings.TrimSpace(l), s.lineStart(n)+len(l)-len(strings.TrimLeft(l, " \t")))
+				c.raw += " " + extra.raw
+				c.text = strings.TrimSpace(c.text + " " + extra.text)
+				c.links = append(c.links, extra.links...)
+				c.codes = append(c.codes, extra.codes...)
+				p.warn(s.lineStart(n), "table-row-wrapped", "table row continues on a line without a leading '|'; joined to the row above")
+				continue
+			}
+		}
+		cells := splitRow(l, s.lineStart(n), ncol)
+		if len(cells) != ncol {
+			p.warn(s.lineStart(n), "table-cell-count", "table row has %d cells, the header has %d", len(cells), ncol)
+		}
+		t.rows = append(t.rows, row{cells: cells, line: n})
+	}
+	return t
+}
+
+// splitRow splits one table row into cells. Escaped pipes stay in the cell.
+// When want >= 0 and a plain GFM split gives a different count, pipes inside
+// `code` spans are kept in their cell if that yields the wanted count.
+func splitRow(line string, lineOff, want int) []cell {
+	cells := splitCells(line, lineOff, false)
+	if want >= 0 && len(cells) != want {
+		if alt := splitCells(line, lineOff, true); len(alt) == want {
+			return alt
+		}
+	}
+	return cells
+}
+
+func splitCells(line string, lineOff int, codeAware bool) []cell {
+	start := 0
+	for start < len(line) && (line[start] == ' ' || line[start] == '\t') {
+		start++
+	}
+	end := len(line)
+	for end > start && (line[end-1] == ' ' || line[end-1] == '\t') {
+		end--
+	}
+	if start < end && line[start] == '|' {
+		start++
+	}
+	if end > start && line[end-1] == '|' && (end < 2 || line[end-2] != '\\') {
+		end--
+	}
+	var out []cell
+	cellStart := start
+	inCode := 0
+	for i := start; i < end; i++ {
+		switch c := line[i]; {
+		case c == '\\':
+			i++
+		case c == '`' && codeAware:
+			n := 1
+			for i+n < end && line[i+n] == '`' {
+				n++
+			}
+			if inCode == 0 {
+				inCode = n
+			} else if inCode == n {
+				inCode = 0
+			}
+			i += n - 1
+		case c == '|' && inCode == 0:
+			out = append(out, trimCell(line, cellStart, i, lineOff))
+			cellStart = i + 1
+		}
+	}
+	if cellStart <= end {
+		out = append(out, trimCell(line, cellStart, end, lineOff))
+	}
+	return out
+}
+
+func trimCell(line string, a, b, lineOff int) cell {
+	for a < b && (line[a] == ' ' || line[a] == '\t') {
+		a++
+	}
+	for b > a && (line[b-1] == ' ' || line[b-1] == '\t') {
+		b--
+	}
+	return parseCell(line[a:b], lineOff+a)
+}
+
+// col returns the index of the first header cell whose text, lower-cased,
+// is one of names; -1 if none.
+func (t *table) col(names ...string) int {
+	for i, h := range t.header {
+		k := headerKey(h.text)
+		for _, n := range names {
+			if k == n {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// headerKey normalizes a header cell for comparison.
+func headerKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimSuffix(s, "?")
+}
+
+// at returns cell i of r, or an empty cell at the row start.
+func (r row) at(i int) cell {
+	if i >= 0 && i < len(r.cells) {
+		return r.cells[i]
+	}
+	if len(r.cells) > 0 {
+		return cell{off: r.cells[len(r.cells)-1].off}
+	}
+	return cell{}
+}

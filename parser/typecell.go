@@ -1,0 +1,114 @@
+package parser
+
+import (
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// primitives maps every spelling of a primitive in type cells (lower-cased)
+// to its Edm name.
+var primitives = map[string]string{
+	"string": schema.EdmString, "str": schema.EdmString, "text": schema.EdmString,
+	"boolean": schema.EdmBoolean, "bool": schema.EdmBoolean,
+	"int32": schema.EdmInt32, "int": schema.EdmInt32, "integer": schema.EdmInt32,
+	"int16": schema.EdmInt16, "short": schema.EdmInt16,
+	"int64": schema.EdmInt64, "long": schema.EdmInt64,
+	"byte": schema.EdmByte, "sbyte": schema.EdmSByte,
+	"double": schema.EdmDouble, "float": schema.EdmDouble, "number": schema.EdmDouble,
+	"single": schema.EdmSingle, "decimal": schema.EdmDecimal,
+	"datetimeoffset": schema.EdmDateTimeOffset, "datetime": schema.EdmDateTimeOffset, "timestamp": schema.EdmDateTimeOffset,
+	"date": schema.EdmDate, "timeofday": schema.EdmTimeOfDay,
+	"duration": schema.EdmDuration, "timespan": schema.EdmDuration,
+	"guid": schema.EdmGuid, "uuid": schema.EdmGuid,
+	"binary": schema.EdmBinary, "base64": schema.EdmBinary,
+	"stream": schema.EdmStream,
+	"json":   schema.EdmUntyped, "json object": schema.EdmUntyped, "object": schema.EdmUntyped,
+	"untyped": schema.EdmUntyped,
+}
+
+var (
+	collParenRe = regexp.MustCompile(`(?i)^collection\s*\(\s*(.+?)\s*\)$`)
+	collWordRe  = regexp.MustCompile(`(?i)^(.+?)\s+collection$`)
+	modifierRe  = regexp.MustCompile(`(?i)\s*(\(([^()]*)\)|,\s*(maximum|max)\s+size\s+\d+|\bnullable\b|\boptional\b|\brequired\b)\s*`)
+	identRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+)
+
+// readTypeCell interprets a Type column cell.
+func (p *pageParser) readTypeCell(c cell) typeSpec {
+	t := typeSpec{raw: c.raw, off: c.off}
+	text := strings.TrimSpace(c.text)
+	if m := collParenRe.FindStringSubmatch(text); m != nil {
+		t.collection, text = true, m[1]
+	} else if m := collWordRe.FindStringSubmatch(text); m != nil {
+		t.collection, text = true, m[1]
+	}
+	if len(c.links) > 0 {
+		l := c.links[0]
+		t.name = strings.TrimSpace(l.text)
+		if dest := p.linkPage(l.dest); dest != "" {
+			t.page = dest
+		}
+		if t.name == "" || !identRe.MatchString(t.name) {
+			t.name = strings.TrimSuffix(path.Base(t.page), ".md")
+		}
+		if len(c.links) > 1 || strings.Contains(strings.ToLower(c.text), " or ") {
+			p.warn(c.off, "type-union", "type cell %q names more than one type; using %s", c.text, t.name)
+		}
+		return t
+	}
+	core := strings.TrimSpace(modifierRe.ReplaceAllString(text, " "))
+	if core == "" {
+		core = text
+	}
+	lower := strings.ToLower(core)
+	switch {
+	case strings.HasPrefix(lower, "edm."):
+		if e, ok := primitives[strings.TrimPrefix(lower, "edm.")]; ok {
+			t.edm = e
+			return t
+		}
+	case lower == "enumeration" || lower == "enum" || lower == "string enumeration":
+		t.anonEnum = true
+		return t
+	}
+	if e, ok := primitives[lower]; ok {
+		t.edm = e
+		if core != text {
+			p.warn(c.off, "type-modifier", "type cell %q read as %s", c.text, e)
+		}
+		return t
+	}
+	if identRe.MatchString(core) {
+		t.name = core
+		return t
+	}
+	if f := strings.Fields(core); len(f) > 0 {
+		if e, ok := primitives[strings.ToLower(strings.Trim(f[0], ",;"))]; ok {
+			t.edm = e
+			p.warn(c.off, "type-guessed", "type cell %q read as %s", c.text, e)
+			return t
+		}
+	}
+	t.unknown = true
+	t.edm = schema.EdmUntyped
+	p.warn(c.off, "type-unreadable", "type cell %q is not a type; the property holds any JSON", c.text)
+	return t
+}
+
+// linkPage resolves a link destination to a cleaned page path relative to
+// the inputs, or "" for external links and anchors.
+func (p *pageParser) linkPage(dest string) string {
+	if i := strings.IndexAny(dest, "#?"); i >= 0 {
+		dest = dest[:i]
+	}
+	if dest == "" || strings.Contains(dest, "://") || !strings.HasSuffix(strings.ToLower(dest), ".md") {
+		return ""
+	}
+	if strings.HasPrefix(dest, "/") {
+		return ""
+	}
+	return path.Clean(path.Join(path.Dir(p.src.path), dest))
+}

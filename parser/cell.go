@@ -98,15 +98,15 @@ func readLink(raw string, i int) (link, int, bool) {
 		if sp := strings.IndexAny(dest, " \t"); sp >= 0 {
 			dest = dest[:sp] // drop a link title
 		}
-		return link{text: text, dest: strings.Trim(dest, "<>")}, j + 1 + k + 1, true
+		return link{text: text, dest: strings.Trim(dest, "<>")}, j + 1 + k + 1 - i, true
 	case strings.HasPrefix(rest, "["):
 		k := strings.IndexByte(rest, ']')
 		if k < 0 {
 			return link{}, 0, false
 		}
-		return link{text: text}, j + 1 + k + 1, true
+		return link{text: text}, j + 1 + k + 1 - i, true
 	}
-	return link{text: text}, j + 1, true
+	return link{text: text}, j + 1 - i, true
 }
 
 func runLen(s string, i int, c byte) int {

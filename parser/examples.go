@@ -33,9 +33,8 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 		if !inExamples {
 			continue
 		}
-		if ann != nil && ann.blockType == "ignored" {
-			continue
-		}
+		// Fences annotated "ignored" under Examples are still documented
+		// examples (report variants, $count requests): read them too.
 		switch {
 		case isRequestText(b.text):
 			n++

@@ -1,0 +1,81 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// TestSeedSchema compares the seed page's schema with one written by hand.
+func TestSeedSchema(t *testing.T) {
+	const page = "seeds/update-usercredentialusagedetails.md"
+	data, err := os.ReadFile(filepath.Join("..", page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Parse([]File{{Path: page, Data: data}})
+	at := func(line, col int) schema.Pos { return schema.Pos{File: page, Line: line, Col: col} }
+	const ns = "Microsoft.AAD.Reporting"
+	prop := func(name, typ string, line int) *schema.Property {
+		return &schema.Property{Name: name, Type: schema.ParseTypeRef(typ), Source: at(line, 2)}
+	}
+	typ := schema.ParseTypeRef(ns + ".userCredentialUsageDetails")
+	want := &schema.Schema{
+		Types: []*schema.Type{{
+			Name: "userCredentialUsageDetails", Namespace: ns, Source: at(46, 2),
+			Properties: []*schema.Property{
+				prop("id", "Edm.String", 46),
+				prop("feature", ns+".userCredentialUsageDetailsFeature", 47),
+				prop("userPrincipalName", "Edm.String", 48),
+				prop("userDisplayName", "Edm.String", 49),
+				prop("isSuccess", "Edm.Boolean", 50),
+				prop("authMethod", ns+".userCredentialUsageDetailsAuthMethod", 51),
+				prop("failureReason", "Edm.String", 52),
+				prop("eventDateTime", "Edm.DateTimeOffset", 53),
+			},
+		}},
+		Enums: []*schema.Enum{
+			{Name: "userCredentialUsageDetailsAuthMethod", Namespace: ns, Source: at(51, 13),
+				Members: []string{"email", "mobileSMS", "mobileCall", "officePhone", "securityQuestion", "appNotification", "appCode", "alternateMobileCall", "fido", "appPassword", "unknownFutureValue"}},
+			{Name: "userCredentialUsageDetailsFeature", Namespace: ns, Source: at(47, 10),
+				Members: []string{"registration", "reset", "unknownFutureValue"}},
+		},
+		Operations: []*schema.Operation{{
+			Method: "PATCH", Title: "Update userCredentialUsageDetails", Source: at(31, 1), Status: 200,
+			Paths:        []string{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}"},
+			Routes:       []schema.Route{{Pattern: "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", Params: []string{"userCredentialUsageDetailsId"}, Source: at(31, 1)}},
+			RequestType:  &typ,
+			ResponseType: &typ,
+			Examples: []*schema.Example{{
+				Name: "update_usercredentialusagedetails", Source: at(68, 1), Rejects: "feature", Truncated: true,
+				Request: schema.HTTPMessage{Method: "PATCH", Target: "https://graph.microsoft.com/beta/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}",
+					Headers: []schema.Header{{Name: "Content-type", Value: "application/json"}, {Name: "Content-length", Value: "352"}}, JSON: true},
+				Response: schema.HTTPMessage{Status: 200, JSON: true,
+					Headers: []schema.Header{{Name: "Content-Type", Value: "application/json"}, {Name: "Content-Length", Value: "401"}}},
+			}},
+		}},
+	}
+	opts := cmp.Options{
+		cmpopts.IgnoreFields(schema.Schema{}, "Pages", "Diagnostics"),
+		cmpopts.IgnoreFields(schema.Type{}, "Description"),
+		cmpopts.IgnoreFields(schema.Property{}, "Description"),
+		cmpopts.IgnoreFields(schema.Enum{}, "MemberSources"),
+		cmpopts.IgnoreFields(schema.Operation{}, "Description"),
+		cmpopts.IgnoreFields(schema.HTTPMessage{}, "Body", "BodyPos"),
+	}
+	if diff := cmp.Diff(want, got, opts); diff != "" {
+		t.Errorf("seed schema (-want +got):\n%s", diff)
+	}
+	codes := map[string]int{}
+	for _, d := range got.Diagnostics {
+		codes[d.Code]++
+	}
+	wantCodes := map[string]int{"type-from-operation": 1, "enum-unnamed": 2, "example-enum-value": 2}
+	if diff := cmp.Diff(wantCodes, codes); diff != "" {
+		t.Errorf("seed diagnostics by code (-want +got):\n%s", diff)
+	}
+}

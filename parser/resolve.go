@@ -93,19 +93,7 @@ func (r *resolver) finish() {
 	sort.SliceStable(r.out.Enums, func(i, j int) bool {
 		return lessFold(r.out.Enums[i].QualifiedName(), r.out.Enums[j].QualifiedName())
 	})
-	sort.SliceStable(r.diags, func(i, j int) bool {
-		a, b := r.diags[i], r.diags[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Code < b.Code
-	})
+	schema.SortDiagnostics(r.diags)
 	r.out.Diagnostics = r.diags
 }
 

@@ -1,0 +1,32 @@
+# graphdocgen developer targets. `make test` is the command README.md and
+# .ci/run use.
+GO ?= go
+
+.PHONY: all build generate check test vet fmt-check corpus bench fuzz
+
+all: build test
+
+build:
+	$(GO) build ./...
+
+# Regenerate generated/ from seeds/ (same as go generate ./...).
+generate:
+	$(GO) generate ./...
+
+# Fail when generated/ is stale.
+check:
+	cd generated && $(GO) run ../cmd/graphdocgen -check -out . -pkg generated ../seeds
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+test: vet fmt-check
+	$(GO) test ./...
+
+# Generate, build, vet and test the beta and v1.0 packages of the Graph docs
+# corpus (skips with a message when ../shared/graph-docs is absent).
+corpus:
+	$(GO) run ./cmd/corpus

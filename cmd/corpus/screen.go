@@ -1,0 +1,192 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// printScreen writes the one-screen summary, one column per folder.
+func printScreen(w io.Writer, rs []*report) {
+	row := func(label string, f func(r *report) string) {
+		fmt.Fprintf(w, "%-34s", label)
+		for _, r := range rs {
+			fmt.Fprintf(w, " %16s", f(r))
+		}
+		fmt.Fprintln(w)
+	}
+	num := func(f func(r *report) int) func(r *report) string {
+		return func(r *report) string { return fmt.Sprint(f(r)) }
+	}
+	row("graphdocgen corpus", func(r *report) string { return r.name })
+	row("pages", num(func(r *report) int { return len(r.s.Pages) }))
+	for _, k := range []string{schema.PageOperation, schema.PageResource, schema.PageEnum, schema.PageOther} {
+		row("  "+k, num(func(r *report) int { return countPages(r.s, k) }))
+	}
+	row("operations", num(func(r *report) int { return len(r.s.Operations) }))
+	row("request lines", num(func(r *report) int { return r.routes() }))
+	row("  routed by TestRoutes", func(r *report) string { return r.results["TestRoutes"] })
+	row("types", num(func(r *report) int { return len(r.s.Types) }))
+	row("properties", num(func(r *report) int { return r.properties() }))
+	row("enums", num(func(r *report) int { return len(r.s.Enums) }))
+	row("example pairs", num(func(r *report) int { return r.examples() }))
+	row("  tests passed", num(func(r *report) int { p, _, _ := r.tests(); return p }))
+	row("  tests failed", num(func(r *report) int { _, f, _ := r.tests(); return f }))
+	row("  explained by a diagnostic", num(func(r *report) int { _, _, e := r.tests(); return e }))
+	row("generated files", num(func(r *report) int { return r.files }))
+	row("build / vet", func(r *report) string { return okStr(r.buildErr) + " / " + okStr(r.vetErr) })
+	row("diagnostics", num(func(r *report) int { return len(r.s.Diagnostics) }))
+	for _, code := range topCodes(rs, 18) {
+		row("  "+code, num(func(r *report) int { return countCode(r.s, code) }))
+	}
+	fmt.Fprintln(w, "pairs without a test, by reason:")
+	for _, code := range topReasons(rs, 10) {
+		row("  "+code, num(func(r *report) int { return r.reasons()[code] }))
+	}
+	fmt.Fprintln(w, "time per stage:")
+	for i := range rs[0].stages {
+		row("  "+rs[0].stages[i].name, func(r *report) string {
+			if i < len(r.stages) {
+				return r.stages[i].d.Round(10e6).String()
+			}
+			return ""
+		})
+	}
+	for _, r := range rs {
+		for _, s := range []struct{ what, out string }{{"build", r.buildErr}, {"vet", r.vetErr}, {"test", r.testOut}} {
+			if s.out != "" {
+				fmt.Fprintf(w, "\n%s %s failed:\n%s\n", r.name, s.what, firstLines(s.out, 30))
+			}
+		}
+	}
+}
+
+func okStr(err string) string {
+	if err == "" {
+		return "ok"
+	}
+	return "FAILED"
+}
+
+func firstLines(s string, n int) string {
+	l := strings.Split(s, "\n")
+	if len(l) > n {
+		l = append(l[:n], "...")
+	}
+	return strings.Join(l, "\n")
+}
+
+func countPages(s *schema.Schema, kind string) int {
+	n := 0
+	for _, p := range s.Pages {
+		if p.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *report) routes() int {
+	n := 0
+	for _, op := range r.s.Operations {
+		n += len(op.Routes)
+	}
+	return n
+}
+
+func (r *report) properties() int {
+	n := 0
+	for _, t := range r.s.Types {
+		n += len(t.Properties)
+	}
+	return n
+}
+
+func (r *report) examples() int {
+	n := 0
+	for _, op := range r.s.Operations {
+		n += len(op.Examples)
+	}
+	return n
+}
+
+// tests counts example tests that passed and failed in go test, and
+// examples with no test (explained by a diagnostic).
+func (r *report) tests() (passed, failed, explained int) {
+	for _, op := range r.s.Operations {
+		for _, ex := range op.Examples {
+			switch {
+			case ex.Test == nil:
+				explained++
+			case r.results[*ex.Test] == "pass":
+				passed++
+			default:
+				failed++
+			}
+		}
+	}
+	return
+}
+
+func (r *report) reasons() map[string]int {
+	m := map[string]int{}
+	for _, op := range r.s.Operations {
+		for _, ex := range op.Examples {
+			if ex.Reason != nil {
+				m[*ex.Reason]++
+			}
+		}
+	}
+	return m
+}
+
+func countCode(s *schema.Schema, code string) int {
+	n := 0
+	for _, d := range s.Diagnostics {
+		if d.Code == code {
+			n++
+		}
+	}
+	return n
+}
+
+// topCodes are the n most frequent diagnostic codes over all reports.
+func topCodes(rs []*report, n int) []string {
+	m := map[string]int{}
+	for _, r := range rs {
+		for _, d := range r.s.Diagnostics {
+			m[d.Code]++
+		}
+	}
+	return top(m, n)
+}
+
+func topReasons(rs []*report, n int) []string {
+	m := map[string]int{}
+	for _, r := range rs {
+		for k, v := range r.reasons() {
+			m[k] += v
+		}
+	}
+	return top(m, n)
+}
+
+func top(m map[string]int, n int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) > n {
+		keys = keys[:n]
+	}
+	return keys
+}

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// seedArgs are the arguments generated/generate.go passes, relative to
+// generated/.
+var seedArgs = []string{"-out", ".", "-pkg", "generated", "../seeds"}
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// TestGeneratedIsCurrent fails when generated/ is stale: run
+// `go generate ./...` to fix it.
+func TestGeneratedIsCurrent(t *testing.T) {
+	t.Chdir(filepath.Join("..", "..", "generated"))
+	code, _, stderr := runCLI(t, append([]string{"-check"}, seedArgs...)...)
+	if code != exitOK {
+		t.Fatalf("generated/ is stale; run go generate ./... (exit %d):\n%s", code, stderr)
+	}
+}
+
+var diagLineRe = regexp.MustCompile(`^[^:]+\.md:\d+:\d+: (error|warning): [a-z0-9-]+: .+$`)
+
+// TestSeedDiagnostics compares the seed's diagnostics with a golden file
+// and checks that every position points at the right text.
+func TestSeedDiagnostics(t *testing.T) {
+	t.Chdir(filepath.Join("..", "..", "generated"))
+	_, _, stderr := runCLI(t, append([]string{"-check"}, seedArgs...)...)
+	var diags []string
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if strings.HasPrefix(l, "graphdocgen: ") {
+			continue
+		}
+		if !diagLineRe.MatchString(l) {
+			t.Errorf("diagnostic not in PAGE:LINE:COL: severity: code: message form: %q", l)
+		}
+		diags = append(diags, l)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "cmd", "graphdocgen", "testdata", "seed.diagnostics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(strings.Split(strings.TrimSpace(string(want)), "\n"), diags); diff != "" {
+		t.Errorf("seed diagnostics differ from testdata/seed.diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestSeedDiagnosticPositions checks that each diagnostic's line and column
+// point at the text it is about.
+func TestSeedDiagnosticPositions(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "seeds", "update-usercredentialusagedetails.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(page), "\n")
+	at := func(line, col int) string {
+		l := lines[line-1]
+		return l[col-1:]
+	}
+	t.Chdir(filepath.Join("..", "..", "generated"))
+	_, _, stderr := runCLI(t, append([]string{"-check"}, seedArgs...)...)
+	wantPrefix := map[string]string{
+		"example-enum-value":  `"String"`,
+		"enum-unnamed":        "Enumeration",
+		"type-from-operation": "[userCredentialUsageDetails]",
+	}
+	re := regexp.MustCompile(`^[^:]+:(\d+):(\d+): \w+: ([a-z0-9-]+):`)
+	seen := 0
+	for _, l := range strings.Split(stderr, "\n") {
+		m := re.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		prefix, ok := wantPrefix[m[3]]
+		if !ok {
+			continue
+		}
+		seen++
+		var line, col int
+		for _, c := range m[1] {
+			line = line*10 + int(c-'0')
+		}
+		for _, c := range m[2] {
+			col = col*10 + int(c-'0')
+		}
+		if got := at(line, col); !strings.HasPrefix(got, prefix) {
+			t.Errorf("%s points at %q, want text starting with %q", l, got, prefix)
+		}
+	}
+	if seen < 4 {
+		t.Errorf("saw %d positioned diagnostics, want at least 4:\n%s", seen, stderr)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	seeds, err := filepath.Abs(filepath.Join("..", "..", "seeds"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"no paths", []string{"-out", tmp}, exitUsage},
+		{"no out", []string{seeds}, exitUsage},
+		{"bad flag", []string{"-nope", seeds}, exitUsage},
+		{"missing input", []string{"-out", tmp, filepath.Join(tmp, "absent")}, exitUsage},
+		{"bad package name", []string{"-out", tmp, "-pkg", "a-b", seeds}, exitUsage},
+		{"check on empty dir", []string{"-check", "-out", filepath.Join(tmp, "empty"), "-pkg", "x", seeds}, exitFail},
+		{"strict with warnings", []string{"-strict", "-out", filepath.Join(tmp, "strict"), "-pkg", "x", seeds}, exitFail},
+		{"ok", []string{"-out", filepath.Join(tmp, "ok"), "-pkg", "x", seeds}, exitOK},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tc.args...)
+			if code != tc.want {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.want, stderr)
+			}
+		})
+	}
+}
+
+// TestCheckListsChanges covers -check's stale, missing and extra reports and
+// that it writes nothing.
+func TestCheckListsChanges(t *testing.T) {
+	seeds, _ := filepath.Abs(filepath.Join("..", "..", "seeds"))
+	dir := t.TempDir()
+	if code, _, stderr := runCLI(t, "-out", dir, "-pkg", "x", seeds); code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	if len(names) < 3 {
+		t.Fatalf("only %d files generated", len(names))
+	}
+	stale := names[0]
+	os.WriteFile(stale, []byte("// Code generated by graphdocgen. DO NOT EDIT.\n\npackage x\n"), 0o644)
+	missing := names[1]
+	os.Remove(missing)
+	extra := filepath.Join(dir, "old.go")
+	os.WriteFile(extra, []byte("// Code generated by graphdocgen. DO NOT EDIT.\n\npackage x\n"), 0o644)
+	user := filepath.Join(dir, "mine.go")
+	os.WriteFile(user, []byte("package x\n"), 0o644)
+	before := snapshot(t, dir)
+	code, _, stderr := runCLI(t, "-check", "-out", dir, "-pkg", "x", seeds)
+	if code != exitFail {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"stale: " + stale, "missing: " + missing, "extra: " + extra} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Contains(stderr, "mine.go") {
+		t.Errorf("-check reported a user file:\n%s", stderr)
+	}
+	if diff := cmp.Diff(before, snapshot(t, dir)); diff != "" {
+		t.Errorf("-check changed the folder (-before +after):\n%s", diff)
+	}
+	// A normal run repairs everything but keeps the user's file.
+	if code, _, stderr := runCLI(t, "-out", dir, "-pkg", "x", seeds); code != exitOK {
+		t.Fatalf("regenerate: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(extra); !os.IsNotExist(err) {
+		t.Errorf("extra generated file %s was not removed", extra)
+	}
+	if _, err := os.Stat(user); err != nil {
+		t.Errorf("user file removed: %v", err)
+	}
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
+		out[e.Name()] = string(b)
+	}
+	return out
+}
+
+// TestDeterministic generates the seed package twice, with different
+// GOMAXPROCS, and compares the bytes.
+func TestDeterministic(t *testing.T) {
+	seeds, _ := filepath.Abs(filepath.Join("..", "..", "seeds"))
+	dirs := []string{t.TempDir(), t.TempDir()}
+	for i, procs := range []int{1, 4} {
+		t.Chdir(dirs[i])
+		old := runtime.GOMAXPROCS(procs)
+		code, _, stderr := runCLI(t, "-out", ".", "-pkg", "x", seeds)
+		runtime.GOMAXPROCS(old)
+		if code != exitOK {
+			t.Fatalf("GOMAXPROCS=%d: exit %d\n%s", procs, code, stderr)
+		}
+	}
+	if diff := cmp.Diff(snapshot(t, dirs[0]), snapshot(t, dirs[1])); diff != "" {
+		t.Errorf("output differs between runs (-GOMAXPROCS=1 +GOMAXPROCS=4):\n%s", diff)
+	}
+}
+
+// TestGeneratedHeader checks every generated file starts with the header.
+func TestGeneratedHeader(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "generated", "*.go"))
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filepath.Base(f) == "generate.go" {
+			continue
+		}
+		n++
+		if !strings.HasPrefix(string(data), "// Code generated by graphdocgen. DO NOT EDIT.\n") {
+			t.Errorf("%s does not start with the generated-code header", f)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d generated files found", n)
+	}
+}

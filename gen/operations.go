@@ -1,0 +1,180 @@
+package gen
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// genOperation emits an operation's request struct, its optional body
+// struct, the handler method that serves it, its routes and its
+// UnimplementedService method.
+func (e *emitter) genOperation(f *jen.File, o *opPlan) {
+	op := o.op
+	if o.bodyType != "" {
+		f.Line()
+		f.Add(comment(fmt.Sprintf("%s is the request body of %s: its documented parameters.", o.bodyType, op.GoName)))
+		f.Type().Id(o.bodyType).Struct(e.fields(op.Parameters)...)
+		e.genValidate(f, o.bodyType)
+		e.genValues(f, o.bodyType, op.Parameters)
+	}
+	e.genRequest(f, o)
+	e.genServe(f, o)
+	e.genRoutes(f, o)
+	f.Line()
+	f.Comment(fmt.Sprintf("%s answers 501 Not Implemented.", op.GoName))
+	f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Add(e.signature(o)).Block(
+		e.unimplementedReturn(o),
+	)
+}
+
+// bodyGoType is the Go type of the decoded request body, nil when the
+// operation takes none.
+func (e *emitter) bodyGoType(o *opPlan) *jen.Statement {
+	switch {
+	case o.bodyType != "":
+		return jen.Id(o.bodyType)
+	case o.op.RequestType != nil:
+		return e.goType(*o.op.RequestType)
+	}
+	return nil
+}
+
+// resultGoType is the Go type a service returns, nil for no body.
+func (e *emitter) resultGoType(o *opPlan) *jen.Statement {
+	if v := e.resultValueType(o); v != nil {
+		return jen.Op("*").Add(v)
+	}
+	return nil
+}
+
+// resultValueType is the response body type, nil for no body.
+func (e *emitter) resultValueType(o *opPlan) *jen.Statement {
+	r := o.op.ResponseType
+	if r == nil {
+		return nil
+	}
+	if r.Collection {
+		return jen.Id("CollectionResponse").Types(e.elemType(r.Name))
+	}
+	return e.elemType(r.Name)
+}
+
+// signature is the Service method signature of an operation.
+func (e *emitter) signature(o *opPlan) *jen.Statement {
+	params := jen.Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(o.reqType))
+	if res := e.resultGoType(o); res != nil {
+		return params.Params(res, jen.Error())
+	}
+	return params.Error()
+}
+
+func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
+	call := jen.Id("notImplemented").Call(jen.Lit(o.op.GoName))
+	if e.resultGoType(o) != nil {
+		return jen.Return(jen.Nil(), call)
+	}
+	return jen.Return(call)
+}
+
+func (e *emitter) genRequest(f *jen.File, o *opPlan) {
+	op := o.op
+	f.Line()
+	f.Add(comment(fmt.Sprintf("%s is the request of %s (%s).", o.reqType, op.GoName, op.Title), op.Description,
+		"Documented at "+op.Source.String()+"."))
+	fields := []jen.Code{
+		comment("HTTPRequest is the incoming request: headers, query, context."),
+		jen.Id("HTTPRequest").Op("*").Qual("net/http", "Request"),
+	}
+	for i, p := range o.params {
+		fields = append(fields, jen.Line(), comment(p+" is the "+e.paramPlaceholders(o, i)+" path segment."), jen.Id(p).String())
+	}
+	if body := e.bodyGoType(o); body != nil {
+		fields = append(fields, jen.Line(), comment("Body is the decoded request body."), jen.Id("Body").Add(body))
+	}
+	f.Line()
+	f.Type().Id(o.reqType).Struct(fields...)
+}
+
+// paramPlaceholders lists the documented placeholders a param field holds.
+func (e *emitter) paramPlaceholders(o *opPlan, field int) string {
+	var seen []string
+	for ri, idx := range o.paramOf {
+		for pi, fi := range idx {
+			if fi != field {
+				continue
+			}
+			ph := "{" + o.op.Routes[ri].Params[pi] + "}"
+			if !containsStr(seen, ph) {
+				seen = append(seen, ph)
+			}
+		}
+	}
+	return strings.Join(seen, " or ")
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// genServe emits the handler method: decode and validate the body, call
+// the service, reply with the documented status.
+func (e *emitter) genServe(f *jen.File, o *opPlan) {
+	body := []jen.Code{jen.Id("req").Dot("HTTPRequest").Op("=").Id("r")}
+	if e.bodyGoType(o) != nil {
+		body = append(body, jen.If(jen.Op("!").Id("h").Dot("decode").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"))).Block(jen.Return()))
+	}
+	call := jen.Id("h").Dot("svc").Dot(o.op.GoName).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req"))
+	status := jen.Lit(o.op.Status)
+	if e.resultGoType(o) != nil {
+		body = append(body,
+			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call),
+			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, jen.Id("res"), jen.Err()))
+	} else {
+		body = append(body,
+			jen.Err().Op(":=").Add(call),
+			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, jen.Nil(), jen.Err()))
+	}
+	f.Line()
+	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id(o.serve).Params(
+		jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("req").Op("*").Id(o.reqType),
+	).Block(body...)
+}
+
+// genRoutes registers the operation's routes, one per documented request
+// line, in the page's file so a doc change stays local.
+func (e *emitter) genRoutes(f *jen.File, o *opPlan) {
+	var entries []jen.Code
+	for ri, r := range o.op.Routes {
+		if slices.Contains(o.dropped, ri) {
+			continue
+		}
+		// Fields in path order (jen.Dict would sort them by name).
+		var kv []jen.Code
+		for pi, fi := range o.paramOf[ri] {
+			kv = append(kv, jen.Id(o.params[fi]).Op(":").Id("p").Index(jen.Lit(pi)))
+		}
+		serve := jen.Func().Params(
+			jen.Id("h").Op("*").Id("handler"), jen.Id("w").Qual("net/http", "ResponseWriter"),
+			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("p").Index().String(),
+		).Block(jen.Id("h").Dot(o.serve).Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(o.reqType).Values(kv...)))
+		entries = append(entries, jen.Line().Add(comment(o.op.Paths[ri]+" ("+r.Source.String()+")")).Line().Id("route").Values(jen.Dict{
+			jen.Id("method"):  jen.Lit(o.op.Method),
+			jen.Id("pattern"): jen.Lit(r.Pattern),
+			jen.Id("serve"):   serve,
+		}))
+	}
+	if len(entries) == 0 {
+		return
+	}
+	args := append([]jen.Code{jen.Id("routes")}, entries...)
+	f.Line()
+	f.Func().Id("init").Params().Block(jen.Id("routes").Op("=").Append(args...))
+}

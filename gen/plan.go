@@ -1,0 +1,235 @@
+package gen
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/gen/names"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// runtimeNames are declared by the runtime in every generated package.
+var runtimeNames = []string{
+	"Optional", "Some", "Null", "Error", "ValidationError", "CollectionResponse",
+	"DateTimeOffset", "Date", "TimeOfDay", "Duration", "Binary",
+	"Service", "UnimplementedService", "NewHandler", "Option", "WithMaxBodyBytes", "WithErrorLog",
+}
+
+// plan holds every Go name decided for a schema, in one place, before any
+// code is emitted. Names are handed out in sorted order so they do not
+// depend on input order.
+type plan struct {
+	s     *schema.Schema
+	types map[string]*schema.Type // lower-cased qualified name
+	enums map[string]*schema.Enum
+	pkg   *names.Scope
+	// ops in emission order (sorted by GoName).
+	ops []*opPlan
+	// fileOf maps a page path to its output file base name (no extension).
+	fileOf map[string]string
+	diags  []schema.Diagnostic
+	router *router
+}
+
+// opPlan holds the names of one operation's declarations.
+type opPlan struct {
+	op       *schema.Operation
+	reqType  string   // request struct
+	bodyType string   // parameter body struct, "" when none
+	params   []string // request struct fields for path params (union over routes)
+	paramOf  [][]int  // per route: index into params for each placeholder
+	serve    string   // unexported serve method
+	tests    []*exampleTest
+	dropped  []int // routes not emitted: another operation documents them
+	// routeCases are requests built from the request lines (TestRoutes).
+	routeCases []routeCase
+}
+
+func newPlan(s *schema.Schema) *plan {
+	p := &plan{s: s, types: map[string]*schema.Type{}, enums: map[string]*schema.Enum{}, fileOf: map[string]string{}}
+	p.pkg = names.NewScope(runtimeNames...)
+	for _, t := range s.Types {
+		p.types[strings.ToLower(t.QualifiedName())] = t
+	}
+	for _, e := range s.Enums {
+		p.enums[strings.ToLower(e.QualifiedName())] = e
+	}
+	p.nameFiles()
+	p.nameTypes()
+	p.nameEnums()
+	p.nameOperations()
+	p.planRoutes()
+	for _, o := range p.ops {
+		o.routeCases = p.routeCases(o)
+	}
+	p.planExamples()
+	return p
+}
+
+// goTypeName is the Go name of a named type: types in a sub-namespace of
+// microsoft.graph carry the sub-namespace as a prefix.
+func goTypeName(ns, name string) string {
+	if rest, ok := strings.CutPrefix(strings.ToLower(ns), "microsoft.graph."); ok && rest != "" {
+		seg := ns[strings.LastIndexByte(ns, '.')+1:]
+		return names.Exported(seg) + names.Exported(name)
+	}
+	return names.Exported(name)
+}
+
+func (p *plan) nameTypes() {
+	for _, t := range p.s.Types {
+		t.GoName = p.claim(goTypeName(t.Namespace, t.Name), t.Source, "type "+t.QualifiedName())
+	}
+	for _, t := range p.s.Types {
+		p.nameFields(t)
+	}
+}
+
+// nameFields names a type's fields. Names used by ancestors for other JSON
+// names are reserved so a field never hides an inherited one by accident.
+func (p *plan) nameFields(t *schema.Type) {
+	sc := names.NewScope("Validate")
+	own := map[string]bool{}
+	for _, pr := range t.Properties {
+		own[pr.Name] = true
+	}
+	for b := p.base(t); b != nil; b = p.base(b) {
+		sc.Claim(b.GoName)
+		for _, pr := range b.Properties {
+			if !own[pr.Name] && pr.GoName != "" {
+				sc.Claim(pr.GoName)
+			}
+		}
+	}
+	if p.base(t) == nil && !own["@odata.type"] {
+		sc.Claim("ODataType")
+	}
+	for _, pr := range t.Properties {
+		pr.GoName = sc.Claim(names.Exported(pr.Name))
+	}
+}
+
+// base returns t's base type, nil when it has none (or it is missing).
+func (p *plan) base(t *schema.Type) *schema.Type {
+	if t.Base == nil {
+		return nil
+	}
+	return p.types[strings.ToLower(*t.Base)]
+}
+
+func (p *plan) nameEnums() {
+	for _, e := range p.s.Enums {
+		e.GoName = p.claim(goTypeName(e.Namespace, e.Name), e.Source, "enum "+e.QualifiedName())
+	}
+	for _, e := range p.s.Enums {
+		e.GoMembers = make([]string, len(e.Members))
+		for i, m := range e.Members {
+			e.GoMembers[i] = p.claim(e.GoName+names.Exported(m), e.Source, "enum member "+m)
+		}
+	}
+}
+
+// claim takes a package-level name, reporting a clash when it had to be
+// changed.
+func (p *plan) claim(want string, at schema.Pos, what string) string {
+	got := p.pkg.Claim(want)
+	if got != want {
+		p.diags = append(p.diags, schema.Diagnostic{
+			File: at.File, Line: at.Line, Col: max(at.Col, 1), Severity: schema.Warning, Code: "go-name-clash",
+			Message: "the Go name " + want + " for " + what + " is already taken; using " + got,
+		})
+	}
+	return got
+}
+
+// nameOperations names operations after their page title ("Update user"
+// -> UpdateUser). When several pages share a title, each of those
+// operations is named after its page file instead (group-delete-event.md
+// -> GroupDeleteEvent), so a name never depends on which page sorts first.
+// A page documenting several methods adds the method (GetUserGet, ...).
+func (p *plan) nameOperations() {
+	ops := append([]*schema.Operation(nil), p.s.Operations...)
+	methods := map[string]int{}
+	byTitle := map[string]int{}
+	for _, op := range ops {
+		methods[op.Source.File]++
+	}
+	want := make([]string, len(ops))
+	for i, op := range ops {
+		want[i] = names.Exported(op.Title)
+		if methods[op.Source.File] == 1 {
+			byTitle[want[i]]++
+		}
+	}
+	opScope := names.NewScope()
+	for i, op := range ops {
+		name := want[i]
+		if methods[op.Source.File] > 1 || byTitle[name] > 1 {
+			name = names.Exported(pageStem(op.Source.File))
+		}
+		if methods[op.Source.File] > 1 {
+			name += names.Exported(strings.ToLower(op.Method))
+		}
+		op.GoName = opScope.Claim(name)
+		if op.GoName != name {
+			p.warnAt(op.Source, "go-name-clash", "another operation is also called "+name+"; this one is "+op.GoName)
+		}
+		p.ops = append(p.ops, p.planOp(op))
+	}
+	sort.SliceStable(p.ops, func(i, j int) bool { return p.ops[i].op.GoName < p.ops[j].op.GoName })
+}
+
+// pageStem is a page's file name without folder and extension.
+func pageStem(path string) string {
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	return strings.TrimSuffix(base, ".md")
+}
+
+func (p *plan) planOp(op *schema.Operation) *opPlan {
+	o := &opPlan{op: op}
+	o.reqType = p.claim(op.GoName+"Request", op.Source, "the request of "+op.GoName)
+	if len(op.Parameters) > 0 {
+		o.bodyType = p.claim(op.GoName+"Body", op.Source, "the body of "+op.GoName)
+		sc := names.NewScope("Validate", "ODataType")
+		for _, pr := range op.Parameters {
+			pr.GoName = sc.Claim(names.Exported(pr.Name))
+		}
+	}
+	o.serve = "serve" + op.GoName
+	sc := names.NewScope("HTTPRequest", "Body")
+	byName := map[string]int{}
+	for _, r := range op.Routes {
+		seen := map[string]int{}
+		var idx []int
+		for _, prm := range r.Params {
+			seen[prm]++
+			k := prm
+			if seen[prm] > 1 {
+				k = fmt.Sprintf("%s#%d", prm, seen[prm])
+			}
+			i, ok := byName[k]
+			if !ok {
+				want := names.Exported(prm)
+				if seen[prm] > 1 {
+					want += fmt.Sprint(seen[prm])
+				}
+				i = len(o.params)
+				byName[k] = i
+				o.params = append(o.params, sc.Claim(want))
+			}
+			idx = append(idx, i)
+		}
+		o.paramOf = append(o.paramOf, idx)
+	}
+	return o
+}
+
+// nameFiles gives each page its output file, unique and safe.
+func (p *plan) nameFiles() {
+	sc := names.NewScope("doc", "graphdocgen")
+	for _, pg := range p.s.Pages {
+		rel := strings.TrimSuffix(pg.Rel, ".md")
+		p.fileOf[pg.Path] = sc.Claim(names.FileName(rel))
+	}
+}

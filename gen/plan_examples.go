@@ -1,0 +1,97 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/gen/names"
+	"github.com/graphdocgen/graphdocgen/parser/route"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// exampleTest is what a generated golden test needs about one example.
+type exampleTest struct {
+	ex      *schema.Example
+	sub     string // subtest name
+	path    string // request path, as the handler will see it (decoded)
+	query   string
+	rejects string // property the handler must reject, "" for success
+	params  []paramValue
+}
+
+// paramValue is a path parameter the service must receive.
+type paramValue struct{ field, value string }
+
+// planExamples decides, for every example, either the test that checks it
+// or the diagnostic that explains why there is none.
+func (p *plan) planExamples() {
+	for _, o := range p.ops {
+		sc := names.NewScope()
+		for _, ex := range o.op.Examples {
+			t, code, msg := p.exampleTest(o, ex)
+			if code != "" {
+				p.diags = append(p.diags, schema.Diagnostic{File: ex.Source.File, Line: ex.Source.Line, Col: max(ex.Source.Col, 1),
+					Severity: schema.Warning, Code: code, Message: msg})
+				ex.Test, ex.Reason = nil, &code
+				continue
+			}
+			t.sub = sc.Claim(names.TestName(ex.Name))
+			name := "Test" + o.op.GoName + "/" + t.sub
+			ex.Test, ex.Reason = &name, nil
+			o.tests = append(o.tests, t)
+		}
+	}
+}
+
+// exampleTest checks that an example can become a test.
+func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string, string) {
+	req, resp := ex.Request, ex.Response
+	if !strings.EqualFold(req.Method, o.op.Method) {
+		return nil, "example-method-mismatch", fmt.Sprintf("example %s uses %s but %s is %s", ex.Name, req.Method, o.op.GoName, o.op.Method)
+	}
+	if req.Method == "" {
+		return nil, "example-request-missing", "example has no request"
+	}
+	if resp.Status == 0 {
+		return nil, "example-response-missing", fmt.Sprintf("example %s has no documented response", ex.Name)
+	}
+	path, query, host, _ := route.ExampleTarget(req.Target)
+	if host != "" {
+		return nil, "example-foreign-host", fmt.Sprintf("example %s calls %s, not the Graph service; it is not a route of this package", ex.Name, host)
+	}
+	ref, values := p.router.match(o.op.Method, path)
+	if ref == nil {
+		return nil, "example-route-unmatched", fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
+	}
+	if ref.op != o {
+		return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s)", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
+	}
+	best := ref.index
+	t := &exampleTest{ex: ex, path: path, query: query, rejects: ex.Rejects}
+	seen := map[int]bool{}
+	for pi, fi := range o.paramOf[best] {
+		if !seen[fi] && pi < len(values) {
+			seen[fi] = true
+			t.params = append(t.params, paramValue{o.params[fi], values[pi]})
+		}
+	}
+	hasBodyType := o.op.RequestType != nil || o.bodyType != ""
+	if strings.TrimSpace(req.Body) != "" && hasBodyType && !req.JSON {
+		return nil, "example-body-not-json", fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
+	}
+	if t.rejects != "" {
+		return t, "", ""
+	}
+	if resp.Status != o.op.Status {
+		return nil, "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
+	}
+	if strings.TrimSpace(resp.Body) != "" {
+		if o.op.ResponseType == nil {
+			return nil, "example-response-untyped", fmt.Sprintf("example %s answers with a body but the page names no response type", ex.Name)
+		}
+		if !resp.JSON {
+			return nil, "example-body-not-json", fmt.Sprintf("example %s answers with a body that is not JSON", ex.Name)
+		}
+	}
+	return t, "", ""
+}

@@ -1,0 +1,113 @@
+package gen
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/route"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// routeRef is one route as the generated router will hold it.
+type routeRef struct {
+	op    *opPlan
+	index int // into op.op.Routes
+	spec  int // route.Specificity
+	order int // registration order
+}
+
+// router mirrors the generated handler's routing so the generator knows
+// which operation serves a documented example request.
+type router struct {
+	byFirst  map[string][]*routeRef
+	fallback []*routeRef
+}
+
+// planRoutes drops routes that repeat another operation's method and path
+// (reporting each) and builds the router model. Registration order is the
+// generated files' order: file name, then operation, then request line.
+func (p *plan) planRoutes() {
+	ops := append([]*opPlan(nil), p.ops...)
+	sort.SliceStable(ops, func(i, j int) bool {
+		return p.fileOf[ops[i].op.Source.File] < p.fileOf[ops[j].op.Source.File]
+	})
+	seen := map[string]*routeRef{}
+	p.router = &router{byFirst: map[string][]*routeRef{}}
+	order := 0
+	for _, o := range ops {
+		for i, r := range o.op.Routes {
+			k := o.op.Method + " " + routeKey(r.Pattern)
+			if prev, ok := seen[k]; ok {
+				if prev.op != o {
+					p.warnAt(r.Source, "route-duplicate", fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route",
+						o.op.Method, r.Pattern, prev.op.op.Routes[prev.index].Source, prev.op.op.GoName))
+				}
+				o.dropped = append(o.dropped, i)
+				continue
+			}
+			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order}
+			order++
+			seen[k] = ref
+			if first, ok := firstSegment(r.Pattern); ok {
+				p.router.byFirst[first] = append(p.router.byFirst[first], ref)
+			} else {
+				p.router.fallback = append(p.router.fallback, ref)
+			}
+		}
+	}
+}
+
+// routeKey identifies a pattern regardless of placeholder names and case.
+func routeKey(pattern string) string {
+	var sb strings.Builder
+	for _, t := range route.Split(pattern) {
+		if t.Param != "" {
+			sb.WriteString("{}")
+		} else {
+			sb.WriteString(strings.ToLower(t.Literal))
+		}
+	}
+	return sb.String()
+}
+
+// firstSegment is the lower-cased first path segment when it is literal.
+func firstSegment(pattern string) (string, bool) {
+	seg := strings.TrimPrefix(pattern, "/")
+	if i := strings.IndexByte(seg, '/'); i >= 0 {
+		seg = seg[:i]
+	}
+	if strings.Contains(seg, "{") {
+		return "", false
+	}
+	return strings.ToLower(seg), true
+}
+
+// match finds the route the handler would choose for method and path: the
+// most literal bytes, then the earliest registered.
+func (rt *router) match(method, path string) (*routeRef, []string) {
+	seg := strings.TrimPrefix(path, "/")
+	if i := strings.IndexByte(seg, '/'); i >= 0 {
+		seg = seg[:i]
+	}
+	var best *routeRef
+	var values []string
+	for _, list := range [][]*routeRef{rt.byFirst[strings.ToLower(seg)], rt.fallback} {
+		for _, ref := range list {
+			if ref.op.op.Method != method {
+				continue
+			}
+			if best != nil && (ref.spec < best.spec || ref.spec == best.spec && ref.order > best.order) {
+				continue
+			}
+			if v, ok := route.Match(ref.op.op.Routes[ref.index].Pattern, path); ok {
+				best, values = ref, v
+			}
+		}
+	}
+	return best, values
+}
+
+func (p *plan) warnAt(at schema.Pos, code, msg string) {
+	p.diags = append(p.diags, schema.Diagnostic{File: at.File, Line: at.Line, Col: max(at.Col, 1), Severity: schema.Warning, Code: code, Message: msg})
+}

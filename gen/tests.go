@@ -1,0 +1,253 @@
+package gen
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+const cmpPath = "github.com/google/go-cmp/cmp"
+
+// serviceTestFile declares the golden tests' service double and helpers.
+func (e *emitter) serviceTestFile() *jen.File {
+	f := e.newFile()
+	f.Line()
+	f.Comment("testService is the golden tests' double: each method checks that the expected")
+	f.Comment("operation was called, hands the decoded request to check, and returns result.")
+	f.Type().Id("testService").Struct(
+		jen.Id("t").Op("*").Qual("testing", "T"),
+		jen.Id("op").String(),
+		jen.Id("called").Bool(),
+		jen.Id("check").Func().Params(jen.Id("req").Any()),
+		jen.Id("result").Any(),
+	)
+	f.Line()
+	f.Func().Params(jen.Id("s").Op("*").Id("testService")).Id("call").Params(jen.Id("op").String(), jen.Id("req").Any()).Block(
+		jen.Id("s").Dot("t").Dot("Helper").Call(),
+		jen.If(jen.Id("op").Op("!=").Id("s").Dot("op")).Block(
+			jen.Id("s").Dot("t").Dot("Errorf").Call(jen.Lit("handler called %s, want %q"), jen.Id("op"), jen.Id("s").Dot("op")),
+		),
+		jen.Id("s").Dot("called").Op("=").True(),
+		jen.If(jen.Id("s").Dot("check").Op("!=").Nil()).Block(jen.Id("s").Dot("check").Call(jen.Id("req"))),
+	)
+	f.Line()
+	f.Func().Id("testResult").Types(jen.Id("T").Any()).Params(jen.Id("s").Op("*").Id("testService")).Id("T").Block(
+		jen.List(jen.Id("v"), jen.Id("_")).Op(":=").Id("s").Dot("result").Assert(jen.Id("T")),
+		jen.Return(jen.Id("v")),
+	)
+	for _, o := range e.plan.ops {
+		body := []jen.Code{jen.Id("s").Dot("call").Call(jen.Lit(o.op.GoName), jen.Id("req"))}
+		if res := e.resultGoType(o); res != nil {
+			body = append(body, jen.Return(jen.Id("testResult").Types(res).Call(jen.Id("s")), jen.Nil()))
+		} else {
+			body = append(body, jen.Return(jen.Nil()))
+		}
+		f.Line()
+		f.Func().Params(jen.Id("s").Op("*").Id("testService")).Id(o.op.GoName).Add(e.signature(o)).Block(body...)
+	}
+	e.genRouteTest(f)
+	f.Line()
+	f.Comment("cmpOpts lets cmp.Diff look inside Optional values.")
+	f.Var().Id("cmpOpts").Op("=").Qual(cmpPath, "Exporter").Call(
+		jen.Func().Params(jen.Qual("reflect", "Type")).Bool().Block(jen.Return(jen.True())))
+	f.Line()
+	f.Comment("decodeDoc decodes a documented JSON body into v.")
+	f.Func().Id("decodeDoc").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("body").String(), jen.Id("v").Any()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Index().Byte().Parens(jen.Id("body")), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("documented body does not decode: %v"), jen.Err()),
+		),
+	)
+	f.Line()
+	f.Comment("serveDoc sends a documented request through NewHandler.")
+	f.Func().Id("serveDoc").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("svc").Id("Service"),
+		jen.List(jen.Id("method"), jen.Id("target")).String(), jen.Id("header").Qual("net/http", "Header"), jen.Id("body").String(),
+	).Op("*").Qual("net/http/httptest", "ResponseRecorder").Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Id("rec").Op(":=").Qual("net/http/httptest", "NewRecorder").Call(),
+		jen.Id("NewHandler").Call(jen.Id("svc")).Dot("ServeHTTP").Call(jen.Id("rec"),
+			jen.Id("newTestRequest").Call(jen.Id("t"), jen.Id("method"), jen.Id("target"), jen.Id("header"), jen.Id("body"))),
+		jen.Return(jen.Id("rec")),
+	)
+	f.Line()
+	f.Comment("checkRejected asserts a 400 Graph error whose message names property.")
+	f.Func().Id("checkRejected").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("rec").Op("*").Qual("net/http/httptest", "ResponseRecorder"), jen.Id("property").String()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.If(jen.Id("rec").Dot("Code").Op("!=").Qual("net/http", "StatusBadRequest")).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("status = %d, want 400; body: %s"), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
+		),
+		jen.Var().Id("got").Struct(jen.Id("Error").Struct(
+			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
+			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
+		).Tag(map[string]string{"json": "error"})),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error body is not JSON: %v"), jen.Err()),
+		),
+		jen.If(jen.Op("!").Qual("strings", "Contains").Call(jen.Id("got").Dot("Error").Dot("Message"), jen.Lit("'").Op("+").Id("property").Op("+").Lit("'"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message %q does not name property %q"), jen.Id("got").Dot("Error").Dot("Message"), jen.Id("property")),
+		),
+	)
+	return f
+}
+
+// pageTestFile holds the golden tests of a page's operations, nil if none.
+func (e *emitter) pageTestFile(d *pageDecls) *jen.File {
+	f := e.newFile()
+	n := 0
+	var cases []routeCase
+	for _, o := range d.ops {
+		cases = append(cases, o.routeCases...)
+	}
+	if len(cases) > 0 {
+		e.routeCasesInit(f, cases)
+		n++
+	}
+	for _, o := range d.ops {
+		if len(o.tests) == 0 {
+			continue
+		}
+		n++
+		var subs []jen.Code
+		for _, t := range o.tests {
+			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(o, t)...)))
+		}
+		f.Line()
+		f.Comment(fmt.Sprintf("Test%s sends each documented example of %s through the handler", o.op.GoName, o.op.GoName))
+		f.Comment("and compares what the service receives and what the client gets with the docs.")
+		f.Func().Id("Test" + o.op.GoName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(subs...)
+	}
+	if n == 0 {
+		return nil
+	}
+	return f
+}
+
+// testBody is one example's golden test.
+func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
+	ex := t.ex
+	target := t.path
+	if t.query != "" {
+		target += "?" + t.query
+	}
+	reqBody := ex.Request.Body
+	var out []jen.Code
+	out = append(out, comment("Documented at "+ex.Source.String()+"."))
+	out = append(out, jen.Const().Id("reqBody").Op("=").Add(bodyLit(reqBody)))
+	call := jen.Id("serveDoc").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(ex.Request.Method), jen.Lit(target), e.headerLit(ex.Request.Headers), jen.Id("reqBody"))
+	if t.rejects != "" {
+		out = append(out,
+			comment("The documented body holds a value the handler must reject (see the warning for this example)."),
+			jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit("none")}),
+			jen.Id("rec").Op(":=").Add(call),
+			jen.Id("checkRejected").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(t.rejects)),
+		)
+		return out
+	}
+	respBody := ex.Response.Body
+	out = append(out,
+		jen.Const().Id("respBody").Op("=").Add(bodyLit(respBody)),
+		jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit(o.op.GoName)}),
+		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
+	)
+	if o.op.ResponseType != nil && strings.TrimSpace(respBody) != "" {
+		out = append(out,
+			jen.Var().Id("res").Add(e.resultValueType(o)),
+			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("respBody"), jen.Op("&").Id("res")),
+			jen.Id("svc").Dot("result").Op("=").Op("&").Id("res"),
+		)
+	}
+	out = append(out,
+		jen.Id("rec").Op(":=").Add(call),
+		jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(ex.Response.Status)).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", ex.Response.Status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
+		),
+		jen.If(jen.Op("!").Id("svc").Dot("called")).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit("the service was not called"))),
+	)
+	if strings.TrimSpace(respBody) == "" {
+		out = append(out, jen.If(jen.Id("rec").Dot("Body").Dot("Len").Call().Op("!=").Lit(0)).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("body = %s, want none"), jen.Id("rec").Dot("Body"))))
+	} else {
+		out = append(out, jen.Id("checkJSON").Call(jen.Id("t"), jen.Lit("response body"), jen.Index().Byte().Parens(jen.Id("respBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Lit(ex.Truncated)))
+		out = append(out, e.roundTrips(o, t)...)
+	}
+	return out
+}
+
+// checkRequest compares the decoded request with the documented one.
+func (e *emitter) checkRequest(o *opPlan, t *exampleTest) []jen.Code {
+	var out []jen.Code
+	for _, pv := range t.params {
+		out = append(out, jen.If(jen.Id("req").Dot(pv.field).Op("!=").Lit(pv.value)).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit(pv.field+" = %q, want %q"), jen.Id("req").Dot(pv.field), jen.Lit(pv.value)),
+		))
+	}
+	if body := e.bodyGoType(o); body != nil && strings.TrimSpace(t.ex.Request.Body) != "" {
+		out = append(out,
+			jen.Var().Id("want").Add(body),
+			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("reqBody"), jen.Op("&").Id("want")),
+			jen.If(jen.Id("diff").Op(":=").Qual(cmpPath, "Diff").Call(jen.Id("want"), jen.Id("req").Dot("Body"), jen.Id("cmpOpts")), jen.Id("diff").Op("!=").Lit("")).Block(
+				jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded request body differs from the docs (-want +got):\n%s"), jen.Id("diff")),
+			),
+		)
+	}
+	assert := jen.Id("got").Assert(jen.Op("*").Id(o.reqType))
+	if len(out) == 0 {
+		return []jen.Code{jen.Id("_").Op("=").Add(assert)}
+	}
+	return append([]jen.Code{jen.Id("req").Op(":=").Add(assert)}, out...)
+}
+
+// roundTrips checks that the documented bodies survive the generated types.
+func (e *emitter) roundTrips(o *opPlan, t *exampleTest) []jen.Code {
+	var out []jen.Code
+	if body := e.bodyGoType(o); body != nil && t.ex.Request.JSON {
+		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("request-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("roundTrip").Types(body).Call(jen.Id("t"), jen.Id("reqBody")))))
+	}
+	if o.op.ResponseType != nil && t.ex.Response.JSON {
+		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("response-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+			jen.Id("roundTrip").Types(e.resultValueType(o)).Call(jen.Id("t"), jen.Id("respBody")))))
+	}
+	return out
+}
+
+// headerLit renders documented request headers (without Content-Length,
+// which docs rarely get right).
+func (e *emitter) headerLit(hs []schema.Header) jen.Code {
+	d := jen.Dict{}
+	vals := map[string][]jen.Code{}
+	var order []string
+	for _, h := range hs {
+		k := http.CanonicalHeaderKey(h.Name)
+		if k == "Content-Length" || k == "Host" {
+			continue
+		}
+		if _, ok := vals[k]; !ok {
+			order = append(order, k)
+		}
+		vals[k] = append(vals[k], jen.Lit(h.Value))
+	}
+	for _, k := range order {
+		d[jen.Lit(k)] = jen.Values(vals[k]...)
+	}
+	return jen.Qual("net/http", "Header").Values(d)
+}
+
+// bodyLit writes a body as a raw string when it can, for readable diffs.
+func bodyLit(s string) jen.Code {
+	ok := utf8.ValidString(s) && !strings.Contains(s, "`")
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\uFEFF') {
+			ok = false
+		}
+	}
+	if !ok {
+		return jen.Lit(s)
+	}
+	return jen.Op("`" + s + "`")
+}

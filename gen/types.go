@@ -1,0 +1,129 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// edmGo maps Edm primitives to Go types. Named string types keep the
+// documented text byte for byte (dates, durations, base64).
+var edmGo = map[string]func() *jen.Statement{
+	schema.EdmString:         func() *jen.Statement { return jen.String() },
+	schema.EdmGuid:           func() *jen.Statement { return jen.String() },
+	schema.EdmStream:         func() *jen.Statement { return jen.String() },
+	schema.EdmBoolean:        func() *jen.Statement { return jen.Bool() },
+	schema.EdmInt16:          func() *jen.Statement { return jen.Int16() },
+	schema.EdmInt32:          func() *jen.Statement { return jen.Int32() },
+	schema.EdmInt64:          func() *jen.Statement { return jen.Int64() },
+	schema.EdmByte:           func() *jen.Statement { return jen.Uint8() },
+	schema.EdmSByte:          func() *jen.Statement { return jen.Int8() },
+	schema.EdmSingle:         func() *jen.Statement { return jen.Float32() },
+	schema.EdmDouble:         func() *jen.Statement { return jen.Float64() },
+	schema.EdmDecimal:        func() *jen.Statement { return jen.Float64() },
+	schema.EdmDateTimeOffset: func() *jen.Statement { return jen.Id("DateTimeOffset") },
+	schema.EdmDate:           func() *jen.Statement { return jen.Id("Date") },
+	schema.EdmTimeOfDay:      func() *jen.Statement { return jen.Id("TimeOfDay") },
+	schema.EdmDuration:       func() *jen.Statement { return jen.Id("Duration") },
+	schema.EdmBinary:         func() *jen.Statement { return jen.Id("Binary") },
+	schema.EdmUntyped:        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+}
+
+// goType is the Go type of a TypeRef (without Optional).
+func (e *emitter) goType(r schema.TypeRef) *jen.Statement {
+	elem := e.elemType(r.Name)
+	if r.Collection {
+		return jen.Index().Add(elem)
+	}
+	return elem
+}
+
+func (e *emitter) elemType(name string) *jen.Statement {
+	if f, ok := edmGo[name]; ok {
+		return f()
+	}
+	if t := e.plan.types[strings.ToLower(name)]; t != nil {
+		return jen.Id(t.GoName)
+	}
+	if en := e.plan.enums[strings.ToLower(name)]; en != nil {
+		return jen.Id(en.GoName)
+	}
+	return jen.Qual("encoding/json", "RawMessage")
+}
+
+// genType emits one struct with its Validate method.
+func (e *emitter) genType(f *jen.File, t *schema.Type) {
+	what := fmt.Sprintf("%s is the %s type.", t.GoName, t.QualifiedName())
+	if t.Open {
+		what = fmt.Sprintf("%s is the %s open type.", t.GoName, t.QualifiedName())
+	}
+	f.Line()
+	f.Add(comment(what, t.Description, "Documented at "+t.Source.String()+"."))
+	var fields []jen.Code
+	if b := e.plan.base(t); b != nil {
+		fields = append(fields, comment(b.GoName+" holds the properties inherited from "+b.QualifiedName()+"."), jen.Id(b.GoName), jen.Line())
+	}
+	if e.plan.base(t) == nil && !hasProp(t.Properties, "@odata.type") {
+		fields = append(fields, comment("ODataType is the @odata.type instance annotation."),
+			jen.Id("ODataType").Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
+	}
+	fields = append(fields, e.fields(t.Properties)...)
+	f.Line()
+	f.Type().Id(t.GoName).Struct(fields...)
+	e.genValidate(f, t.GoName)
+	e.genValues(f, t.GoName, t.Properties)
+}
+
+// fields renders property fields: Optional so that absent, null and zero
+// are told apart; the JSON name is exactly the documented one.
+func (e *emitter) fields(props []*schema.Property) []jen.Code {
+	var out []jen.Code
+	for i, p := range props {
+		if i > 0 {
+			out = append(out, jen.Line())
+		}
+		out = append(out,
+			comment(p.GoName+" is "+p.Name+" ("+p.Type.String()+").", p.Description, "Documented at "+p.Source.String()+"."),
+			jen.Id(p.GoName).Id("Optional").Types(e.goType(p.Type)).Tag(map[string]string{"json": p.Name + ",omitzero"}),
+		)
+	}
+	return out
+}
+
+func (e *emitter) genValidate(f *jen.File, goName string) {
+	f.Line()
+	f.Comment("Validate checks every enum-typed value of x, nested values included, and")
+	f.Comment("names the first offending property and the allowed values.")
+	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("Validate").Params().Error().Block(
+		jen.Return(jen.Id("validateStruct").Call(jen.Id("x"))),
+	)
+}
+
+// genValues emits the documented values of string properties that are
+// not enums, as constants (the handler does not enforce them).
+func (e *emitter) genValues(f *jen.File, owner string, props []*schema.Property) {
+	for _, p := range props {
+		if len(p.Values) == 0 {
+			continue
+		}
+		var defs []jen.Code
+		for _, v := range p.Values {
+			name := e.plan.pkg.Claim(owner + p.GoName + exportedValue(v))
+			defs = append(defs, jen.Id(name).Op("=").Lit(v))
+		}
+		f.Line()
+		f.Comment(fmt.Sprintf("Documented values of %s.%s; other strings are accepted too.", owner, p.GoName))
+		f.Const().Defs(defs...)
+	}
+}
+
+func hasProp(props []*schema.Property, name string) bool {
+	for _, p := range props {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}

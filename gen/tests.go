@@ -146,7 +146,10 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 			jen.Id("rec").Op(":=").Add(call),
 			jen.Id("checkRejected").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(t.rejects)),
 		)
-		return out
+		if e.responseRoundTrips(o, t) {
+			out = append(out, jen.Const().Id("respBody").Op("=").Add(bodyLit(ex.Response.Body)))
+		}
+		return append(out, e.roundTrips(o, t)...)
 	}
 	respBody := ex.Response.Body
 	out = append(out,
@@ -209,11 +212,17 @@ func (e *emitter) roundTrips(o *opPlan, t *exampleTest) []jen.Code {
 		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("request-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 			jen.Id("roundTrip").Types(body).Call(jen.Id("t"), jen.Id("reqBody")))))
 	}
-	if o.op.ResponseType != nil && t.ex.Response.JSON {
+	if e.responseRoundTrips(o, t) {
 		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("response-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
 			jen.Id("roundTrip").Types(e.resultValueType(o)).Call(jen.Id("t"), jen.Id("respBody")))))
 	}
 	return out
+}
+
+// responseRoundTrips reports whether the documented response body is
+// round-tripped through the response type.
+func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
+	return o.op.ResponseType != nil && t.ex.Response.JSON
 }
 
 // headerLit renders documented request headers (without Content-Length,

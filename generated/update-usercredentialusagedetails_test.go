@@ -34,5 +34,22 @@ func TestUpdateUserCredentialUsageDetails(t *testing.T) {
 		}
 		rec := serveDoc(t, svc, "PATCH", "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", http.Header{"Content-Type": {"application/json"}}, reqBody)
 		checkRejected(t, rec, "feature")
+		const respBody = `{
+  "@odata.type": "#Microsoft.AAD.Reporting.userCredentialUsageDetails",
+  "id": "439daf1d-af1d-439d-1daf-9d431daf9d43",
+  "feature": "String",
+  "userPrincipalName": "User Principal Name value",
+  "userDisplayName": "User Display Name value",
+  "isSuccess": true,
+  "authMethod": "String",
+  "failureReason": "Failure Reason value",
+  "eventDateTime": "2016-12-31T23:58:34.1704434+00:00"
+}`
+		t.Run("request-round-trip", func(t *testing.T) {
+			roundTrip[UserCredentialUsageDetails](t, reqBody)
+		})
+		t.Run("response-round-trip", func(t *testing.T) {
+			roundTrip[UserCredentialUsageDetails](t, respBody)
+		})
 	})
 }

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"testing"
 
@@ -235,5 +238,76 @@ func TestGeneratedHeader(t *testing.T) {
 	}
 	if n < 5 {
 		t.Errorf("only %d generated files found", n)
+	}
+}
+
+// TestSchemaJSON checks the -schema file's shape and that every example's
+// "test" is a name `go test -json` reports, passing, for generated/.
+func TestSchemaJSON(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on generated/")
+	}
+	schemaFile := filepath.Join(t.TempDir(), "schema.json")
+	out := t.TempDir()
+	t.Chdir(filepath.Join("..", "..", "generated"))
+	if code, _, stderr := runCLI(t, "-schema", schemaFile, "-out", out, "-pkg", "generated", "../seeds"); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(schemaFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range top {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if diff := cmp.Diff([]string{"diagnostics", "enums", "operations", "types"}, keys); diff != "" {
+		t.Errorf("schema keys (-want +got):\n%s", diff)
+	}
+	var s struct {
+		Operations []struct {
+			Examples []struct {
+				Test   *string
+				Reason *string
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "test", "-json", "-count=1", ".")
+	res, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go test -json: %v\n%s", err, res)
+	}
+	passed := map[string]bool{}
+	for _, line := range strings.Split(string(res), "\n") {
+		var ev struct{ Action, Test string }
+		if json.Unmarshal([]byte(line), &ev) == nil && ev.Action == "pass" && ev.Test != "" {
+			passed[ev.Test] = true
+		}
+	}
+	n := 0
+	for _, op := range s.Operations {
+		for _, ex := range op.Examples {
+			if ex.Test == nil {
+				if ex.Reason == nil {
+					t.Error("an example has neither a test nor a reason")
+				}
+				continue
+			}
+			n++
+			if !passed[*ex.Test] {
+				t.Errorf("schema names test %q, which go test -json did not report as passing", *ex.Test)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no example tests in the schema")
 	}
 }

@@ -134,9 +134,13 @@ func (e *emitter) genServe(f *jen.File, o *opPlan) {
 	call := jen.Id("h").Dot("svc").Dot(o.op.GoName).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req"))
 	status := jen.Lit(o.op.Status)
 	if e.resultGoType(o) != nil {
+		res := jen.Id("res")
+		if o.op.ValueWrapped {
+			res = jen.Id("wrapValue").Call(jen.Id("res"))
+		}
 		body = append(body,
 			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call),
-			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, jen.Id("res"), jen.Err()))
+			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, res, jen.Err()))
 	} else {
 		body = append(body,
 			jen.Err().Op(":=").Add(call),

@@ -17,6 +17,17 @@ type exampleTest struct {
 	query   string
 	rejects string // property the handler must reject, "" for success
 	params  []paramValue
+	// via is the operation that serves the request when another page
+	// documents the same method and path (nil: the example's own).
+	via *opPlan
+}
+
+// serving is the operation the handler calls for this example.
+func (t *exampleTest) serving(own *opPlan) *opPlan {
+	if t.via != nil {
+		return t.via
+	}
+	return own
 }
 
 // paramValue is a path parameter the service must receive.
@@ -63,16 +74,21 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	if ref == nil {
 		return nil, "example-route-unmatched", fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
 	}
+	var via *opPlan
 	if ref.op != o {
-		return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s)", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
+		if !sameContract(ref.op, o) {
+			return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request or response type differs", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
+		}
+		via = ref.op
 	}
 	best := ref.index
-	t := &exampleTest{ex: ex, path: path, query: query, rejects: ex.Rejects}
+	t := &exampleTest{ex: ex, path: path, query: query, rejects: ex.Rejects, via: via}
+	sv := t.serving(o)
 	seen := map[int]bool{}
-	for pi, fi := range o.paramOf[best] {
+	for pi, fi := range sv.paramOf[best] {
 		if !seen[fi] && pi < len(values) {
 			seen[fi] = true
-			t.params = append(t.params, paramValue{o.params[fi], values[pi]})
+			t.params = append(t.params, paramValue{sv.params[fi], values[pi]})
 		}
 	}
 	hasBodyType := o.op.RequestType != nil || o.bodyType != ""
@@ -81,6 +97,9 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	}
 	if t.rejects != "" {
 		return t, "", ""
+	}
+	if ex.ResponseMismatch != "" {
+		return nil, "example-response-type-mismatch", fmt.Sprintf("example %s answers %s with a value its type cannot hold; see the warning at that value", ex.Name, ex.ResponseMismatch)
 	}
 	if resp.Status != o.op.Status {
 		return nil, "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
@@ -94,4 +113,25 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		}
 	}
 	return t, "", ""
+}
+
+// sameContract reports whether two operations (documenting the same route)
+// decode and answer alike, so one can serve the other's examples.
+func sameContract(a, b *opPlan) bool {
+	ref := func(r *schema.TypeRef) string {
+		if r == nil {
+			return ""
+		}
+		return strings.ToLower(r.String())
+	}
+	params := func(o *opPlan) string {
+		var n []string
+		for _, p := range o.op.Parameters {
+			n = append(n, p.Name+":"+p.Type.String())
+		}
+		return strings.Join(n, ",")
+	}
+	return ref(a.op.RequestType) == ref(b.op.RequestType) && params(a) == params(b) &&
+		ref(a.op.ResponseType) == ref(b.op.ResponseType) && a.op.Status == b.op.Status &&
+		a.op.ValueWrapped == b.op.ValueWrapped
 }

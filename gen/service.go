@@ -34,7 +34,24 @@ func (e *emitter) serviceFile() *jen.File {
 	f.Line()
 	f.Comment("routes lists every documented request line; each page's file adds its own.")
 	f.Var().Id("routes").Index().Id("route")
+	e.genValueBody(f)
 	return f
+}
+
+// genValueBody declares the {"value": {...}} wrapper that some documented
+// responses (Intune pages) put around a single entity.
+func (e *emitter) genValueBody(f *jen.File) {
+	f.Line()
+	f.Comment("valueBody is the {\"value\": ...} wrapper some documented responses put around one entity.")
+	f.Type().Id("valueBody").Types(jen.Id("T").Any()).Struct(
+		jen.Id("Value").Op("*").Id("T").Tag(map[string]string{"json": "value"}),
+	)
+	f.Line()
+	f.Comment("wrapValue wraps a service result as the docs show it; nil stays nil.")
+	f.Func().Id("wrapValue").Types(jen.Id("T").Any()).Params(jen.Id("v").Op("*").Id("T")).Any().Block(
+		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("valueBody").Types(jen.Id("T")).Values(jen.Dict{jen.Id("Value"): jen.Id("v")})),
+	)
 }
 
 func firstPath(paths []string) string {

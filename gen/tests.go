@@ -114,7 +114,7 @@ func (e *emitter) pageTestFile(d *pageDecls) *jen.File {
 		n++
 		var subs []jen.Code
 		for _, t := range o.tests {
-			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(o, t)...)))
+			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(t.serving(o), t)...)))
 		}
 		f.Line()
 		f.Comment(fmt.Sprintf("Test%s sends each documented example of %s through the handler", o.op.GoName, o.op.GoName))
@@ -137,6 +137,9 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 	reqBody := ex.Request.Body
 	var out []jen.Code
 	out = append(out, comment("Documented at "+ex.Source.String()+"."))
+	if t.via != nil {
+		out = append(out, comment("The handler routes this request to "+o.op.GoName+", documented with the same method and path at "+o.op.Source.String()+"."))
+	}
 	out = append(out, jen.Const().Id("reqBody").Op("=").Add(bodyLit(reqBody)))
 	call := jen.Id("serveDoc").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(ex.Request.Method), jen.Lit(target), e.headerLit(ex.Request.Headers), jen.Id("reqBody"))
 	if t.rejects != "" {
@@ -159,10 +162,14 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 	)
 	if o.op.ResponseType != nil && strings.TrimSpace(respBody) != "" {
 		out = append(out,
-			jen.Var().Id("res").Add(e.resultValueType(o)),
+			jen.Var().Id("res").Add(e.responseBodyType(o)),
 			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("respBody"), jen.Op("&").Id("res")),
-			jen.Id("svc").Dot("result").Op("=").Op("&").Id("res"),
 		)
+		if o.op.ValueWrapped {
+			out = append(out, jen.Id("svc").Dot("result").Op("=").Id("res").Dot("Value"))
+		} else {
+			out = append(out, jen.Id("svc").Dot("result").Op("=").Op("&").Id("res"))
+		}
 	}
 	out = append(out,
 		jen.Id("rec").Op(":=").Add(call),
@@ -214,9 +221,18 @@ func (e *emitter) roundTrips(o *opPlan, t *exampleTest) []jen.Code {
 	}
 	if e.responseRoundTrips(o, t) {
 		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("response-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("roundTrip").Types(e.resultValueType(o)).Call(jen.Id("t"), jen.Id("respBody")))))
+			jen.Id("roundTrip").Types(e.responseBodyType(o)).Call(jen.Id("t"), jen.Id("respBody")))))
 	}
 	return out
+}
+
+// responseBodyType is the Go type of the documented response body: the
+// result type, inside valueBody when the docs wrap it.
+func (e *emitter) responseBodyType(o *opPlan) *jen.Statement {
+	if o.op.ValueWrapped {
+		return jen.Id("valueBody").Types(e.resultValueType(o))
+	}
+	return e.resultValueType(o)
 }
 
 // responseRoundTrips reports whether the documented response body is

@@ -23,3 +23,16 @@ var _ Service = UnimplementedService{}
 
 // routes lists every documented request line; each page's file adds its own.
 var routes []route
+
+// valueBody is the {"value": ...} wrapper some documented responses put around one entity.
+type valueBody[T any] struct {
+	Value *T `json:"value"`
+}
+
+// wrapValue wraps a service result as the docs show it; nil stays nil.
+func wrapValue[T any](v *T) any {
+	if v == nil {
+		return nil
+	}
+	return &valueBody[T]{Value: v}
+}

@@ -1,6 +1,9 @@
 package parser
 
-import "github.com/graphdocgen/graphdocgen/parser/route"
+import (
+	"github.com/graphdocgen/graphdocgen/parser/route"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
 
 // typeDraft is a type as one page documents it.
 type typeDraft struct {
@@ -71,6 +74,7 @@ type opDraft struct {
 	statusOff   int
 	examples    []*exampleDraft
 	page        *pageResult
+	op          *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.
@@ -80,4 +84,6 @@ type exampleDraft struct {
 	req, resp *httpMessage
 	truncated bool
 	isColl    bool
+	// respType is the response annotation's @odata.type, "" when none.
+	respType string
 }

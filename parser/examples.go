@@ -61,6 +61,7 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 			if ann != nil {
 				open.truncated = ann.truncated
 				open.isColl = ann.isCollection
+				open.respType = ann.odataType
 			}
 			open = nil
 		}

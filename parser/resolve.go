@@ -56,10 +56,19 @@ func resolve(pages []*pageResult) *schema.Schema {
 		}
 	}
 	r.resolveTypes()
+	r.inferFromRepresentations()
+	var ops []*opDraft
 	for _, pg := range pages {
-		for _, op := range pg.ops {
-			r.addOperation(op)
-		}
+		ops = append(ops, pg.ops...)
+	}
+	for _, op := range ops {
+		r.resolveOperation(op)
+	}
+	for _, op := range ops {
+		r.inferFromExamples(op)
+	}
+	for _, op := range ops {
+		r.finishOperation(op)
 	}
 	r.finish()
 	return r.out

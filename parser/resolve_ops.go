@@ -2,14 +2,17 @@ package parser
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
-// addOperation resolves an operation draft into the schema.
-func (r *resolver) addOperation(d *opDraft) {
+// resolveOperation resolves an operation draft's routes and types. Its
+// examples are read by finishOperation, once every example of every page
+// has contributed the properties it shows (inferFromExamples).
+func (r *resolver) resolveOperation(d *opDraft) {
 	pg := d.page
 	ns := namespaceOf(pg)
 	op := &schema.Operation{
@@ -40,15 +43,98 @@ func (r *resolver) addOperation(d *opDraft) {
 			op.ResponseType = &ref
 		}
 	}
+	r.responseFromExamples(pg, d, op)
 	op.Status = d.status
 	if op.Status == 0 {
 		op.Status = defaultStatus(d)
 		r.warn(pg.src, d.off, "response-status-missing", "the Response section gives no status code; assuming %d", op.Status)
 	}
+	d.op = op
+}
+
+// inferFromExamples adds the undocumented members the operation's example
+// bodies show to the request and response types.
+func (r *resolver) inferFromExamples(d *opDraft) {
+	op := d.op
 	for _, ex := range d.examples {
-		op.Examples = append(op.Examples, r.example(pg, op, ex))
+		if ex.req != nil && ex.req.json != nil && op.RequestType != nil {
+			r.inferValue(d.page, ex.req.bodyOff, ex.req.json, *op.RequestType, "the example request "+ex.name)
+		}
+		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil {
+			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op), *op.ResponseType, "the example response of "+ex.name)
+		}
 	}
-	r.out.Operations = append(r.out.Operations, op)
+}
+
+// responseEntity is the part of a response body that holds the response
+// type: the "value" array of a collection, the wrapped entity, or the body.
+func responseEntity(v *jsondoc.Value, op *schema.Operation) *jsondoc.Value {
+	if op.ResponseType.Collection || op.ValueWrapped {
+		if m := v.Get("value"); m != nil {
+			return m
+		}
+	}
+	return v
+}
+
+// finishOperation reads the examples and adds the operation to the schema.
+func (r *resolver) finishOperation(d *opDraft) {
+	for _, ex := range d.examples {
+		d.op.Examples = append(d.op.Examples, r.example(d.page, d.op, ex))
+	}
+	r.out.Operations = append(r.out.Operations, d.op)
+}
+
+// responseFromExamples completes the response type from the examples: the
+// response annotation's @odata.type names it when the Response section
+// does not, a "value" array makes it a collection, and a lone "value"
+// object marks the Intune single-entity wrapper.
+func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
+	for _, ex := range d.examples {
+		if ex.resp == nil {
+			continue
+		}
+		body := ex.resp.json
+		if op.ResponseType == nil && ex.respType != "" {
+			name := ex.respType
+			coll := ex.isColl
+			if m := collParenRe.FindStringSubmatch(name); m != nil {
+				name, coll = m[1], true
+			}
+			if t := r.lookupType(namespaceOf(pg), name); t != nil {
+				op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: coll || valueArray(body)}
+				r.warn(pg.src, ex.resp.off, "response-type-from-example", "the Response section names no type; using the example's annotation %s", op.ResponseType)
+			}
+		}
+		if op.ResponseType == nil || op.ResponseType.IsPrimitive() || body == nil {
+			continue
+		}
+		if !op.ResponseType.Collection && valueArray(body) {
+			op.ResponseType.Collection = true
+			r.warn(pg.src, ex.resp.bodyOff, "response-collection-inferred", "the example answers a collection ({\"value\": [...]}); the response type is %s", op.ResponseType)
+		}
+		if !op.ResponseType.Collection && !op.ValueWrapped && valueObject(body) {
+			op.ValueWrapped = true
+			r.warn(pg.src, ex.resp.bodyOff, "response-value-wrapped", "the example wraps the %s in {\"value\": {...}}; the handler answers the same way", op.ResponseType.Name)
+		}
+	}
+}
+
+// valueArray reports whether v is an object with a "value" array.
+func valueArray(v *jsondoc.Value) bool {
+	if v == nil || v.Kind != jsondoc.Object {
+		return false
+	}
+	m := v.Get("value")
+	return m != nil && m.Kind == jsondoc.Array
+}
+
+// valueObject reports whether v is exactly {"value": {...}}.
+func valueObject(v *jsondoc.Value) bool {
+	if v == nil || v.Kind != jsondoc.Object {
+		return false
+	}
+	return len(v.Members) == 1 && v.Members[0].Key == "value" && v.Members[0].Value.Kind == jsondoc.Object
 }
 
 // defaultStatus guesses the success status from examples, then the method.
@@ -67,85 +153,131 @@ func defaultStatus(d *opDraft) int {
 	return 200
 }
 
-// example converts a pair and checks its request body against the
-// operation's request type.
+// example converts a pair and checks its bodies against the operation's
+// types: a request value the handler will reject becomes Rejects, a
+// response value the response type cannot hold becomes ResponseMismatch.
 func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft) *schema.Example {
 	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated}
 	if d.req != nil {
 		ex.Request = d.req.HTTPMessage
+		if d.req.json != nil && op.RequestType != nil {
+			c := &checker{r: r, pg: pg, base: d.req.bodyOff, request: true}
+			ex.Rejects = c.value(d.req.json, *op.RequestType, "")
+		}
 	}
 	if d.resp != nil {
 		ex.Response = d.resp.HTTPMessage
-	}
-	if d.req != nil && d.req.json != nil && op.RequestType != nil && !op.RequestType.Collection {
-		if t := r.types[strings.ToLower(op.RequestType.Name)]; t != nil {
-			ex.Rejects = r.checkObject(pg, d.req.bodyOff, d.req.json, t, "")
+		if d.resp.json != nil && op.ResponseType != nil {
+			c := &checker{r: r, pg: pg, base: d.resp.bodyOff}
+			ex.ResponseMismatch = c.value(responseEntity(d.resp.json, op), *op.ResponseType, "")
 		}
 	}
 	return ex
 }
 
-// checkObject walks an example object against type t and reports values the
-// generated handler will reject. It returns the first rejected property path.
-func (r *resolver) checkObject(pg *pageResult, base int, v *jsondoc.Value, t *schema.Type, path string) string {
-	if v.Kind != jsondoc.Object {
-		return ""
+// checker walks an example body against a type and reports values the
+// generated code cannot take: for a request, what the handler rejects;
+// for a response, what the response type cannot decode.
+type checker struct {
+	r       *resolver
+	pg      *pageResult
+	base    int
+	request bool
+}
+
+// mismatch reports a value; it returns name for the caller to record.
+func (c *checker) mismatch(v *jsondoc.Value, name, format string, args ...any) string {
+	code, tail := "example-response-type-mismatch", "; no test can decode this response"
+	if c.request {
+		code, tail = "example-type-mismatch", "; the handler rejects it"
 	}
+	c.r.warn(c.pg.src, c.base+v.Off, code, format+tail, args...)
+	return name
+}
+
+// object checks the members of an object of type t.
+func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
 	first := ""
 	for _, m := range v.Members {
 		if strings.Contains(m.Key, "@") {
 			continue
 		}
-		p := r.property(t, m.Key)
 		name := joinPath(path, m.Key)
+		p := c.r.property(t, m.Key)
 		if p == nil {
-			r.warn(pg.src, base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
-			first = firstOf(first, name)
+			if c.request {
+				c.r.warn(c.pg.src, c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
+				first = firstOf(first, name)
+			}
 			continue
 		}
-		if bad := r.checkValue(pg, base, m.Value, p.Type, name); bad != "" {
-			first = firstOf(first, bad)
-		}
+		first = firstOf(first, c.value(m.Value, p.Type, name))
 	}
 	return first
 }
 
-func (r *resolver) checkValue(pg *pageResult, base int, v *jsondoc.Value, ref schema.TypeRef, name string) string {
+// value checks one value against ref; name is its property path.
+func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) string {
 	if v.Kind == jsondoc.Null {
 		return ""
 	}
 	if ref.Collection {
 		if v.Kind != jsondoc.Array {
-			r.warn(pg.src, base+v.Off, "example-type-mismatch", "example sends %s as %s, but it is %s; the handler rejects it", name, kindName(v.Kind), ref)
-			return name
+			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
 		}
 		first := ""
 		for i, e := range v.Elems {
-			if bad := r.checkValue(pg, base, e, schema.TypeRef{Name: ref.Name}, fmt.Sprintf("%s[%d]", name, i)); bad != "" {
-				first = firstOf(first, bad)
-			}
+			first = firstOf(first, c.value(e, schema.TypeRef{Name: ref.Name}, fmt.Sprintf("%s[%d]", name, i)))
 		}
 		return first
 	}
-	if e := r.enums[strings.ToLower(ref.Name)]; e != nil {
-		if v.Kind != jsondoc.String || !contains(e.Members, v.Str) {
-			r.warn(pg.src, base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
+	if e := c.r.enums[strings.ToLower(ref.Name)]; e != nil {
+		switch {
+		case v.Kind != jsondoc.String:
+			return c.mismatch(v, name, "example has %s as %s, but it is the enum %s", orBody(name), kindName(v.Kind), e.Name)
+		case c.request && !contains(e.Members, v.Str):
+			c.r.warn(c.pg.src, c.base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
 			return name
 		}
 		return ""
 	}
-	if t := r.types[strings.ToLower(ref.Name)]; t != nil {
+	if t := c.r.types[strings.ToLower(ref.Name)]; t != nil {
 		if v.Kind != jsondoc.Object {
-			r.warn(pg.src, base+v.Off, "example-type-mismatch", "example sends %s as %s, but it is %s; the handler rejects it", name, kindName(v.Kind), ref)
-			return name
+			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
 		}
-		return r.checkObject(pg, base, v, t, name)
+		return c.object(v, t, name)
 	}
 	if want := edmKind(ref.Name); want != "" && want != kindName(v.Kind) {
-		r.warn(pg.src, base+v.Off, "example-type-mismatch", "example sends %s as %s, but it is %s; the handler rejects it", name, kindName(v.Kind), ref)
-		return name
+		return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
+	}
+	if want := edmKind(ref.Name); want == "number" && !fitsNumber(ref.Name, v.Str) {
+		return c.mismatch(v, name, "example has %s = %s, which %s cannot hold", orBody(name), v.Str, ref)
 	}
 	return ""
+}
+
+// orBody names the top level "the body".
+func orBody(name string) string {
+	if name == "" {
+		return "the body"
+	}
+	return name
+}
+
+// fitsNumber reports whether a JSON number's text fits the Edm type.
+func fitsNumber(edm, text string) bool {
+	bits := map[string]int{schema.EdmByte: 8, schema.EdmSByte: 8, schema.EdmInt16: 16, schema.EdmInt32: 32, schema.EdmInt64: 64}[edm]
+	if bits == 0 {
+		return true
+	}
+	n, err := strconv.ParseInt(text, 10, 64)
+	if err != nil {
+		return false
+	}
+	if edm == schema.EdmByte {
+		return n >= 0 && n < 256
+	}
+	return bits == 64 || (n >= -(1<<(bits-1)) && n < 1<<(bits-1))
 }
 
 // property finds a property of t or of its bases.

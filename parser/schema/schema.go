@@ -57,6 +57,9 @@ type Property struct {
 	// Values lists documented possible values of a string property that is
 	// not an enum; they become constants but are not enforced.
 	Values []string `json:"-"`
+	// Inferred marks a property no table documents: it was added because
+	// an example shows it (with a property-undocumented warning).
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Enum is a documented enumeration.
@@ -93,6 +96,9 @@ type Operation struct {
 	Description  string      `json:"-"`
 	// Routes holds the parsed form of Paths, index for index.
 	Routes []Route `json:"-"`
+	// ValueWrapped means the documented responses wrap the single entity
+	// as {"value": {...}} (Intune pages); the handler answers the same way.
+	ValueWrapped bool `json:"-"`
 }
 
 // Route is one request line reduced to what a router needs.
@@ -121,6 +127,9 @@ type Example struct {
 	// Rejects, when set, names the property the handler must reject in the
 	// documented request body (the docs contradict themselves).
 	Rejects string `json:"-"`
+	// ResponseMismatch, when set, names a value of the documented response
+	// that the response type cannot hold (no test can be built).
+	ResponseMismatch string `json:"-"`
 }
 
 // HTTPMessage is a documented HTTP request or response.

@@ -30,7 +30,10 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 		}
 		ann := pending
 		pending = nil
-		if !inExamples {
+		// A request or response annotation marks an example even outside
+		// the Examples section (templates that double as examples).
+		annotated := ann != nil && (ann.blockType == "request" || ann.blockType == "response")
+		if !inExamples && !annotated {
 			continue
 		}
 		// Fences annotated "ignored" under Examples are still documented

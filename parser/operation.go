@@ -108,12 +108,9 @@ var noBodyRe = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to
 // readRequestBody reads the "Request body" section: whether there is a
 // body, which type it is, and its property or parameter table.
 func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
-	for _, s := range secs {
-		if s.title != "request body" {
-			continue
-		}
-		op.bodyOff = s.off
-		for _, b := range s.blocks {
+	if blocks, off, ok := sectionBlocks(secs, func(t string) bool { return t == "request body" }); ok {
+		op.bodyOff = off
+		for _, b := range blocks {
 			switch b.kind {
 			case blockText:
 				c := parseCell(b.text, b.textOff)
@@ -158,11 +155,9 @@ var (
 
 // readResponse reads the "Response" section: status code and type.
 func (p *pageParser) readResponse(secs []section, op *opDraft) {
-	for _, s := range secs {
-		if s.title != "response" || s.level > 2 {
-			continue
-		}
-		for _, b := range s.blocks {
+	isResponse := func(t string) bool { return t == "response" || t == "responses" }
+	if blocks, _, ok := sectionBlocks(secs, isResponse); ok {
+		for _, b := range blocks {
 			if b.kind != blockText {
 				continue
 			}

@@ -161,3 +161,24 @@ func isMembersTitle(t string) bool     { return t == "members" }
 func isEnumValuesTitle(t string) bool {
 	return strings.HasSuffix(t, " values") && !strings.Contains(strings.TrimSuffix(t, " values"), " ")
 }
+
+// sectionBlocks returns the blocks of the first section whose title
+// satisfies pred, followed by those of its subsections (deeper headings up
+// to the next heading of the same or a higher level). ok is false when no
+// section matches.
+func sectionBlocks(secs []section, pred func(string) bool) (blocks []block, off int, ok bool) {
+	for i, s := range secs {
+		if !pred(s.title) {
+			continue
+		}
+		blocks = append(blocks, s.blocks...)
+		for _, sub := range secs[i+1:] {
+			if sub.level <= s.level {
+				break
+			}
+			blocks = append(blocks, sub.blocks...)
+		}
+		return blocks, s.off, true
+	}
+	return nil, 0, false
+}

@@ -94,7 +94,7 @@ func (p *plan) nameFields(t *schema.Type) {
 	for _, pr := range t.Properties {
 		own[pr.Name] = true
 	}
-	for b := p.base(t); b != nil; b = p.base(b) {
+	for b, depth := p.base(t), 0; b != nil && depth < maxBaseDepth; b, depth = p.base(b), depth+1 {
 		sc.Claim(b.GoName)
 		for _, pr := range b.Properties {
 			if !own[pr.Name] && pr.GoName != "" {
@@ -109,6 +109,10 @@ func (p *plan) nameFields(t *schema.Type) {
 		pr.GoName = sc.Claim(names.Exported(pr.Name))
 	}
 }
+
+// maxBaseDepth bounds walks up base chains (the parser breaks cycles;
+// this keeps a hand-built schema from looping).
+const maxBaseDepth = 64
 
 // base returns t's base type, nil when it has none (or it is missing).
 func (p *plan) base(t *schema.Type) *schema.Type {

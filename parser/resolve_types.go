@@ -108,6 +108,32 @@ func (r *resolver) resolveTypes() {
 			r.addProperty(t, d, pd)
 		}
 	}
+	r.breakBaseCycles()
+}
+
+// breakBaseCycles drops the base of a type whose base chain comes back to
+// it (the docs say A derives from B and B from A): Go embedding cannot
+// express that.
+func (r *resolver) breakBaseCycles() {
+	for _, t := range r.out.Types {
+		seen := map[*schema.Type]bool{t: true}
+		for b := r.baseOf(t); b != nil; b = r.baseOf(b) {
+			if seen[b] {
+				d := r.typeDraftOf[t]
+				r.warn(d.page.src, d.baseOff, "base-cycle", "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
+				t.Base = nil
+				break
+			}
+			seen[b] = true
+		}
+	}
+}
+
+func (r *resolver) baseOf(t *schema.Type) *schema.Type {
+	if t.Base == nil {
+		return nil
+	}
+	return r.types[strings.ToLower(*t.Base)]
 }
 
 // addProperty resolves one property row into t, reporting conflicts with a

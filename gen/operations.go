@@ -16,7 +16,12 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	if o.bodyType != "" {
 		f.Line()
 		f.Add(comment(fmt.Sprintf("%s is the request body of %s: its documented parameters.", o.bodyType, op.GoName)))
-		f.Type().Id(o.bodyType).Struct(e.fields(op.Parameters)...)
+		var fields []jen.Code
+		if !hasProp(op.Parameters, "@odata.type") {
+			fields = append(fields, comment("ODataType is the @odata.type instance annotation."),
+				jen.Id("ODataType").Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
+		}
+		f.Type().Id(o.bodyType).Struct(append(fields, e.fields(op.Parameters)...)...)
 		e.genValidate(f, o.bodyType)
 		e.genValues(f, o.bodyType, op.Parameters)
 	}

@@ -101,6 +101,9 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	if ex.ResponseMismatch != "" {
 		return nil, "example-response-type-mismatch", fmt.Sprintf("example %s answers %s with a value its type cannot hold; see the warning at that value", ex.Name, ex.ResponseMismatch)
 	}
+	if resp.Status == 204 && strings.TrimSpace(resp.Body) != "" {
+		return nil, "example-body-on-204", fmt.Sprintf("example %s answers 204 No Content with a body; a 204 answer carries none", ex.Name)
+	}
 	if resp.Status != o.op.Status {
 		return nil, "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
 	}

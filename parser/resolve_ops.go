@@ -60,9 +60,42 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 		if ex.req != nil && ex.req.json != nil && op.RequestType != nil {
 			r.inferValue(d.page, ex.req.bodyOff, ex.req.json, *op.RequestType, "the example request "+ex.name)
 		}
+		if ex.req != nil && ex.req.json != nil && len(op.Parameters) > 0 {
+			r.inferParameters(d, ex)
+		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil {
 			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op), *op.ResponseType, "the example response of "+ex.name)
 		}
+	}
+}
+
+// inferParameters adds to an action's parameters the members its example
+// request sends but its parameter table does not list.
+func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
+	v := ex.req.json
+	if v.Kind != jsondoc.Object {
+		return
+	}
+	for _, m := range v.Members {
+		if m.Key == "@odata.type" {
+			continue
+		}
+		var p *schema.Property
+		for _, q := range d.op.Parameters {
+			if q.Name == m.Key {
+				p = q
+			}
+		}
+		if p != nil {
+			widen(p, m.Value)
+			r.inferValue(d.page, ex.req.bodyOff, m.Value, p.Type, "the example request "+ex.name)
+			continue
+		}
+		ref := jsonTypeRef(m.Value)
+		pos := d.page.src.pos(ex.req.bodyOff + m.KeyOff)
+		d.op.Parameters = append(d.op.Parameters, &schema.Property{Name: m.Key, Type: ref, Source: pos, Inferred: true,
+			Description: fmt.Sprintf("Not in the parameter table; inferred from the example request %s at %s.", ex.name, pos)})
+		r.warn(d.page.src, ex.req.bodyOff+m.KeyOff, "parameter-undocumented", "the example request %s sends %s, which the parameter table of %s does not list; added as %s", ex.name, m.Key, d.title, ref)
 	}
 }
 
@@ -95,7 +128,7 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			continue
 		}
 		body := ex.resp.json
-		if op.ResponseType == nil && ex.respType != "" {
+		if op.ResponseType == nil && ex.respType != "" && d.status != 204 {
 			name := ex.respType
 			coll := ex.isColl
 			if m := collParenRe.FindStringSubmatch(name); m != nil {
@@ -160,16 +193,20 @@ func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft
 	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated}
 	if d.req != nil {
 		ex.Request = d.req.HTTPMessage
-		if d.req.json != nil && op.RequestType != nil {
-			c := &checker{r: r, pg: pg, base: d.req.bodyOff, request: true}
+		c := &checker{r: r, pg: pg, base: d.req.bodyOff, request: true}
+		switch {
+		case d.req.json != nil && op.RequestType != nil:
 			ex.Rejects = c.value(d.req.json, *op.RequestType, "")
+		case d.req.json != nil && len(op.Parameters) > 0:
+			ex.Rejects = c.params(d.req.json, op.Parameters)
 		}
+		ex.RejectsEnum = c.enumOnly
 	}
 	if d.resp != nil {
 		ex.Response = d.resp.HTTPMessage
 		if d.resp.json != nil && op.ResponseType != nil {
 			c := &checker{r: r, pg: pg, base: d.resp.bodyOff}
-			ex.ResponseMismatch = c.value(responseEntity(d.resp.json, op), *op.ResponseType, "")
+			ex.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType, ""))
 		}
 	}
 	return ex
@@ -183,10 +220,45 @@ type checker struct {
 	pg      *pageResult
 	base    int
 	request bool
+	// enumOnly stays true while every rejected value is a string that
+	// decodes but is not an enum member (the body still round-trips).
+	enumOnly bool
+	rejected bool
+}
+
+// params checks a body against an action's parameter list.
+func (c *checker) params(v *jsondoc.Value, params []*schema.Property) string {
+	t := &schema.Type{Name: "parameters", Properties: params}
+	c.r.propOf[t] = map[string]*schema.Property{}
+	for _, p := range params {
+		c.r.propOf[t][p.Name] = p
+	}
+	defer delete(c.r.propOf, t)
+	if v.Kind != jsondoc.Object {
+		return c.mismatch(v, "", "example sends %s, not an object of parameters", kindName(v.Kind))
+	}
+	return c.object(v, t, "")
+}
+
+// collectionExtras reports top-level members of a collection response that
+// the collection wrapper cannot hold.
+func (c *checker) collectionExtras(v *jsondoc.Value, op *schema.Operation) string {
+	if !op.ResponseType.Collection || v.Kind != jsondoc.Object {
+		return ""
+	}
+	for _, m := range v.Members {
+		switch m.Key {
+		case "value", "@odata.context", "@odata.count", "@odata.nextLink", "@odata.deltaLink":
+		default:
+			return c.mismatch(m.Value, m.Key, "the collection response has a member %s besides value and the @odata links", m.Key)
+		}
+	}
+	return ""
 }
 
 // mismatch reports a value; it returns name for the caller to record.
 func (c *checker) mismatch(v *jsondoc.Value, name, format string, args ...any) string {
+	c.enumOnly, c.rejected = false, true
 	code, tail := "example-response-type-mismatch", "; no test can decode this response"
 	if c.request {
 		code, tail = "example-type-mismatch", "; the handler rejects it"
@@ -208,6 +280,7 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
 			if c.request {
 				c.r.warn(c.pg.src, c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
 				first = firstOf(first, name)
+				c.enumOnly, c.rejected = false, true
 			}
 			continue
 		}
@@ -236,6 +309,9 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) strin
 		case v.Kind != jsondoc.String:
 			return c.mismatch(v, name, "example has %s as %s, but it is the enum %s", orBody(name), kindName(v.Kind), e.Name)
 		case c.request && !contains(e.Members, v.Str):
+			if !c.rejected {
+				c.enumOnly, c.rejected = true, true
+			}
 			c.r.warn(c.pg.src, c.base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
 			return name
 		}

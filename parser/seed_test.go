@@ -51,7 +51,7 @@ func TestSeedSchema(t *testing.T) {
 			RequestType:  &typ,
 			ResponseType: &typ,
 			Examples: []*schema.Example{{
-				Name: "update_usercredentialusagedetails", Source: at(68, 1), Rejects: "feature", Truncated: true,
+				Name: "update_usercredentialusagedetails", Source: at(68, 1), Rejects: "feature", RejectsEnum: true, Truncated: true,
 				Request: schema.HTTPMessage{Method: "PATCH", Target: "https://graph.microsoft.com/beta/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}",
 					Headers: []schema.Header{{Name: "Content-type", Value: "application/json"}, {Name: "Content-length", Value: "352"}}, JSON: true},
 				Response: schema.HTTPMessage{Status: 200, JSON: true,

@@ -127,6 +127,9 @@ type Example struct {
 	// Rejects, when set, names the property the handler must reject in the
 	// documented request body (the docs contradict themselves).
 	Rejects string `json:"-"`
+	// RejectsEnum: every rejected value is only a non-member of its enum,
+	// so the body still decodes into the generated types.
+	RejectsEnum bool `json:"-"`
 	// ResponseMismatch, when set, names a value of the documented response
 	// that the response type cannot hold (no test can be built).
 	ResponseMismatch string `json:"-"`

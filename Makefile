@@ -2,7 +2,7 @@
 # .ci/run use.
 GO ?= go
 
-.PHONY: all build generate check test vet fmt-check corpus bench fuzz
+.PHONY: all build generate check test vet fmt-check corpus bench compile-cost fuzz
 
 all: build test
 
@@ -30,3 +30,17 @@ test: vet fmt-check
 # corpus (skips with a message when ../shared/graph-docs is absent).
 corpus:
 	$(GO) run ./cmd/corpus
+
+# Time full generation (parser.Parse + gen.Generate) of the v1.0 and beta
+# corpus folders against the goldmark floor, and report peak memory
+# (skips when ../shared/graph-docs is absent). BENCHFLAGS=-benchtime=3x
+# runs more iterations.
+BENCHFLAGS ?= -benchtime=1x
+bench:
+	$(GO) test -run '^$$' -bench Corpus $(BENCHFLAGS) -timeout 60m ./cmd/corpus/corpustest
+
+# Measure `go build` of the generated v1.0 and beta packages with an empty
+# build cache: wall and CPU time, peak memory, per documented type (skips
+# when ../shared/graph-docs is absent).
+compile-cost:
+	$(GO) run ./cmd/compilecost

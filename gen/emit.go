@@ -90,6 +90,7 @@ func (e *emitter) files() ([]File, error) {
 			return nil, err
 		}
 	}
+	out = append(out, File{Name: APIFile, Data: e.apiSummary()})
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/graphdocgen/graphdocgen/gen/names"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -106,8 +107,27 @@ func (p *plan) nameFields(t *schema.Type) {
 		sc.Claim("ODataType")
 	}
 	for _, pr := range t.Properties {
+		if !p.usableName(pr) {
+			continue
+		}
 		pr.GoName = sc.Claim(names.Exported(pr.Name))
 	}
+}
+
+// usableName reports whether a property name can be a JSON struct tag name
+// that encoding/json honours and go vet accepts; a property that cannot is
+// reported and left without a Go field (its goName stays empty).
+func (p *plan) usableName(pr *schema.Property) bool {
+	ok := pr.Name != ""
+	for _, c := range pr.Name {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~", c) {
+			ok = false
+		}
+	}
+	if !ok {
+		p.warnAt(pr.Source, "property-name-unusable", fmt.Sprintf("property name %q cannot be a JSON field name in Go (encoding/json or go vet reject it); no field is generated for it", pr.Name))
+	}
+	return ok
 }
 
 // maxBaseDepth bounds walks up base chains (the parser breaks cycles;
@@ -197,7 +217,9 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 		o.bodyType = p.claim(op.GoName+"Body", op.Source, "the body of "+op.GoName)
 		sc := names.NewScope("Validate", "ODataType")
 		for _, pr := range op.Parameters {
-			pr.GoName = sc.Claim(names.Exported(pr.Name))
+			if p.usableName(pr) {
+				pr.GoName = sc.Claim(names.Exported(pr.Name))
+			}
 		}
 	}
 	o.serve = "serve" + op.GoName

@@ -80,8 +80,11 @@ func (e *emitter) genType(f *jen.File, t *schema.Type) {
 // are told apart; the JSON name is exactly the documented one.
 func (e *emitter) fields(props []*schema.Property) []jen.Code {
 	var out []jen.Code
-	for i, p := range props {
-		if i > 0 {
+	for _, p := range props {
+		if p.GoName == "" {
+			continue // property-name-unusable
+		}
+		if len(out) > 0 {
 			out = append(out, jen.Line())
 		}
 		out = append(out,

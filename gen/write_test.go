@@ -87,3 +87,51 @@ func TestWriteDirRefusesUserFile(t *testing.T) {
 		t.Errorf("folder changed (-before +after):\n%s", diff)
 	}
 }
+
+// TestWriteDirTextFiles covers the API summary: a text file with our "# "
+// header is ours (rewritten, removed when no longer produced, reported by
+// Check); a text file without it is the user's.
+func TestWriteDirTextFiles(t *testing.T) {
+	dir := t.TempDir()
+	txt := func(name, body string) File { return File{Name: name, Data: []byte("# " + Header + "\n" + body)} }
+	if _, err := WriteDir(dir, []File{gf("a.go", ""), txt(APIFile, "type a = A\n"), txt("old.txt", "")}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine\n"), 0o644)
+	next := []File{gf("a.go", ""), txt(APIFile, "type b = B\n")}
+	changes, err := Check(dir, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]Change{{APIFile, "stale"}, {"old.txt", "extra"}}, changes); diff != "" {
+		t.Errorf("Check (-want +got):\n%s", diff)
+	}
+	res, err := WriteDir(dir, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(WriteResult{Written: 1, Unchanged: 1, Removed: 1}, res); diff != "" {
+		t.Errorf("result (-want +got):\n%s", diff)
+	}
+	want := map[string]string{"a.go": string(gf("a.go", "").Data), APIFile: string(txt(APIFile, "type b = B\n").Data), "notes.txt": "mine\n"}
+	if diff := cmp.Diff(want, dirState(t, dir)); diff != "" {
+		t.Errorf("folder (-want +got):\n%s", diff)
+	}
+}
+
+func TestIsGenerated(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		want       bool
+	}{
+		{"a.go", "// " + Header + "\n", true},
+		{"a.go", "# " + Header + "\n", false},
+		{"a.txt", "# " + Header + "\n", true},
+		{"a.txt", "// " + Header + "\n", false},
+		{"a.txt", "notes\n# " + Header + "\n", false},
+	} {
+		if got := isGenerated(tc.name, []byte(tc.data)); got != tc.want {
+			t.Errorf("isGenerated(%s, %q) = %v, want %v", tc.name, tc.data, got, tc.want)
+		}
+	}
+}

@@ -52,6 +52,7 @@ func (p *pageParser) readTable(b block) *table {
 	t.line = first
 	t.header = splitRow(s.line(first), s.lineStart(first), -1)
 	ncol := len(t.header)
+	leadingPipe := strings.HasPrefix(strings.TrimSpace(s.line(first)), "|")
 	if delim := splitRow(s.line(first+1), s.lineStart(first+1), -1); len(delim) != ncol && b.recovered {
 		p.warn(s.lineStart(first+1), "table-delimiter-mismatch", "table delimiter row has %d cells but the header has %d; table recovered", len(delim), ncol)
 	}
@@ -60,11 +61,13 @@ func (p *pageParser) readTable(b block) *table {
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		if !strings.Contains(l, "|") && len(t.rows) > 0 {
+		trimmed := strings.TrimSpace(l)
+		wrapped := !strings.Contains(l, "|") || leadingPipe && !strings.HasPrefix(trimmed, "|")
+		if wrapped && len(t.rows) > 0 {
 			prev := &t.rows[len(t.rows)-1]
 			if k := len(prev.cells); k > 0 {
 				c := &prev.cells[k-1]
-				extra := parseCell(strings.TrimSpace(l), s.lineStart(n)+len(l)-len(strings.TrimLeft(l, " \t")))
+				extra := parseCell(strings.TrimSuffix(trimmed, "|"), s.lineStart(n)+len(l)-len(strings.TrimLeft(l, " \t")))
 				c.raw += " " + extra.raw
 				c.text = strings.TrimSpace(c.text + " " + extra.text)
 				c.links = append(c.links, extra.links...)

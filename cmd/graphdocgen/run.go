@@ -85,53 +85,100 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 		return exitUsage
 	}
-	files, err := parser.ReadPaths(c.paths)
+	prog := newProgress(stderr, c.quiet)
+	r, err := c.execute(prog)
+	prog.Done()
 	if err != nil {
+		if r.s != nil {
+			printDiagnostics(stderr, r.s)
+		}
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 		return exitUsage
 	}
-	s := parser.Parse(files)
-	out, err := gen.Generate(s, gen.Options{Package: c.pkg, Args: c.recordedArgs()})
+	return c.report(stderr, r)
+}
+
+// result is what one run found and did, reported after the work is done.
+type result struct {
+	s     *schema.Schema
+	files []gen.File
+	// api lists the API changes against the summary on disk; hadAPI is
+	// false when there was none to compare with.
+	api    []gen.APIChange
+	hadAPI bool
+	stale  []gen.Change // under -check
+	did    string       // end of the summary line
+}
+
+// execute reads, parses, generates and then checks or writes, naming each
+// stage on p. The result is never nil.
+func (c *config) execute(p *progress) (*result, error) {
+	r := &result{}
+	p.Stage("reading pages")
+	pages, err := parser.ReadPaths(c.paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-		return exitUsage
+		return r, err
 	}
-	for _, d := range s.Diagnostics {
-		fmt.Fprintln(stderr, d)
+	p.Stage("parsing %d pages", len(pages))
+	r.s = parser.Parse(pages)
+	p.Stage("generating Go for %d pages", len(pages))
+	if r.files, err = gen.Generate(r.s, gen.Options{Package: c.pkg, Args: c.recordedArgs()}); err != nil {
+		return r, err
 	}
-	status := exitOK
+	p.Stage("comparing the API summary")
+	if r.api, r.hadAPI, err = apiChanges(c.out, r.files); err != nil {
+		return r, err
+	}
 	if c.check {
-		changes, err := gen.Check(c.out, out)
-		if err != nil {
-			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-			return exitUsage
-		}
-		for _, ch := range changes {
-			fmt.Fprintf(stderr, "graphdocgen: %s: %s\n", ch.Kind, filepath.Join(c.out, ch.Name))
-		}
-		if len(changes) > 0 {
-			status = exitFail
-		}
-		fmt.Fprintln(stderr, summary(s, out, fmt.Sprintf("checked %d files in %s: %d out of date", len(out), c.out, len(changes))))
-	} else {
-		if c.schemaFile != "" {
-			if err := writeSchema(c.schemaFile, s); err != nil {
-				fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-				return exitUsage
-			}
-		}
-		res, err := gen.WriteDir(c.out, out)
-		if err != nil {
-			fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
-			return exitUsage
-		}
-		fmt.Fprintln(stderr, summary(s, out, fmt.Sprintf("wrote %d files to %s (%d unchanged, %d removed)", res.Written, c.out, res.Unchanged, res.Removed)))
+		r.stale, err = gen.Check(c.out, r.files)
+		r.did = fmt.Sprintf("checked %d files in %s: %d out of date", len(r.files), c.out, len(r.stale))
+		return r, err
 	}
-	errs, warns := count(s.Diagnostics)
+	p.Stage("writing %d files", len(r.files))
+	return r, c.write(r)
+}
+
+// write writes the schema file (with -schema) and the package.
+func (c *config) write(r *result) error {
+	if c.schemaFile != "" {
+		if err := writeSchema(c.schemaFile, r.s); err != nil {
+			return err
+		}
+	}
+	res, err := gen.WriteDir(c.out, r.files)
+	r.did = fmt.Sprintf("wrote %d files to %s (%d unchanged, %d removed)", res.Written, c.out, res.Unchanged, res.Removed)
+	return err
+}
+
+// report prints the diagnostics, the API changes (not with -q), the files
+// -check found out of date and the summary line, and returns the exit
+// status.
+func (c *config) report(stderr io.Writer, r *result) int {
+	printDiagnostics(stderr, r.s)
+	if !c.quiet {
+		for _, ch := range r.api {
+			fmt.Fprintf(stderr, "graphdocgen: %s\n", ch)
+		}
+	}
+	for _, ch := range r.stale {
+		fmt.Fprintf(stderr, "graphdocgen: %s: %s\n", ch.Kind, filepath.Join(c.out, ch.Name))
+	}
+	fmt.Fprintln(stderr, summary(r.s, r.files, r.did+apiCounts(r)))
+	status := exitOK
+	if len(r.stale) > 0 {
+		status = exitFail
+	}
+	errs, warns := count(r.s.Diagnostics)
 	if errs > 0 || (c.strict && errs+warns > 0) {
 		status = exitFail
 	}
 	return status
+}
+
+func printDiagnostics(w io.Writer, s *schema.Schema) {
+	for _, d := range s.Diagnostics {
+		fmt.Fprintln(w, d)
+	}
 }
 
 // recordedArgs are the arguments written into the package doc: only those

@@ -1,0 +1,11 @@
+// Package corpustest holds the tests and benchmarks that run graphdocgen
+// over a whole folder of the Microsoft Graph docs corpus
+// (../shared/graph-docs/api-reference/{beta,v1.0}); each skips with a
+// message when the corpus is absent.
+//
+//   - BenchmarkCorpus times full generation (parser.Parse + gen.Generate)
+//     against the goldmark floor and reports peak memory; `make bench`
+//     runs it.
+//   - TestCorpusDeterministic generates beta with GOMAXPROCS=1 and with
+//     every CPU and compares every file (skipped under -short).
+package corpustest

@@ -1,0 +1,185 @@
+package gen
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// APIFile is the name of the API summary written into the generated
+// package: one line per API item, sorted, for reviewers (see DiffAPI).
+const APIFile = "graphdocgen_api.txt"
+
+// apiFormat is the comment under the header that explains the lines.
+const apiFormat = "# One line per API item, sorted: KIND DOCUMENTED-NAME = GO (see the graphdocgen README)."
+
+// Kinds of API summary lines.
+const (
+	apiType    = "type"    // qualified type = GoName [embeds Base]
+	apiField   = "field"   // owner json-name = Owner.Field Optional[T]
+	apiEnum    = "enum"    // qualified enum = GoName
+	apiMember  = "member"  // qualified enum member = Const = "member"
+	apiMethod  = "method"  // page METHOD = Name(ctx, req) (res, error)
+	apiRequest = "request" // page METHOD {placeholder}|body = Request.Field T
+	apiRoute   = "route"   // METHOD pattern = Operation
+)
+
+// apiSummary renders the API summary file from the planned schema.
+func (e *emitter) apiSummary() []byte {
+	r := &apiRenderer{e: e, typeText: map[schema.TypeRef]string{}, page: map[string]string{}}
+	for _, pg := range e.plan.s.Pages {
+		r.page[pg.Path] = pg.Rel
+	}
+	for _, t := range e.plan.s.Types {
+		r.addType(t)
+	}
+	for _, en := range e.plan.s.Enums {
+		r.addEnum(en)
+	}
+	for _, o := range e.plan.ops {
+		r.addOperation(o)
+	}
+	r.flush()
+	slices.Sort(r.lines)
+	r.lines = slices.Compact(r.lines)
+	var sb strings.Builder
+	sb.WriteString("# " + Header + "\n" + apiFormat + "\n")
+	for _, l := range r.lines {
+		sb.WriteString(l)
+		sb.WriteByte('\n')
+	}
+	return []byte(sb.String())
+}
+
+// apiRenderer collects summary lines; Go type texts are cached because
+// rendering a jennifer statement runs gofmt.
+type apiRenderer struct {
+	e        *emitter
+	lines    []string
+	typeText map[schema.TypeRef]string
+	page     map[string]string // page path -> path inside its folder
+	pending  []pendingDecl
+}
+
+func (r *apiRenderer) add(kind, key, goText string) {
+	r.lines = append(r.lines, kind+" "+quoteAPIKey(key)+" = "+oneLine(goText))
+}
+
+// render is the Go source text of a jennifer statement.
+func render(s *jen.Statement) string { return fmt.Sprintf("%#v", s) }
+
+// optional is the text of Optional[T] for a field of type ref.
+func (r *apiRenderer) optional(ref schema.TypeRef) string {
+	if s, ok := r.typeText[ref]; ok {
+		return s
+	}
+	s := render(jen.Id("Optional").Types(r.e.goType(ref)))
+	r.typeText[ref] = s
+	return s
+}
+
+func (r *apiRenderer) addType(t *schema.Type) {
+	goText := t.GoName
+	base := r.e.plan.base(t)
+	if base != nil {
+		goText += " embeds " + base.GoName
+	}
+	qn := t.QualifiedName()
+	r.add(apiType, qn, goText)
+	if base == nil && !hasProp(t.Properties, "@odata.type") {
+		r.add(apiField, qn+" @odata.type", t.GoName+".ODataType Optional[string]")
+	}
+	r.addFields(qn, t.GoName, t.Properties)
+}
+
+func (r *apiRenderer) addFields(key, owner string, props []*schema.Property) {
+	for _, p := range props {
+		r.add(apiField, key+" "+p.Name, owner+"."+p.GoName+" "+r.optional(p.Type))
+	}
+}
+
+func (r *apiRenderer) addEnum(en *schema.Enum) {
+	qn := en.QualifiedName()
+	r.add(apiEnum, qn, en.GoName)
+	for i, m := range en.Members {
+		r.add(apiMember, qn+" "+m, en.GoMembers[i]+" = "+strconv.Quote(m))
+	}
+}
+
+// addOperation adds an operation's Service method, request fields, body
+// parameters and routes. An operation is known by its page and method.
+func (r *apiRenderer) addOperation(o *opPlan) {
+	op := o.op
+	page := r.page[op.Source.File]
+	if page == "" {
+		page = op.Source.File
+	}
+	key := page + " " + op.Method
+	r.later(jen.Func().Id(op.GoName).Add(r.e.signature(o)), "func ", func(sig string) { r.add(apiMethod, key, sig) })
+	for i, p := range o.params {
+		r.add(apiRequest, key+" "+r.e.paramPlaceholders(o, i), o.reqType+"."+p+" string")
+	}
+	if body := r.e.bodyGoType(o); body != nil {
+		r.later(jen.Type().Id("_").Add(body), "type _ ", func(t string) { r.add(apiRequest, key+" body", o.reqType+".Body "+t) })
+	}
+	if o.bodyType != "" {
+		r.addFields(key, o.bodyType, op.Parameters)
+	}
+	for i, rt := range op.Routes {
+		if !slices.Contains(o.dropped, i) {
+			r.add(apiRoute, op.Method+" "+rt.Pattern, op.GoName)
+		}
+	}
+}
+
+// pendingDecl is a one-line declaration whose text is needed later.
+type pendingDecl struct {
+	decl   *jen.Statement
+	prefix string // cut from the rendered line
+	use    func(text string)
+}
+
+// later queues a one-line declaration for rendering: flush renders all of
+// them with one gofmt run instead of one per declaration.
+func (r *apiRenderer) later(decl *jen.Statement, prefix string, use func(string)) {
+	r.pending = append(r.pending, pendingDecl{decl, prefix, use})
+}
+
+func (r *apiRenderer) flush() {
+	all := jen.Null()
+	for _, p := range r.pending {
+		all.Add(p.decl).Line()
+	}
+	lines := strings.Split(strings.TrimSpace(render(all)), "\n")
+	for i, p := range r.pending {
+		text := ""
+		if len(lines) == len(r.pending) {
+			text = lines[i]
+		} else { // never expected: render one by one
+			text = render(p.decl)
+		}
+		p.use(strings.TrimPrefix(text, p.prefix))
+	}
+	r.pending = nil
+}
+
+// quoteAPIKey quotes a documented name that would make the line ambiguous.
+func quoteAPIKey(key string) string {
+	if key == "" || strings.Contains(key, " = ") || strings.HasPrefix(key, `"`) ||
+		strings.TrimSpace(key) != key || strings.ContainsFunc(key, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		return strconv.Quote(key)
+	}
+	return key
+}
+
+// oneLine keeps Go text on one line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -120,8 +120,9 @@ func (r *apiRenderer) addOperation(o *opPlan) {
 	}
 	key := page + " " + op.Method
 	r.later(jen.Func().Id(op.GoName).Add(r.e.signature(o)), "func ", func(sig string) { r.add(apiMethod, key, sig) })
+	phs := r.e.paramPlaceholders(o)
 	for i, p := range o.params {
-		r.add(apiRequest, key+" "+r.e.paramPlaceholders(o, i), o.reqType+"."+p+" string")
+		r.add(apiRequest, key+" "+phs[i], o.reqType+"."+p+" string")
 	}
 	if body := r.e.bodyGoType(o); body != nil {
 		r.later(jen.Type().Id("_").Add(body), "type _ ", func(t string) { r.add(apiRequest, key+" body", o.reqType+".Body "+t) })

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"go/build/constraint"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,7 +44,9 @@ func comment(parts ...string) jen.Code {
 		if i > 0 && len(lines) > 0 {
 			lines = append(lines, "")
 		}
-		lines = append(lines, wrap(p, 100)...)
+		for _, l := range wrap(p, 100) {
+			lines = append(lines, defuse(l))
+		}
 	}
 	s := jen.Null()
 	for i, l := range lines {
@@ -57,6 +60,16 @@ func comment(parts ...string) jen.Code {
 		s.Comment("// " + l)
 	}
 	return s
+}
+
+// defuse escapes a comment line that the go command would read as a
+// build constraint: gofmt moves every "// +build" line of a file, wherever
+// it is, above the package clause and adds the matching //go:build line.
+func defuse(l string) string {
+	if constraint.IsPlusBuild("// " + l) {
+		return `\` + l
+	}
+	return l
 }
 
 func wrap(s string, width int) []string {

@@ -9,10 +9,10 @@ import (
 
 // docFile holds the package doc comment, rendered from templates.Doc.
 func (e *emitter) docFile() *jen.File {
-	d := templates.DocData{Package: e.opts.Package, Pages: len(e.plan.s.Pages), Command: "graphdocgen " + strings.Join(e.opts.Args, " ")}
+	d := templates.DocData{Package: e.opts.Package, Pages: len(e.plan.s.Pages), Command: sanitize("graphdocgen " + strings.Join(e.opts.Args, " "))}
 	for _, o := range e.plan.ops {
 		d.Operations = append(d.Operations, templates.DocOperation{
-			GoName: o.op.GoName, Method: o.op.Method, Path: sanitize(firstPath(o.op.Paths)), Source: o.op.Source.String(),
+			GoName: o.op.GoName, Method: sanitize(o.op.Method), Path: sanitize(firstPath(o.op.Paths)), Source: sanitize(o.op.Source.String()),
 		})
 	}
 	var sb strings.Builder

@@ -93,8 +93,9 @@ func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 		comment("HTTPRequest is the incoming request: headers, query, context."),
 		jen.Id("HTTPRequest").Op("*").Qual("net/http", "Request"),
 	}
+	phs := e.paramPlaceholders(o)
 	for i, p := range o.params {
-		fields = append(fields, jen.Line(), comment(p+" is the "+e.paramPlaceholders(o, i)+" path segment."), jen.Id(p).String())
+		fields = append(fields, jen.Line(), comment(p+" is the "+phs[i]+" path segment."), jen.Id(p).String())
 	}
 	if body := e.bodyGoType(o); body != nil {
 		fields = append(fields, jen.Line(), comment("Body is the decoded request body."), jen.Id("Body").Add(body))
@@ -103,30 +104,28 @@ func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	f.Type().Id(o.reqType).Struct(fields...)
 }
 
-// paramPlaceholders lists the documented placeholders a param field holds.
-func (e *emitter) paramPlaceholders(o *opPlan, field int) string {
-	var seen []string
+// paramPlaceholders lists, for each request field, the documented
+// placeholders it holds, computed in one pass over the routes.
+func (e *emitter) paramPlaceholders(o *opPlan) []string {
+	seen := make([]map[string]bool, len(o.params))
+	lists := make([][]string, len(o.params))
 	for ri, idx := range o.paramOf {
 		for pi, fi := range idx {
-			if fi != field {
-				continue
-			}
 			ph := "{" + o.op.Routes[ri].Params[pi] + "}"
-			if !containsStr(seen, ph) {
-				seen = append(seen, ph)
+			if seen[fi] == nil {
+				seen[fi] = map[string]bool{}
+			}
+			if !seen[fi][ph] {
+				seen[fi][ph] = true
+				lists[fi] = append(lists[fi], ph)
 			}
 		}
 	}
-	return strings.Join(seen, " or ")
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+	out := make([]string, len(o.params))
+	for i, l := range lists {
+		out[i] = strings.Join(l, " or ")
 	}
-	return false
+	return out
 }
 
 // genServe emits the handler method: decode and validate the body, call

@@ -120,12 +120,12 @@ func (p *plan) nameFields(t *schema.Type) {
 func (p *plan) usableName(pr *schema.Property) bool {
 	ok := pr.Name != ""
 	for _, c := range pr.Name {
-		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~", c) {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) {
 			ok = false
 		}
 	}
 	if !ok {
-		p.warnAt(pr.Source, "property-name-unusable", fmt.Sprintf("property name %q cannot be a JSON field name in Go (encoding/json or go vet reject it); no field is generated for it", pr.Name))
+		p.warnAt(pr.Source, "property-name-unusable", fmt.Sprintf("property name %q cannot be a JSON field name in Go (encoding/json ignores such a tag name); no field is generated for it", pr.Name))
 	}
 	return ok
 }

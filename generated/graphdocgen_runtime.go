@@ -1336,6 +1336,9 @@ func hasIndexPrefix(index, prefix []int) bool {
 func toJSONField(sf reflect.StructField) (f jsonField, ok, promote bool) {
 	tag := sf.Tag.Get("json")
 	name, _, _ := strings.Cut(tag, ",")
+	if !validTagName(name) {
+		name = ""
+	}
 	ft := sf.Type
 	if ft.Kind() == reflect.Pointer {
 		ft = ft.Elem()
@@ -1353,6 +1356,22 @@ func toJSONField(sf reflect.StructField) (f jsonField, ok, promote bool) {
 		f.name = sf.Name
 	}
 	return f, true, false
+}
+
+// validTagName reports whether encoding/json accepts name as the name in a
+// json struct tag; it uses the Go field name for a name it does not accept.
+func validTagName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
 }
 
 // dominantField picks the field encoding/json uses among fields with the

@@ -1,12 +1,14 @@
 package parser
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -42,11 +44,25 @@ type block struct {
 	recovered bool
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.Table))
+// md reads block structure only. Without inline parsers goldmark spends no
+// time on links, emphasis or code spans, which the parser reads from the
+// raw text itself (parseCell); goldmark v1.8.7 reads some inline shapes in
+// time quadratic in their length ("[[[[...", "[a](" repeated).
+var md = goldmark.New(
+	goldmark.WithParser(gmparser.NewParser(
+		gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
+		gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
+	)),
+	goldmark.WithExtensions(extension.Table),
+)
 
 // blocks parses the page with goldmark and flattens block-level nodes
-// (including those nested in lists and quotes) into source order.
+// (including those nested in lists and quotes) into source order. A page
+// over one of the limits of overLimit has no blocks.
 func (s *source) blocks() []block {
+	if _, _, _, over := s.overLimit(); over {
+		return nil
+	}
 	doc := md.Parser().Parse(text.NewReader(s.text))
 	var out []block
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -68,7 +84,7 @@ func (s *source) block(n ast.Node) (block, bool) {
 	case *ast.Heading:
 		b := block{kind: blockHeading, level: n.Level, off: s.nodeStart(n)}
 		b.text = strings.TrimSpace(s.inlineText(n))
-		b.tab = tabLabel(n, s.text)
+		b.tab = tabLabel(b.text)
 		return b, true
 	case *ast.FencedCodeBlock:
 		b := block{kind: blockFence, off: s.nodeStart(n)}
@@ -153,17 +169,16 @@ func (s *source) inlineText(n ast.Node) string {
 	return t
 }
 
+// tabLabelRe matches a docs tab marker heading: "[HTTP](#tab/http)".
+var tabLabelRe = regexp.MustCompile(`^\[[^\[\]]*\]\(\s*#tab/([^()\s]*)\s*\)$`)
+
 // tabLabel recognizes docs tab markers: a heading whose only content is a
-// link to "#tab/...".
-func tabLabel(h *ast.Heading, src []byte) string {
-	l, ok := h.FirstChild().(*ast.Link)
-	if !ok || h.FirstChild() != h.LastChild() {
-		return ""
+// link to "#tab/...", and returns the label after "#tab/".
+func tabLabel(heading string) string {
+	if m := tabLabelRe.FindStringSubmatch(heading); m != nil {
+		return m[1]
 	}
-	if !strings.HasPrefix(string(l.Destination), "#tab/") {
-		return ""
-	}
-	return strings.TrimPrefix(string(l.Destination), "#tab/")
+	return ""
 }
 
 func lineOf(s *source, off int) int {

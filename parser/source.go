@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -13,12 +14,18 @@ type source struct {
 	text  []byte // LF line endings, no BOM, front matter blanked out
 	lines []int  // byte offset of the start of each line
 	front map[string]string
+	// size is the length of the raw page; over maxPageBytes, text is
+	// empty and the page is not read.
+	size int
 }
 
 // newSource normalizes raw page bytes: it drops a UTF-8 BOM, turns CRLF and
 // lone CR into LF, and replaces the YAML front matter with spaces so that
 // goldmark does not read it as a heading while offsets stay unchanged.
 func newSource(path string, raw []byte) *source {
+	if len(raw) > maxPageBytes {
+		return &source{path: path, lines: []int{0}, size: len(raw)}
+	}
 	raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(raw, '\r') >= 0 {
 		raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
@@ -26,7 +33,7 @@ func newSource(path string, raw []byte) *source {
 	} else {
 		raw = bytes.Clone(raw)
 	}
-	s := &source{path: path, text: raw, lines: []int{0}}
+	s := &source{path: path, text: raw, lines: []int{0}, size: len(raw)}
 	for i, c := range raw {
 		if c == '\n' {
 			s.lines = append(s.lines, i+1)
@@ -106,4 +113,128 @@ func (s *source) blankFrontMatter() map[string]string {
 		}
 	}
 	return front
+}
+
+// Limits that keep the work on one page linear in its size. goldmark
+// (v1.8.7) takes time quadratic in the number of block quotes and lists
+// opened on one line ("> > > ...", "- - - ..."), and parseCell in the
+// number of "[" in the text it reads (a paragraph, or a table cell). The
+// corpus has at most 2 quotes or lists opening a line, 607 "[" in a block
+// and 32 on a line, 11,721 bytes on a line and 118 KB in a page.
+const (
+	maxPageBytes     = 4 << 20
+	maxLineBytes     = 256 << 10
+	maxLineNesting   = 16
+	maxBlockBrackets = 1024
+)
+
+// overLimit reports the first limit the page exceeds, with the offset,
+// code and message of the error to report; the page is then not read.
+func (s *source) overLimit() (off int, code, msg string, over bool) {
+	if s.size > maxPageBytes {
+		return 0, "page-too-large", fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
+	}
+	var b blockScan
+	for n := 1; n <= len(s.lines); n++ {
+		start, end := s.lineStart(n), s.lineEnd(n)
+		line := s.text[start:end]
+		switch {
+		case end-start > maxLineBytes:
+			return start, "line-too-long", fmt.Sprintf("line is %d bytes, over the limit of %d; page not read", end-start, maxLineBytes), true
+		case containerDepth(line) > maxLineNesting:
+			return start, "nesting-too-deep", fmt.Sprintf("line opens more than %d nested quotes or lists; page not read", maxLineNesting), true
+		case !b.add(line, start):
+			return b.start, "block-too-complex", fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
+		}
+	}
+	return 0, "", "", false
+}
+
+// blockScan counts the "[" of a block (a run of non-blank lines), or of
+// each line once the block has turned into a table.
+type blockScan struct {
+	start, brackets int
+	table           bool
+	prev            []byte
+}
+
+// add adds the line at offset off and reports whether the count is
+// within maxBlockBrackets.
+func (b *blockScan) add(line []byte, off int) bool {
+	switch {
+	case len(bytes.TrimSpace(line)) == 0:
+		*b = blockScan{}
+		return true
+	case b.prev == nil:
+		b.start = off
+	case !b.table && bytes.IndexByte(b.prev, '|') >= 0 && isDelimiterRow(string(line)):
+		b.table = true
+	}
+	if b.table {
+		b.brackets = 0
+	}
+	b.prev = line
+	b.brackets += bytes.Count(line, []byte("["))
+	return b.brackets <= maxBlockBrackets
+}
+
+// lineEnd returns the byte offset of the end of 1-based line n, before its
+// newline.
+func (s *source) lineEnd(n int) int {
+	if n < len(s.lines) {
+		return s.lines[n] - 1
+	}
+	return len(s.text)
+}
+
+// containerDepth counts the block quote and list markers that open line,
+// stopping after maxLineNesting+1.
+func containerDepth(line []byte) int {
+	depth, i := 0, 0
+	for depth <= maxLineNesting {
+		j := i
+		for j < len(line) && j-i < 3 && line[j] == ' ' {
+			j++
+		}
+		k := containerMarker(line, j)
+		if k == j {
+			return depth
+		}
+		depth, i = depth+1, k
+	}
+	return depth
+}
+
+// containerMarker returns the end of the block quote or list marker at
+// line[i] ("> ", "- ", "* ", "+ ", "1. ", "1) "), or i when there is none.
+func containerMarker(line []byte, i int) int {
+	if i >= len(line) {
+		return i
+	}
+	switch c := line[i]; {
+	case c == '>':
+		return i + 1
+	case c == '-' || c == '*' || c == '+':
+		return spaceAfter(line, i+1, i)
+	}
+	j := i
+	for j < len(line) && j-i < 9 && '0' <= line[j] && line[j] <= '9' {
+		j++
+	}
+	if j == i || j >= len(line) || line[j] != '.' && line[j] != ')' {
+		return i
+	}
+	return spaceAfter(line, j+1, i)
+}
+
+// spaceAfter returns the end of the spaces or tabs at line[j] when there is
+// at least one, or none when j is the end of the line; else fail.
+func spaceAfter(line []byte, j, fail int) int {
+	if j < len(line) && line[j] != ' ' && line[j] != '\t' {
+		return fail
+	}
+	for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+		j++
+	}
+	return j
 }

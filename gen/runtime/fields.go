@@ -7,7 +7,7 @@ import "github.com/dave/jennifer/jen"
 func fieldDecls() []jen.Code {
 	return []jen.Code{
 		jsonFieldType(), structFieldsType(), structFieldsCacheVar(), jsonFieldsOfFunc(), fieldFunc(),
-		newStructFieldsFunc(), hasIndexPrefixFunc(), toJSONFieldFunc(), dominantFieldFunc(),
+		newStructFieldsFunc(), hasIndexPrefixFunc(), toJSONFieldFunc(), validTagNameFunc(), dominantFieldFunc(),
 	}
 }
 
@@ -118,6 +118,7 @@ func toJSONFieldFunc() jen.Code {
 	).Block(
 		jen.Id("tag").Op(":=").Id("sf").Dot("Tag").Dot("Get").Call(jen.Lit("json")),
 		jen.List(jen.Id("name"), jen.Id("_"), jen.Id("_")).Op(":=").Add(stringsQ("Cut")).Call(jen.Id("tag"), jen.Lit(",")),
+		jen.If(jen.Op("!").Id("validTagName").Call(jen.Id("name"))).Block(jen.Id("name").Op("=").Lit("")),
 		jen.Id("ft").Op(":=").Id("sf").Dot("Type"),
 		jen.If(kindIs(jen.Id("ft"), "Pointer")).Block(jen.Id("ft").Op("=").Id("ft").Dot("Elem").Call()),
 		jen.Switch().Block(

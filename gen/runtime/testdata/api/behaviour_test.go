@@ -982,11 +982,18 @@ type fieldRules struct {
 	hidden string
 	Plain  string
 	Dash   string `json:"-,"`
+	// Tag names encoding/json rejects fall back to the field name.
+	Quoted    string `json:"a\"b,omitempty"`
+	Euro      string `json:"€uro"`
+	Apostr    string `json:"it's"`
+	Separator string `json:"x y"`
+	Spaced    string `json:"a b!#$%&()*+-./:;<=>?@[]^_{|}~"`
 }
 
 func TestStructFields(t *testing.T) {
 	v := fieldRules{embA: embA{X: Some("x"), Shared: Some(1), Amb: Some(1), Plain2: "p"}, embB: &embB{Y: Some("y"), Amb: Some(2), Shared2: 3, P2: "q"},
-		Named: Named{Z: "z"}, Word: "w", Shared: Some(4), Skip: "s", hidden: "h", Plain: "p", Dash: "d"}
+		Named: Named{Z: "z"}, Word: "w", Shared: Some(4), Skip: "s", hidden: "h", Plain: "p", Dash: "d",
+		Quoted: "q", Euro: "e", Apostr: "a", Separator: "s", Spaced: "sp"}
 	data, err := json.Marshal(v)
 	if err != nil {
 		t.Fatal(err)
@@ -1020,7 +1027,11 @@ func TestStructFields(t *testing.T) {
 		`{"plain":1}`:       "Property 'plain' must be a string.",
 		`{"-":1}`:           "Property '-' must be a string.",
 		`{"named":{"z":1}}`: "Property 'named.z' must be a string.",
-		`{"x":"a","y":"b","named":{"z":"c"},"plain":"d","-":"e","Word":"f","shared":1}`: "",
+		`{"a\"b":"q"}`:      "Property 'a\"b' is not defined.",
+		`{"€uro":"q"}`:      "Property '€uro' is not defined.",
+		`{"quoted":1}`:      "Property 'quoted' must be a string.",
+		`{"Euro":1}`:        "Property 'Euro' must be a string.",
+		`{"x":"a","y":"b","named":{"z":"c"},"plain":"d","-":"e","Word":"f","shared":1,"Apostr":"g","separator":"h","a b!#$%&()*+-./:;<=>?@[]^_{|}~":"i"}`: "",
 	} {
 		e := checkBody([]byte(body), typ)
 		if want == "" && e != nil || want != "" && (e == nil || !strings.Contains(e.Message, want)) {

@@ -1,0 +1,210 @@
+package handlerfuzz_test
+
+// The oracle of FuzzHandler: what any response of the generated handler
+// must look like.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// handlerMessages are the messages the handler writes itself.
+var handlerMessages = regexp.MustCompile(`^(?:` + strings.Join([]string{
+	`The request path is longer than \d+ bytes\.`,
+	`The request method is not allowed for this resource\.`,
+	`No resource matches the request path\.`,
+	`The request body must be JSON \(Content-Type: application/json\)\.`,
+	`The request body could not be (?:decoded|read)\.`,
+	`The request body is larger than \d+ bytes\.`,
+	`The request body is not valid JSON(?: \(error at byte \d+\))?\.`,
+	`The request body is nested more than \d+ levels deep\.`,
+	`(?:The request body|Property '(?s:.*)') must be (?:a boolean|an integer between -?\d+ and \d+|a number|an object|a string|an array|one of: [A-Za-z, ]+)\.`,
+	`Property '(?s:.*)' is not defined\.`,
+	`The operation [A-Za-z0-9_]+ is not implemented\.`,
+	`Internal Server Error`,
+}, "|") + `)$`)
+
+// leaks are texts that must never reach a client.
+var leaks = []string{secret, "goroutine ", ".go:", "runtime/debug", "panic"}
+
+// errorReply is the Graph error format, read strictly.
+type errorReply struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// checkResponse checks the response rec to q from a handler around svc.
+func checkResponse(t *testing.T, q request, svc *service, rec *httptest.ResponseRecorder) {
+	t.Helper()
+	if p := statusProblem(svc, rec.Code); p != "" {
+		t.Fatalf("%s %q: status %d: %s; body %s", q.method, q.path, rec.Code, p, rec.Body)
+	}
+	if rec.Code < 400 {
+		checkSuccess(t, rec)
+		return
+	}
+	if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+		t.Fatalf("error response has Content-Type %q", ct)
+	}
+	var e errorReply
+	dec := json.NewDecoder(bytes.NewReader(rec.Body.Bytes()))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil || e.Error.Code == "" || e.Error.Message == "" || dec.More() {
+		t.Fatalf("error body %q is not a Graph error (%v)", rec.Body, err)
+	}
+	if serviceChose(svc, rec.Code) {
+		if want := viaJSON(svc.text); want != "" && (e.Error.Message != want || e.Error.Code != want) {
+			t.Errorf("service error %q: answered code %q, message %q", svc.text, e.Error.Code, e.Error.Message)
+		}
+		return
+	}
+	if rec.Code == 405 && rec.Header().Get("Allow") == "" {
+		t.Errorf("405 without an Allow header")
+	}
+	checkMessage(t, q, e.Error.Message, rec.Body.String())
+}
+
+// viaJSON returns s as it reads after a trip through JSON (invalid UTF-8
+// becomes U+FFFD).
+func viaJSON(s string) string {
+	data, _ := json.Marshal(s)
+	var out string
+	_ = json.Unmarshal(data, &out)
+	return out
+}
+
+// statusProblem says why status is not a possible answer, or "".
+func statusProblem(svc *service, status int) string {
+	if !svc.called.Load() {
+		switch status {
+		case 400, 404, 405, 413, 414, 415:
+			return ""
+		}
+		return "the service was not called, so only 400, 404, 405, 413, 414 or 415 may be answered"
+	}
+	want := map[int]int{echo: 200, plainError: 500, panicking: 500, unimplement: 501}[svc.mode]
+	if svc.mode == typedError || svc.mode == wrappedError {
+		want = 500
+		if svc.status >= 400 && svc.status <= 599 {
+			want = svc.status
+		}
+	}
+	if status != want {
+		return "want " + http.StatusText(want)
+	}
+	return ""
+}
+
+// serviceChose reports whether the service's own *Error chose the answer.
+func serviceChose(svc *service, status int) bool {
+	return svc.called.Load() && (svc.mode == typedError || svc.mode == wrappedError) && svc.status == status
+}
+
+// checkSuccess checks a 2xx answer: JSON with the right Content-Type.
+func checkSuccess(t *testing.T, rec *httptest.ResponseRecorder) {
+	t.Helper()
+	if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+		t.Errorf("success has Content-Type %q", ct)
+	}
+	if !json.Valid(rec.Body.Bytes()) {
+		t.Errorf("success body %q is not JSON", rec.Body)
+	}
+}
+
+// checkMessage checks a message the handler wrote itself: one of its
+// templates, valid UTF-8, bounded, no internal details, and no string
+// value of the request body (only property names may be echoed).
+func checkMessage(t *testing.T, q request, msg, raw string) {
+	t.Helper()
+	if !handlerMessages.MatchString(msg) {
+		t.Errorf("message %q is not one the handler writes", msg)
+	}
+	if !utf8.ValidString(msg) || len(msg) > 16<<10 {
+		t.Errorf("message is invalid UTF-8 or %d bytes long", len(msg))
+	}
+	keys, values := bodyStrings(q.body)
+	for _, l := range leaks {
+		if strings.Contains(raw, l) && !strings.Contains(keys, l) {
+			t.Errorf("error body leaks %q: %s", l, raw)
+		}
+	}
+	for _, v := range values {
+		if len(v) >= 6 && strings.Contains(msg, v) && !strings.Contains(keys, v) && !strings.Contains(handlerVocabulary, v) {
+			t.Errorf("message %q echoes the body value %q", msg, v)
+		}
+	}
+}
+
+// handlerVocabulary holds the words the handler's messages may use anyway.
+const handlerVocabulary = "The request body must be one of: registration, reset, unknownFutureValue, email, mobileSMS, mobileCall, officePhone, securityQuestion, appNotification, appCode, alternateMobileCall, fido, appPassword, a boolean an integer between a number an object a string an array is not defined Property"
+
+// bodyStrings returns the member names of body, each followed by ".",
+// and its string values, as far as body is valid JSON.
+func bodyStrings(body []byte) (string, []string) {
+	type frame struct{ object, wantKey bool }
+	dec := json.NewDecoder(bytes.NewReader(body))
+	var keys strings.Builder
+	var values []string
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return keys.String(), values
+		}
+		d, delim := tok.(json.Delim)
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		switch {
+		case delim && (d == '}' || d == ']'):
+			stack = stack[:len(stack)-1]
+		case top != nil && top.wantKey:
+			keys.WriteString(tok.(string) + ".")
+			top.wantKey = false
+			continue
+		case delim:
+			stack = append(stack, &frame{object: d == '{', wantKey: d == '{'})
+			continue
+		default:
+			if v, ok := tok.(string); ok {
+				values = append(values, v)
+			}
+		}
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].wantKey = true
+		}
+	}
+}
+
+// checkLogged checks that internal errors reached the error log with their
+// text, and that nothing else did.
+func checkLogged(t *testing.T, svc *service, logged []error) {
+	t.Helper()
+	internal := svc.called.Load() && (svc.mode == plainError || svc.mode == panicking ||
+		(svc.mode == typedError || svc.mode == wrappedError) && (svc.status < 400 || svc.status > 599))
+	if !internal {
+		if len(logged) > 0 {
+			t.Errorf("logged %v for a request without an internal error", logged)
+		}
+		return
+	}
+	if len(logged) != 1 {
+		t.Fatalf("logged %d errors for one internal error, want 1", len(logged))
+	}
+	if svc.mode != typedError && !strings.Contains(logged[0].Error(), secret) {
+		t.Errorf("the log lost the service's error text: %v", logged[0])
+	}
+	if svc.mode == panicking && !strings.Contains(logged[0].Error(), "goroutine ") {
+		t.Errorf("a panic was logged without its stack: %v", errors.Unwrap(logged[0]))
+	}
+}

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 
@@ -43,15 +42,8 @@ func (e *emitter) files() ([]File, error) {
 	for _, o := range e.plan.ops {
 		at(o.op.Source.File).ops = append(at(o.op.Source.File).ops, o)
 	}
-	var out []File
-	add := func(name string, f *jen.File) error {
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("gen: rendering %s: %w", name, err)
-		}
-		out = append(out, File{Name: name, Data: buf.Bytes()})
-		return nil
-	}
+	r := newRenderer()
+	add := r.render
 	pages := make([]string, 0, len(byPage))
 	for pg := range byPage {
 		pages = append(pages, pg)
@@ -63,13 +55,9 @@ func (e *emitter) files() ([]File, error) {
 			return nil, fmt.Errorf("gen: no output file planned for page %s", pg)
 		}
 		d := byPage[pg]
-		if err := add(base+".go", e.pageFile(d)); err != nil {
-			return nil, err
-		}
+		add(base+".go", e.pageFile(d))
 		if tf := e.pageTestFile(d); tf != nil {
-			if err := add(base+"_test.go", tf); err != nil {
-				return nil, err
-			}
+			add(base+"_test.go", tf)
 		}
 	}
 	rt := e.newFile()
@@ -86,9 +74,11 @@ func (e *emitter) files() ([]File, error) {
 		{"graphdocgen_service.go", e.serviceFile()},
 		{"graphdocgen_service_test.go", e.serviceTestFile()},
 	} {
-		if err := add(f.name, f.f); err != nil {
-			return nil, err
-		}
+		add(f.name, f.f)
+	}
+	out, err := r.wait()
+	if err != nil {
+		return nil, err
 	}
 	out = append(out, File{Name: APIFile, Data: e.apiSummary()})
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

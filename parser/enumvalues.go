@@ -19,6 +19,12 @@ var (
 // describedValues returns the documented possible values of a description
 // cell, in order, with their source offsets; nil when it lists none.
 func describedValues(c cell) ([]string, []int) {
+	// Every phrase the regexp knows holds "value" or "one of"; most cells
+	// hold neither, so skip the case-insensitive regexp for them.
+	lower := strings.ToLower(c.text)
+	if !strings.Contains(lower, "value") && !strings.Contains(lower, "one of") {
+		return nil, nil
+	}
 	loc := valuesPhraseRe.FindStringIndex(c.text)
 	if loc == nil {
 		return nil, nil

@@ -10,7 +10,7 @@ import (
 )
 
 // corpusRoot holds the corpus folders, relative to this package.
-var corpusRoot = filepath.Join("..", "..", "..", "shared", "graph-docs", "api-reference")
+var corpusRoot = filepath.Join("..", "..", "..", "..", "shared", "graph-docs", "api-reference")
 
 // readCorpus reads every page of one corpus folder, skipping tb when the
 // corpus is absent.

@@ -27,6 +27,11 @@ const maxFileName = 100
 // in a Scope.
 func FileName(path string) string {
 	name := squeeze(fileChars(pathElems(path)))
+	if strings.HasSuffix(name, ".md") {
+		// Only when the extension was followed by bytes that squeeze
+		// trimmed ("x.md "): keep the name a fixed point of FileName.
+		name = name[:len(name)-3] + "-md"
+	}
 	if name == "" {
 		return "page-" + shortHash(path)
 	}

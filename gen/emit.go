@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/graphdocgen/graphdocgen/gen/runtime"
@@ -96,6 +97,9 @@ func (e *emitter) pageFile(d *pageDecls) *jen.File {
 	f := e.newFile()
 	for _, t := range d.types {
 		e.genType(f, t)
+		if k := e.plan.kinds[strings.ToLower(t.QualifiedName())]; k != nil && k.used {
+			e.genKind(f, k)
+		}
 	}
 	for _, en := range d.enums {
 		e.genEnum(f, en)

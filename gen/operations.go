@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // genOperation emits an operation's request struct, its optional body
@@ -41,14 +42,35 @@ func (e *emitter) bodyGoType(o *opPlan) *jen.Statement {
 	switch {
 	case o.bodyType != "":
 		return jen.Id(o.bodyType)
+	case o.reqKind != nil:
+		return e.kindType(*o.op.RequestType, o.reqKind)
 	case o.op.RequestType != nil:
 		return e.goType(*o.op.RequestType)
 	}
 	return nil
 }
 
+// kindType is the Go type of a reference decoded as a family: AnyOf[K],
+// or a slice of them.
+func (e *emitter) kindType(r schema.TypeRef, k *kind) *jen.Statement {
+	any := jen.Id("AnyOf").Types(jen.Id(k.iface))
+	if r.Collection {
+		return jen.Index().Add(any)
+	}
+	return any
+}
+
+// kindResult reports whether the service returns a family's interface
+// (a single response decoded as a family).
+func kindResult(o *opPlan) bool {
+	return o.respKind != nil && !o.op.ResponseType.Collection
+}
+
 // resultGoType is the Go type a service returns, nil for no body.
 func (e *emitter) resultGoType(o *opPlan) *jen.Statement {
+	if kindResult(o) {
+		return jen.Id(o.respKind.iface)
+	}
 	if v := e.resultValueType(o); v != nil {
 		return jen.Op("*").Add(v)
 	}
@@ -61,10 +83,14 @@ func (e *emitter) resultValueType(o *opPlan) *jen.Statement {
 	if r == nil {
 		return nil
 	}
-	if r.Collection {
-		return jen.Id("CollectionResponse").Types(e.elemType(r.Name))
+	elem := e.elemType(r.Name)
+	if o.respKind != nil {
+		elem = jen.Id("AnyOf").Types(jen.Id(o.respKind.iface))
 	}
-	return e.elemType(r.Name)
+	if r.Collection {
+		return jen.Id("CollectionResponse").Types(elem)
+	}
+	return elem
 }
 
 // signature is the Service method signature of an operation.
@@ -100,7 +126,6 @@ func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	if body := e.bodyGoType(o); body != nil {
 		fields = append(fields, jen.Line(), comment("Body is the decoded request body."), jen.Id("Body").Add(body))
 	}
-	f.Line()
 	f.Type().Id(o.reqType).Struct(fields...)
 }
 
@@ -139,7 +164,9 @@ func (e *emitter) genServe(f *jen.File, o *opPlan) {
 	status := jen.Lit(o.op.Status)
 	if e.resultGoType(o) != nil {
 		res := jen.Id("res")
-		if o.op.ValueWrapped {
+		if o.op.ValueWrapped && kindResult(o) {
+			res = jen.Id("wrapKind").Call(jen.Id("res"))
+		} else if o.op.ValueWrapped {
 			res = jen.Id("wrapValue").Call(jen.Id("res"))
 		}
 		body = append(body,

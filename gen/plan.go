@@ -15,6 +15,7 @@ var runtimeNames = []string{
 	"Optional", "Some", "Null", "Error", "ValidationError", "CollectionResponse",
 	"DateTimeOffset", "Date", "TimeOfDay", "Duration", "Binary",
 	"Service", "UnimplementedService", "NewHandler", "Option", "WithMaxBodyBytes", "WithErrorLog",
+	"AnyOf",
 }
 
 // plan holds every Go name decided for a schema, in one place, before any
@@ -31,6 +32,9 @@ type plan struct {
 	fileOf map[string]string
 	diags  []schema.Diagnostic
 	router *router
+	// kinds are the type families served polymorphically, by lower-cased
+	// qualified name of their base.
+	kinds map[string]*kind
 }
 
 // opPlan holds the names of one operation's declarations.
@@ -43,12 +47,16 @@ type opPlan struct {
 	serve    string   // unexported serve method
 	tests    []*exampleTest
 	dropped  []int // routes not emitted: another operation documents them
+	// reqKind, respKind: the families the request and response bodies
+	// are decoded as, when other pages document this operation's routes
+	// for derived types (nil: the documented types).
+	reqKind, respKind *kind
 	// routeCases are requests built from the request lines (TestRoutes).
 	routeCases []routeCase
 }
 
 func newPlan(s *schema.Schema) *plan {
-	p := &plan{s: s, types: map[string]*schema.Type{}, enums: map[string]*schema.Enum{}, fileOf: map[string]string{}}
+	p := &plan{s: s, types: map[string]*schema.Type{}, enums: map[string]*schema.Enum{}, fileOf: map[string]string{}, kinds: map[string]*kind{}}
 	p.pkg = names.NewScope(runtimeNames...)
 	for _, t := range s.Types {
 		p.types[strings.ToLower(t.QualifiedName())] = t
@@ -65,6 +73,7 @@ func newPlan(s *schema.Schema) *plan {
 		o.routeCases = p.routeCases(o)
 	}
 	p.planExamples()
+	p.markKinds()
 	return p
 }
 

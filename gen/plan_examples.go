@@ -15,8 +15,10 @@ type exampleTest struct {
 	sub     string // subtest name
 	path    string // request path, as the handler will see it (decoded)
 	query   string
-	rejects string // property the handler must reject, "" for success
-	params  []paramValue
+	rejects string // property the handler must reject, "" for the whole body
+	// rejected: the handler must answer 400 (else the example succeeds).
+	rejected bool
+	params   []paramValue
 	// via is the operation that serves the request when another page
 	// documents the same method and path (nil: the example's own).
 	via *opPlan
@@ -76,13 +78,13 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	}
 	var via *opPlan
 	if ref.op != o {
-		if !sameContract(ref.op, o) {
+		if !p.serves(ref.op, o) {
 			return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request or response type differs", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
 		}
 		via = ref.op
 	}
 	best := ref.index
-	t := &exampleTest{ex: ex, path: path, query: query, rejects: ex.Rejects, via: via}
+	t := &exampleTest{ex: ex, path: path, query: query, rejects: ex.Rejects, rejected: ex.Rejects != "" || ex.RejectsBody, via: via}
 	sv := t.serving(o)
 	seen := map[int]bool{}
 	for pi, fi := range sv.paramOf[best] {
@@ -95,7 +97,10 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	if strings.TrimSpace(req.Body) != "" && hasBodyType && !req.JSON {
 		return nil, "example-body-not-json", fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
 	}
-	if t.rejects != "" {
+	if code, msg := p.kindCheck(sv, ex); code != "" {
+		return nil, code, msg
+	}
+	if t.rejected {
 		return t, "", ""
 	}
 	if ex.ResponseMismatch != "" {

@@ -40,8 +40,12 @@ func (p *plan) planRoutes() {
 			k := o.op.Method + " " + routeKey(r.Pattern)
 			if prev, ok := seen[k]; ok {
 				if prev.op != o {
-					p.warnAt(r.Source, "route-duplicate", fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route",
-						o.op.Method, r.Pattern, prev.op.op.Routes[prev.index].Source, prev.op.op.GoName))
+					how := ""
+					if !sameContract(prev.op, o) && p.unify(prev.op, o) {
+						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(prev.op))
+					}
+					p.warnAt(r.Source, "route-duplicate", fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route%s",
+						o.op.Method, r.Pattern, prev.op.op.Routes[prev.index].Source, prev.op.op.GoName, how))
 				}
 				o.dropped = append(o.dropped, i)
 				continue

@@ -35,6 +35,7 @@ func (e *emitter) serviceFile() *jen.File {
 	f.Comment("routes lists every documented request line; each page's file adds its own.")
 	f.Var().Id("routes").Index().Id("route")
 	e.genValueBody(f)
+	e.genWrapKind(f)
 	return f
 }
 
@@ -51,6 +52,17 @@ func (e *emitter) genValueBody(f *jen.File) {
 	f.Func().Id("wrapValue").Types(jen.Id("T").Any()).Params(jen.Id("v").Op("*").Id("T")).Any().Block(
 		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil())),
 		jen.Return(jen.Op("&").Id("valueBody").Types(jen.Id("T")).Values(jen.Dict{jen.Id("Value"): jen.Id("v")})),
+	)
+}
+
+// genWrapKind declares wrapKind, wrapValue for a family member.
+func (e *emitter) genWrapKind(f *jen.File) {
+	anyK := jen.Id("AnyOf").Types(jen.Id("K"))
+	f.Line()
+	f.Comment("wrapKind wraps a family member as the docs show it; nil stays nil.")
+	f.Func().Id("wrapKind").Types(jen.Id("K").Any()).Params(jen.Id("v").Id("K")).Any().Block(
+		jen.If(jen.Any().Parens(jen.Id("v")).Op("==").Nil()).Block(jen.Return(jen.Nil())),
+		jen.Return(jen.Op("&").Id("valueBody").Types(anyK.Clone()).Values(jen.Dict{jen.Id("Value"): jen.Op("&").Add(anyK.Clone()).Values(jen.Dict{jen.Id("Value"): jen.Id("v")})})),
 	)
 }
 

@@ -75,7 +75,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.Return(jen.Id("rec")),
 	)
 	f.Line()
-	f.Comment("checkRejected asserts a 400 Graph error whose message names property.")
+	f.Comment("checkRejected asserts a 400 Graph error whose message names property (when not \"\").")
 	f.Func().Id("checkRejected").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("rec").Op("*").Qual("net/http/httptest", "ResponseRecorder"), jen.Id("property").String()).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.If(jen.Id("rec").Dot("Code").Op("!=").Qual("net/http", "StatusBadRequest")).Block(
@@ -88,7 +88,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
 			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error body is not JSON: %v"), jen.Err()),
 		),
-		jen.If(jen.Op("!").Qual("strings", "Contains").Call(jen.Id("got").Dot("Error").Dot("Message"), jen.Lit("'").Op("+").Id("property").Op("+").Lit("'"))).Block(
+		jen.If(jen.Id("property").Op("!=").Lit("").Op("&&").Op("!").Qual("strings", "Contains").Call(jen.Id("got").Dot("Error").Dot("Message"), jen.Lit("'").Op("+").Id("property").Op("+").Lit("'"))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message %q does not name property %q"), jen.Id("got").Dot("Error").Dot("Message"), jen.Id("property")),
 		),
 	)
@@ -142,7 +142,7 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 	}
 	out = append(out, jen.Const().Id("reqBody").Op("=").Add(bodyLit(reqBody)))
 	call := jen.Id("serveDoc").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(ex.Request.Method), jen.Lit(target), e.headerLit(ex.Request.Headers), jen.Id("reqBody"))
-	if t.rejects != "" {
+	if t.rejected {
 		out = append(out,
 			comment("The documented body holds a value the handler must reject (see the warning for this example)."),
 			jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit("none")}),
@@ -168,9 +168,12 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 			jen.Var().Id("res").Add(e.responseBodyType(o)),
 			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("respBody"), jen.Op("&").Id("res")),
 		)
-		if o.op.ValueWrapped {
+		switch {
+		case kindResult(o) && o.op.ValueWrapped:
+			out = append(out, jen.Id("svc").Dot("result").Op("=").Id("res").Dot("Value").Dot("Value"))
+		case kindResult(o) || o.op.ValueWrapped:
 			out = append(out, jen.Id("svc").Dot("result").Op("=").Id("res").Dot("Value"))
-		} else {
+		default:
 			out = append(out, jen.Id("svc").Dot("result").Op("=").Op("&").Id("res"))
 		}
 	}

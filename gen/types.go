@@ -70,7 +70,6 @@ func (e *emitter) genType(f *jen.File, t *schema.Type) {
 			jen.Id("ODataType").Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
 	}
 	fields = append(fields, e.fields(t.Properties)...)
-	f.Line()
 	f.Type().Id(t.GoName).Struct(fields...)
 	e.genValidate(f, t.GoName)
 	e.genValues(f, t.GoName, t.Properties)
@@ -129,4 +128,28 @@ func hasProp(props []*schema.Property, name string) bool {
 		}
 	}
 	return false
+}
+
+// genKind emits a family's interface, the marker method that the base
+// type (and through embedding every derived type) implements it with, and
+// the registration of its members for AnyOf.
+func (e *emitter) genKind(f *jen.File, k *kind) {
+	base := k.base.GoName
+	f.Line()
+	f.Comment(fmt.Sprintf("%s is implemented by *%s and by every type derived from %s, which", k.iface, base, k.base.QualifiedName()))
+	f.Comment(fmt.Sprintf("embeds it. AnyOf[%s] decodes the one a body's @odata.type names.", k.iface))
+	f.Type().Id(k.iface).Interface(jen.Id(k.marker).Params().Op("*").Id(base))
+	f.Line()
+	f.Func().Params(jen.Id("x").Op("*").Id(base)).Id(k.marker).Params().Op("*").Id(base).Block(jen.Return(jen.Id("x")))
+	ctor := func(t *schema.Type) jen.Code {
+		return jen.Func().Params().Id(k.iface).Block(jen.Return(jen.New(jen.Id(t.GoName))))
+	}
+	members := jen.Dict{}
+	for _, t := range append([]*schema.Type{k.base}, k.members...) {
+		members[jen.Lit(strings.ToLower(t.QualifiedName()))] = ctor(t)
+	}
+	f.Line()
+	f.Func().Id("init").Params().Block(
+		jen.Id("registerKinds").Call(ctor(k.base), jen.Map(jen.String()).Func().Params().Id(k.iface).Values(members)),
+	)
 }

@@ -1436,6 +1436,8 @@ func (c *enumValidator) check(v reflect.Value, path string, depth int) *Validati
 			return nil
 		}
 		return c.check(reflect.ValueOf(inner), path, depth+1)
+	case t.Implements(reflect.TypeFor[kindHolder]()):
+		return c.check(reflect.ValueOf(v.Interface().(kindHolder).kindValue()), path, depth+1)
 	case t.Kind() == reflect.String && t.Implements(enumValueType):
 		if e := v.Interface().(enumValue); !e.IsValid() {
 			return &ValidationError{Property: path, Value: v.String(), Allowed: slices.Clone(e.enumMembers())}
@@ -1517,4 +1519,85 @@ func (c *enumValidator) fields(v reflect.Value, path string, depth int) *Validat
 		}
 	}
 	return nil
+}
+
+// AnyOf holds a value of a type family: a documented base type or any type
+// derived from it, each a pointer to its struct. K is the family's interface
+// (for example MobileAppKind), which the pointers to all its members
+// implement. Decoding picks the member named by the body's @odata.type
+// annotation, and the base type when the annotation is absent or names no
+// member; encoding writes the member as it is. Switch on Value's dynamic
+// type to read a member's own properties.
+type AnyOf[K any] struct {
+	Value K
+}
+
+// MarshalJSON writes the member Value holds, or null when it holds none.
+func (a AnyOf[K]) MarshalJSON() ([]byte, error) {
+	return json.Marshal(any(a.Value))
+}
+
+// UnmarshalJSON decodes data into the family member its @odata.type names.
+func (a *AnyOf[K]) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		var zero K
+		a.Value = zero
+		return nil
+	}
+	var probe struct {
+		Type string `json:"@odata.type"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return err
+	}
+	v := newKind[K](probe.Type)
+	if err := json.Unmarshal(data, any(v)); err != nil {
+		return err
+	}
+	a.Value = v
+	return nil
+}
+
+// kindValue returns the member for the validator.
+func (a AnyOf[K]) kindValue() any {
+	return a.Value
+}
+
+// kindHolder is implemented by AnyOf.
+type kindHolder interface {
+	kindValue() any
+}
+
+// kindTable builds the members of one family: byType by lower-cased
+// qualified name, base when no member is named.
+type kindTable[K any] struct {
+	base   func() K
+	byType map[string]func() K
+}
+
+// kindTables holds a kindTable[K] per family interface K. It is filled by
+// init functions and only read afterwards.
+var kindTables = map[reflect.Type]any{}
+
+// registerKinds records the members of the family K.
+func registerKinds[K any](base func() K, byType map[string]func() K) {
+	kindTables[reflect.TypeFor[K]()] = kindTable[K]{base, byType}
+}
+
+// newKind returns a new member of the family K: the one odataType names
+// ("#microsoft.graph.x", "microsoft.graph.x" or "x"), else the base type.
+func newKind[K any](odataType string) K {
+	t, _ := kindTables[reflect.TypeFor[K]()].(kindTable[K])
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	if f, ok := t.byType[name]; ok {
+		return f()
+	}
+	if f, ok := t.byType["microsoft.graph."+name]; ok {
+		return f()
+	}
+	if t.base == nil {
+		var zero K
+		return zero
+	}
+	return t.base()
 }

@@ -36,3 +36,11 @@ func wrapValue[T any](v *T) any {
 	}
 	return &valueBody[T]{Value: v}
 }
+
+// wrapKind wraps a family member as the docs show it; nil stays nil.
+func wrapKind[K any](v K) any {
+	if any(v) == nil {
+		return nil
+	}
+	return &valueBody[AnyOf[K]]{Value: &AnyOf[K]{Value: v}}
+}

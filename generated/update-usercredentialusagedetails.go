@@ -11,7 +11,6 @@ import (
 // UserCredentialUsageDetails is the Microsoft.AAD.Reporting.userCredentialUsageDetails type.
 //
 // Documented at ../seeds/update-usercredentialusagedetails.md:46:2.
-
 type UserCredentialUsageDetails struct {
 	// ODataType is the @odata.type instance annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
@@ -130,7 +129,6 @@ func (UserCredentialUsageDetailsFeature) enumMembers() []string {
 // Update the properties of a userCredentialUsageDetails object.
 //
 // Documented at ../seeds/update-usercredentialusagedetails.md:31:1.
-
 type UpdateUserCredentialUsageDetailsRequest struct {
 	// HTTPRequest is the incoming request: headers, query, context.
 	HTTPRequest *http.Request

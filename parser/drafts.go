@@ -66,15 +66,18 @@ type opDraft struct {
 	off         int
 	noBody      bool
 	bodySpec    *typeSpec
-	bodyOff     int
-	params      []*propDraft // action parameters or a body table
-	paramsAreOf string       // "parameters" or "properties" (of bodySpec)
-	respSpec    *typeSpec
-	status      int
-	statusOff   int
-	examples    []*exampleDraft
-	page        *pageResult
-	op          *schema.Operation // set by the resolver
+	// bodyFromText: bodySpec was named in prose, not linked; it is used
+	// only when a documented type has that name.
+	bodyFromText bool
+	bodyOff      int
+	params       []*propDraft // action parameters or a body table
+	paramsAreOf  string       // "parameters" or "properties" (of bodySpec)
+	respSpec     *typeSpec
+	status       int
+	statusOff    int
+	examples     []*exampleDraft
+	page         *pageResult
+	op           *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.

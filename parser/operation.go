@@ -103,6 +103,10 @@ func (p *pageParser) description() string {
 	return ""
 }
 
+// bodyTypeRe finds the body type named in prose without a link ("supply a
+// JSON representation for the androidLobApp object", as Intune pages say).
+var bodyTypeRe = regexp.MustCompile(`(?i)JSON representation (?:of|for) (?:the |a |an )?(?:new )?([A-Za-z][A-Za-z0-9]*) (?:object|resource|entity)`)
+
 var noBodyRe = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to) (supply|provide|specify|include|send)|not require a request body|no request body|request body (is|must be) empty`)
 
 // readRequestBody reads the "Request body" section: whether there is a
@@ -118,6 +122,10 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 					op.noBody = true
 				}
 				if op.bodySpec == nil {
+					if m := bodyTypeRe.FindStringSubmatch(c.text); m != nil {
+						op.bodySpec = &typeSpec{raw: m[1], off: b.textOff, name: m[1]}
+						op.bodyFromText = true
+					}
 					for _, l := range c.links {
 						if pg := p.linkPage(l.dest); pg != "" && strings.Contains(pg, "resources/") {
 							t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
@@ -125,6 +133,7 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 								t.name = strings.TrimSuffix(pathBase(pg), ".md")
 							}
 							op.bodySpec = &t
+							op.bodyFromText = false
 							break
 						}
 					}

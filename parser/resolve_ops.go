@@ -24,13 +24,14 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		op.Routes = append(op.Routes, schema.Route{Pattern: l.Pattern, Params: l.Params, Source: pg.src.pos(d.lineOffs[i])})
 	}
 	if !d.noBody {
+		unknownText := d.bodyFromText && r.lookupType(ns, d.bodySpec.name) == nil
 		switch {
-		case d.paramsAreOf == "parameters" || (d.bodySpec == nil && len(d.params) > 0):
+		case d.paramsAreOf == "parameters" || ((d.bodySpec == nil || unknownText) && len(d.params) > 0):
 			for _, pd := range d.params {
 				ref, values := r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
 				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values})
 			}
-		case d.bodySpec != nil:
+		case d.bodySpec != nil && !unknownText:
 			ref, _ := r.ref(pg, *d.bodySpec, ns, d.title, "body", nil, nil)
 			if ref.Name != schema.EdmUntyped {
 				op.RequestType = &ref
@@ -201,6 +202,7 @@ func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft
 			ex.Rejects = c.params(d.req.json, op.Parameters)
 		}
 		ex.RejectsEnum = c.enumOnly
+		ex.RejectsBody = c.rejected && ex.Rejects == ""
 	}
 	if d.resp != nil {
 		ex.Response = d.resp.HTTPMessage

@@ -41,7 +41,7 @@ func (r *resolver) addType(d *typeDraft) {
 // addWeakType makes a type from an operation's request body table when the
 // linked resource page is not among the inputs.
 func (r *resolver) addWeakType(op *opDraft) {
-	if op.bodySpec == nil || op.paramsAreOf != "properties" || len(op.params) == 0 {
+	if op.bodySpec == nil || op.bodyFromText || op.paramsAreOf != "properties" || len(op.params) == 0 {
 		return
 	}
 	if r.typeByPage[op.bodySpec.page] != nil || r.lookupType(namespaceOf(op.page), op.bodySpec.name) != nil {

@@ -116,7 +116,7 @@ func TestDocumentedAPI(t *testing.T) {
 	}
 	slices.Sort(exported)
 	want := []string{
-		"Binary", "Binary.Bytes", "CollectionResponse", "Date", "Date.Time", "DateTimeOffset", "DateTimeOffset.Time",
+		"AnyOf", "AnyOf.MarshalJSON", "AnyOf.UnmarshalJSON", "Binary", "Binary.Bytes", "CollectionResponse", "Date", "Date.Time", "DateTimeOffset", "DateTimeOffset.Time",
 		"Duration", "Duration.Duration", "Error", "Error.Error", "NewHandler", "Null", "Option", "Optional",
 		"Optional.Get", "Optional.IsNull", "Optional.IsSet", "Optional.IsZero", "Optional.MarshalJSON",
 		"Optional.Or", "Optional.UnmarshalJSON", "Some", "TimeOfDay", "TimeOfDay.Time", "ValidationError",

@@ -97,11 +97,23 @@ func equalTestNumbersFunc() jen.Code {
 	rat := func(v string) *jen.Statement {
 		return jen.New(jen.Qual(pkgBig, "Rat")).Dot("SetString").Call(jen.String().Call(jen.Id(v)))
 	}
-	return doc("equalTestNumbers compares JSON numbers by value.").
+	float := func(v string) *jen.Statement {
+		return jen.Qual(pkgStrconv, "ParseFloat").Call(jen.String().Call(jen.Id(v)), jen.Lit(64))
+	}
+	fraction := func(v string) *jen.Statement {
+		return stringsQ("ContainsAny").Call(jen.String().Call(jen.Id(v)), jen.Lit(".eE"))
+	}
+	return doc(`equalTestNumbers compares JSON numbers by value. A fraction written with
+more digits than a float64 holds (documented doubles often are) equals the
+float64 it denotes.`).
 		Func().Id("equalTestNumbers").Params(jen.List(jen.Id("a"), jen.Id("b")).Add(jsonQ("Number"))).Bool().Block(
 		jen.List(jen.Id("x"), jen.Id("okx")).Op(":=").Add(rat("a")),
 		jen.List(jen.Id("y"), jen.Id("oky")).Op(":=").Add(rat("b")),
 		jen.If(jen.Op("!").Id("okx").Op("||").Op("!").Id("oky")).Block(jen.Return(jen.Id("a").Op("==").Id("b"))),
-		jen.Return(jen.Id("x").Dot("Cmp").Call(jen.Id("y")).Op("==").Lit(0)),
+		jen.If(jen.Id("x").Dot("Cmp").Call(jen.Id("y")).Op("==").Lit(0)).Block(jen.Return(jen.True())),
+		jen.If(jen.Op("!").Add(fraction("a")).Op("&&").Op("!").Add(fraction("b"))).Block(jen.Return(jen.False())),
+		jen.List(jen.Id("fx"), jen.Id("errx")).Op(":=").Add(float("a")),
+		jen.List(jen.Id("fy"), jen.Id("erry")).Op(":=").Add(float("b")),
+		jen.Return(jen.Id("errx").Op("==").Nil().Op("&&").Id("erry").Op("==").Nil().Op("&&").Id("fx").Op("==").Id("fy")),
 	)
 }

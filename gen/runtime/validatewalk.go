@@ -60,6 +60,9 @@ func checkTypeCases() []jen.Code {
 			jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Nil())),
 			jen.Return(checkDeeper(reflectQ("ValueOf").Call(jen.Id("inner")), jen.Id("path"))),
 		),
+		jen.Case(jen.Id("t").Dot("Implements").Call(reflectQ("TypeFor").Types(jen.Id("kindHolder")).Call())).Block(
+			jen.Return(checkDeeper(reflectQ("ValueOf").Call(jen.Id("v").Dot("Interface").Call().Assert(jen.Id("kindHolder")).Dot("kindValue").Call()), jen.Id("path"))),
+		),
 		jen.Case(kindIs(jen.Id("t"), "String").Op("&&").Id("t").Dot("Implements").Call(jen.Id("enumValueType"))).Block(
 			jen.If(jen.Id("e").Op(":=").Add(enum), jen.Op("!").Id("e").Dot("IsValid").Call()).Block(jen.Return(invalid)),
 			jen.Return(jen.Nil()),

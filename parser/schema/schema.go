@@ -130,6 +130,9 @@ type Example struct {
 	// RejectsEnum: every rejected value is only a non-member of its enum,
 	// so the body still decodes into the generated types.
 	RejectsEnum bool `json:"-"`
+	// RejectsBody: the handler must reject the body as a whole (an array
+	// where an object is documented), so no property is named.
+	RejectsBody bool `json:"-"`
 	// ResponseMismatch, when set, names a value of the documented response
 	// that the response type cannot hold (no test can be built).
 	ResponseMismatch string `json:"-"`

@@ -1,0 +1,63 @@
+package gen_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/gen"
+	"github.com/graphdocgen/graphdocgen/parser"
+)
+
+// TestTypeFamilyRoutes generates the Intune pages of testdata/kinds, which
+// document each mobileApps route once per derived app type, and checks
+// that the route's operation decodes the whole family (AnyOf[MobileLobAppKind], mobileLobApp being their nearest common base)
+// so every example becomes a test, and that those tests pass.
+func TestTypeFamilyRoutes(t *testing.T) {
+	files, err := parser.ReadPaths([]string{"testdata/kinds/api", "testdata/kinds/resources"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := parser.Parse(files)
+	out, err := gen.Generate(s, gen.Options{Package: "kinds"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples := 0
+	for _, op := range s.Operations {
+		for _, ex := range op.Examples {
+			examples++
+			if ex.Test == nil {
+				t.Errorf("%s: example %s has no test (reason %v)", op.Source, ex.Name, *ex.Reason)
+			}
+		}
+	}
+	if examples != 8 {
+		t.Errorf("%d examples, want 8 (4 pages of each app type)", examples)
+	}
+	var all []byte
+	for _, f := range out {
+		all = append(all, f.Data...)
+	}
+	for _, want := range []string{
+		"type MobileLobAppKind interface",
+		"func (x *MobileLobApp) asMobileLobApp() *MobileLobApp",
+		`"microsoft.graph.ioslobapp": func() MobileLobAppKind`,
+		"Body AnyOf[MobileLobAppKind]",
+		"(MobileLobAppKind, error)",
+		"*CollectionResponse[AnyOf[MobileLobAppKind]]",
+	} {
+		if !bytes.Contains(all, []byte(want)) {
+			t.Errorf("generated code lacks %q", want)
+		}
+	}
+	for _, d := range s.Diagnostics {
+		if strings.HasPrefix(d.Code, "example-route") {
+			t.Errorf("unexpected diagnostic: %s", d)
+		}
+	}
+	m := newModule(t)
+	m.add("kinds", out)
+	m.mustGo("vet", "./...")
+	m.mustGo("test", "./...")
+}

@@ -200,11 +200,15 @@ func (e *emitter) genRoutes(f *jen.File, o *opPlan) {
 			jen.Id("h").Op("*").Id("handler"), jen.Id("w").Qual("net/http", "ResponseWriter"),
 			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("p").Index().String(),
 		).Block(jen.Id("h").Dot(o.serve).Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(o.reqType).Values(kv...)))
-		entries = append(entries, jen.Line().Add(comment(o.op.Paths[ri]+" ("+r.Source.String()+")")).Line().Id("route").Values(jen.Dict{
+		fields := jen.Dict{
 			jen.Id("method"):  jen.Lit(o.op.Method),
 			jen.Id("pattern"): jen.Lit(r.Pattern),
 			jen.Id("serve"):   serve,
-		}))
+		}
+		if collection(o) {
+			fields[jen.Id("collection")] = jen.True()
+		}
+		entries = append(entries, jen.Line().Add(comment(o.op.Paths[ri]+" ("+r.Source.String()+")")).Line().Id("route").Values(fields))
 	}
 	if len(entries) == 0 {
 		return

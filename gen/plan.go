@@ -15,7 +15,7 @@ var runtimeNames = []string{
 	"Optional", "Some", "Null", "Error", "ValidationError", "CollectionResponse",
 	"DateTimeOffset", "Date", "TimeOfDay", "Duration", "Binary",
 	"Service", "UnimplementedService", "NewHandler", "Option", "WithMaxBodyBytes", "WithErrorLog",
-	"AnyOf",
+	"AnyOf", "TypeCast",
 }
 
 // plan holds every Go name decided for a schema, in one place, before any

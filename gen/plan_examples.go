@@ -18,7 +18,9 @@ type exampleTest struct {
 	rejects string // property the handler must reject, "" for the whole body
 	// rejected: the handler must answer 400 (else the example succeeds).
 	rejected bool
-	params   []paramValue
+	// count: the request asks for the count of a collection ($count).
+	count  bool
+	params []paramValue
 	// via is the operation that serves the request when another page
 	// documents the same method and path (nil: the example's own).
 	via *opPlan
@@ -72,7 +74,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	if host != "" {
 		return nil, "example-foreign-host", fmt.Sprintf("example %s calls %s, not the Graph service; it is not a route of this package", ex.Name, host)
 	}
-	ref, values := p.router.match(o.op.Method, path)
+	ref, values, seg := p.matchExample(o.op.Method, path)
 	if ref == nil {
 		return nil, "example-route-unmatched", fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
 	}
@@ -84,7 +86,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		via = ref.op
 	}
 	best := ref.index
-	t := &exampleTest{ex: ex, path: path, query: query, rejects: ex.Rejects, rejected: ex.Rejects != "" || ex.RejectsBody, via: via}
+	t := &exampleTest{ex: ex, path: path, query: query, count: strings.EqualFold(seg, "$count"), rejects: ex.Rejects, rejected: ex.Rejects != "" || ex.RejectsBody, via: via}
 	sv := t.serving(o)
 	seen := map[int]bool{}
 	for pi, fi := range sv.paramOf[best] {
@@ -111,6 +113,12 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	}
 	if resp.Status != o.op.Status {
 		return nil, "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
+	}
+	if t.count {
+		if _, ok := countBody(resp.Body); !ok {
+			return nil, "example-count-not-integer", fmt.Sprintf("example %s asks for a count ($count) but the documented answer is not a bare integer", ex.Name)
+		}
+		return t, "", ""
 	}
 	if strings.TrimSpace(resp.Body) != "" {
 		if o.op.ResponseType == nil {

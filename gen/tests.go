@@ -157,6 +157,9 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 		}
 		return append(out, e.roundTrips(o, t)...)
 	}
+	if t.count {
+		return append(out, e.countTest(o, t, call)...)
+	}
 	respBody := ex.Response.Body
 	out = append(out,
 		jen.Const().Id("respBody").Op("=").Add(bodyLit(respBody)),
@@ -281,4 +284,28 @@ func bodyLit(s string) jen.Code {
 		return jen.Lit(s)
 	}
 	return jen.Op("`" + s + "`")
+}
+
+// countTest is the test of a $count example: the service returns a
+// collection holding the documented count, and the handler must answer it
+// as text.
+func (e *emitter) countTest(o *opPlan, t *exampleTest, call jen.Code) []jen.Code {
+	ex := t.ex
+	n, _ := countBody(ex.Response.Body)
+	return []jen.Code{
+		comment("The request asks for the count of the collection ($count)."),
+		jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit(o.op.GoName)}),
+		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
+		jen.Id("svc").Dot("result").Op("=").Op("&").Add(e.resultValueType(o)).Values(jen.Dict{
+			jen.Id("ODataCount"): jen.Id("Some").Types(jen.Int64()).Call(jen.Lit(n)),
+		}),
+		jen.Id("rec").Op(":=").Add(call),
+		jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(ex.Response.Status)).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", ex.Response.Status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
+		),
+		jen.If(jen.Op("!").Id("svc").Dot("called")).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit("the service was not called"))),
+		jen.If(jen.Id("got").Op(":=").Qual("strings", "TrimSpace").Call(jen.Id("rec").Dot("Body").Dot("String").Call()), jen.Id("got").Op("!=").Lit(fmt.Sprint(n))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("count = %q, want %q"), jen.Id("got"), jen.Lit(fmt.Sprint(n))),
+		),
+	}
 }

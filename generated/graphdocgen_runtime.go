@@ -4,6 +4,7 @@ package generated
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -471,6 +472,7 @@ type handler struct {
 type route struct {
 	method, pattern string
 	serve           func(*handler, http.ResponseWriter, *http.Request, []string)
+	collection      bool // GET pattern/$count and pattern/microsoft.graph.x serve it too
 }
 
 // NewHandler returns an http.Handler that serves the operations of svc.
@@ -503,6 +505,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rt, params, allow := h.router.lookup(r.Method, r.URL.Path)
+	if crt, cparams, seg := h.collectionRoute(r.Method, r.URL.Path, rt); crt != nil {
+		rt, params = crt, cparams
+		r = r.WithContext(context.WithValue(r.Context(), segmentKey{}, seg))
+	}
 	switch {
 	case rt != nil:
 		rt.serve(h, tw, r, params)
@@ -577,6 +583,9 @@ func (w *trackingWriter) Unwrap() http.ResponseWriter {
 func (h *handler) reply(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
 	if err != nil {
 		h.fail(w, r, err)
+		return
+	}
+	if replyCount(w, r, status, v) {
 		return
 	}
 	if rv := reflect.ValueOf(v); status == http.StatusNoContent || v == nil || rv.Kind() == reflect.Pointer && rv.IsNil() {
@@ -1600,4 +1609,90 @@ func newKind[K any](odataType string) K {
 		return zero
 	}
 	return t.base()
+}
+
+// segmentKey holds, in a request's context, the $count or type-cast segment
+// the handler stripped to route the request to a collection.
+type segmentKey struct{}
+
+// castPrefix starts a type-cast segment.
+const castPrefix = "microsoft.graph."
+
+// collectionRoute returns the route for a GET request whose last path
+// segment is $count or a type cast (microsoft.graph.x) and whose path
+// without it names a collection route, with that segment. It returns nil
+// when found (the route the whole path selects) documents the segment
+// literally.
+func (h *handler) collectionRoute(method, path string, found *routeEntry) (*routeEntry, []string, string) {
+	i := strings.LastIndexByte(path, '/')
+	if method != http.MethodGet || i <= 0 {
+		return nil, nil, ""
+	}
+	seg := path[i+1:]
+	if !strings.EqualFold(seg, "$count") && !isCast(seg) {
+		return nil, nil, ""
+	}
+	if found != nil && len(found.pattern) > len(seg) && strings.EqualFold(found.pattern[len(found.pattern)-len(seg)-1:], "/"+seg) {
+		return nil, nil, ""
+	}
+	rt, params, _ := h.router.lookup(method, path[:len(path)-len(seg)-1])
+	if rt == nil || !rt.collection {
+		return nil, nil, ""
+	}
+	return rt, params, seg
+}
+
+// isCast reports whether seg is a type-cast segment: microsoft.graph. (any
+// case) and a name of letters, digits and dots.
+func isCast(seg string) bool {
+	if len(seg) <= len(castPrefix) || !strings.EqualFold(seg[:len(castPrefix)], castPrefix) {
+		return false
+	}
+	for _, c := range []byte(seg) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// TypeCast returns the derived type named by the type-cast segment of r's
+// path (GET /groups/{id}/members/microsoft.graph.user gives
+// "microsoft.graph.user") when the handler routed r to a collection's
+// operation without that segment, and "" otherwise. A service lists only
+// the members of that type.
+func TypeCast(r *http.Request) string {
+	seg, _ := r.Context().Value(segmentKey{}).(string)
+	if !isCast(seg) {
+		return ""
+	}
+	return seg
+}
+
+// collectionCounter is implemented by CollectionResponse.
+type collectionCounter interface {
+	collectionCount() int64
+}
+
+// collectionCount is the count a /$count request answers: ODataCount when
+// the service sets it, else the number of values.
+func (c CollectionResponse[T]) collectionCount() int64 {
+	if n, ok := c.ODataCount.Get(); ok {
+		return n
+	}
+	return int64(len(c.Value))
+}
+
+// replyCount answers a /$count request with the count of v as text, and
+// reports whether it did (v is a collection and r asked for its count).
+func replyCount(w http.ResponseWriter, r *http.Request, status int, v any) bool {
+	c, ok := v.(collectionCounter)
+	seg, _ := r.Context().Value(segmentKey{}).(string)
+	if !ok || !strings.EqualFold(seg, "$count") {
+		return false
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, strconv.FormatInt(c.collectionCount(), 10))
+	return true
 }

@@ -30,6 +30,7 @@ func routeType() jen.Code {
 		Type().Id("route").Struct(
 		jen.List(jen.Id("method"), jen.Id("pattern")).String(),
 		jen.Id("serve").Add(serveFunc()),
+		jen.Id("collection").Bool().Comment("GET pattern/$count and pattern/microsoft.graph.x serve it too"),
 	)
 }
 
@@ -73,6 +74,10 @@ func serveHTTPFunc() jen.Code {
 		),
 		jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("allow")).Op(":=").Id("h").Dot("router").Dot("lookup").Call(
 			jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("Path")),
+		jen.If(jen.List(jen.Id("crt"), jen.Id("cparams"), jen.Id("seg")).Op(":=").Id("h").Dot("collectionRoute").Call(jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("Path"), jen.Id("rt")), jen.Id("crt").Op("!=").Nil()).Block(
+			jen.List(jen.Id("rt"), jen.Id("params")).Op("=").List(jen.Id("crt"), jen.Id("cparams")),
+			jen.Id("r").Op("=").Id("r").Dot("WithContext").Call(jen.Qual("context", "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("segmentKey").Values(), jen.Id("seg"))),
+		),
 		jen.Switch().Block(
 			jen.Case(jen.Id("rt").Op("!=").Nil()).Block(
 				jen.Id("rt").Dot("serve").Call(jen.Id("h"), jen.Id("tw"), jen.Id("r"), jen.Id("params")),

@@ -12,6 +12,7 @@ func replyFunc() jen.Code {
 		Op("||").Id("rv").Dot("Kind").Call().Op("==").Add(reflectQ("Pointer")).Op("&&").Id("rv").Dot("IsNil").Call()
 	stmts := []jen.Code{
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("h").Dot("fail").Call(jen.Id("w"), jen.Id("r"), jen.Err()), jen.Return()),
+		jen.If(jen.Id("replyCount").Call(jen.Id("w"), jen.Id("r"), jen.Id("status"), jen.Id("v"))).Block(jen.Return()),
 		jen.If(jen.Id("rv").Op(":=").Add(reflectQ("ValueOf")).Call(jen.Id("v")), noBody).Block(
 			jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
 			jen.Return(),

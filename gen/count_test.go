@@ -1,0 +1,50 @@
+package gen_test
+
+import (
+	"testing"
+
+	"github.com/graphdocgen/graphdocgen/gen"
+	"github.com/graphdocgen/graphdocgen/parser"
+)
+
+// TestCountSegment generates the pages of testdata/count: the example GET
+// /devices/$count must become a test of ListDevices (not GetDevice with
+// the id "$count"), answered with the count as text, the type-cast
+// examples GET /devices/{id}/memberOf/microsoft.graph.group tests of the
+// memberOf list, and all of them pass.
+func TestCountSegment(t *testing.T) {
+	files, err := parser.ReadPaths([]string{"testdata/count/api", "testdata/count/resources"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := parser.Parse(files)
+	out, err := gen.Generate(s, gen.Options{Package: "count"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"ListDevices get_count_only":       "TestListDevices/get_count_only",
+		"ListDeviceGroups get_video_count": "TestListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
+		"ListDeviceGroups get_a_count":     "TestListDeviceGroups/get_a_count",
+	}
+	for _, op := range s.Operations {
+		for _, ex := range op.Examples {
+			k := op.GoName + " " + ex.Name
+			w, ok := want[k]
+			if !ok {
+				continue
+			}
+			delete(want, k)
+			if ex.Test == nil || *ex.Test != w {
+				t.Errorf("%s: test %v (reason %v), want %s", k, ex.Test, ex.Reason, w)
+			}
+		}
+	}
+	for k := range want {
+		t.Errorf("no example %s", k)
+	}
+	m := newModule(t)
+	m.add("count", out)
+	m.mustGo("vet", "./...")
+	m.mustGo("test", "./...")
+}

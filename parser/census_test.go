@@ -157,6 +157,17 @@ func TestCensusRecoveries(t *testing.T) {
 	}
 }
 
+// TestProseTypes covers request and response types named in prose
+// without a link: a primitive collection response ("a String collection
+// object in the response body").
+func TestProseTypes(t *testing.T) {
+	s := censusSchema(t)
+	op := opOf(t, s, "v1.0/api/device-checkmemberobjects.md")
+	if op.ResponseType == nil || op.ResponseType.String() != "Collection(Edm.String)" {
+		t.Errorf("response type %v, want Collection(Edm.String)", op.ResponseType)
+	}
+}
+
 func itoa(n int) string {
 	var b []byte
 	for n > 0 || len(b) == 0 {

@@ -103,6 +103,11 @@ func (p *pageParser) description() string {
 	return ""
 }
 
+// primitiveResponseRe finds a primitive (collection) response type named in prose
+// ("returns a 200 OK response code and a String collection object in the
+// response body"); groups: "collection of", the primitive, " collection".
+var primitiveResponseRe = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(collection of\s+)?(?:edm\.)?(string|boolean|int16|int32|int64|double|decimal|guid|datetimeoffset|date|timeofday|duration|binary)(\s+collection)?(?:\s+(?:object|objects|value|values))?\s+in the response body`)
+
 // bodyTypeRe finds the body type named in prose without a link ("supply a
 // JSON representation for the androidLobApp object", as Intune pages say).
 var bodyTypeRe = regexp.MustCompile(`(?i)JSON representation (?:of|for) (?:the |a |an )?(?:new )?([A-Za-z][A-Za-z0-9]*) (?:object|resource|entity)`)
@@ -191,6 +196,14 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 					t.collection = collectionRe.MatchString(before) && !strings.Contains(before[max(0, len(before)-40):], ".")
 					op.respSpec = &t
 					break
+				}
+			}
+			if op.respSpec == nil {
+				// Only collections: a single primitive answers {"value": x},
+				// which the handler does not write yet.
+				if m := primitiveResponseRe.FindStringSubmatchIndex(c.text); m != nil && (m[2] >= 0 || m[6] >= 0) {
+					name := strings.ToLower(c.text[m[4]:m[5]])
+					op.respSpec = &typeSpec{raw: c.text[m[0]:m[1]], off: c.off, edm: primitives[name], collection: true}
 				}
 			}
 		}

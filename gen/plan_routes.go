@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,34 +26,47 @@ type router struct {
 }
 
 // planRoutes drops routes that repeat another operation's method and path
-// (reporting each) and builds the router model. Registration order is the
-// generated files' order: file name, then operation, then request line.
+// (reporting each) and builds the router model. Of the operations that
+// document one method and path, the one ownerRank puts first keeps it.
+// Registration order is the generated files' order: file name, then
+// operation, then request line.
 func (p *plan) planRoutes() {
 	ops := append([]*opPlan(nil), p.ops...)
 	sort.SliceStable(ops, func(i, j int) bool {
 		return p.fileOf[ops[i].op.Source.File] < p.fileOf[ops[j].op.Source.File]
 	})
-	seen := map[string]*routeRef{}
+	type cand struct {
+		o *opPlan
+		i int
+	}
+	owner := map[string]cand{}
+	for _, o := range ops {
+		for i, r := range o.op.Routes {
+			k := o.op.Method + " " + routeKey(r.Pattern)
+			if c, ok := owner[k]; !ok || ownerRank(o, i) < ownerRank(c.o, c.i) {
+				owner[k] = cand{o, i}
+			}
+		}
+	}
 	p.router = &router{byFirst: map[string][]*routeRef{}}
 	order := 0
 	for _, o := range ops {
 		for i, r := range o.op.Routes {
 			k := o.op.Method + " " + routeKey(r.Pattern)
-			if prev, ok := seen[k]; ok {
-				if prev.op != o {
+			if c := owner[k]; c.o != o || c.i != i {
+				if c.o != o {
 					how := ""
-					if !sameContract(prev.op, o) && p.unify(prev.op, o) {
-						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(prev.op))
+					if !sameContract(c.o, o) && p.unify(c.o, o) {
+						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(c.o))
 					}
 					p.warnAt(r.Source, "route-duplicate", fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route%s",
-						o.op.Method, r.Pattern, prev.op.op.Routes[prev.index].Source, prev.op.op.GoName, how))
+						o.op.Method, r.Pattern, c.o.op.Routes[c.i].Source, c.o.op.GoName, how))
 				}
 				o.dropped = append(o.dropped, i)
 				continue
 			}
 			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order}
 			order++
-			seen[k] = ref
 			if first, ok := firstSegment(r.Pattern); ok {
 				p.router.byFirst[first] = append(p.router.byFirst[first], ref)
 			} else {
@@ -60,6 +74,45 @@ func (p *plan) planRoutes() {
 			}
 		}
 	}
+}
+
+// ownerRank orders the operations documenting one method and path: a
+// request line without a query string in its template before one with
+// (pages on extended properties document other resources' routes with
+// $expand or $filter), then one whose body type the path's last segment
+// names (POST /me/messages takes a message), then file order.
+func ownerRank(o *opPlan, i int) int {
+	rank := 0
+	if strings.Contains(o.op.Paths[i], "?") {
+		rank += 2
+	}
+	if !namesType(o.op.Routes[i].Pattern, o.op.RequestType, o.op.ResponseType) {
+		rank++
+	}
+	return rank
+}
+
+// namesType reports whether the last segment of a pattern is the plural
+// (or the name) of one of the types' names.
+func namesType(pattern string, refs ...*schema.TypeRef) bool {
+	seg := strings.ToLower(pattern[strings.LastIndexByte(pattern, '/')+1:])
+	if seg == "" || strings.ContainsAny(seg, "{(") {
+		return false
+	}
+	forms := []string{seg, strings.TrimSuffix(seg, "s")}
+	if base, ok := strings.CutSuffix(seg, "ies"); ok {
+		forms = append(forms, base+"y")
+	}
+	for _, r := range refs {
+		if r == nil {
+			continue
+		}
+		name := strings.ToLower(r.Name[strings.LastIndexByte(r.Name, '.')+1:])
+		if slices.Contains(forms, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // routeKey identifies a pattern regardless of placeholder names and case.

@@ -19,13 +19,13 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// cost returns the least time of three runs of f and the bytes one run
+// cost returns the least time of five runs of f and the bytes one run
 // allocates.
 func cost(f func()) (time.Duration, uint64) {
 	best := time.Duration(1<<63 - 1)
 	var ms runtime.MemStats
 	var alloc uint64
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 5; i++ {
 		runtime.GC()
 		runtime.ReadMemStats(&ms)
 		before := ms.TotalAlloc
@@ -49,7 +49,9 @@ func checkLinear(t *testing.T, n int, page func(n int) string) {
 	})
 	tb, ab := cost(func() { parsePage("p.md", big) })
 	t.Logf("8 x %d bytes%s: %v, %d B allocated; %d bytes%s: %v, %d B allocated", len(small), refusal(small), ts, as, len(big), refusal(big), tb, ab)
-	if tb > 3*max(ts, time.Millisecond) {
+	// Quadratic work would take 8x as long; the bound leaves room for a
+	// loaded machine (other test binaries run in parallel).
+	if tb > 6*max(ts, time.Millisecond) {
 		t.Errorf("reading %d bytes at once takes %.1fx as long as reading them in 8 pages", len(big), float64(tb)/float64(ts))
 	}
 	if ab > 3*max(as, 1<<20) {

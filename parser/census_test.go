@@ -168,6 +168,22 @@ func TestProseTypes(t *testing.T) {
 	}
 }
 
+// TestInferredArguments covers a function documented without its argument
+// list whose example calls it with arguments: the call's shape becomes a
+// route too.
+func TestInferredArguments(t *testing.T) {
+	s := censusSchema(t)
+	op := opOf(t, s, "beta/api/intune-onboarding-vpptoken-getlicensesforapp.md")
+	var got []string
+	for _, r := range op.Routes {
+		got = append(got, r.Pattern)
+	}
+	want := []string{"/deviceAppManagement/vppTokens/getLicensesForApp", "/deviceAppManagement/vppTokens/getLicensesForApp(bundleId='{bundleId}')"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("routes (-want +got):\n%s", diff)
+	}
+}
+
 func itoa(n int) string {
 	var b []byte
 	for n > 0 || len(b) == 0 {

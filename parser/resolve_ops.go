@@ -44,6 +44,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 			op.ResponseType = &ref
 		}
 	}
+	r.inferArguments(pg, d, op)
 	r.responseFromExamples(pg, d, op)
 	op.Status = d.status
 	if op.Status == 0 {

@@ -21,6 +21,7 @@ const (
 	CodePlaceholderName   = "request-line-placeholder-name"    // empty placeholder name
 	CodeEllipsis          = "request-line-ellipsis"            // a "..." segment (any depth) kept as literal text
 	CodeTrailingText      = "request-line-trailing-text"       // text after the path ignored
+	CodeParameterValue    = "request-line-parameter-value"     // a function argument's stand-in value parameterValue rewritten as {name}
 	CodeInvalid           = "request-line-invalid"             // method word but no usable path; ok=false
 )
 

@@ -69,6 +69,19 @@ func TestParseLine(t *testing.T) {
 			issues: []issue{{72, CodeAnglePlaceholder}},
 		},
 		{
+			name:   "stand-in argument values (beta intune-onboarding-vpptoken-getlicensesforapp.md and friends)",
+			in:     "GET /deviceAppManagement/vppTokens/getLicensesForApp(bundleId='parameterValue',top=parameterValue)",
+			want:   Line{Method: "GET", Pattern: "/deviceAppManagement/vppTokens/getLicensesForApp(bundleId='{bundleId}',top={top})", Params: []string{"bundleId", "top"}},
+			ok:     true,
+			issues: []issue{{64, CodeParameterValue}, {84, CodeParameterValue}},
+		},
+		{
+			name: "parameterValue as a literal segment stays literal",
+			in:   "GET /things/parameterValue(x=1)",
+			want: Line{Method: "GET", Pattern: "/things/parameterValue(x=1)"},
+			ok:   true,
+		},
+		{
 			name: "function with period argument (reportroot-getoffice365groupsactivitycounts.md)",
 			in:   "GET /reports/getOffice365GroupsActivityCounts(period='{period_value}')",
 			want: Line{Method: "GET", Pattern: "/reports/getOffice365GroupsActivityCounts(period='{period_value}')", Params: []string{"period_value"}},

@@ -35,6 +35,13 @@ func (p *lineParser) scan(i int) {
 			depth++
 		case c == '(' && matched[i]:
 			depth++
+		case depth > 0 && c == 'p':
+			if name, j, ok := parameterValue(s, i, end); ok {
+				p.issue(i, CodeParameterValue, "rewrote the argument value parameterValue as {%s}", name)
+				p.emit("{"+name+"}", i)
+				i = j
+				continue
+			}
 		case c == ')' && depth > 0:
 			depth--
 		case c == '?' && depth == 0:
@@ -226,4 +233,30 @@ func matchedParens(s string, i, end int, p *lineParser) []bool {
 		}
 	}
 	return matched
+}
+
+// parameterValue reads the stand-in value "parameterValue" that generated
+// pages give function arguments (getLicensesForApp(bundleId='parameterValue')):
+// it returns the argument's name and the index after the value, when the
+// value follows "name=" or "name='" and ends at "'", "," or ")".
+func parameterValue(s string, i, end int) (name string, next int, ok bool) {
+	const word = "parameterValue"
+	if !strings.HasPrefix(s[i:end], word) || i+len(word) >= end || strings.IndexByte("',)", s[i+len(word)]) < 0 {
+		return "", 0, false
+	}
+	k := i
+	if k > 0 && s[k-1] == '\'' {
+		k--
+	}
+	if k == 0 || s[k-1] != '=' {
+		return "", 0, false
+	}
+	n := k - 1
+	for n > 0 && isNameByte(s[n-1]) {
+		n--
+	}
+	if n == k-1 {
+		return "", 0, false
+	}
+	return s[n : k-1], i + len(word), true
 }

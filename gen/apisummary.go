@@ -40,7 +40,7 @@ func (e *emitter) apiSummary() []byte {
 	for _, en := range e.plan.s.Enums {
 		r.addEnum(en)
 	}
-	for _, o := range e.plan.ops {
+	for _, o := range e.plan.live() {
 		r.addOperation(o)
 	}
 	r.flush()

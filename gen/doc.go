@@ -10,7 +10,7 @@ import (
 // docFile holds the package doc comment, rendered from templates.Doc.
 func (e *emitter) docFile() *jen.File {
 	d := templates.DocData{Package: e.opts.Package, Pages: len(e.plan.s.Pages), Command: sanitize("graphdocgen " + strings.Join(e.opts.Args, " "))}
-	for _, o := range e.plan.ops {
+	for _, o := range e.plan.live() {
 		d.Operations = append(d.Operations, templates.DocOperation{
 			GoName: o.op.GoName, Method: sanitize(o.op.Method), Path: sanitize(firstPath(o.op.Paths)), Source: sanitize(o.op.Source.String()),
 		})

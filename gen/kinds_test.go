@@ -51,6 +51,15 @@ func TestTypeFamilyRoutes(t *testing.T) {
 			t.Errorf("generated code lacks %q", want)
 		}
 	}
+	for _, op := range s.Operations {
+		ios := strings.Contains(op.Source.File, "ioslobapp")
+		if ios != (op.ServedBy != nil) {
+			t.Errorf("%s: servedBy %v; want it set exactly for the iosLobApp pages (android's come first)", op.GoName, op.ServedBy)
+		}
+		if ios && bytes.Contains(all, []byte(op.GoName+"(ctx context.Context")) {
+			t.Errorf("%s is served by %s but still has a Service method", op.GoName, *op.ServedBy)
+		}
+	}
 	for _, d := range s.Diagnostics {
 		if strings.HasPrefix(d.Code, "example-route") {
 			t.Errorf("unexpected diagnostic: %s", d)

@@ -13,6 +13,9 @@ import (
 // struct, the handler method that serves it, its routes and its
 // UnimplementedService method.
 func (e *emitter) genOperation(f *jen.File, o *opPlan) {
+	if o.servedBy != nil {
+		return // another operation keeps every route; see markServed
+	}
 	op := o.op
 	if o.bodyType != "" {
 		f.Line()

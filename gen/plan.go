@@ -51,6 +51,13 @@ type opPlan struct {
 	// are decoded as, when other pages document this operation's routes
 	// for derived types (nil: the documented types).
 	reqKind, respKind *kind
+	// servedBy is set when other operations keep every route of this one
+	// (they document the same method and path): it gets no Service method,
+	// and its examples are served by the owner of its first route.
+	servedBy *opPlan
+	// firstOwner keeps this operation's first dropped route (another
+	// operation), nil when none.
+	firstOwner *opPlan
 	// routeCases are requests built from the request lines (TestRoutes).
 	routeCases []routeCase
 }
@@ -69,12 +76,36 @@ func newPlan(s *schema.Schema) *plan {
 	p.nameEnums()
 	p.nameOperations()
 	p.planRoutes()
+	p.markServed()
 	for _, o := range p.ops {
 		o.routeCases = p.routeCases(o)
 	}
 	p.planExamples()
 	p.markKinds()
 	return p
+}
+
+// markServed records the operations whose every route another operation
+// keeps, in the schema (ServedBy) too.
+func (p *plan) markServed() {
+	for _, o := range p.ops {
+		if len(o.op.Routes) > 0 && len(o.dropped) == len(o.op.Routes) && o.firstOwner != nil {
+			o.servedBy = o.firstOwner
+			name := o.firstOwner.op.GoName
+			o.op.ServedBy = &name
+		}
+	}
+}
+
+// live returns the operations that get a Service method.
+func (p *plan) live() []*opPlan {
+	var out []*opPlan
+	for _, o := range p.ops {
+		if o.servedBy == nil {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // goTypeName is the Go name of a named type: types in a sub-namespace of

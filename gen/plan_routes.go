@@ -55,6 +55,9 @@ func (p *plan) planRoutes() {
 			k := o.op.Method + " " + routeKey(r.Pattern)
 			if c := owner[k]; c.o != o || c.i != i {
 				if c.o != o {
+					if o.firstOwner == nil {
+						o.firstOwner = c.o
+					}
 					how := ""
 					if !sameContract(c.o, o) && p.unify(c.o, o) {
 						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(c.o))

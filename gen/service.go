@@ -11,7 +11,7 @@ import (
 func (e *emitter) serviceFile() *jen.File {
 	f := e.newFile()
 	var methods []jen.Code
-	for i, o := range e.plan.ops {
+	for i, o := range e.plan.live() {
 		if i > 0 {
 			methods = append(methods, jen.Line())
 		}

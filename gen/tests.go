@@ -40,7 +40,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.List(jen.Id("v"), jen.Id("_")).Op(":=").Id("s").Dot("result").Assert(jen.Id("T")),
 		jen.Return(jen.Id("v")),
 	)
-	for _, o := range e.plan.ops {
+	for _, o := range e.plan.live() {
 		body := []jen.Code{jen.Id("s").Dot("call").Call(jen.Lit(o.op.GoName), jen.Id("req"))}
 		if res := e.resultGoType(o); res != nil {
 			body = append(body, jen.Return(jen.Id("testResult").Types(res).Call(jen.Id("s")), jen.Nil()))

@@ -202,8 +202,12 @@ func count(ds []schema.Diagnostic) (errs, warns int) {
 // summary is the one-line report printed after the diagnostics.
 func summary(s *schema.Schema, files []gen.File, did string) string {
 	routes, tests := 0, 0
+	served := 0
 	for _, op := range s.Operations {
 		routes += len(op.Routes)
+		if op.ServedBy != nil {
+			served++
+		}
 		for _, ex := range op.Examples {
 			if ex.Test != nil {
 				tests++
@@ -211,8 +215,12 @@ func summary(s *schema.Schema, files []gen.File, did string) string {
 		}
 	}
 	errs, warns := count(s.Diagnostics)
-	return fmt.Sprintf("graphdocgen: %d pages -> %d types, %d enums, %d operations, %d routes, %d example tests; %d errors, %d warnings; %s",
-		len(s.Pages), len(s.Types), len(s.Enums), len(s.Operations), routes, tests, errs, warns, did)
+	ops := fmt.Sprintf("%d operations", len(s.Operations))
+	if served > 0 {
+		ops += fmt.Sprintf(" (%d served by another)", served)
+	}
+	return fmt.Sprintf("graphdocgen: %d pages -> %d types, %d enums, %s, %d routes, %d example tests; %d errors, %d warnings; %s",
+		len(s.Pages), len(s.Types), len(s.Enums), ops, routes, tests, errs, warns, did)
 }
 
 func writeSchema(path string, s *schema.Schema) error {

@@ -91,9 +91,13 @@ type Operation struct {
 	ResponseType *TypeRef    `json:"responseType"`
 	Status       int         `json:"status"`
 	Source       Pos         `json:"source"`
-	Examples     []*Example  `json:"examples"`
-	Title        string      `json:"-"`
-	Description  string      `json:"-"`
+	// ServedBy is the goName of the operation that serves this one when
+	// other pages document every one of its request lines (it then has no
+	// Service method of its own); null otherwise.
+	ServedBy    *string    `json:"servedBy"`
+	Examples    []*Example `json:"examples"`
+	Title       string     `json:"-"`
+	Description string     `json:"-"`
 	// Routes holds the parsed form of Paths, index for index.
 	Routes []Route `json:"-"`
 	// ValueWrapped means the documented responses wrap the single entity

@@ -98,16 +98,25 @@ func TestHostileParameterExample(t *testing.T) {
 // qualified name, an operation that links to the type's page returns the
 // type, and its example is checked against the type.
 func TestHostileTypeAndEnumSameName(t *testing.T) {
-	t.Skip("LEAD: parser/resolve_ops.go (*checker).value looks the reference up among enums before types, while gen/types.go (*emitter).elemType looks among types first; with a type and an enum both named microsoft.graph.widget the example response is checked against the enum (example-response-type-mismatch, no test) though the Go code returns the struct; nothing reports the shared name")
 	c := hostileCase{name: "same", pages: map[string]string{
 		"resources/widget.md":     resourcePage("microsoft.graph", "widget", "A type.", []prop{{"id", "String", ""}}),
 		"resources/widgetenum.md": enumPage("microsoft.graph", "widget", "An enum.", []string{"a"}),
 		"api/widget-update.md":    operationPage("Update widget", "d", "PATCH", "/widgets/{id}", []prop{{"id", "String", ""}}, "widget"),
 	}}
-	s, _ := runCase(t, c)
+	s, out := runCase(t, c)
+	shared := false
 	for _, d := range s.Diagnostics {
 		if d.Code == "example-response-type-mismatch" {
 			t.Errorf("the example is checked against the enum: %s", d)
 		}
+		if d.Code == "type-enum-same-name" && d.File == "docs/resources/widgetenum.md" && strings.Contains(d.Message, "microsoft.graph.widget") {
+			shared = true
+		}
 	}
+	if !shared {
+		t.Errorf("no type-enum-same-name warning at the enum's page: %v", s.Diagnostics)
+	}
+	m := newModule(t)
+	m.add("same", out)
+	m.mustGo("test", "-count=1", "./...")
 }

@@ -2,7 +2,6 @@ package gen
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -44,10 +43,11 @@ func (e *emitter) elemType(name string) *jen.Statement {
 	if f, ok := edmGo[name]; ok {
 		return f()
 	}
-	if t := e.plan.types[strings.ToLower(name)]; t != nil {
+	t, en := schema.LookupNamed(name, e.plan.types, e.plan.enums)
+	if t != nil {
 		return jen.Id(t.GoName)
 	}
-	if en := e.plan.enums[strings.ToLower(name)]; en != nil {
+	if en != nil {
 		return jen.Id(en.GoName)
 	}
 	return jen.Qual("encoding/json", "RawMessage")

@@ -175,8 +175,13 @@ func isPunct(c byte) bool { return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\
 // ends. White space is CommonMark's (space, tab, line feed, line
 // tabulation, form feed, carriage return) plus no-break and thin spaces,
 // which read as a space; line and paragraph separators and NEL are kept,
-// since a name may hold them.
+// since a name may hold them. Invalid UTF-8 bytes become U+FFFD.
 func collapseSpace(s string) string {
+	if !utf8.ValidString(s) {
+		// Each invalid byte becomes U+FFFD, as encoding/json reads it in
+		// a JSON example, so the names agree.
+		s = strings.Map(func(r rune) rune { return r }, s)
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		switch r {
 		case ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u202f', '\u2009':

@@ -34,6 +34,7 @@ func TestParseCell(t *testing.T) {
 		// Line and paragraph separators and NEL are not white space.
 		{raw: "x\u2028y nel\u0085 p\u2029", text: "x\u2028y nel\u0085 p\u2029"},
 		{raw: " a \t b\u00a0 ", text: "a b"},
+		{raw: "bad\xff\xfe", text: "bad\ufffd\ufffd"},
 		// Brackets inside a code span do not close a link; a closing
 		// backtick run is exactly as long as the opening one.
 		{raw: "[`]`](x.md)", text: "]", links: []link{{text: "]", dest: "x.md"}}, codes: []span{{text: "]", off: 2}}},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -65,8 +66,11 @@ type apiRenderer struct {
 	pending  []pendingDecl
 }
 
+// add adds a line. The summary is valid UTF-8: a key with invalid bytes
+// is quoted (so \xff escapes keep it exact), and invalid bytes in the Go
+// text, which are never expected, become U+FFFD.
 func (r *apiRenderer) add(kind, key, goText string) {
-	r.lines = append(r.lines, kind+" "+quoteAPIKey(key)+" = "+oneLine(goText))
+	r.lines = append(r.lines, kind+" "+quoteAPIKey(key)+" = "+strings.ToValidUTF8(oneLine(goText), "\uFFFD"))
 }
 
 // render is the Go source text of a jennifer statement.
@@ -168,9 +172,10 @@ func (r *apiRenderer) flush() {
 	r.pending = nil
 }
 
-// quoteAPIKey quotes a documented name that would make the line ambiguous.
+// quoteAPIKey quotes a documented name that would make the line ambiguous
+// or hold bytes that are not UTF-8.
 func quoteAPIKey(key string) string {
-	if key == "" || strings.Contains(key, " = ") || strings.HasPrefix(key, `"`) ||
+	if key == "" || strings.Contains(key, " = ") || strings.HasPrefix(key, `"`) || !utf8.ValidString(key) ||
 		strings.TrimSpace(key) != key || strings.ContainsFunc(key, func(r rune) bool { return !strconv.IsPrint(r) }) {
 		return strconv.Quote(key)
 	}

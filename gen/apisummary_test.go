@@ -3,6 +3,7 @@ package gen
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -83,6 +84,8 @@ func TestQuoteAPIKey(t *testing.T) {
 		"tab\there":                `"tab\there"`,
 		" lead":                    `" lead"`,
 		`"q`:                       `"\"q"`,
+		"bad\xff":                  `"bad\xff"`,
+		"a\xc3(":                   `"a\xc3("`,
 	} {
 		if got := quoteAPIKey(in); got != want {
 			t.Errorf("quoteAPIKey(%q) = %s, want %s", in, got, want)
@@ -90,6 +93,44 @@ func TestQuoteAPIKey(t *testing.T) {
 		kind, key, goText, ok := splitAPILine("field " + quoteAPIKey(in) + " = X.Y int")
 		if !ok || kind != "field" || key != in || goText != "X.Y int" {
 			t.Errorf("split after quoting %q: %q %q %q %v", in, kind, key, goText, ok)
+		}
+	}
+}
+
+// TestAPISummaryValidUTF8: names, pages and request lines with bytes that
+// are not UTF-8 give a summary that is, and the keys read back exactly.
+func TestAPISummaryValidUTF8(t *testing.T) {
+	s := apiSchema()
+	s.Pages[0].Rel = "api/x\xff.md"
+	s.Enums[0].Members = append(s.Enums[0].Members, "bad\xfe")
+	s.Types[1].Properties[0].Name = "col\xc3or"
+	s.Operations[1].Routes[0].Pattern = "/pa\x80int"
+	files, err := Generate(s, Options{Package: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	for _, f := range files {
+		if f.Name == APIFile {
+			got = f.Data
+		}
+	}
+	if !utf8.Valid(got) {
+		t.Fatalf("%s is not valid UTF-8:\n%q", APIFile, got)
+	}
+	keys := map[string]bool{}
+	for _, l := range strings.Split(strings.TrimSpace(string(got)), "\n")[2:] {
+		_, key, _, ok := splitAPILine(l)
+		if !ok {
+			t.Errorf("line %q does not split", l)
+		}
+		keys[key] = true
+	}
+	for _, want := range []string{
+		"api/x\xff.md GET", "microsoft.graph.color bad\xfe", "microsoft.graph.user col\xc3or", "POST /pa\x80int",
+	} {
+		if !keys[want] {
+			t.Errorf("no line has the key %q; keys: %v", want, keys)
 		}
 	}
 }

@@ -72,6 +72,10 @@ func hostileCases() []hostileCase {
 		}},
 		{name: "unrepresentable", pages: map[string]string{
 			"resources/odd.md": resourcePage("microsoft.graph", "odd", "Names JSON tags cannot hold.", namesProps(append([]string{"plain"}, unrepresentableNames...))),
+			"resources/oddchild.md": resourcePage("microsoft.graph", "oddChild", "Inherits from [odd](odd.md).",
+				[]prop{{"own", "String", "Its own."}, {"a,b,c", "String", "Its own, with commas."}}),
+			"api/odd-create.md": operationPage("Create odd", "Parameters JSON tags cannot hold.", "POST", "/odds",
+				namesProps(append([]string{"plain"}, unrepresentableNames...)), "odd"),
 		}},
 		{name: "type-collisions", pages: collisionPages()},
 		{name: "enum-members", pages: enumMemberPages()},

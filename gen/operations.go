@@ -27,6 +27,9 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 		}
 		f.Type().Id(o.bodyType).Struct(append(fields, e.fields(op.Parameters)...)...)
 		e.genValidate(f, o.bodyType)
+		if hasTagless(op.Parameters) {
+			e.genNamedJSON(f, o.bodyType)
+		}
 		e.genValues(f, o.bodyType, op.Parameters)
 	}
 	e.genRequest(f, o)

@@ -130,7 +130,7 @@ func (p *plan) nameTypes() {
 // nameFields names a type's fields. Names used by ancestors for other JSON
 // names are reserved so a field never hides an inherited one by accident.
 func (p *plan) nameFields(t *schema.Type) {
-	sc := names.NewScope("Validate")
+	sc := names.NewScope(fieldReserved...)
 	own := map[string]bool{}
 	for _, pr := range t.Properties {
 		own[pr.Name] = true
@@ -147,27 +147,63 @@ func (p *plan) nameFields(t *schema.Type) {
 		sc.Claim("ODataType")
 	}
 	for _, pr := range t.Properties {
-		if !p.usableName(pr) {
-			continue
-		}
+		p.noteTagless(pr, t.GoName)
 		pr.GoName = sc.Claim(names.Exported(pr.Name))
 	}
 }
 
-// usableName reports whether a property name can be a JSON struct tag name
-// that encoding/json honours and go vet accepts; a property that cannot is
-// reported and left without a Go field (its goName stays empty).
-func (p *plan) usableName(pr *schema.Property) bool {
-	ok := pr.Name != ""
-	for _, c := range pr.Name {
+// fieldReserved are the names a field never takes: the methods of the
+// generated structs.
+var fieldReserved = []string{"Validate", "MarshalJSON", "UnmarshalJSON"}
+
+// tagless reports whether a JSON name cannot be the name in a json struct
+// tag: encoding/json's isValidTag rejects it (empty, or a rune that is not
+// a letter, a digit or one of !#$%&()*+-./:;<=>?@[]^_{|}~ and space) and
+// would use the Go field name instead. Such a field is tagged json:"-" and
+// graphjson:"<name>", and its struct gets MarshalJSON and UnmarshalJSON.
+func tagless(name string) bool {
+	if name == "" {
+		return true
+	}
+	for _, c := range name {
 		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c) {
-			ok = false
+			return true
 		}
 	}
-	if !ok {
-		p.warnAt(pr.Source, "property-name-unusable", fmt.Sprintf("property name %q cannot be a JSON field name in Go (encoding/json ignores such a tag name); no field is generated for it", pr.Name))
+	return false
+}
+
+// noteTagless warns about a property of owner whose name a json tag cannot
+// hold: it round-trips through the generated MarshalJSON and UnmarshalJSON
+// of owner, but not through encoding/json alone.
+func (p *plan) noteTagless(pr *schema.Property, owner string) {
+	if tagless(pr.Name) {
+		p.warnAt(pr.Source, "property-name-tagless", fmt.Sprintf("property name %q cannot be the name in a json struct tag; "+
+			"its field is tagged json:\"-\" and the MarshalJSON and UnmarshalJSON of %s read and write it "+
+			"(a struct of yours that embeds %s and has its own JSON methods must call them)", pr.Name, owner, owner))
 	}
-	return ok
+}
+
+// hasTagless reports whether any of props has a tagless name.
+func hasTagless(props []*schema.Property) bool {
+	for _, pr := range props {
+		if tagless(pr.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedJSON reports whether t or one of its bases has a tagless property:
+// then t needs its own MarshalJSON and UnmarshalJSON, since the methods
+// promoted from an embedded base would hide t's other fields.
+func (p *plan) namedJSON(t *schema.Type) bool {
+	for depth := 0; t != nil && depth < maxBaseDepth; t, depth = p.base(t), depth+1 {
+		if hasTagless(t.Properties) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxBaseDepth bounds walks up base chains (the parser breaks cycles;
@@ -255,11 +291,10 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 	o.reqType = p.claim(op.GoName+"Request", op.Source, "the request of "+op.GoName)
 	if len(op.Parameters) > 0 {
 		o.bodyType = p.claim(op.GoName+"Body", op.Source, "the body of "+op.GoName)
-		sc := names.NewScope("Validate", "ODataType")
+		sc := names.NewScope(append([]string{"ODataType"}, fieldReserved...)...)
 		for _, pr := range op.Parameters {
-			if p.usableName(pr) {
-				pr.GoName = sc.Claim(names.Exported(pr.Name))
-			}
+			p.noteTagless(pr, o.bodyType)
+			pr.GoName = sc.Claim(names.Exported(pr.Name))
 		}
 	}
 	o.serve = "serve" + op.GoName

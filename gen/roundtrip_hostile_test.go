@@ -13,7 +13,8 @@ import (
 // documented property of every type, {"<name>": null} must decode into the
 // type and encode back to the same single member. The properties whose
 // names encoding/json cannot use as tag names are checked by a test of
-// their own, TestHostileRoundTripUnrepresentable.
+// their own, TestHostileRoundTripUnrepresentable (they round-trip through
+// the generated MarshalJSON and UnmarshalJSON).
 func roundTripSource(s *schema.Schema) []byte {
 	var ok, odd strings.Builder
 	for _, ty := range s.Types {
@@ -76,5 +77,5 @@ func TestHostileCasesCompile(t *testing.T) {
 		m.write(c.name+"/hostile_roundtrip_test.go", roundTripSource(s))
 	}
 	m.mustGo("vet", "./...")
-	m.mustGo("test", "-count=1", "-vet=off", "-skip", "^TestHostileRoundTripUnrepresentable$", "./...")
+	m.mustGo("test", "-count=1", "-vet=off", "./...")
 }

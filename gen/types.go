@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -44,10 +45,11 @@ func (e *emitter) elemType(name string) *jen.Statement {
 	if f, ok := edmGo[name]; ok {
 		return f()
 	}
-	if t := e.plan.types[strings.ToLower(name)]; t != nil {
+	t, en := schema.LookupNamed(name, e.plan.types, e.plan.enums)
+	if t != nil {
 		return jen.Id(t.GoName)
 	}
-	if en := e.plan.enums[strings.ToLower(name)]; en != nil {
+	if en != nil {
 		return jen.Id(en.GoName)
 	}
 	return jen.Qual("encoding/json", "RawMessage")
@@ -72,6 +74,9 @@ func (e *emitter) genType(f *jen.File, t *schema.Type) {
 	fields = append(fields, e.fields(t.Properties)...)
 	f.Type().Id(t.GoName).Struct(fields...)
 	e.genValidate(f, t.GoName)
+	if e.plan.namedJSON(t) {
+		e.genNamedJSON(f, t.GoName)
+	}
 	e.genValues(f, t.GoName, t.Properties)
 }
 
@@ -80,18 +85,37 @@ func (e *emitter) genType(f *jen.File, t *schema.Type) {
 func (e *emitter) fields(props []*schema.Property) []jen.Code {
 	var out []jen.Code
 	for _, p := range props {
-		if p.GoName == "" {
-			continue // property-name-unusable
-		}
 		if len(out) > 0 {
 			out = append(out, jen.Line())
 		}
+		tag := map[string]string{"json": p.Name + ",omitzero"}
+		if tagless(p.Name) {
+			tag = map[string]string{"json": "-", runtime.NamedTag: p.Name}
+		}
 		out = append(out,
 			comment(p.GoName+" is "+p.Name+" ("+p.Type.String()+").", p.Description, "Documented at "+p.Source.String()+"."),
-			jen.Id(p.GoName).Id("Optional").Types(e.goType(p.Type)).Tag(map[string]string{"json": p.Name + ",omitzero"}),
+			jen.Id(p.GoName).Id("Optional").Types(e.goType(p.Type)).Tag(tag),
 		)
 	}
 	return out
+}
+
+// genNamedJSON emits the MarshalJSON and UnmarshalJSON of a struct with
+// fields tagged graphjson (see tagless), which read and write those
+// members under their documented names.
+func (e *emitter) genNamedJSON(f *jen.File, goName string) {
+	f.Line()
+	f.Comment("MarshalJSON encodes x as encoding/json does, with the members whose")
+	f.Comment("documented names a json tag cannot hold (the graphjson tags).")
+	f.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id(runtime.MarshalNamed).Call(jen.Id("x"))),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes data into x as encoding/json does, with the")
+	f.Comment("members whose documented names a json tag cannot hold (the graphjson tags).")
+	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id(runtime.UnmarshalNamed).Call(jen.Id("data"), jen.Id("x"))),
+	)
 }
 
 func (e *emitter) genValidate(f *jen.File, goName string) {

@@ -1074,7 +1074,7 @@ func (c *bodyChecker) value(t reflect.Type, path string) *Error {
 		return nil
 	case tok == nil:
 		return mustBe(path, describeJSONType(t))
-	case t == rawMessageType || t.Kind() == reflect.Interface || reflect.PointerTo(t).Implements(unmarshalerType):
+	case t == rawMessageType || t.Kind() == reflect.Interface || reflect.PointerTo(t).Implements(unmarshalerType) && !namedStruct(t):
 		return c.skip(tok)
 	case t.Kind() == reflect.Struct:
 		return c.object(tok, t, path)
@@ -1256,20 +1256,22 @@ func (c *bodyChecker) leave() *Error {
 	return nil
 }
 
-// jsonField is a struct field as encoding/json sees it.
+// jsonField is a struct field as encoding/json sees it, or a field named
+// by a graphjson tag (named), which marshalNamed and unmarshalNamed read
+// and write.
 type jsonField struct {
-	name   string
-	index  []int
-	typ    reflect.Type
-	tagged bool
+	name                               string
+	index                              []int
+	typ                                reflect.Type
+	tagged, named, omitZero, omitEmpty bool
 }
 
 // structFields lists the JSON fields of a struct type in field order, and
-// whether it is an open type.
+// whether it is an open type and has graphjson fields (named).
 type structFields struct {
-	fields []jsonField
-	byName map[string]int
-	open   bool
+	fields      []jsonField
+	byName      map[string]int
+	open, named bool
 }
 
 // structFieldsCache maps a struct reflect.Type to its *structFields.
@@ -1329,6 +1331,7 @@ func newStructFields(t reflect.Type) *structFields {
 		if f, ok := dominantField(byName[name]); ok {
 			s.byName[name] = len(s.fields)
 			s.fields = append(s.fields, f)
+			s.named = s.named || f.named
 		}
 	}
 	return s
@@ -1341,10 +1344,13 @@ func hasIndexPrefix(index, prefix []int) bool {
 }
 
 // toJSONField returns the JSON field for sf and true; promote is true for
-// an embedded struct whose fields are promoted instead.
+// an embedded struct whose fields are promoted instead. A graphjson tag
+// names the field whatever its json tag says, and makes it omitzero.
 func toJSONField(sf reflect.StructField) (f jsonField, ok, promote bool) {
 	tag := sf.Tag.Get("json")
-	name, _, _ := strings.Cut(tag, ",")
+	named, isNamed := sf.Tag.Lookup("graphjson")
+	opts := strings.Split(tag, ",")
+	name := opts[0]
 	if !validTagName(name) {
 		name = ""
 	}
@@ -1353,15 +1359,18 @@ func toJSONField(sf reflect.StructField) (f jsonField, ok, promote bool) {
 		ft = ft.Elem()
 	}
 	switch {
-	case tag == "-":
+	case tag == "-" && !isNamed:
 		return f, false, false
-	case sf.Anonymous && name == "" && ft.Kind() == reflect.Struct:
+	case sf.Anonymous && name == "" && !isNamed && ft.Kind() == reflect.Struct:
 		return f, false, true
 	case !sf.IsExported() && (!sf.Anonymous || ft.Kind() != reflect.Struct):
 		return f, false, false
 	}
-	f = jsonField{name: name, index: sf.Index, typ: sf.Type, tagged: name != ""}
-	if name == "" {
+	f = jsonField{name: name, index: sf.Index, typ: sf.Type, tagged: name != "" || isNamed, named: isNamed, omitZero: isNamed || slices.Contains(opts, "omitzero"), omitEmpty: slices.Contains(opts, "omitempty")}
+	switch {
+	case isNamed:
+		f.name = named
+	case name == "":
 		f.name = sf.Name
 	}
 	return f, true, false
@@ -1402,6 +1411,145 @@ func dominantField(fields []jsonField) (jsonField, bool) {
 		return jsonField{}, false
 	}
 	return fields[0], true
+}
+
+// marshalNamed encodes the struct x as encoding/json does, the members
+// named by graphjson tags included: the fields of jsonFieldsOf in order,
+// with the omitzero and omitempty options (a graphjson field is omitzero).
+// HTML characters are not escaped; json.Marshal escapes them afterwards, a
+// json.Encoder with SetEscapeHTML(false) does not.
+func marshalNamed(x any) ([]byte, error) {
+	v := reflect.ValueOf(x)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	buf.WriteByte('{')
+	for _, f := range jsonFieldsOf(v.Type()).fields {
+		fv, err := v.FieldByIndexErr(f.index)
+		if err != nil || !fv.CanInterface() || f.omitted(fv) {
+			continue
+		}
+		if buf.Len() > 1 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(f.name); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1)
+		buf.WriteByte(':')
+		if err := enc.Encode(fv.Interface()); err != nil {
+			return nil, err
+		}
+		buf.Truncate(buf.Len() - 1)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// omitted reports whether encoding/json leaves the value fv of f out.
+func (f jsonField) omitted(fv reflect.Value) bool {
+	return f.omitZero && isZeroValue(fv) || f.omitEmpty && isEmptyValue(fv)
+}
+
+// isZeroValue is the test of the omitzero option: the IsZero method of the
+// value when it has one, else the zero value of its type.
+func isZeroValue(fv reflect.Value) bool {
+	if fv.Kind() == reflect.Pointer && fv.IsNil() {
+		return true
+	}
+	if z, ok := fv.Interface().(interface {
+		IsZero() bool
+	}); ok {
+		return z.IsZero()
+	}
+	return fv.IsZero()
+}
+
+// isEmptyValue is the test of the omitempty option.
+func isEmptyValue(fv reflect.Value) bool {
+	switch fv.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return fv.Len() == 0
+	case reflect.Struct:
+		return false
+	}
+	return fv.IsZero()
+}
+
+// unmarshalNamed decodes the JSON object data into the struct x points to
+// as encoding/json does, the members named by graphjson tags included: a
+// member goes to the field of the same name (exactly, else ignoring case),
+// other members are skipped, and null leaves x unchanged.
+func unmarshalNamed(data []byte, x any) error {
+	v := reflect.ValueOf(x).Elem()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return err
+	case tok == nil:
+		return nil
+	case tok != json.Delim('{'):
+		return &json.UnmarshalTypeError{Value: jsonTokenKind(tok), Type: v.Type(), Offset: dec.InputOffset()}
+	}
+	fields := jsonFieldsOf(v.Type())
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		var dst any = new(json.RawMessage)
+		if f, ok := fields.field(key); ok {
+			if fv, ok := settableField(v, f.index); ok {
+				dst = fv.Addr().Interface()
+			}
+		}
+		if err := dec.Decode(dst); err != nil {
+			return err
+		}
+	}
+	_, err = dec.Token()
+	return err
+}
+
+// settableField returns the field of v at index, allocating nil embedded
+// pointers on the way as encoding/json does, and whether it can be set.
+func settableField(v reflect.Value, index []int) (reflect.Value, bool) {
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				if !v.CanSet() {
+					return v, false
+				}
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v, v.CanSet()
+}
+
+// jsonTokenKind names the kind of JSON value that starts with tok, as
+// json.UnmarshalTypeError does.
+func jsonTokenKind(tok json.Token) string {
+	switch tok.(type) {
+	case json.Delim:
+		return "array"
+	case string:
+		return "string"
+	case bool:
+		return "bool"
+	}
+	return "number"
+}
+
+// namedStruct reports whether t is a struct with graphjson fields: its
+// MarshalJSON and UnmarshalJSON follow jsonFieldsOf, so the body checker
+// walks it like any struct.
+func namedStruct(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && jsonFieldsOf(t).named
 }
 
 // maxValidateDepth bounds the recursion of validateStruct.

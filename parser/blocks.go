@@ -10,6 +10,7 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	gmparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // blockKind tells what a block is.
@@ -57,13 +58,19 @@ var md = goldmark.New(
 )
 
 // blocks parses the page with goldmark and flattens block-level nodes
-// (including those nested in lists and quotes) into source order. A page
-// over one of the limits of overLimit has no blocks.
+// (including those nested in lists and quotes) into source order, and
+// records the page's link reference definitions in s.refs. A page over
+// one of the limits of overLimit has no blocks.
 func (s *source) blocks() []block {
 	if _, _, _, over := s.overLimit(); over {
 		return nil
 	}
-	doc := md.Parser().Parse(text.NewReader(s.text))
+	pc := gmparser.NewContext()
+	doc := md.Parser().Parse(text.NewReader(s.text), gmparser.WithContext(pc))
+	s.refs = linkRefs{}
+	for _, r := range pc.References() {
+		s.refs[util.ToLinkReference(r.Label())] = true
+	}
 	var out []block
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -4,109 +4,159 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // parseCell reads the inline markdown of one table cell (or any short piece
-// of inline text): links, code spans, emphasis, HTML tags and entities.
-func parseCell(raw string, off int) cell {
+// of inline text) as CommonMark renders it: links, code spans, emphasis,
+// HTML tags, backslash escapes and entities. refs are the link reference
+// definitions of the page: "[a]" is a link only when "a" is defined, so
+// that a name like a[0] keeps its brackets.
+func parseCell(raw string, off int, refs linkRefs) cell {
+	c, _ := scanCell(raw, off, refs)
+	return c
+}
+
+// scanCell is parseCell; it also returns the steps spent (see cellScan).
+func scanCell(raw string, off int, refs linkRefs) (cell, int) {
+	s := newCellScan(raw, refs)
 	c := cell{raw: raw, off: off}
+	c.text = s.read(&c, 0, len(raw), off)
+	return c, s.steps
+}
+
+// read reads raw[from:to], adding its links and code spans to c, and
+// returns its text. off is the source offset of raw[0].
+func (s *cellScan) read(c *cell, from, to, off int) string {
+	raw := s.raw
 	var sb strings.Builder
-	for i := 0; i < len(raw); {
+	for i := from; i < to; {
+		s.steps++
 		ch := raw[i]
 		switch {
-		case ch == '\\' && i+1 < len(raw) && isPunct(raw[i+1]):
+		case ch == '\\' && i+1 < to && isPunct(raw[i+1]):
 			sb.WriteByte(raw[i+1])
 			i += 2
 		case ch == '`':
-			n := runLen(raw, i, '`')
-			j := strings.Index(raw[i+n:], strings.Repeat("`", n))
-			if j < 0 {
+			n := min(runLen(raw, i, '`'), to-i)
+			end, ok := s.codeEnd[i]
+			if !ok || end > to {
 				sb.WriteString(raw[i : i+n])
 				i += n
 				continue
 			}
-			code := raw[i+n : i+n+j]
+			code := raw[i+n : end-n]
+			s.steps += len(code)
 			c.codes = append(c.codes, span{text: strings.TrimSpace(code), off: off + i + n + (len(code) - len(strings.TrimLeft(code, " ")))})
 			sb.WriteString(code)
-			i += n + j + n
+			i = end
 		case ch == '[':
-			if l, n, ok := readLink(raw, i); ok {
-				l.off = off + i
-				inner := parseCell(l.text, off+i+1)
-				l.text = inner.text
-				c.codes = append(c.codes, inner.codes...)
-				c.links = append(c.links, l)
-				sb.WriteString(inner.text)
-				i += n
+			l, textEnd, end, ok := s.link(i, to)
+			if !ok {
+				sb.WriteByte(ch)
+				i++
 				continue
 			}
-			sb.WriteByte(ch)
-			i++
+			l.off = off + i
+			l.text = s.read(c, i+1, textEnd, off)
+			c.links = append(c.links, l)
+			sb.WriteString(l.text)
+			i = end
 		case ch == '<':
-			if j := strings.IndexByte(raw[i:], '>'); j > 0 && isTag(raw[i:i+j+1]) {
+			if j := s.after(s.gts, i+1, to); j > 0 && isTag(raw[i:j+1]) {
+				s.steps += j - i
 				sb.WriteByte(' ')
-				i += j + 1
+				i = j + 1
 				continue
 			}
 			sb.WriteByte(ch)
 			i++
-		case ch == '*' || (ch == '_' && runLen(raw, i, '_') >= 2):
-			i += runLen(raw, i, ch)
+		case ch == '&':
+			text, n := entity(raw[i:min(to, i+maxEntityBytes)])
+			sb.WriteString(text)
+			i += n
+		case ch == '*' || (ch == '_' && runLen(raw[:to], i, '_') >= 2):
+			n := runLen(raw[:to], i, ch)
+			s.steps += n
+			i += n
 		default:
 			sb.WriteByte(ch)
 			i++
 		}
 	}
-	c.text = collapseSpace(html.UnescapeString(sb.String()))
-	return c
+	return collapseSpace(sb.String())
 }
 
 var tagRe = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>$`)
 
 func isTag(s string) bool { return tagRe.MatchString(s) }
 
-// readLink reads [text](dest), [text][ref] or [text][] at raw[i].
-func readLink(raw string, i int) (link, int, bool) {
-	depth := 0
-	j := i
-	for ; j < len(raw); j++ {
-		if raw[j] == '\\' {
-			j++
-			continue
+// link reads the link whose text starts with the '[' at raw[i], within
+// raw[:to]: [text](dest), or a reference [text][label], [text][] or
+// [text] whose label the page defines. It returns the link (text not yet
+// read), the index of the ']' that ends the text and the index after the
+// link.
+func (s *cellScan) link(i, to int) (l link, textEnd, end int, ok bool) {
+	raw := s.raw
+	j, found := s.close[i]
+	if !found || j >= to {
+		return link{}, 0, 0, false
+	}
+	if j+1 < to && raw[j+1] == '(' {
+		if k := s.after(s.parens, j+2, to); k >= 0 {
+			dest := strings.TrimSpace(raw[j+2 : k])
+			if sp := strings.IndexAny(dest, " \t"); sp >= 0 {
+				dest = dest[:sp] // drop a link title
+			}
+			s.steps += k - j
+			return link{dest: strings.Trim(dest, "<>")}, j, k + 1, true
 		}
-		if raw[j] == '[' {
-			depth++
-		} else if raw[j] == ']' {
-			depth--
-			if depth == 0 {
-				break
+	}
+	if j+1 < to && raw[j+1] == '[' {
+		if k, found := s.close[j+1]; found && k < to {
+			from, end := j+2, k // [text][label]
+			if from == end {
+				from, end = i+1, j // [text][]
+			}
+			if s.isLabel(from, end) && s.defined(from, end) {
+				return link{}, j, k + 1, true
 			}
 		}
 	}
-	if j >= len(raw) {
-		return link{}, 0, false
+	if s.isLabel(i+1, j) && s.defined(i+1, j) {
+		return link{}, j, j + 1, true // [text]
 	}
-	text := raw[i+1 : j]
-	rest := raw[j+1:]
-	switch {
-	case strings.HasPrefix(rest, "("):
-		k := strings.IndexByte(rest, ')')
-		if k < 0 {
-			return link{}, 0, false
-		}
-		dest := strings.TrimSpace(rest[1:k])
-		if sp := strings.IndexAny(dest, " \t"); sp >= 0 {
-			dest = dest[:sp] // drop a link title
-		}
-		return link{text: text, dest: strings.Trim(dest, "<>")}, j + 1 + k + 1 - i, true
-	case strings.HasPrefix(rest, "["):
-		k := strings.IndexByte(rest, ']')
-		if k < 0 {
-			return link{}, 0, false
-		}
-		return link{text: text}, j + 1 + k + 1 - i, true
+	return link{}, 0, 0, false
+}
+
+// defined reports whether the label raw[from:to] is defined on the page.
+func (s *cellScan) defined(from, to int) bool {
+	s.steps += to - from
+	return s.refs.has(s.raw[from:to])
+}
+
+// maxEntityBytes bounds an entity reference: "&" + 31 name bytes + ";"
+// (the longest HTML5 name is 31 bytes; numeric ones are shorter).
+const maxEntityBytes = 33
+
+var entityRe = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// entity decodes the entity reference at the start of s, as CommonMark
+// does: only with its final ';' ("&amp" stays text) and only for a
+// numeric reference or a whole HTML5 entity name. It returns the text and
+// the bytes read; "&" and 1 when s does not start with one.
+func entity(s string) (string, int) {
+	m := entityRe.FindString(s)
+	if m == "" {
+		return "&", 1
 	}
-	return link{text: text}, j + 1 - i, true
+	u := html.UnescapeString(m)
+	// html.UnescapeString also decodes a known prefix of an unknown name
+	// ("&ampx;" -> "&x;"); an entity is one or two code points.
+	if u == m || m[1] != '#' && utf8.RuneCountInString(u) > 2 {
+		return "&", 1
+	}
+	return u, len(m)
 }
 
 func runLen(s string, i int, c byte) int {
@@ -117,17 +167,26 @@ func runLen(s string, i int, c byte) int {
 	return n
 }
 
-func isPunct(c byte) bool { return strings.IndexByte("\\`*_{}[]()#+-.!|<>\"'~", c) >= 0 }
+// isPunct reports whether c is ASCII punctuation, which a backslash
+// escapes.
+func isPunct(c byte) bool { return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0 }
 
-// collapseSpace turns runs of white space (including NBSP and narrow NBSP)
-// into one space and trims the ends.
+// collapseSpace turns runs of white space into one space and trims the
+// ends. White space is CommonMark's (space, tab, line feed, line
+// tabulation, form feed, carriage return) plus no-break and thin spaces,
+// which read as a space; line and paragraph separators and NEL are kept,
+// since a name may hold them. Invalid UTF-8 bytes become U+FFFD.
 func collapseSpace(s string) string {
-	s = strings.Map(func(r rune) rune {
+	if !utf8.ValidString(s) {
+		// Each invalid byte becomes U+FFFD, as encoding/json reads it in
+		// a JSON example, so the names agree.
+		s = strings.Map(func(r rune) rune { return r }, s)
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		switch r {
-		case '\u00a0', '\u202f', '\u2009', '\t', '\n':
-			return ' '
+		case ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u202f', '\u2009':
+			return true
 		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		return false
+	}), " ")
 }

@@ -9,6 +9,7 @@ import (
 func TestParseCell(t *testing.T) {
 	for _, tc := range []struct {
 		raw   string
+		refs  linkRefs
 		text  string
 		links []link
 		codes []span
@@ -16,8 +17,30 @@ func TestParseCell(t *testing.T) {
 		{raw: "plain", text: "plain"},
 		{raw: "Update a [user](../resources/user.md) object.", text: "Update a user object.",
 			links: []link{{text: "user", dest: "../resources/user.md", off: 9}}},
-		{raw: "[itemActivityStat][] collection", text: "itemActivityStat collection",
+		{raw: "[itemActivityStat][] collection", refs: linkRefs{"itemactivitystat": true}, text: "itemActivityStat collection",
 			links: []link{{text: "itemActivityStat"}}},
+		{raw: "[user] or [the Group][group]", refs: linkRefs{"user": true, "group": true}, text: "user or the Group",
+			links: []link{{text: "user"}, {text: "the Group"}}},
+		// Reference links whose label the page does not define are text.
+		{raw: "a[0]", text: "a[0]"},
+		{raw: "x[y]z", text: "x[y]z"},
+		{raw: "[a][b] [c][]", refs: linkRefs{"c": true}, text: "[a][b] c", links: []link{{text: "c"}}},
+		// Entities need their ';'; an unknown name is text.
+		{raw: "&amp", text: "&amp"},
+		{raw: "a&ampb", text: "a&ampb"},
+		{raw: "&ampx; &lt;&#65;&#x42;&notin; &#0;", text: "&ampx; <AB\u2209 \ufffd"},
+		// Not decoded in code spans or after a backslash.
+		{raw: "`&amp;` \\&amp;", text: "&amp; &amp;", codes: []span{{text: "&amp;", off: 1}}},
+		// Line and paragraph separators and NEL are not white space.
+		{raw: "x\u2028y nel\u0085 p\u2029", text: "x\u2028y nel\u0085 p\u2029"},
+		{raw: " a \t b\u00a0 ", text: "a b"},
+		{raw: "bad\xff\xfe", text: "bad\ufffd\ufffd"},
+		// Brackets inside a code span do not close a link; a closing
+		// backtick run is exactly as long as the opening one.
+		{raw: "[`]`](x.md)", text: "]", links: []link{{text: "]", dest: "x.md"}}, codes: []span{{text: "]", off: 2}}},
+		{raw: "``a`b`` `c", text: "a`b `c", codes: []span{{text: "a`b", off: 2}}},
+		{raw: "[a](b", text: "[a](b"},
+		{raw: `\\[x](y.md)`, text: `\x`, links: []link{{text: "x", dest: "y.md"}}},
 		{raw: "Possible values are: `a`, `b`.", text: "Possible values are: a, b.",
 			codes: []span{{text: "a", off: 22}, {text: "b", off: 27}}},
 		{raw: "**bold** and <br> and &lt;x&gt;", text: "bold and and <x>"},
@@ -26,7 +49,7 @@ func TestParseCell(t *testing.T) {
 		{raw: "[a](b.md \"title\") c", text: "a c", links: []link{{text: "a", dest: "b.md"}}},
 		{raw: "unclosed [bracket", text: "unclosed [bracket"},
 	} {
-		c := parseCell(tc.raw, 0)
+		c := parseCell(tc.raw, 0, tc.refs)
 		if c.text != tc.text {
 			t.Errorf("parseCell(%q).text = %q, want %q", tc.raw, c.text, tc.text)
 		}
@@ -62,7 +85,7 @@ func TestSplitRow(t *testing.T) {
 		{"| `x|y` | z |", -1, []string{"`x", "y`", "z"}},
 		{"|a||c|", -1, []string{"a", "", "c"}},
 	} {
-		cells := splitRow(tc.line, 0, tc.want)
+		cells := splitRow(tc.line, 0, tc.want, nil)
 		var got []string
 		for _, c := range cells {
 			got = append(got, c.text)
@@ -87,7 +110,7 @@ func TestDescribedValues(t *testing.T) {
 		{"Possible values include: `a`, `b`", []string{"a", "b"}},
 		{"Value can be one of the following: `x`, `y`.", []string{"x", "y"}},
 	} {
-		got, _ := describedValues(parseCell(tc.desc, 0))
+		got, _ := describedValues(parseCell(tc.desc, 0, nil))
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("describedValues(%q) (-want +got):\n%s", tc.desc, diff)
 		}

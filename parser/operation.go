@@ -93,7 +93,7 @@ func (p *pageParser) description() string {
 		case b.kind == blockHeading && seenTitle:
 			return ""
 		case b.kind == blockText && seenTitle:
-			t := collapseSpace(parseCell(b.text, b.off).text)
+			t := collapseSpace(parseCell(b.text, b.off, p.src.refs).text)
 			if strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "<!--") || t == "" {
 				continue
 			}
@@ -122,7 +122,7 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 		for _, b := range blocks {
 			switch b.kind {
 			case blockText:
-				c := parseCell(b.text, b.textOff)
+				c := parseCell(b.text, b.textOff, p.src.refs)
 				if noBodyRe.MatchString(c.text) {
 					op.noBody = true
 				}
@@ -175,7 +175,7 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 			if b.kind != blockText {
 				continue
 			}
-			c := parseCell(b.text, b.textOff)
+			c := parseCell(b.text, b.textOff, p.src.refs)
 			if op.status == 0 {
 				if m := statusCodeRe.FindStringSubmatchIndex(c.raw); m != nil {
 					op.status, _ = strconv.Atoi(c.raw[m[2]:m[3]])

@@ -66,7 +66,7 @@ var namespaceRe = regexp.MustCompile(`^Namespace:\s*(\S+)`)
 func (p *pageParser) readHeader() {
 	for _, b := range p.blocks {
 		if b.kind == blockHeading && b.level == 1 && b.tab == "" && p.res.title == "" {
-			p.res.title = cleanTitle(b.text)
+			p.res.title = cleanTitle(b.text, p.src.refs)
 		}
 		if b.kind == blockText && p.res.namespace == "" {
 			if m := namespaceRe.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil {
@@ -81,8 +81,8 @@ func (p *pageParser) readHeader() {
 	}
 }
 
-func cleanTitle(t string) string {
-	return collapseSpace(parseCell(t, 0).text)
+func cleanTitle(t string, refs linkRefs) string {
+	return collapseSpace(parseCell(t, 0, refs).text)
 }
 
 // sections groups blocks under their nearest heading of level <= 3, skipping
@@ -93,7 +93,7 @@ func (p *pageParser) sections(maxLevel int) []section {
 	for _, b := range p.blocks {
 		if b.kind == blockHeading && b.tab == "" && b.level <= maxLevel {
 			out = append(out, cur)
-			cur = section{title: strings.ToLower(collapseSpace(parseCell(b.text, 0).text)), level: b.level, off: b.off}
+			cur = section{title: strings.ToLower(collapseSpace(parseCell(b.text, 0, p.src.refs).text)), level: b.level, off: b.off}
 			continue
 		}
 		cur.blocks = append(cur.blocks, b)

@@ -2,7 +2,6 @@ package parser
 
 import (
 	"regexp"
-	"strings"
 )
 
 var nameSuffixRe = regexp.MustCompile(`^(\S+)\s+\(([^()]*)\)$`)
@@ -22,7 +21,7 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 	props := []*propDraft{}
 	for _, r := range t.rows {
 		nc := r.at(nameCol)
-		name := strings.TrimSpace(nc.text)
+		name := nc.text // trimmed by collapseSpace, which keeps U+0085 and U+2028
 		if m := nameSuffixRe.FindStringSubmatch(name); m != nil {
 			p.warn(nc.off, "property-name-note", "property name %q carries a note; read as %q", name, m[1])
 			name = m[1]

@@ -70,8 +70,25 @@ func resolve(pages []*pageResult) *schema.Schema {
 	for _, op := range ops {
 		r.finishOperation(op)
 	}
+	r.reportSharedNames()
 	r.finish()
 	return r.out
+}
+
+// reportSharedNames warns about each enum whose qualified name is also a
+// type's: a reference to that name means the type (schema.LookupNamed),
+// so the enum is unreachable by name.
+func (r *resolver) reportSharedNames() {
+	for _, e := range r.out.Enums {
+		t := r.types[strings.ToLower(e.QualifiedName())]
+		if t == nil {
+			continue
+		}
+		r.diags = append(r.diags, schema.Diagnostic{
+			File: e.Source.File, Line: e.Source.Line, Col: max(e.Source.Col, 1), Severity: schema.Warning, Code: "type-enum-same-name",
+			Message: "the enum " + e.QualifiedName() + " has the name of the type documented at " + t.Source.String() + "; references to " + e.QualifiedName() + " mean the type",
+		})
+	}
 }
 
 func (r *resolver) diag(src *source, sev schema.Severity, off int, code, format string, args ...any) {

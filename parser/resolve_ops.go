@@ -307,7 +307,14 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) strin
 		}
 		return first
 	}
-	if e := c.r.enums[strings.ToLower(ref.Name)]; e != nil {
+	t, e := schema.LookupNamed(ref.Name, c.r.types, c.r.enums)
+	if t != nil {
+		if v.Kind != jsondoc.Object {
+			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
+		}
+		return c.object(v, t, name)
+	}
+	if e != nil {
 		switch {
 		case v.Kind != jsondoc.String:
 			return c.mismatch(v, name, "example has %s as %s, but it is the enum %s", orBody(name), kindName(v.Kind), e.Name)
@@ -319,12 +326,6 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) strin
 			return name
 		}
 		return ""
-	}
-	if t := c.r.types[strings.ToLower(ref.Name)]; t != nil {
-		if v.Kind != jsondoc.Object {
-			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
-		}
-		return c.object(v, t, name)
 	}
 	if want := edmKind(ref.Name); want != "" && want != kindName(v.Kind) {
 		return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)

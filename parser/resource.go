@@ -43,7 +43,7 @@ func (p *pageParser) readResource(secs []section) {
 		}
 		for _, b := range s.blocks {
 			if b.kind == blockText && t.base == "" && inheritsRe.MatchString(b.text) {
-				c := parseCell(b.text, b.textOff)
+				c := parseCell(b.text, b.textOff, p.src.refs)
 				if len(c.links) > 0 {
 					t.base, t.baseOff = strings.TrimSpace(c.links[0].text), c.links[0].off
 				}

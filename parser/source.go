@@ -14,6 +14,8 @@ type source struct {
 	text  []byte // LF line endings, no BOM, front matter blanked out
 	lines []int  // byte offset of the start of each line
 	front map[string]string
+	// refs are the link reference definitions (set by blocks).
+	refs linkRefs
 	// size is the length of the raw page; over maxPageBytes, text is
 	// empty and the page is not read.
 	size int

@@ -50,10 +50,10 @@ func (p *pageParser) readTable(b block) *table {
 		first++
 	}
 	t.line = first
-	t.header = splitRow(s.line(first), s.lineStart(first), -1)
+	t.header = splitRow(s.line(first), s.lineStart(first), -1, s.refs)
 	ncol := len(t.header)
 	leadingPipe := strings.HasPrefix(strings.TrimSpace(s.line(first)), "|")
-	if delim := splitRow(s.line(first+1), s.lineStart(first+1), -1); len(delim) != ncol && b.recovered {
+	if delim := splitRow(s.line(first+1), s.lineStart(first+1), -1, s.refs); len(delim) != ncol && b.recovered {
 		p.warn(s.lineStart(first+1), "table-delimiter-mismatch", "table delimiter row has %d cells but the header has %d; table recovered", len(delim), ncol)
 	}
 	for n := first + 2; n <= last; n++ {
@@ -67,16 +67,16 @@ func (p *pageParser) readTable(b block) *table {
 			prev := &t.rows[len(t.rows)-1]
 			if k := len(prev.cells); k > 0 {
 				c := &prev.cells[k-1]
-				extra := parseCell(strings.TrimSuffix(trimmed, "|"), s.lineStart(n)+len(l)-len(strings.TrimLeft(l, " \t")))
+				extra := parseCell(strings.TrimSuffix(trimmed, "|"), s.lineStart(n)+len(l)-len(strings.TrimLeft(l, " \t")), s.refs)
 				c.raw += " " + extra.raw
-				c.text = strings.TrimSpace(c.text + " " + extra.text)
+				c.text = collapseSpace(c.text + " " + extra.text)
 				c.links = append(c.links, extra.links...)
 				c.codes = append(c.codes, extra.codes...)
 				p.warn(s.lineStart(n), "table-row-wrapped", "table row continues on a line without a leading '|'; joined to the row above")
 				continue
 			}
 		}
-		cells := splitRow(l, s.lineStart(n), ncol)
+		cells := splitRow(l, s.lineStart(n), ncol, s.refs)
 		if len(cells) != ncol {
 			p.warn(s.lineStart(n), "table-cell-count", "table row has %d cells, the header has %d", len(cells), ncol)
 		}
@@ -88,17 +88,17 @@ func (p *pageParser) readTable(b block) *table {
 // splitRow splits one table row into cells. Escaped pipes stay in the cell.
 // When want >= 0 and a plain GFM split gives a different count, pipes inside
 // `code` spans are kept in their cell if that yields the wanted count.
-func splitRow(line string, lineOff, want int) []cell {
-	cells := splitCells(line, lineOff, false)
+func splitRow(line string, lineOff, want int, refs linkRefs) []cell {
+	cells := splitCells(line, lineOff, false, refs)
 	if want >= 0 && len(cells) != want {
-		if alt := splitCells(line, lineOff, true); len(alt) == want {
+		if alt := splitCells(line, lineOff, true, refs); len(alt) == want {
 			return alt
 		}
 	}
 	return cells
 }
 
-func splitCells(line string, lineOff int, codeAware bool) []cell {
+func splitCells(line string, lineOff int, codeAware bool, refs linkRefs) []cell {
 	start := 0
 	for start < len(line) && (line[start] == ' ' || line[start] == '\t') {
 		start++
@@ -132,24 +132,24 @@ func splitCells(line string, lineOff int, codeAware bool) []cell {
 			}
 			i += n - 1
 		case c == '|' && inCode == 0:
-			out = append(out, trimCell(line, cellStart, i, lineOff))
+			out = append(out, trimCell(line, cellStart, i, lineOff, refs))
 			cellStart = i + 1
 		}
 	}
 	if cellStart <= end {
-		out = append(out, trimCell(line, cellStart, end, lineOff))
+		out = append(out, trimCell(line, cellStart, end, lineOff, refs))
 	}
 	return out
 }
 
-func trimCell(line string, a, b, lineOff int) cell {
+func trimCell(line string, a, b, lineOff int, refs linkRefs) cell {
 	for a < b && (line[a] == ' ' || line[a] == '\t') {
 		a++
 	}
 	for b > a && (line[b-1] == ' ' || line[b-1] == '\t') {
 		b--
 	}
-	return parseCell(line[a:b], lineOff+a)
+	return parseCell(line[a:b], lineOff+a, refs)
 }
 
 // col returns the index of the first header cell whose text, lower-cased,

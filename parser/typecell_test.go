@@ -42,7 +42,7 @@ func TestReadTypeCell(t *testing.T) {
 		{"[itemActivityStat][]", typeSpec{name: "itemActivityStat"}},
 		{"???", typeSpec{edm: "Edm.Untyped", unknown: true}},
 	} {
-		got := p.readTypeCell(parseCell(tc.cell, 0))
+		got := p.readTypeCell(parseCell(tc.cell, 0, linkRefs{"itemactivitystat": true}))
 		if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(typeSpec{}), cmpopts.IgnoreFields(typeSpec{}, "raw", "off")); diff != "" {
 			t.Errorf("readTypeCell(%q) (-want +got):\n%s", tc.cell, diff)
 		}

@@ -74,7 +74,8 @@ func unwrapJSONTypeFunc() jen.Code {
 func checkerValue() jen.Code {
 	t := jen.Id("t")
 	anyValue := jen.Id("t").Op("==").Id("rawMessageType").Op("||").Add(kindIs(t, "Interface")).
-		Op("||").Add(reflectQ("PointerTo")).Call(jen.Id("t")).Dot("Implements").Call(jen.Id("unmarshalerType"))
+		Op("||").Add(reflectQ("PointerTo")).Call(jen.Id("t")).Dot("Implements").Call(jen.Id("unmarshalerType")).
+		Op("&&").Op("!").Id("namedStruct").Call(jen.Id("t"))
 	array := kindIs(t, "Array").Op("||").Add(kindIs(t, "Slice")).Op("&&").Id("t").Dot("Elem").Call().Dot("Kind").Call().Op("!=").Add(reflectQ("Uint8"))
 	mapElem := jen.Func().Params(jen.String()).Params(reflectQ("Type"), jen.Bool()).Block(jen.Return(jen.Id("t").Dot("Elem").Call(), jen.True()))
 	return doc("value checks the next JSON value against t. path names the property, \"\"\nfor the whole body.").

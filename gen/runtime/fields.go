@@ -12,21 +12,21 @@ func fieldDecls() []jen.Code {
 }
 
 func jsonFieldType() jen.Code {
-	return doc("jsonField is a struct field as encoding/json sees it.").
+	return doc("jsonField is a struct field as encoding/json sees it, or a field named\nby a graphjson tag (named), which marshalNamed and unmarshalNamed read\nand write.").
 		Type().Id("jsonField").Struct(
 		jen.Id("name").String(),
 		jen.Id("index").Index().Int(),
 		jen.Id("typ").Add(reflectQ("Type")),
-		jen.Id("tagged").Bool(),
+		jen.List(jen.Id("tagged"), jen.Id("named"), jen.Id("omitZero"), jen.Id("omitEmpty")).Bool(),
 	)
 }
 
 func structFieldsType() jen.Code {
-	return doc("structFields lists the JSON fields of a struct type in field order, and\nwhether it is an open type.").
+	return doc("structFields lists the JSON fields of a struct type in field order, and\nwhether it is an open type and has graphjson fields (named).").
 		Type().Id("structFields").Struct(
 		jen.Id("fields").Index().Id("jsonField"),
 		jen.Id("byName").Map(jen.String()).Int(),
-		jen.Id("open").Bool(),
+		jen.List(jen.Id("open"), jen.Id("named")).Bool(),
 	)
 }
 
@@ -77,6 +77,7 @@ shallowest field, or the tagged one among equals; none when ambiguous.`).
 			jen.If(jen.List(jen.Id("f"), jen.Id("ok")).Op(":=").Id("dominantField").Call(jen.Id("byName").Index(jen.Id("name"))), jen.Id("ok")).Block(
 				jen.Id("s").Dot("byName").Index(jen.Id("name")).Op("=").Len(jen.Id("s").Dot("fields")),
 				jen.Id("s").Dot("fields").Op("=").Append(jen.Id("s").Dot("fields"), jen.Id("f")),
+				jen.Id("s").Dot("named").Op("=").Id("s").Dot("named").Op("||").Id("f").Dot("named"),
 			),
 		),
 		jen.Return(jen.Id("s")),
@@ -112,18 +113,25 @@ func hasIndexPrefixFunc() jen.Code {
 }
 
 func toJSONFieldFunc() jen.Code {
-	return doc("toJSONField returns the JSON field for sf and true; promote is true for\nan embedded struct whose fields are promoted instead.").
+	opt := func(name string) *jen.Statement {
+		return jen.Qual(pkgSlices, "Contains").Call(jen.Id("opts"), jen.Lit(name))
+	}
+	return doc(`toJSONField returns the JSON field for sf and true; promote is true for
+an embedded struct whose fields are promoted instead. A graphjson tag
+names the field whatever its json tag says, and makes it omitzero.`).
 		Func().Id("toJSONField").Params(jen.Id("sf").Add(reflectQ("StructField"))).Params(
 		jen.Id("f").Id("jsonField"), jen.List(jen.Id("ok"), jen.Id("promote")).Bool(),
 	).Block(
 		jen.Id("tag").Op(":=").Id("sf").Dot("Tag").Dot("Get").Call(jen.Lit("json")),
-		jen.List(jen.Id("name"), jen.Id("_"), jen.Id("_")).Op(":=").Add(stringsQ("Cut")).Call(jen.Id("tag"), jen.Lit(",")),
+		jen.List(jen.Id("named"), jen.Id("isNamed")).Op(":=").Id("sf").Dot("Tag").Dot("Lookup").Call(jen.Lit(NamedTag)),
+		jen.Id("opts").Op(":=").Add(stringsQ("Split")).Call(jen.Id("tag"), jen.Lit(",")),
+		jen.Id("name").Op(":=").Id("opts").Index(jen.Lit(0)),
 		jen.If(jen.Op("!").Id("validTagName").Call(jen.Id("name"))).Block(jen.Id("name").Op("=").Lit("")),
 		jen.Id("ft").Op(":=").Id("sf").Dot("Type"),
 		jen.If(kindIs(jen.Id("ft"), "Pointer")).Block(jen.Id("ft").Op("=").Id("ft").Dot("Elem").Call()),
 		jen.Switch().Block(
-			jen.Case(jen.Id("tag").Op("==").Lit("-")).Block(jen.Return(jen.Id("f"), jen.False(), jen.False())),
-			jen.Case(jen.Id("sf").Dot("Anonymous").Op("&&").Id("name").Op("==").Lit("").Op("&&").Add(kindIs(jen.Id("ft"), "Struct"))).Block(
+			jen.Case(jen.Id("tag").Op("==").Lit("-").Op("&&").Op("!").Id("isNamed")).Block(jen.Return(jen.Id("f"), jen.False(), jen.False())),
+			jen.Case(jen.Id("sf").Dot("Anonymous").Op("&&").Id("name").Op("==").Lit("").Op("&&").Op("!").Id("isNamed").Op("&&").Add(kindIs(jen.Id("ft"), "Struct"))).Block(
 				jen.Return(jen.Id("f"), jen.False(), jen.True()),
 			),
 			jen.Case(jen.Op("!").Id("sf").Dot("IsExported").Call().Op("&&").Parens(
@@ -133,9 +141,14 @@ func toJSONFieldFunc() jen.Code {
 		),
 		jen.Id("f").Op("=").Id("jsonField").Values(
 			jen.Id("name").Op(":").Id("name"), jen.Id("index").Op(":").Id("sf").Dot("Index"),
-			jen.Id("typ").Op(":").Id("sf").Dot("Type"), jen.Id("tagged").Op(":").Id("name").Op("!=").Lit(""),
+			jen.Id("typ").Op(":").Id("sf").Dot("Type"), jen.Id("tagged").Op(":").Id("name").Op("!=").Lit("").Op("||").Id("isNamed"),
+			jen.Id("named").Op(":").Id("isNamed"), jen.Id("omitZero").Op(":").Id("isNamed").Op("||").Add(opt("omitzero")),
+			jen.Id("omitEmpty").Op(":").Add(opt("omitempty")),
 		),
-		jen.If(jen.Id("name").Op("==").Lit("")).Block(jen.Id("f").Dot("name").Op("=").Id("sf").Dot("Name")),
+		jen.Switch().Block(
+			jen.Case(jen.Id("isNamed")).Block(jen.Id("f").Dot("name").Op("=").Id("named")),
+			jen.Case(jen.Id("name").Op("==").Lit("")).Block(jen.Id("f").Dot("name").Op("=").Id("sf").Dot("Name")),
+		),
 		jen.Return(jen.Id("f"), jen.True(), jen.False()),
 	)
 }

@@ -50,7 +50,7 @@ func Add(f *jen.File) {
 		errorDecls(), errorWriterDecls(), optionDecls(), handlerDecls(), replyDecls(),
 		routerDecls(), patternDecls(), matchDecls(),
 		decodeDecls(), checkerDecls(), checkerValueDecls(), checkerWalkDecls(),
-		fieldDecls(), validateDecls(), validateWalkDecls(), kindDecls(), segmentDecls(),
+		fieldDecls(), namedDecls(), validateDecls(), validateWalkDecls(), kindDecls(), segmentDecls(),
 	}
 	addAll(f, groups)
 }

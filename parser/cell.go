@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // parseCell reads the inline markdown of one table cell (or any short piece
@@ -119,15 +120,33 @@ func runLen(s string, i int, c byte) int {
 
 func isPunct(c byte) bool { return strings.IndexByte("\\`*_{}[]()#+-.!|<>\"'~", c) >= 0 }
 
-// collapseSpace turns runs of white space (including NBSP and narrow NBSP)
-// into one space and trims the ends.
+// collapseSpace turns runs of white space (unicode.IsSpace, so NBSP and
+// narrow NBSP too) into one space and trims the ends.
 func collapseSpace(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00a0', '\u202f', '\u2009', '\t', '\n':
-			return ' '
+	if isCollapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// isCollapsed reports whether s is ASCII with single spaces between words
+// and none at the ends, the common case collapseSpace returns unchanged.
+func isCollapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }

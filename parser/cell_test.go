@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,6 +91,15 @@ func TestDescribedValues(t *testing.T) {
 		got, _ := describedValues(parseCell(tc.desc, 0))
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("describedValues(%q) (-want +got):\n%s", tc.desc, diff)
+		}
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u202f b", "a\u2009", "\u0085a", "é b", "a\r\nb", "a b c", "a\vb\fc"} {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapseSpace(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -18,6 +18,7 @@ type emitter struct {
 
 // pageDecls is what one page's files hold.
 type pageDecls struct {
+	page  string // path of the page
 	types []*schema.Type
 	enums []*schema.Enum
 	ops   []*opPlan
@@ -25,63 +26,44 @@ type pageDecls struct {
 
 // files renders every file, sorted by name.
 func (e *emitter) files() ([]File, error) {
-	byPage := map[string]*pageDecls{}
-	at := func(file string) *pageDecls {
-		d := byPage[file]
-		if d == nil {
-			d = &pageDecls{}
-			byPage[file] = d
+	for _, d := range e.plan.pages {
+		if _, ok := e.plan.fileOf[d.page]; !ok {
+			return nil, fmt.Errorf("gen: no output file planned for page %s", d.page)
 		}
-		return d
-	}
-	for _, t := range e.plan.s.Types {
-		at(t.Source.File).types = append(at(t.Source.File).types, t)
-	}
-	for _, en := range e.plan.s.Enums {
-		at(en.Source.File).enums = append(at(en.Source.File).enums, en)
-	}
-	for _, o := range e.plan.ops {
-		at(o.op.Source.File).ops = append(at(o.op.Source.File).ops, o)
 	}
 	r := newRenderer()
-	add := r.render
-	pages := make([]string, 0, len(byPage))
-	for pg := range byPage {
-		pages = append(pages, pg)
-	}
-	sort.Strings(pages)
-	for _, pg := range pages {
-		base, ok := e.plan.fileOf[pg]
-		if !ok {
-			return nil, fmt.Errorf("gen: no output file planned for page %s", pg)
-		}
-		d := byPage[pg]
-		add(base+".go", e.pageFile(d))
-		if tf := e.pageTestFile(d); tf != nil {
-			add(base+"_test.go", tf)
-		}
-	}
-	rt := e.newFile()
-	runtime.Add(rt)
-	rtt := e.newFile()
-	runtime.AddTest(rtt)
+	// The shared files are the largest: queue them first so that the
+	// page files keep every core busy until the end.
 	for _, f := range []struct {
-		name string
-		f    *jen.File
+		name  string
+		build func() *jen.File
 	}{
-		{"doc.go", e.docFile()},
-		{"graphdocgen_runtime.go", rt},
-		{"graphdocgen_runtime_test.go", rtt},
-		{"graphdocgen_service.go", e.serviceFile()},
-		{"graphdocgen_service_test.go", e.serviceTestFile()},
+		{"graphdocgen_service.go", e.serviceFile},
+		{"graphdocgen_service_test.go", e.serviceTestFile},
+		{"doc.go", e.docFile},
+		{"graphdocgen_runtime.go", func() *jen.File {
+			f := e.newFile()
+			runtime.Add(f)
+			return f
+		}},
+		{"graphdocgen_runtime_test.go", func() *jen.File {
+			f := e.newFile()
+			runtime.AddTest(f)
+			return f
+		}},
 	} {
-		add(f.name, f.f)
+		r.render(f.name, plain(f.build))
+	}
+	r.write(APIFile, e.apiSummary)
+	for _, d := range e.plan.pages {
+		base := e.plan.fileOf[d.page]
+		r.render(base+".go", plain(func() *jen.File { return e.pageFile(d) }))
+		r.render(base+"_test.go", func() (*jen.File, *rawLits) { return e.pageTestFile(d) })
 	}
 	out, err := r.wait()
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, File{Name: APIFile, Data: e.apiSummary()})
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
 }

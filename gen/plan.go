@@ -35,6 +35,18 @@ type plan struct {
 	// kinds are the type families served polymorphically, by lower-cased
 	// qualified name of their base.
 	kinds map[string]*kind
+	// pages holds the declarations of each page, sorted by page path:
+	// the order of emission.
+	pages []*pageDecls
+	// values are the constant names of each property's documented values
+	// (see nameValues).
+	values map[valuesOf][]string
+}
+
+// valuesOf is a property of a type or of an operation's body struct.
+type valuesOf struct {
+	owner string // Go name of the struct
+	prop  *schema.Property
 }
 
 // opPlan holds the names of one operation's declarations.
@@ -82,7 +94,59 @@ func newPlan(s *schema.Schema) *plan {
 	}
 	p.planExamples()
 	p.markKinds()
+	p.groupPages()
+	p.nameValues()
 	return p
+}
+
+// groupPages fills p.pages.
+func (p *plan) groupPages() {
+	byPage := map[string]*pageDecls{}
+	at := func(file string) *pageDecls {
+		d := byPage[file]
+		if d == nil {
+			d = &pageDecls{page: file}
+			byPage[file] = d
+			p.pages = append(p.pages, d)
+		}
+		return d
+	}
+	for _, t := range p.s.Types {
+		at(t.Source.File).types = append(at(t.Source.File).types, t)
+	}
+	for _, en := range p.s.Enums {
+		at(en.Source.File).enums = append(at(en.Source.File).enums, en)
+	}
+	for _, o := range p.ops {
+		at(o.op.Source.File).ops = append(at(o.op.Source.File).ops, o)
+	}
+	sort.Slice(p.pages, func(i, j int) bool { return p.pages[i].page < p.pages[j].page })
+}
+
+// nameValues names the constants that hold the documented values of
+// string properties that are not enums (genValues), in the order the
+// files declare them: by page, the types' properties, then the parameters
+// of operations with a body struct. Files are then built in any order.
+func (p *plan) nameValues() {
+	p.values = map[valuesOf][]string{}
+	claim := func(owner string, props []*schema.Property) {
+		for _, pr := range props {
+			for _, v := range pr.Values {
+				k := valuesOf{owner, pr}
+				p.values[k] = append(p.values[k], p.pkg.Claim(owner+pr.GoName+exportedValue(v)))
+			}
+		}
+	}
+	for _, d := range p.pages {
+		for _, t := range d.types {
+			claim(t.GoName, t.Properties)
+		}
+		for _, o := range d.ops {
+			if o.bodyType != "" {
+				claim(o.bodyType, o.op.Parameters)
+			}
+		}
+	}
 }
 
 // markServed records the operations whose every route another operation

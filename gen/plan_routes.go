@@ -16,6 +16,7 @@ type routeRef struct {
 	index int // into op.op.Routes
 	spec  int // route.Specificity
 	order int // registration order
+	pat   *route.Pattern
 }
 
 // router mirrors the generated handler's routing so the generator knows
@@ -68,7 +69,7 @@ func (p *plan) planRoutes() {
 				o.dropped = append(o.dropped, i)
 				continue
 			}
-			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order}
+			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order, pat: route.Compile(r.Pattern)}
 			order++
 			if first, ok := firstSegment(r.Pattern); ok {
 				p.router.byFirst[first] = append(p.router.byFirst[first], ref)
@@ -160,7 +161,7 @@ func (rt *router) match(method, path string) (*routeRef, []string) {
 			if best != nil && (ref.spec < best.spec || ref.spec == best.spec && ref.order > best.order) {
 				continue
 			}
-			if v, ok := route.Match(ref.op.op.Routes[ref.index].Pattern, path); ok {
+			if v, ok := ref.pat.Match(path); ok {
 				best, values = ref, v
 			}
 		}

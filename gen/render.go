@@ -9,22 +9,33 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// renderer formats files on all cores while the emitter builds the next
-// ones (jen.File.Render runs gofmt, the costliest step of generation).
-// Files are built in order, so names decided while emitting stay
-// deterministic; results are kept by submission order.
+// renderer builds and formats files on all cores (jen.File.Render runs
+// gofmt, the costliest step of generation). Building a file only reads the
+// plan, and every file is its own jen.File (import names are decided per
+// file), so files can be built in any order; results are kept by
+// submission order.
 type renderer struct {
 	jobs chan renderJob
 	wg   sync.WaitGroup
 	mu   sync.Mutex
 	out  []File
+	skip []bool // no such file after all
 	errs []error
 }
 
+// renderJob makes one file: ok is false when there is no such file.
 type renderJob struct {
 	i    int
-	name string
-	f    *jen.File
+	make func() (data []byte, ok bool, err error)
+}
+
+// builder builds one file; a nil file means there is none. The raw
+// literals, if any, are put back after formatting (see rawLits).
+type builder func() (*jen.File, *rawLits)
+
+// plain is a builder for a file without raw literal placeholders.
+func plain(build func() *jen.File) builder {
+	return func() (*jen.File, *rawLits) { return build(), nil }
 }
 
 func newRenderer() *renderer {
@@ -36,32 +47,52 @@ func newRenderer() *renderer {
 	return r
 }
 
-// render queues f to be written as name.
-func (r *renderer) render(name string, f *jen.File) {
+// render queues the Go file that build returns, formatted, as name.
+func (r *renderer) render(name string, build builder) {
+	r.queue(name, func() ([]byte, bool, error) {
+		f, lits := build()
+		if f == nil {
+			return nil, false, nil
+		}
+		var buf bytes.Buffer
+		if err := f.Render(&buf); err != nil {
+			return nil, false, fmt.Errorf("gen: rendering %s: %w", name, err)
+		}
+		data, err := lits.expand(buf.Bytes())
+		if err != nil {
+			return nil, false, fmt.Errorf("gen: rendering %s: %w", name, err)
+		}
+		return data, true, nil
+	})
+}
+
+// write queues a file whose contents data returns as is.
+func (r *renderer) write(name string, data func() []byte) {
+	r.queue(name, func() ([]byte, bool, error) { return data(), true, nil })
+}
+
+func (r *renderer) queue(name string, make func() ([]byte, bool, error)) {
 	r.mu.Lock()
 	i := len(r.out)
 	r.out = append(r.out, File{Name: name})
+	r.skip = append(r.skip, false)
 	r.errs = append(r.errs, nil)
 	r.mu.Unlock()
-	r.jobs <- renderJob{i, name, f}
+	r.jobs <- renderJob{i, make}
 }
 
 func (r *renderer) work() {
 	defer r.wg.Done()
 	for j := range r.jobs {
-		var buf bytes.Buffer
-		err := j.f.Render(&buf)
+		data, ok, err := j.make()
 		r.mu.Lock()
-		if err != nil {
-			r.errs[j.i] = fmt.Errorf("gen: rendering %s: %w", j.name, err)
-		}
-		r.out[j.i].Data = buf.Bytes()
+		r.out[j.i].Data, r.skip[j.i], r.errs[j.i] = data, !ok, err
 		r.mu.Unlock()
 	}
 }
 
-// wait returns the rendered files in submission order, or the first
-// error in that order.
+// wait returns the files in submission order, or the first error in that
+// order.
 func (r *renderer) wait() ([]File, error) {
 	close(r.jobs)
 	r.wg.Wait()
@@ -70,5 +101,11 @@ func (r *renderer) wait() ([]File, error) {
 			return nil, err
 		}
 	}
-	return r.out, nil
+	out := r.out[:0]
+	for i, f := range r.out {
+		if !r.skip[i] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
 }

@@ -95,9 +95,11 @@ func (e *emitter) serviceTestFile() *jen.File {
 	return f
 }
 
-// pageTestFile holds the golden tests of a page's operations, nil if none.
-func (e *emitter) pageTestFile(d *pageDecls) *jen.File {
+// pageTestFile holds the golden tests of a page's operations, nil if none,
+// and the raw literals to put back into it once it is formatted.
+func (e *emitter) pageTestFile(d *pageDecls) (*jen.File, *rawLits) {
 	f := e.newFile()
+	lits := &rawLits{}
 	n := 0
 	var cases []routeCase
 	for _, o := range d.ops {
@@ -114,7 +116,7 @@ func (e *emitter) pageTestFile(d *pageDecls) *jen.File {
 		n++
 		var subs []jen.Code
 		for _, t := range o.tests {
-			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(t.serving(o), t)...)))
+			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(lits, t.serving(o), t)...)))
 		}
 		f.Line()
 		f.Comment(fmt.Sprintf("Test%s sends each documented example of %s through the handler", o.op.GoName, o.op.GoName))
@@ -122,13 +124,13 @@ func (e *emitter) pageTestFile(d *pageDecls) *jen.File {
 		f.Func().Id("Test" + o.op.GoName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(subs...)
 	}
 	if n == 0 {
-		return nil
+		return nil, nil
 	}
-	return f
+	return f, lits
 }
 
 // testBody is one example's golden test.
-func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
+func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code {
 	ex := t.ex
 	target := t.path
 	if t.query != "" {
@@ -140,7 +142,7 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 	if t.via != nil {
 		out = append(out, comment("The handler routes this request to "+o.op.GoName+", documented with the same method and path at "+o.op.Source.String()+"."))
 	}
-	out = append(out, jen.Const().Id("reqBody").Op("=").Add(bodyLit(reqBody)))
+	out = append(out, jen.Const().Id("reqBody").Op("=").Add(lits.bodyLit(reqBody)))
 	call := jen.Id("serveDoc").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(ex.Request.Method), jen.Lit(target), e.headerLit(ex.Request.Headers), jen.Id("reqBody"))
 	if t.rejected {
 		out = append(out,
@@ -153,7 +155,7 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 			return out // the body does not decode into the types at all
 		}
 		if e.responseRoundTrips(o, t) {
-			out = append(out, jen.Const().Id("respBody").Op("=").Add(bodyLit(ex.Response.Body)))
+			out = append(out, jen.Const().Id("respBody").Op("=").Add(lits.bodyLit(ex.Response.Body)))
 		}
 		return append(out, e.roundTrips(o, t)...)
 	}
@@ -162,7 +164,7 @@ func (e *emitter) testBody(o *opPlan, t *exampleTest) []jen.Code {
 	}
 	respBody := ex.Response.Body
 	out = append(out,
-		jen.Const().Id("respBody").Op("=").Add(bodyLit(respBody)),
+		jen.Const().Id("respBody").Op("=").Add(lits.bodyLit(respBody)),
 		jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit(o.op.GoName)}),
 		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
 	)
@@ -273,17 +275,20 @@ func (e *emitter) headerLit(hs []schema.Header) jen.Code {
 }
 
 // bodyLit writes a body as a raw string when it can, for readable diffs.
-func bodyLit(s string) jen.Code {
+// The raw string is a placeholder until the file is formatted (see
+// rawLits); bodies with control characters other than newline and tab,
+// litMark among them, are interpreted strings.
+func (r *rawLits) bodyLit(s string) jen.Code {
 	ok := utf8.ValidString(s) && !strings.Contains(s, "`")
-	for _, r := range s {
-		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == '\uFEFF') {
+	for _, c := range s {
+		if c != '\n' && c != '\t' && (unicode.IsControl(c) || c == '\uFEFF') {
 			ok = false
 		}
 	}
 	if !ok {
 		return jen.Lit(s)
 	}
-	return jen.Op("`" + s + "`")
+	return r.add(s)
 }
 
 // countTest is the test of a $count example: the service returns a

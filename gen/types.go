@@ -135,9 +135,8 @@ func (e *emitter) genValues(f *jen.File, owner string, props []*schema.Property)
 			continue
 		}
 		var defs []jen.Code
-		for _, v := range p.Values {
-			name := e.plan.pkg.Claim(owner + p.GoName + exportedValue(v))
-			defs = append(defs, jen.Id(name).Op("=").Lit(v))
+		for i, v := range p.Values {
+			defs = append(defs, jen.Id(e.plan.values[valuesOf{owner, p}][i]).Op("=").Lit(v))
 		}
 		f.Line()
 		f.Comment(fmt.Sprintf("Documented values of %s.%s; other strings are accepted too.", owner, p.GoName))

@@ -177,6 +177,9 @@ func isPunct(c byte) bool { return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\
 // which read as a space; line and paragraph separators and NEL are kept,
 // since a name may hold them. Invalid UTF-8 bytes become U+FFFD.
 func collapseSpace(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
 	if !utf8.ValidString(s) {
 		// Each invalid byte becomes U+FFFD, as encoding/json reads it in
 		// a JSON example, so the names agree.
@@ -189,4 +192,18 @@ func collapseSpace(s string) string {
 		}
 		return false
 	}), " ")
+}
+
+// isCollapsed reports whether s is ASCII with single spaces between words
+// and none at the ends, the common case collapseSpace returns unchanged.
+func isCollapsed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }

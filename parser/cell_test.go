@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -113,6 +114,19 @@ func TestDescribedValues(t *testing.T) {
 		got, _ := describedValues(parseCell(tc.desc, 0, nil))
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("describedValues(%q) (-want +got):\n%s", tc.desc, diff)
+		}
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u202f b", "a\u2009", "\u0085a", "a\u2028 b", "é b", "a\r\nb", "a b c", "a\vb\fc"} {
+		// The reference: CommonMark white space plus no-break and thin
+		// spaces separate words; U+0085, U+2028 and U+2029 do not.
+		want := strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+			return strings.ContainsRune(" \t\n\v\f\r\u00a0\u202f\u2009", r)
+		}), " ")
+		if got := collapseSpace(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -19,10 +19,7 @@ var (
 // describedValues returns the documented possible values of a description
 // cell, in order, with their source offsets; nil when it lists none.
 func describedValues(c cell) ([]string, []int) {
-	// Every phrase the regexp knows holds "value" or "one of"; most cells
-	// hold neither, so skip the case-insensitive regexp for them.
-	lower := strings.ToLower(c.text)
-	if !strings.Contains(lower, "value") && !strings.Contains(lower, "one of") {
+	if !mayListValues(c.text) {
 		return nil, nil
 	}
 	loc := valuesPhraseRe.FindStringIndex(c.text)
@@ -78,6 +75,17 @@ func describedValues(c cell) ([]string, []int) {
 		return nil, nil
 	}
 	return numericGuard(vals, offs)
+}
+
+// mayListValues reports whether text can hold a valuesPhraseRe match:
+// every phrase the regexp knows holds "values", "value can be" or "one of"
+// (c.text has its white space collapsed to single spaces). Most cells hold
+// none, so the case-insensitive regexp is skipped for them. "valueſ" is
+// there because (?i) folds the long s (U+017F) to s and ToLower does not.
+func mayListValues(text string) bool {
+	lower := strings.ToLower(text)
+	return strings.Contains(lower, "values") || strings.Contains(lower, "value can be") ||
+		strings.Contains(lower, "one of") || strings.Contains(lower, "value\u017f")
 }
 
 func rawLoc1(c cell, loc []int) int {

@@ -40,10 +40,13 @@ var (
 func (p *pageParser) readTypeCell(c cell) typeSpec {
 	t := typeSpec{raw: c.raw, off: c.off}
 	text := strings.TrimSpace(c.text)
-	if m := collParenRe.FindStringSubmatch(text); m != nil {
-		t.collection, text = true, m[1]
-	} else if m := collWordRe.FindStringSubmatch(text); m != nil {
-		t.collection, text = true, m[1]
+	// Both collection regexps need the word; most cells lack it.
+	if strings.Contains(strings.ToLower(text), "collection") {
+		if m := collParenRe.FindStringSubmatch(text); m != nil {
+			t.collection, text = true, m[1]
+		} else if m := collWordRe.FindStringSubmatch(text); m != nil {
+			t.collection, text = true, m[1]
+		}
 	}
 	if len(c.links) > 0 {
 		l := c.links[0]
@@ -59,7 +62,7 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 		}
 		return t
 	}
-	core := strings.TrimSpace(modifierRe.ReplaceAllString(text, " "))
+	core := strings.TrimSpace(stripModifiers(text))
 	if core == "" {
 		core = text
 	}
@@ -96,6 +99,18 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 	t.edm = schema.EdmUntyped
 	p.warn(c.off, "type-unreadable", "type cell %q is not a type; the property holds any JSON", c.text)
 	return t
+}
+
+// stripModifiers replaces each modifierRe match in text by a space. Every
+// match holds "(", "," or one of the modifier words, which most type cells
+// lack; the regexp is skipped for them.
+func stripModifiers(text string) string {
+	lower := strings.ToLower(text)
+	if !strings.ContainsAny(text, "(,") && !strings.Contains(lower, "nullable") &&
+		!strings.Contains(lower, "optional") && !strings.Contains(lower, "required") {
+		return text
+	}
+	return modifierRe.ReplaceAllString(text, " ")
 }
 
 // linkPage resolves a link destination to a cleaned page path relative to

@@ -1,5 +1,7 @@
 package route
 
+import "strings"
+
 // MaxPathLen is the longest path Match accepts, in bytes.
 const MaxPathLen = 8192
 
@@ -10,17 +12,38 @@ const MaxPathLen = 8192
 // case-insensitive literals, non-empty placeholder values without "/" (except
 // Multi placeholders), leftmost-shortest values, paths up to MaxPathLen bytes.
 func Match(pattern, path string) (values []string, ok bool) {
-	if len(path) > MaxPathLen {
+	return Compile(pattern).Match(path)
+}
+
+// Pattern is a pattern split once, for matching many paths: callers that
+// try one pattern against many paths (or many patterns against one path)
+// compile each pattern once instead of splitting it on every call.
+type Pattern struct {
+	toks []Token
+	need int // the shortest path that can match, in bytes
+	// slashes is the number of "/" in the literal text; when no token is
+	// Multi, a matching path holds exactly that many.
+	slashes int
+	multi   bool
+}
+
+// Compile splits pattern for Pattern.Match.
+func Compile(pattern string) *Pattern {
+	p := &Pattern{toks: Split(pattern)}
+	for _, t := range p.toks {
+		p.need += max(len(t.Literal), 1)
+		p.slashes += strings.Count(t.Literal, "/")
+		p.multi = p.multi || t.Multi
+	}
+	return p
+}
+
+// Match is Match(pattern, path) for the compiled pattern.
+func (pt *Pattern) Match(path string) (values []string, ok bool) {
+	if len(path) > MaxPathLen || pt.need > len(path) || !pt.cheapMatch(path) {
 		return nil, false
 	}
-	toks := Split(pattern)
-	need := 0
-	for _, t := range toks {
-		need += max(len(t.Literal), 1)
-	}
-	if need > len(path) {
-		return nil, false
-	}
+	toks := pt.toks
 	reach := reachTable(toks, path)
 	if !reach.has(0, 0) {
 		return nil, false
@@ -39,6 +62,23 @@ func Match(pattern, path string) (values []string, ok bool) {
 		p = q
 	}
 	return values, true
+}
+
+// cheapMatch rejects, without the table, most paths that cannot match:
+// a wrong number of "/" (without Multi tokens), or a literal first or last
+// token that the path does not start or end with.
+func (pt *Pattern) cheapMatch(path string) bool {
+	if !pt.multi && strings.Count(path, "/") != pt.slashes {
+		return false
+	}
+	if len(pt.toks) == 0 {
+		return true
+	}
+	if first := pt.toks[0]; first.Param == "" && !hasPrefixFold(path, first.Literal) {
+		return false
+	}
+	last := pt.toks[len(pt.toks)-1]
+	return last.Param != "" || hasPrefixFold(path[len(path)-len(last.Literal):], last.Literal)
 }
 
 // table is a bit matrix: row i, column p says whether toks[i:] can match

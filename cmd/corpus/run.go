@@ -110,7 +110,7 @@ func goCmd(dir string, args ...string) string {
 
 // runTests runs the package's tests with -json and records every result.
 func (r *report) runTests(dir string) error {
-	cmd := exec.Command("go", "test", "-json", "-timeout", "30m", "./graph/")
+	cmd := exec.Command("go", "test", "-json", "-timeout", "90m", "./graph/")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
 	var stderr bytes.Buffer

@@ -56,6 +56,16 @@ func printScreen(w io.Writer, rs []*report) {
 		})
 	}
 	for _, r := range rs {
+		if failed := r.failedExamples(); len(failed) > 0 {
+			fmt.Fprintf(w, "\n%s example tests that failed (each names the page of its example):\n", r.name)
+			for i, f := range failed {
+				if i == 30 {
+					fmt.Fprintf(w, "  ... and %d more\n", len(failed)-30)
+					break
+				}
+				fmt.Fprintf(w, "  %s\n", f)
+			}
+		}
 		for _, s := range []struct{ what, out string }{{"build", r.buildErr}, {"vet", r.vetErr}, {"test", r.testOut}} {
 			if s.out != "" {
 				fmt.Fprintf(w, "\n%s %s failed:\n%s\n", r.name, s.what, firstLines(s.out, 30))
@@ -129,6 +139,20 @@ func (r *report) tests() (passed, failed, explained int) {
 		}
 	}
 	return
+}
+
+// failedExamples lists the example tests that did not pass, as
+// "Test/sub (page:line)", in schema order.
+func (r *report) failedExamples() []string {
+	var out []string
+	for _, op := range r.s.Operations {
+		for _, ex := range op.Examples {
+			if ex.Test != nil && r.results[*ex.Test] != "pass" {
+				out = append(out, *ex.Test+" ("+ex.Source.String()+")")
+			}
+		}
+	}
+	return out
 }
 
 func (r *report) reasons() map[string]int {

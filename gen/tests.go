@@ -249,7 +249,7 @@ func (e *emitter) responseBodyType(o *opPlan) *jen.Statement {
 // responseRoundTrips reports whether the documented response body is
 // round-tripped through the response type.
 func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
-	return o.op.ResponseType != nil && t.ex.Response.JSON
+	return o.op.ResponseType != nil && t.ex.Response.JSON && t.ex.ResponseMismatch == ""
 }
 
 // headerLit renders documented request headers (without Content-Length,

@@ -12,16 +12,18 @@ import (
 // edmGo maps Edm primitives to Go types. Named string types keep the
 // documented text byte for byte (dates, durations, base64).
 var edmGo = map[string]func() *jen.Statement{
-	schema.EdmString:         func() *jen.Statement { return jen.String() },
-	schema.EdmGuid:           func() *jen.Statement { return jen.String() },
-	schema.EdmStream:         func() *jen.Statement { return jen.String() },
-	schema.EdmBoolean:        func() *jen.Statement { return jen.Bool() },
-	schema.EdmInt16:          func() *jen.Statement { return jen.Int16() },
-	schema.EdmInt32:          func() *jen.Statement { return jen.Int32() },
-	schema.EdmInt64:          func() *jen.Statement { return jen.Int64() },
-	schema.EdmByte:           func() *jen.Statement { return jen.Uint8() },
-	schema.EdmSByte:          func() *jen.Statement { return jen.Int8() },
-	schema.EdmSingle:         func() *jen.Statement { return jen.Float32() },
+	schema.EdmString:  func() *jen.Statement { return jen.String() },
+	schema.EdmGuid:    func() *jen.Statement { return jen.String() },
+	schema.EdmStream:  func() *jen.Statement { return jen.String() },
+	schema.EdmBoolean: func() *jen.Statement { return jen.Bool() },
+	schema.EdmInt16:   func() *jen.Statement { return jen.Int16() },
+	schema.EdmInt32:   func() *jen.Statement { return jen.Int32() },
+	schema.EdmInt64:   func() *jen.Statement { return jen.Int64() },
+	schema.EdmByte:    func() *jen.Statement { return jen.Uint8() },
+	schema.EdmSByte:   func() *jen.Statement { return jen.Int8() },
+	// Edm.Single is float64 too: documented values carry more digits than
+	// a float32 holds, and they must round-trip.
+	schema.EdmSingle:         func() *jen.Statement { return jen.Float64() },
 	schema.EdmDouble:         func() *jen.Statement { return jen.Float64() },
 	schema.EdmDecimal:        func() *jen.Statement { return jen.Float64() },
 	schema.EdmDateTimeOffset: func() *jen.Statement { return jen.Id("DateTimeOffset") },

@@ -210,6 +210,9 @@ func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft
 		if d.resp.json != nil && op.ResponseType != nil {
 			c := &checker{r: r, pg: pg, base: d.resp.bodyOff}
 			ex.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType, ""))
+			if ex.ResponseMismatch == "" && c.rejected {
+				ex.ResponseMismatch = orBody("") // the body as a whole does not fit
+			}
 		}
 	}
 	return ex

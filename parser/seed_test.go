@@ -3,6 +3,7 @@ package parser
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,5 +78,28 @@ func TestSeedSchema(t *testing.T) {
 	wantCodes := map[string]int{"type-from-operation": 1, "enum-unnamed": 2, "example-enum-value": 2}
 	if diff := cmp.Diff(wantCodes, codes); diff != "" {
 		t.Errorf("seed diagnostics by code (-want +got):\n%s", diff)
+	}
+}
+
+// TestWholeBodyMismatch checks that a response body that does not fit its
+// type as a whole (an array where an object is documented) is recorded as
+// a mismatch of "the body", so no test decodes it.
+func TestWholeBodyMismatch(t *testing.T) {
+	const page = "seeds/update-usercredentialusagedetails.md"
+	data, err := os.ReadFile(filepath.Join("..", page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	i := strings.Index(src, "Content-Length: 401\n\n{")
+	j := strings.Index(src[i:], "\n}\n")
+	if i < 0 || j < 0 {
+		t.Fatal("the seed's response body moved")
+	}
+	src = src[:i] + "Content-Length: 401\n\n[1, 2]" + src[i+j+2:]
+	got := Parse([]File{{Path: page, Data: []byte(src)}})
+	ex := got.Operations[0].Examples[0]
+	if ex.ResponseMismatch != "the body" {
+		t.Errorf("ResponseMismatch = %q, want %q", ex.ResponseMismatch, "the body")
 	}
 }

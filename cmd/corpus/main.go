@@ -6,7 +6,7 @@
 //	go run ./cmd/corpus [-docs DIR] [-keep DIR] [-versions beta,v1.0]
 //
 // It exits 0 with a message when the corpus is absent, 1 when a package
-// fails to build or vet or a routing test fails.
+// fails to build or vet, a routing test fails or an example test fails.
 package main
 
 import (

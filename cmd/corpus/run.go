@@ -34,8 +34,12 @@ type stage struct {
 	d    time.Duration
 }
 
+// ok reports whether the folder passed: the package builds and vets, every
+// request line routes (TestRoutes), and no example test fails (issue 4:
+// each pair is a passing test or explained by a diagnostic).
 func (r *report) ok() bool {
-	return r.buildErr == "" && r.vetErr == "" && r.results["TestRoutes"] == "pass"
+	_, failed, _ := r.tests()
+	return r.buildErr == "" && r.vetErr == "" && r.results["TestRoutes"] == "pass" && failed == 0
 }
 
 func (r *report) time(name string, f func() error) error {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/gen"
 	"github.com/graphdocgen/graphdocgen/parser"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // TestCountSegment generates the pages of testdata/count: the example GET
@@ -13,15 +14,7 @@ import (
 // examples GET /devices/{id}/memberOf/microsoft.graph.group tests of the
 // memberOf list, and all of them pass.
 func TestCountSegment(t *testing.T) {
-	files, err := parser.ReadPaths([]string{"testdata/count/api", "testdata/count/resources"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := parser.Parse(files)
-	out, err := gen.Generate(s, gen.Options{Package: "count"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, out := generateDirs(t, "testdata/count/api", "testdata/count/resources")
 	want := map[string]string{
 		"ListDevices get_count_only":       "TestListDevices/get_count_only",
 		"ListDeviceGroups get_video_count": "TestListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
@@ -47,4 +40,15 @@ func TestCountSegment(t *testing.T) {
 	m.add("count", out)
 	m.mustGo("vet", "./...")
 	m.mustGo("test", "./...")
+}
+
+// generateDirs reads the pages under dirs and generates them with
+// parseAndGenerate (which also checks the files are well formed).
+func generateDirs(t *testing.T, dirs ...string) (*schema.Schema, []gen.File) {
+	t.Helper()
+	files, err := parser.ReadPaths(dirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parseAndGenerate(t, files)
 }

@@ -4,25 +4,15 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/graphdocgen/graphdocgen/gen"
-	"github.com/graphdocgen/graphdocgen/parser"
 )
 
 // TestTypeFamilyRoutes generates the Intune pages of testdata/kinds, which
 // document each mobileApps route once per derived app type, and checks
-// that the route's operation decodes the whole family (AnyOf[MobileLobAppKind], mobileLobApp being their nearest common base)
+// that the route's operation decodes the whole family
+// (AnyOf[MobileLobAppKind], mobileLobApp being their nearest common base)
 // so every example becomes a test, and that those tests pass.
 func TestTypeFamilyRoutes(t *testing.T) {
-	files, err := parser.ReadPaths([]string{"testdata/kinds/api", "testdata/kinds/resources"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := parser.Parse(files)
-	out, err := gen.Generate(s, gen.Options{Package: "kinds"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, out := generateDirs(t, "testdata/kinds/api", "testdata/kinds/resources")
 	examples := 0
 	for _, op := range s.Operations {
 		for _, ex := range op.Examples {

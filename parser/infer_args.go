@@ -38,18 +38,12 @@ func (r *resolver) inferArguments(pg *pageResult, d *opDraft, op *schema.Operati
 			if !strings.EqualFold(rt.Pattern[i+1:], call[:open]) {
 				continue
 			}
-			pattern := rt.Pattern[:i+1] + rt.Pattern[i+1:] + "(" + args + ")"
+			pattern := rt.Pattern + "(" + args + ")"
 			if _, ok := route.Match(pattern, path); !ok || hasRoute(op, pattern) {
 				break
 			}
-			var params []string
-			for _, t := range route.Split(pattern) {
-				if t.Param != "" {
-					params = append(params, t.Param)
-				}
-			}
 			op.Paths = append(op.Paths, pattern)
-			op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: params, Source: pg.src.pos(ex.req.off)})
+			op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: route.Params(pattern), Source: pg.src.pos(ex.req.off)})
 			r.warn(pg.src, ex.req.off, "request-line-arguments-inferred",
 				"the request line %s %s names the function without its arguments; the example calls it with some, so %s %s is routed too", op.Method, rt.Pattern, op.Method, pattern)
 			break

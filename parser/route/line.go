@@ -65,11 +65,7 @@ func ParseLine(s string) (l Line, ok bool, issues []Issue) {
 		return Line{}, false, p.sorted()
 	}
 	l = Line{Method: method, Raw: strings.TrimSpace(s), Pattern: string(p.out), Query: p.query}
-	for _, t := range Split(l.Pattern) {
-		if t.Param != "" {
-			l.Params = append(l.Params, t.Param)
-		}
-	}
+	l.Params = Params(l.Pattern)
 	return l, true, p.sorted()
 }
 

@@ -11,6 +11,18 @@ type Token struct {
 	Multi bool
 }
 
+// Params returns the placeholder names of a pattern in order of
+// appearance; repeated names appear once per occurrence.
+func Params(pattern string) []string {
+	var out []string
+	for _, t := range Split(pattern) {
+		if t.Param != "" {
+			out = append(out, t.Param)
+		}
+	}
+	return out
+}
+
 // Split parses a pattern into literal and placeholder tokens. A placeholder
 // is "{name}" with a non-empty name; "{}" and a "{" without "}" are literal
 // text. Adjacent literal text forms one token, so joining the tokens (with

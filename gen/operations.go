@@ -96,6 +96,9 @@ func (e *emitter) resultValueType(o *opPlan) *jen.Statement {
 	if r.Collection {
 		return jen.Id("CollectionResponse").Types(elem)
 	}
+	if r.IsPrimitive() {
+		return jen.Id("ValueResponse").Types(elem)
+	}
 	return elem
 }
 

@@ -296,6 +296,14 @@ type CollectionResponse[T any] struct {
 	Value          []T              `json:"value"`
 }
 
+// ValueResponse is the body of a response that answers one primitive
+// value, which the service wraps as {"value": x}. Value is Optional so a
+// documented null survives.
+type ValueResponse[T any] struct {
+	ODataContext Optional[string] `json:"@odata.context,omitzero"`
+	Value        Optional[T]      `json:"value,omitzero"`
+}
+
 // Error is an error a Service returns to choose the response: the HTTP
 // Status (400 to 599), the Graph error Code (such as "itemNotFound"), and a
 // Message for the client. The handler writes it as

@@ -50,6 +50,12 @@ func (p *pageParser) readAnnotation(b block) (annotation, bool) {
 	a := annotation{off: b.off}
 	a.blockType = p.annString(v, "blockType", bodyOff)
 	a.odataType = p.annString(v, "@odata.type", bodyOff)
+	if a.odataType == "" {
+		// Some SharePoint pages write "@type".
+		if a.odataType = p.annString(v, "@type", bodyOff); a.odataType != "" {
+			p.warn(bodyOff+v.Get("@type").Off, "annotation-key-misspelled", "annotation key \"@type\" read as \"@odata.type\"")
+		}
+	}
 	a.baseType = p.annString(v, "baseType", bodyOff)
 	a.truncated = p.annBool(v, "truncated", bodyOff)
 	a.isCollection = p.annBool(v, "isCollection", bodyOff)

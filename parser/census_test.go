@@ -192,3 +192,55 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// TestProseResponseTypes covers response types the Response section names
+// without a resource link: a documented type in bold ("a
+// **countriesRegions** object"), a single primitive ("a String in the
+// response body"), and, with no type named at all, the primitive an
+// example's {"value": x} holds.
+func TestProseResponseTypes(t *testing.T) {
+	s := censusSchema(t)
+	for page, want := range map[string]string{
+		"beta/api/dynamics-create-countriesregions.md":             "microsoft.graph.countriesRegions",
+		"beta/api/intune-devices-manageddevice-getfilevaultkey.md": "Edm.String",
+		"beta/api/serviceupdatemessage-archive.md":                 "Edm.Boolean",
+		"v1.0/api/list-get.md":                                     "microsoft.graph.list", // annotation "@type"
+	} {
+		op := opOf(t, s, page)
+		if op.ResponseType == nil || op.ResponseType.String() != want {
+			t.Errorf("%s: response type %v, want %s", page, op.ResponseType, want)
+		}
+		for _, ex := range op.Examples {
+			if ex.ResponseMismatch != "" {
+				t.Errorf("%s: example %s: response mismatch at %s", page, ex.Name, ex.ResponseMismatch)
+			}
+		}
+	}
+}
+
+// TestLinkedTypeCells covers type cells whose link names something other
+// than the page it points at: a primitive explained on a page
+// ([DateTimeOffset](timestamp.md)) and an enum in a section of a type's
+// page ([chatType](chat.md#chattype-values)).
+func TestLinkedTypeCells(t *testing.T) {
+	s := censusSchema(t)
+	prop := func(typ, name string) string {
+		for _, ty := range s.Types {
+			if ty.Name != typ {
+				continue
+			}
+			for _, p := range ty.Properties {
+				if p.Name == name {
+					return p.Type.String()
+				}
+			}
+		}
+		return "(missing)"
+	}
+	if got := prop("driveItemVersion", "lastModifiedDateTime"); got != "Edm.DateTimeOffset" {
+		t.Errorf("driveItemVersion.lastModifiedDateTime is %s, want Edm.DateTimeOffset", got)
+	}
+	if got := prop("chat", "chatType"); got != "microsoft.graph.chatType" {
+		t.Errorf("chat.chatType is %s, want microsoft.graph.chatType", got)
+	}
+}

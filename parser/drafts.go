@@ -41,6 +41,7 @@ type typeSpec struct {
 	edm        string // primitive, e.g. Edm.String
 	name       string // named type or enum as written (maybe qualified)
 	page       string // page a link points at (cleaned path), "" if none
+	anchor     bool   // the link points into the page (#section): the name decides first
 	collection bool
 	anonEnum   bool // "Enumeration": values come from the description
 	unknown    bool // could not be read
@@ -73,6 +74,10 @@ type opDraft struct {
 	params       []*propDraft // action parameters or a body table
 	paramsAreOf  string       // "parameters" or "properties" (of bodySpec)
 	respSpec     *typeSpec
+	// respTextSpec is a response type named in prose without a link ("an
+	// updated **taxGroups** object in the response body"); it is used only
+	// when nothing better names the type and a documented type has the name.
+	respTextSpec *typeSpec
 	status       int
 	statusOff    int
 	examples     []*exampleDraft

@@ -54,7 +54,7 @@ func (p *pageParser) readOperation(secs []section) {
 		} else {
 			op.noBody, op.bodySpec, op.params, op.paramsAreOf = first.noBody, first.bodySpec, first.params, first.paramsAreOf
 		}
-		op.respSpec, op.status, op.statusOff = first.respSpec, first.status, first.statusOff
+		op.respSpec, op.respTextSpec, op.status, op.statusOff = first.respSpec, first.respTextSpec, first.status, first.statusOff
 	}
 	for _, m := range order {
 		p.res.ops = append(p.res.ops, byMethod[m])
@@ -106,7 +106,12 @@ func (p *pageParser) description() string {
 // primitiveResponseRe finds a primitive (collection) response type named in prose
 // ("returns a 200 OK response code and a String collection object in the
 // response body"); groups: "collection of", the primitive, " collection".
-var primitiveResponseRe = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(collection of\s+)?(?:edm\.)?(string|boolean|int16|int32|int64|double|decimal|guid|datetimeoffset|date|timeofday|duration|binary)(\s+collection)?(?:\s+(?:object|objects|value|values))?\s+in the response body`)
+var primitiveResponseRe = regexp.MustCompile(`(?i)(?:\b(?:a|an|the)\s+|\band\s+)(collection of\s+)?(?:edm\.)?(string|boolean|int16|int32|int64|double|decimal|guid|datetimeoffset|date|timeofday|duration|binary)(\s+collection)?(?:\s+(?:object|objects|value|values))?\s+in the response body`)
+
+// respTypeRe finds the response type named in prose without a link ("a
+// **countriesRegions** object in the response body", as the Dynamics pages
+// say); group 1 is the name.
+var respTypeRe = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(?:collection of\s+)?(?:updated\s+|new\s+)?(?:an?\s+)?([A-Za-z][A-Za-z0-9]*)\s+(?:object|objects|resource|entity)\s+in the response body`)
 
 // bodyTypeRe finds the body type named in prose without a link ("supply a
 // JSON representation for the androidLobApp object", as Intune pages say).
@@ -199,11 +204,18 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 				}
 			}
 			if op.respSpec == nil {
-				// Only collections: a single primitive answers {"value": x},
-				// which the handler does not write yet.
-				if m := primitiveResponseRe.FindStringSubmatchIndex(c.text); m != nil && (m[2] >= 0 || m[6] >= 0) {
+				// A primitive, or a collection of them ("a String collection
+				// object in the response body", "a Boolean in the response
+				// body"); a single one answers {"value": x}.
+				if m := primitiveResponseRe.FindStringSubmatchIndex(c.text); m != nil {
 					name := strings.ToLower(c.text[m[4]:m[5]])
-					op.respSpec = &typeSpec{raw: c.text[m[0]:m[1]], off: c.off, edm: primitives[name], collection: true}
+					op.respSpec = &typeSpec{raw: c.text[m[0]:m[1]], off: c.off, edm: primitives[name], collection: m[2] >= 0 || m[6] >= 0}
+				}
+			}
+			if op.respSpec == nil && op.respTextSpec == nil {
+				if m := respTypeRe.FindStringSubmatchIndex(c.text); m != nil {
+					op.respTextSpec = &typeSpec{raw: c.text[m[2]:m[3]], off: c.off, name: c.text[m[2]:m[3]],
+						collection: collectionRe.MatchString(c.text[m[0]:m[2]])}
 				}
 			}
 		}

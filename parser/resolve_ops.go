@@ -46,6 +46,16 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	}
 	r.inferArguments(pg, d, op)
 	r.responseFromExamples(pg, d, op)
+	if op.ResponseType == nil && d.respTextSpec != nil && d.status != 204 {
+		if t := r.lookupType(ns, d.respTextSpec.name); t != nil {
+			op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: d.respTextSpec.collection}
+			r.warn(pg.src, d.respTextSpec.off, "response-type-from-text", "the Response section names %s in prose, not by a link to its resource page; using the documented type %s", d.respTextSpec.name, op.ResponseType)
+			r.responseFromExamples(pg, d, op)
+		}
+	}
+	if op.ResponseType == nil && d.status != 204 {
+		r.primitiveFromExamples(pg, d, op)
+	}
 	op.Status = d.status
 	if op.Status == 0 {
 		op.Status = defaultStatus(d)
@@ -104,7 +114,7 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 // responseEntity is the part of a response body that holds the response
 // type: the "value" array of a collection, the wrapped entity, or the body.
 func responseEntity(v *jsondoc.Value, op *schema.Operation) *jsondoc.Value {
-	if op.ResponseType.Collection || op.ValueWrapped {
+	if op.ResponseType.Collection || op.ValueWrapped || op.ResponseType.IsPrimitive() {
 		if m := v.Get("value"); m != nil {
 			return m
 		}
@@ -246,16 +256,30 @@ func (c *checker) params(v *jsondoc.Value, params []*schema.Property) string {
 	return c.object(v, t, "")
 }
 
-// collectionExtras reports top-level members of a collection response that
-// the collection wrapper cannot hold.
+// collectionExtras reports top-level members of a collection response, or
+// of a single primitive's {"value": x} answer, that the wrapper cannot hold.
 func (c *checker) collectionExtras(v *jsondoc.Value, op *schema.Operation) string {
-	if !op.ResponseType.Collection || v.Kind != jsondoc.Object {
+	single := !op.ResponseType.Collection && op.ResponseType.IsPrimitive()
+	if !op.ResponseType.Collection && !single {
+		return ""
+	}
+	if single && (v.Kind != jsondoc.Object || v.Get("value") == nil) {
+		return c.mismatch(v, "", "example answers %s without the {\"value\": ...} wrapper a single %s takes", kindName(v.Kind), op.ResponseType)
+	}
+	if v.Kind != jsondoc.Object {
 		return ""
 	}
 	for _, m := range v.Members {
 		switch m.Key {
-		case "value", "@odata.context", "@odata.count", "@odata.nextLink", "@odata.deltaLink":
+		case "value", "@odata.context":
+		case "@odata.count", "@odata.nextLink", "@odata.deltaLink":
+			if single {
+				return c.mismatch(m.Value, m.Key, "the response has a member %s besides value and @odata.context", m.Key)
+			}
 		default:
+			if single {
+				return c.mismatch(m.Value, m.Key, "the response has a member %s besides value and @odata.context", m.Key)
+			}
 			return c.mismatch(m.Value, m.Key, "the collection response has a member %s besides value and the @odata links", m.Key)
 		}
 	}

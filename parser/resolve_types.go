@@ -200,6 +200,23 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		}
 		return ref, nil
 	}
+	byName := func() (string, bool) {
+		if t := r.lookupType(ns, spec.name); t != nil {
+			return t.QualifiedName(), true
+		}
+		if e := r.lookupEnum(ns, spec.name); e != nil {
+			return e.QualifiedName(), true
+		}
+		return "", false
+	}
+	// A link into a page ([chatType](chat.md#chattype-values)) names an
+	// enum or type that page documents: the name decides before the page.
+	if spec.anchor {
+		if name, ok := byName(); ok {
+			ref.Name = name
+			return ref, nil
+		}
+	}
 	if spec.page != "" {
 		if t := r.typeByPage[spec.page]; t != nil {
 			ref.Name = t.QualifiedName()
@@ -210,12 +227,8 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 			return ref, nil
 		}
 	}
-	if t := r.lookupType(ns, spec.name); t != nil {
-		ref.Name = t.QualifiedName()
-		return ref, nil
-	}
-	if e := r.lookupEnum(ns, spec.name); e != nil {
-		ref.Name = e.QualifiedName()
+	if name, ok := byName(); ok {
+		ref.Name = name
 		return ref, nil
 	}
 	if len(values) > 0 && spec.name != "" {

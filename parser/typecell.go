@@ -53,6 +53,14 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 		t.name = strings.TrimSpace(l.text)
 		if dest := p.linkPage(l.dest); dest != "" {
 			t.page = dest
+			t.anchor = strings.Contains(l.dest, "#")
+		}
+		// [DateTimeOffset](../resources/timestamp.md): the text names a
+		// primitive and the page only explains it.
+		if e, ok := primitives[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t.name, "Edm."), "edm."))]; ok && !t.anchor && e != schema.EdmUntyped && len(c.links) == 1 &&
+			!strings.EqualFold(strings.TrimSuffix(path.Base(t.page), ".md"), t.name) && !strings.Contains(strings.ToLower(c.text), " or ") {
+			t.edm, t.name, t.page = e, "", ""
+			return t
 		}
 		if t.name == "" || !identRe.MatchString(t.name) {
 			t.name = strings.TrimSuffix(path.Base(t.page), ".md")

@@ -2,9 +2,9 @@ package runtime
 
 import "github.com/dave/jennifer/jen"
 
-// collectionDecls emits CollectionResponse[T].
+// collectionDecls emits CollectionResponse[T] and ValueResponse[T].
 func collectionDecls() []jen.Code {
-	return []jen.Code{collectionType()}
+	return []jen.Code{collectionType(), valueResponseType()}
 }
 
 // optionalField returns a field "Name Optional[typ] `json:"jsonName,omitzero"`".
@@ -23,5 +23,15 @@ ODataCount is set when the request asked for $count.`).
 		optionalField("ODataNextLink", jen.String(), "@odata.nextLink"),
 		optionalField("ODataDeltaLink", jen.String(), "@odata.deltaLink"),
 		jen.Id("Value").Index().Id("T").Tag(map[string]string{"json": "value"}),
+	)
+}
+
+func valueResponseType() jen.Code {
+	return doc(`ValueResponse is the body of a response that answers one primitive
+value, which the service wraps as {"value": x}. Value is Optional so a
+documented null survives.`).
+		Type().Id("ValueResponse").Types(jen.Id("T").Any()).Struct(
+		optionalField("ODataContext", jen.String(), "@odata.context"),
+		optionalField("Value", jen.Id("T"), "value"),
 	)
 }

@@ -120,7 +120,7 @@ func TestDocumentedAPI(t *testing.T) {
 		"Duration", "Duration.Duration", "Error", "Error.Error", "NewHandler", "Null", "Option", "Optional",
 		"Optional.Get", "Optional.IsNull", "Optional.IsSet", "Optional.IsZero", "Optional.MarshalJSON",
 		"Optional.Or", "Optional.UnmarshalJSON", "Some", "TimeOfDay", "TimeOfDay.Time", "TypeCast", "ValidationError",
-		"ValidationError.Error", "WithErrorLog", "WithMaxBodyBytes",
+		"ValidationError.Error", "ValueResponse", "WithErrorLog", "WithMaxBodyBytes",
 	}
 	if diff := cmp.Diff(want, exported); diff != "" {
 		t.Errorf("exported API (-want +got):\n%s", diff)

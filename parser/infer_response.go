@@ -1,0 +1,76 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
+)
+
+// primitiveFromExamples gives an operation whose page names no response
+// type the primitive its examples answer: {"value": true} is an
+// Edm.Boolean, {"value": ["a", "b"]} a Collection(Edm.String). Only the
+// {"value": ...} shape (with @odata.context at most) counts, the way the
+// service answers a primitive; the first example with a body decides.
+func (r *resolver) primitiveFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
+	for _, ex := range d.examples {
+		if ex.resp == nil || ex.resp.json == nil {
+			continue
+		}
+		ref, ok := valuePrimitive(ex.resp.json)
+		if !ok {
+			return
+		}
+		op.ResponseType = &ref
+		r.warn(pg.src, ex.resp.bodyOff, "response-type-from-example", "the Response section names no type; the example answers {\"value\": ...} holding %s, so the response type is %s", kindName(ex.resp.json.Get("value").Kind), ref)
+		return
+	}
+}
+
+// valuePrimitive reads the primitive type of a {"value": x} body.
+func valuePrimitive(v *jsondoc.Value) (schema.TypeRef, bool) {
+	if v.Kind != jsondoc.Object {
+		return schema.TypeRef{}, false
+	}
+	for _, m := range v.Members {
+		if m.Key != "value" && m.Key != "@odata.context" {
+			return schema.TypeRef{}, false
+		}
+	}
+	val := v.Get("value")
+	if val == nil {
+		return schema.TypeRef{}, false
+	}
+	if val.Kind == jsondoc.Array {
+		name := ""
+		for _, e := range val.Elems {
+			n := primitiveOf(e)
+			if n == "" || name != "" && n != name {
+				return schema.TypeRef{}, false
+			}
+			name = n
+		}
+		if name == "" {
+			return schema.TypeRef{}, false
+		}
+		return schema.TypeRef{Name: name, Collection: true}, true
+	}
+	name := primitiveOf(val)
+	return schema.TypeRef{Name: name}, name != ""
+}
+
+// primitiveOf is the Edm type a JSON scalar reads as ("" for others).
+func primitiveOf(v *jsondoc.Value) string {
+	switch v.Kind {
+	case jsondoc.String:
+		return schema.EdmString
+	case jsondoc.Bool:
+		return schema.EdmBoolean
+	case jsondoc.Number:
+		if strings.ContainsAny(v.Str, ".eE") {
+			return schema.EdmDouble
+		}
+		return schema.EdmInt64
+	}
+	return ""
+}

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -11,8 +12,18 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 	inExamples := false
 	var pending *annotation
 	var open *exampleDraft
+	// lastResp is the response just read while only prose follows it.
+	var lastResp *httpMessage
 	n := 0
 	for _, b := range p.blocks {
+		if b.kind == blockText && lastResp != nil {
+			p.bodyAfterBlock(lastResp, b)
+			lastResp = nil
+			continue
+		}
+		if b.kind != blockComment {
+			lastResp = nil
+		}
 		switch b.kind {
 		case blockHeading:
 			if b.tab == "" && b.level <= 2 {
@@ -61,6 +72,7 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 				continue
 			}
 			open.resp = &msg
+			lastResp = &msg
 			if ann != nil {
 				open.truncated = ann.truncated
 				open.isColl = ann.isCollection
@@ -69,6 +81,28 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 			open = nil
 		}
 	}
+}
+
+// countAfterRe is a bare integer (maybe in a code span), the whole paragraph.
+var countAfterRe = regexp.MustCompile("^`?([0-9]+)`?$")
+
+// bodyAfterBlock reads a text/plain response body the page writes as the
+// paragraph after the response block (`394` for a $count request) instead
+// of inside it.
+func (p *pageParser) bodyAfterBlock(msg *httpMessage, b block) {
+	if strings.TrimSpace(msg.Body) != "" {
+		return
+	}
+	text := strings.TrimSpace(b.text)
+	m := countAfterRe.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	off := b.textOff + strings.Index(b.text, m[1])
+	msg.Body = m[1]
+	msg.bodyOff = off
+	msg.BodyPos = p.src.pos(off)
+	p.warn(off, "example-body-outside-block", "the response body %s is written after the response block, not in it; read as its body", m[1])
 }
 
 // pageStem is the page file name without folder and extension.

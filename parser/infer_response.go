@@ -74,3 +74,30 @@ func primitiveOf(v *jsondoc.Value) string {
 	}
 	return ""
 }
+
+// singleFromExamples reads a response the prose calls a collection as one
+// entity when every example answers one: each JSON body is an object with
+// no "value" member and no response annotation says isCollection (chat-get
+// says "a collection of chat objects" and shows one chat).
+func (r *resolver) singleFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
+	if op.ResponseType == nil || !op.ResponseType.Collection || op.ResponseType.IsPrimitive() {
+		return
+	}
+	first := -1
+	for _, ex := range d.examples {
+		if ex.resp == nil || ex.resp.json == nil {
+			continue
+		}
+		if ex.isColl || ex.resp.json.Kind != jsondoc.Object || ex.resp.json.Get("value") != nil {
+			return
+		}
+		if first < 0 {
+			first = ex.resp.bodyOff
+		}
+	}
+	if first < 0 {
+		return
+	}
+	op.ResponseType.Collection = false
+	r.warn(pg.src, first, "response-single-inferred", "the Response section says a collection of %s, but every example answers one; the response type is %s", op.ResponseType.Name, op.ResponseType.Name)
+}

@@ -45,6 +45,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		}
 	}
 	r.inferArguments(pg, d, op)
+	r.singleFromExamples(pg, d, op)
 	r.responseFromExamples(pg, d, op)
 	if op.ResponseType == nil && d.respTextSpec != nil && d.status != 204 {
 		if t := r.lookupType(ns, d.respTextSpec.name); t != nil {

@@ -40,7 +40,7 @@ func (r *resolver) inferRoute(d *opDraft, ex *exampleDraft, vocab segmentVocab, 
 		return
 	}
 	path, _, host, _ := route.ExampleTarget(ex.req.Target)
-	if host != "" || collectionSegment(path) || index.matches(op.Method, path) || ownMatch(op, path) {
+	if host != "" || ownMatch(op, path) || collectionSegment(path) || index.matches(op.Method, path) {
 		return
 	}
 	names, own := placeholderNames(op)

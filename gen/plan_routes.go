@@ -81,12 +81,16 @@ func (p *plan) planRoutes() {
 }
 
 // ownerRank orders the operations documenting one method and path: a
+// documented request line before one inferred from an example, then a
 // request line without a query string in its template before one with
 // (pages on extended properties document other resources' routes with
 // $expand or $filter), then one whose body type the path's last segment
 // names (POST /me/messages takes a message), then file order.
 func ownerRank(o *opPlan, i int) int {
 	rank := 0
+	if o.op.Routes[i].Inferred {
+		rank += 4
+	}
 	if strings.Contains(o.op.Paths[i], "?") {
 		rank += 2
 	}

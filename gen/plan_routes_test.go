@@ -7,8 +7,9 @@ import (
 )
 
 // TestOwnerRank checks which of the operations documenting one method and
-// path keeps it: a request line without a query string, then one whose
-// body type the last segment names, then file order (equal ranks).
+// path keeps it: a documented request line before an inferred one, then
+// one without a query string, then one whose body type the last segment
+// names, then file order (equal ranks).
 func TestOwnerRank(t *testing.T) {
 	op := func(path string, resp string) *opPlan {
 		return &opPlan{op: &schema.Operation{
@@ -23,6 +24,8 @@ func TestOwnerRank(t *testing.T) {
 	policies := op("/policies/tokenLifetimePolicies", "microsoft.graph.tokenLifetimePolicy")
 	categories := op("/me/outlook/masterCategories", "microsoft.graph.outlookCategory")
 	getUser := op("/users/{id}", "microsoft.graph.user")
+	inferred := op("/me/messages", "microsoft.graph.message")
+	inferred.op.Routes[0].Inferred = true
 	for _, tc := range []struct {
 		name          string
 		better, worse *opPlan
@@ -30,6 +33,7 @@ func TestOwnerRank(t *testing.T) {
 		{"query string", listMessages, extended},
 		{"type named by the path", listMessages, postOnMessages},
 		{"plural -ies", policies, categories},
+		{"documented before inferred", extended, inferred},
 	} {
 		if b, w := ownerRank(tc.better, 0), ownerRank(tc.worse, 0); b >= w {
 			t.Errorf("%s: rank %d, want less than %d", tc.name, b, w)

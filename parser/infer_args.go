@@ -43,7 +43,7 @@ func (r *resolver) inferArguments(pg *pageResult, d *opDraft, op *schema.Operati
 				break
 			}
 			op.Paths = append(op.Paths, pattern)
-			op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: route.Params(pattern), Source: pg.src.pos(ex.req.off)})
+			op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: route.Params(pattern), Source: pg.src.pos(ex.req.off), Inferred: true})
 			r.warn(pg.src, ex.req.off, "request-line-arguments-inferred",
 				"the request line %s %s names the function without its arguments; the example calls it with some, so %s %s is routed too", op.Method, rt.Pattern, op.Method, pattern)
 			break

@@ -64,6 +64,7 @@ func resolve(pages []*pageResult) *schema.Schema {
 	for _, op := range ops {
 		r.resolveOperation(op)
 	}
+	r.inferRoutes(ops)
 	for _, op := range ops {
 		r.inferFromExamples(op)
 	}

@@ -22,6 +22,7 @@ const (
 	CodeEllipsis          = "request-line-ellipsis"            // a "..." segment (any depth) kept as literal text
 	CodeTrailingText      = "request-line-trailing-text"       // text after the path ignored
 	CodeParameterValue    = "request-line-parameter-value"     // a function argument's stand-in value parameterValue rewritten as {name}
+	CodeLiteralID         = "request-line-literal-id"          // a GUID or opaque id segment rewritten as {name-id}
 	CodeInvalid           = "request-line-invalid"             // method word but no usable path; ok=false
 )
 

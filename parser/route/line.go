@@ -135,6 +135,7 @@ func (p *lineParser) path(i int) bool {
 	}
 	p.scan(i)
 	p.trimTrailingSlash()
+	p.literalIDs()
 	if len(p.out) == 1 {
 		p.issue(i, CodeInvalid, "the request line has an empty path")
 		return false

@@ -114,6 +114,11 @@ type Route struct {
 	// names appear once per occurrence.
 	Params []string
 	Source Pos
+	// Inferred marks a route no request line documents: an example
+	// requests it (request-line-inferred or
+	// request-line-arguments-inferred warning at Source). A documented
+	// route of another operation wins over it.
+	Inferred bool
 }
 
 // Example is one documented request/response pair.

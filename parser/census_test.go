@@ -197,7 +197,8 @@ func itoa(n int) string {
 // without a resource link: a documented type in bold ("a
 // **countriesRegions** object"), a single primitive ("a String in the
 // response body"), and, with no type named at all, the primitive an
-// example's {"value": x} holds.
+// example's {"value": x} holds; and a "collection" every example answers
+// as one entity.
 func TestProseResponseTypes(t *testing.T) {
 	s := censusSchema(t)
 	for page, want := range map[string]string{
@@ -205,6 +206,7 @@ func TestProseResponseTypes(t *testing.T) {
 		"beta/api/intune-devices-manageddevice-getfilevaultkey.md": "Edm.String",
 		"beta/api/serviceupdatemessage-archive.md":                 "Edm.Boolean",
 		"v1.0/api/list-get.md":                                     "microsoft.graph.list", // annotation "@type"
+		"beta/api/chat-get.md":                                     "microsoft.graph.chat", // prose: "a collection of chat objects"
 	} {
 		op := opOf(t, s, page)
 		if op.ResponseType == nil || op.ResponseType.String() != want {

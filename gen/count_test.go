@@ -13,7 +13,9 @@ import (
 // the id "$count"), answered with the count as text, the type-cast
 // examples GET /devices/{id}/memberOf/microsoft.graph.group tests of the
 // memberOf list, the memberOf count whose answer the page writes after
-// its response block is read with that answer, and all of them pass.
+// its response block is read with that answer, the count of a type cast
+// (GET /groups/{id}/members/microsoft.graph.user/$count) is a test of the
+// members list, and all of them pass.
 func TestCountSegment(t *testing.T) {
 	s, out := generateDirs(t, "testdata/count/api", "testdata/count/resources")
 	want := map[string]string{
@@ -21,6 +23,7 @@ func TestCountSegment(t *testing.T) {
 		"ListDeviceGroups get_video_count": "TestListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
 		"ListDeviceGroups get_a_count":     "TestListDeviceGroups/get_a_count",
 		"ListDeviceGroups get_count_only":  "TestListDeviceGroups/get_count_only", // 394 written after the block
+		"ListMembers get_count_user_only":  "TestListMembers/get_count_user_only", // .../members/microsoft.graph.user/$count
 	}
 	for _, op := range s.Operations {
 		for _, ex := range op.Examples {

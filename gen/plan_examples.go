@@ -86,7 +86,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		via = ref.op
 	}
 	best := ref.index
-	t := &exampleTest{ex: ex, path: path, query: query, count: strings.EqualFold(seg, "$count"), rejects: ex.Rejects, rejected: ex.Rejects != "" || ex.RejectsBody, via: via}
+	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg), rejects: ex.Rejects, rejected: ex.Rejects != "" || ex.RejectsBody, via: via}
 	sv := t.serving(o)
 	seen := map[int]bool{}
 	for pi, fi := range sv.paramOf[best] {

@@ -31,7 +31,7 @@ func isCast(seg string) bool {
 
 // matchExample finds the route the handler serves an example request
 // with, as the handler does: a GET path whose last segment is $count or a
-// type cast, when no route documents that segment literally, is served by
+// type cast (or a cast then $count), when no route documents that segment literally, is served by
 // the collection route the path names without it (seg is then that
 // segment).
 func (p *plan) matchExample(method, path string) (ref *routeRef, values []string, seg string) {
@@ -51,10 +51,22 @@ func (p *plan) matchExample(method, path string) (ref *routeRef, values []string
 		}
 	}
 	cref, cvalues := p.router.match(method, path[:i])
+	if cref == nil && strings.EqualFold(last, "$count") {
+		if j := strings.LastIndexByte(path[:i], '/'); j > 0 && isCast(path[j+1:i]) {
+			cref, cvalues = p.router.match(method, path[:j])
+			last = path[j+1:]
+		}
+	}
 	if cref == nil || !collection(cref.op) {
 		return ref, values, ""
 	}
 	return cref, cvalues, last
+}
+
+// isCount reports whether the segments a collection route stripped end in
+// $count ("$count", "microsoft.graph.group/$count").
+func isCount(seg string) bool {
+	return strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count")
 }
 
 // countBody reads a documented count answer: a bare integer.

@@ -28,10 +28,10 @@ func collectionRouteFunc() jen.Code {
 	n := jen.Len(jen.Id("path")).Op("-").Len(seg).Op("-").Lit(1)
 	pat := jen.Id("found").Dot("pattern")
 	return doc(`collectionRoute returns the route for a GET request whose last path
-segment is $count or a type cast (microsoft.graph.x) and whose path
-without it names a collection route, with that segment. It returns nil
-when found (the route the whole path selects) documents the segment
-literally.`).
+segment is $count or a type cast (microsoft.graph.x), or a type cast then
+$count, and whose path without them names a collection route, with those
+segments ("microsoft.graph.group/$count"). It returns nil when found (the
+route the whole path selects) documents the last segment literally.`).
 		Add(method("h", "handler", "collectionRoute")).Params(jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("found").Op("*").Id("routeEntry")).
 		Params(jen.Op("*").Id("routeEntry"), jen.Index().String(), jen.String()).Block(
 		jen.Id("i").Op(":=").Add(stringsQ("LastIndexByte")).Call(jen.Id("path"), jen.LitRune('/')),
@@ -43,6 +43,12 @@ literally.`).
 			jen.Return(jen.Nil(), jen.Nil(), jen.Lit("")),
 		),
 		jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("_")).Op(":=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("method"), jen.Id("path").Index(jen.Empty(), n)),
+		jen.If(jen.Id("rt").Op("==").Nil().Op("&&").Add(stringsQ("EqualFold")).Call(seg, jen.Lit("$count"))).Block(
+			jen.If(jen.Id("j").Op(":=").Add(stringsQ("LastIndexByte")).Call(jen.Id("path").Index(jen.Empty(), jen.Id("i")), jen.LitRune('/')), jen.Id("j").Op(">").Lit(0).Op("&&").Id("isCast").Call(jen.Id("path").Index(jen.Id("j").Op("+").Lit(1), jen.Id("i")))).Block(
+				jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("_")).Op("=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("method"), jen.Id("path").Index(jen.Empty(), jen.Id("j"))),
+				jen.Id("seg").Op("=").Id("path").Index(jen.Id("j").Op("+").Lit(1), jen.Empty()),
+			),
+		),
 		jen.If(jen.Id("rt").Op("==").Nil().Op("||").Op("!").Id("rt").Dot("collection")).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Lit(""))),
 		jen.Return(jen.Id("rt"), jen.Id("params"), jen.Id("seg")),
 	)
@@ -67,12 +73,13 @@ func isCastFunc() jen.Code {
 
 func typeCastFunc() jen.Code {
 	return doc(`TypeCast returns the derived type named by the type-cast segment of r's
-path (GET /groups/{id}/members/microsoft.graph.user gives
-"microsoft.graph.user") when the handler routed r to a collection's
+path (GET /groups/{id}/members/microsoft.graph.user, or its /$count,
+gives "microsoft.graph.user") when the handler routed r to a collection's
 operation without that segment, and "" otherwise. A service lists only
 the members of that type.`).
 		Func().Id("TypeCast").Params(reqParam()).String().Block(
 		jen.List(jen.Id("seg"), jen.Id("_")).Op(":=").Id("r").Dot("Context").Call().Dot("Value").Call(jen.Id("segmentKey").Values()).Assert(jen.String()),
+		jen.List(jen.Id("seg"), jen.Id("_"), jen.Id("_")).Op("=").Add(stringsQ("Cut")).Call(jen.Id("seg"), jen.Lit("/")),
 		jen.If(jen.Op("!").Id("isCast").Call(jen.Id("seg"))).Block(jen.Return(jen.Lit(""))),
 		jen.Return(jen.Id("seg")),
 	)
@@ -96,7 +103,7 @@ func replyCountFunc() jen.Code {
 		Func().Id("replyCount").Params(writerParam(), reqParam(), jen.Id("status").Int(), jen.Id("v").Any()).Bool().Block(
 		jen.List(jen.Id("c"), jen.Id("ok")).Op(":=").Id("v").Assert(jen.Id("collectionCounter")),
 		jen.List(jen.Id("seg"), jen.Id("_")).Op(":=").Id("r").Dot("Context").Call().Dot("Value").Call(jen.Id("segmentKey").Values()).Assert(jen.String()),
-		jen.If(jen.Op("!").Id("ok").Op("||").Op("!").Add(stringsQ("EqualFold")).Call(jen.Id("seg"), jen.Lit("$count"))).Block(jen.Return(jen.False())),
+		jen.If(jen.Op("!").Id("ok").Op("||").Op("!").Add(stringsQ("EqualFold")).Call(jen.Id("seg").Index(jen.Add(stringsQ("LastIndexByte")).Call(jen.Id("seg"), jen.LitRune('/')).Op("+").Lit(1), jen.Empty()), jen.Lit("$count"))).Block(jen.Return(jen.False())),
 		jen.Id("w").Dot("Header").Call().Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("text/plain; charset=utf-8")),
 		jen.Id("w").Dot("WriteHeader").Call(jen.Id("status")),
 		jen.List(jen.Id("_"), jen.Id("_")).Op("=").Qual(pkgIO, "WriteString").Call(jen.Id("w"), jen.Qual(pkgStrconv, "FormatInt").Call(jen.Id("c").Dot("collectionCount").Call(), jen.Lit(10))),

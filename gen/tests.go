@@ -18,22 +18,25 @@ func (e *emitter) serviceTestFile() *jen.File {
 	f := e.newFile()
 	f.Line()
 	f.Comment("testService is the golden tests' double: each method checks that the expected")
-	f.Comment("operation was called, hands the decoded request to check, and returns result.")
+	f.Comment("operation was called, hands the decoded request to check, chooses status")
+	f.Comment("with SetStatus when it is not 0, and returns result.")
 	f.Type().Id("testService").Struct(
 		jen.Id("t").Op("*").Qual("testing", "T"),
 		jen.Id("op").String(),
 		jen.Id("called").Bool(),
 		jen.Id("check").Func().Params(jen.Id("req").Any()),
+		jen.Id("status").Int(),
 		jen.Id("result").Any(),
 	)
 	f.Line()
-	f.Func().Params(jen.Id("s").Op("*").Id("testService")).Id("call").Params(jen.Id("op").String(), jen.Id("req").Any()).Block(
+	f.Func().Params(jen.Id("s").Op("*").Id("testService")).Id("call").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").String(), jen.Id("req").Any()).Block(
 		jen.Id("s").Dot("t").Dot("Helper").Call(),
 		jen.If(jen.Id("op").Op("!=").Id("s").Dot("op")).Block(
 			jen.Id("s").Dot("t").Dot("Errorf").Call(jen.Lit("handler called %s, want %q"), jen.Id("op"), jen.Id("s").Dot("op")),
 		),
 		jen.Id("s").Dot("called").Op("=").True(),
 		jen.If(jen.Id("s").Dot("check").Op("!=").Nil()).Block(jen.Id("s").Dot("check").Call(jen.Id("req"))),
+		jen.If(jen.Id("s").Dot("status").Op("!=").Lit(0)).Block(jen.Id("SetStatus").Call(jen.Id("ctx"), jen.Id("s").Dot("status"))),
 	)
 	f.Line()
 	f.Func().Id("testResult").Types(jen.Id("T").Any()).Params(jen.Id("s").Op("*").Id("testService")).Id("T").Block(
@@ -41,7 +44,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.Return(jen.Id("v")),
 	)
 	for _, o := range e.plan.live() {
-		body := []jen.Code{jen.Id("s").Dot("call").Call(jen.Lit(o.op.GoName), jen.Id("req"))}
+		body := []jen.Code{jen.Id("s").Dot("call").Call(jen.Id("ctx"), jen.Lit(o.op.GoName), jen.Id("req"))}
 		if res := e.resultGoType(o); res != nil {
 			body = append(body, jen.Return(jen.Id("testResult").Types(res).Call(jen.Id("s")), jen.Nil()))
 		} else {
@@ -142,6 +145,9 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 	if t.via != nil {
 		out = append(out, comment("The handler routes this request to "+o.op.GoName+", documented with the same method and path at "+o.op.Source.String()+"."))
 	}
+	if t.status != 0 {
+		out = append(out, comment(fmt.Sprintf("The example answers %d where the page documents %d: the service chooses %d with SetStatus.", t.status, o.op.Status, t.status)))
+	}
 	out = append(out, jen.Const().Id("reqBody").Op("=").Add(lits.bodyLit(reqBody)))
 	call := jen.Id("serveDoc").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(ex.Request.Method), jen.Lit(target), e.headerLit(ex.Request.Headers), jen.Id("reqBody"))
 	if t.rejected {
@@ -163,9 +169,13 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 		return append(out, e.countTest(o, t, call)...)
 	}
 	respBody := ex.Response.Body
+	if t.requestOnly {
+		out = append(out, comment(fmt.Sprintf("The example documents no response: the service returns no result and the handler must answer %d without a body.", t.wantStatus(o))))
+	} else {
+		out = append(out, jen.Const().Id("respBody").Op("=").Add(lits.bodyLit(respBody)))
+	}
 	out = append(out,
-		jen.Const().Id("respBody").Op("=").Add(lits.bodyLit(respBody)),
-		jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit(o.op.GoName)}),
+		e.newDouble(o, t),
 		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
 	)
 	if o.op.ResponseType != nil && strings.TrimSpace(respBody) != "" {
@@ -184,14 +194,15 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 	}
 	out = append(out,
 		jen.Id("rec").Op(":=").Add(call),
-		jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(ex.Response.Status)).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", ex.Response.Status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
-		),
+		wantStatus(t.wantStatus(o)),
 		jen.If(jen.Op("!").Id("svc").Dot("called")).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit("the service was not called"))),
 	)
 	if strings.TrimSpace(respBody) == "" {
 		out = append(out, jen.If(jen.Id("rec").Dot("Body").Dot("Len").Call().Op("!=").Lit(0)).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("body = %s, want none"), jen.Id("rec").Dot("Body"))))
+		if t.requestOnly {
+			out = append(out, e.roundTrips(o, t)...)
+		}
 	} else {
 		out = append(out, jen.Id("checkJSON").Call(jen.Id("t"), jen.Lit("response body"), jen.Index().Byte().Parens(jen.Id("respBody")), jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Lit(ex.Truncated)))
 		out = append(out, e.roundTrips(o, t)...)
@@ -299,18 +310,34 @@ func (e *emitter) countTest(o *opPlan, t *exampleTest, call jen.Code) []jen.Code
 	n, _ := countBody(ex.Response.Body)
 	return []jen.Code{
 		comment("The request asks for the count of the collection ($count)."),
-		jen.Id("svc").Op(":=").Op("&").Id("testService").Values(jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit(o.op.GoName)}),
+		e.newDouble(o, t),
 		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
 		jen.Id("svc").Dot("result").Op("=").Op("&").Add(e.resultValueType(o)).Values(jen.Dict{
 			jen.Id("ODataCount"): jen.Id("Some").Types(jen.Int64()).Call(jen.Lit(n)),
 		}),
 		jen.Id("rec").Op(":=").Add(call),
-		jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(ex.Response.Status)).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", ex.Response.Status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
-		),
+		wantStatus(t.wantStatus(o)),
 		jen.If(jen.Op("!").Id("svc").Dot("called")).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit("the service was not called"))),
 		jen.If(jen.Id("got").Op(":=").Qual("strings", "TrimSpace").Call(jen.Id("rec").Dot("Body").Dot("String").Call()), jen.Id("got").Op("!=").Lit(fmt.Sprint(n))).Block(
 			jen.Id("t").Dot("Errorf").Call(jen.Lit("count = %q, want %q"), jen.Id("got"), jen.Lit(fmt.Sprint(n))),
 		),
 	}
+}
+
+// newDouble declares svc, the service double expecting a call of o; when
+// the example answers a success status other than the documented one, the
+// double chooses it with SetStatus.
+func (e *emitter) newDouble(o *opPlan, t *exampleTest) jen.Code {
+	fields := jen.Dict{jen.Id("t"): jen.Id("t"), jen.Id("op"): jen.Lit(o.op.GoName)}
+	if t.status != 0 {
+		fields[jen.Id("status")] = jen.Lit(t.status)
+	}
+	return jen.Id("svc").Op(":=").Op("&").Id("testService").Values(fields)
+}
+
+// wantStatus fails the test when the handler did not answer status.
+func wantStatus(status int) jen.Code {
+	return jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(status)).Block(
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
+	)
 }

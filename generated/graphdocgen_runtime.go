@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -489,10 +490,11 @@ type route struct {
 // of a path match ignoring ASCII case); checks a JSON request body against
 // the operation's types before calling svc, answering 400 with the name of
 // the first property that does not fit; and writes the value svc returns as
-// JSON. Errors are written as {"error":{"code":"...","message":"..."}}: 404
-// when no path matches, 405 with an Allow header when the path matches but
-// the method does not, 413, 414 and 415 for requests that are too large or
-// not JSON, the status of an *Error returned by svc, and 500 for other
+// JSON, with the status its page documents or the one svc chose with
+// SetStatus. Errors are written as {"error":{"code":"...","message":"..."}}:
+// 404 when no path matches, 405 with an Allow header when the path matches
+// but the method does not, 413, 414 and 415 for requests that are too large
+// or not JSON, the status of an *Error returned by svc, and 500 for other
 // errors and panics, which go to the error log (see WithErrorLog).
 func NewHandler(svc Service, opts ...Option) http.Handler {
 	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
@@ -519,7 +521,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case rt != nil:
-		rt.serve(h, tw, r, params)
+		rt.serve(h, tw, withStatusHolder(r), params)
 	case len(allow) > 0:
 		tw.Header().Set("Allow", strings.Join(allow, ", "))
 		writeError(tw, &Error{Status: http.StatusMethodNotAllowed, Message: "The request method is not allowed for this resource."})
@@ -586,17 +588,18 @@ func (w *trackingWriter) Unwrap() http.ResponseWriter {
 }
 
 // reply writes the result of an operation: the error response for a
-// non-nil err; no body for status 204 or a nil v; else v as JSON with the
-// given status.
+// non-nil err; else, with status or the one the service chose with
+// SetStatus, no body for 204, 304 or a nil v, and v as JSON otherwise.
 func (h *handler) reply(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
+	status = h.chosenStatus(r, status)
 	if replyCount(w, r, status, v) {
 		return
 	}
-	if rv := reflect.ValueOf(v); status == http.StatusNoContent || v == nil || rv.Kind() == reflect.Pointer && rv.IsNil() {
+	if rv := reflect.ValueOf(v); status == http.StatusNoContent || status == http.StatusNotModified || v == nil || rv.Kind() == reflect.Pointer && rv.IsNil() {
 		w.WriteHeader(status)
 		return
 	}
@@ -611,6 +614,55 @@ func (h *handler) reply(w http.ResponseWriter, r *http.Request, status int, v an
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// statusKey holds, in the context of a request the handler serves, the
+// *atomic.Int64 that SetStatus writes the chosen success status to.
+type statusKey struct{}
+
+// SetStatus lets a Service method choose the success status of its answer
+// instead of the status its page documents: 201 for a create that the docs
+// show answering 201 Created, 204 for an answer without content, 200 for a
+// report that answers JSON where the page documents a 302 redirect. ctx is
+// the context the handler passed to the method; the last call before the
+// method returns wins.
+//
+// The answer to 204 No Content or 304 Not Modified, or to a nil result,
+// has no body; any other status carries the result as JSON.
+//
+// Only success statuses (200-399) can be chosen: the handler ignores any
+// other code, reports it to the error log (see WithErrorLog) and answers
+// with the documented status. Return an *Error to answer an error. Outside
+// a request served by NewHandler, SetStatus does nothing.
+func SetStatus(ctx context.Context, code int) {
+	if p, ok := ctx.Value(statusKey{}).(*atomic.Int64); ok {
+		p.Store(int64(code))
+	}
+}
+
+// withStatusHolder returns r with a holder for SetStatus in its context.
+func withStatusHolder(r *http.Request) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), statusKey{}, new(atomic.Int64)))
+}
+
+// chosenStatus returns the success status the service chose for r with
+// SetStatus, or def when it chose none or a code that is not 200-399 (that
+// one is logged).
+func (h *handler) chosenStatus(r *http.Request, def int) int {
+	p, ok := r.Context().Value(statusKey{}).(*atomic.Int64)
+	if !ok {
+		return def
+	}
+	code := p.Load()
+	switch {
+	case code == 0:
+		return def
+	case code < 200 || code > 399:
+		h.logError(r, fmt.Errorf("SetStatus(%d) ignored: not a success status (200-399); answered %d", code, def))
+		return def
+	default:
+		return int(code)
+	}
 }
 
 // maxPathLen is the longest request path the handler routes, in bytes.

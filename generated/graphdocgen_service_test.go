@@ -14,16 +14,18 @@ import (
 )
 
 // testService is the golden tests' double: each method checks that the expected
-// operation was called, hands the decoded request to check, and returns result.
+// operation was called, hands the decoded request to check, chooses status
+// with SetStatus when it is not 0, and returns result.
 type testService struct {
 	t      *testing.T
 	op     string
 	called bool
 	check  func(req any)
+	status int
 	result any
 }
 
-func (s *testService) call(op string, req any) {
+func (s *testService) call(ctx context.Context, op string, req any) {
 	s.t.Helper()
 	if op != s.op {
 		s.t.Errorf("handler called %s, want %q", op, s.op)
@@ -31,6 +33,9 @@ func (s *testService) call(op string, req any) {
 	s.called = true
 	if s.check != nil {
 		s.check(req)
+	}
+	if s.status != 0 {
+		SetStatus(ctx, s.status)
 	}
 }
 
@@ -40,7 +45,7 @@ func testResult[T any](s *testService) T {
 }
 
 func (s *testService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {
-	s.call("UpdateUserCredentialUsageDetails", req)
+	s.call(ctx, "UpdateUserCredentialUsageDetails", req)
 	return testResult[*UserCredentialUsageDetails](s), nil
 }
 

@@ -38,7 +38,7 @@ type stage struct {
 // request line routes (TestRoutes), and no example test fails (issue 4:
 // each pair is a passing test or explained by a diagnostic).
 func (r *report) ok() bool {
-	_, failed, _ := r.tests()
+	_, failed, _ := r.tests(all)
 	return r.buildErr == "" && r.vetErr == "" && r.results["TestRoutes"] == "pass" && failed == 0
 }
 

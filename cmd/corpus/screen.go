@@ -32,17 +32,21 @@ func printScreen(w io.Writer, rs []*report) {
 	row("types", num(func(r *report) int { return len(r.s.Types) }))
 	row("properties", num(func(r *report) int { return r.properties() }))
 	row("enums", num(func(r *report) int { return len(r.s.Enums) }))
-	row("example pairs", num(func(r *report) int { return r.examples() }))
-	row("  tests passed", num(func(r *report) int { p, _, _ := r.tests(); return p }))
-	row("  tests failed", num(func(r *report) int { _, f, _ := r.tests(); return f }))
-	row("  explained by a diagnostic", num(func(r *report) int { _, _, e := r.tests(); return e }))
+	row("examples", num(func(r *report) int { return r.count(all) }))
+	row("  tests passed", num(func(r *report) int { p, _, _ := r.tests(all); return p }))
+	row("  tests failed", num(func(r *report) int { _, f, _ := r.tests(all); return f }))
+	row("  explained by a diagnostic", num(func(r *report) int { _, _, e := r.tests(all); return e }))
+	row("example pairs (request, response)", num(func(r *report) int { return r.count(pairs) }))
+	row("  tests passed", func(r *report) string { return r.passRate(pairs) })
+	row("requests without a response", num(func(r *report) int { return r.count(requestOnly) }))
+	row("  tests passed", func(r *report) string { return r.passRate(requestOnly) })
 	row("generated files", num(func(r *report) int { return r.files }))
 	row("build / vet", func(r *report) string { return okStr(r.buildErr) + " / " + okStr(r.vetErr) })
 	row("diagnostics", num(func(r *report) int { return len(r.s.Diagnostics) }))
 	for _, code := range topCodes(rs, 18) {
 		row("  "+code, num(func(r *report) int { return countCode(r.s, code) }))
 	}
-	fmt.Fprintln(w, "pairs without a test, by reason:")
+	fmt.Fprintln(w, "examples without a test, by reason:")
 	for _, code := range topReasons(rs, 10) {
 		row("  "+code, num(func(r *report) int { return r.reasons()[code] }))
 	}
@@ -115,20 +119,43 @@ func (r *report) properties() int {
 	return n
 }
 
-func (r *report) examples() int {
+// Example filters: every example, the request/response pairs, and the
+// requests documented without a response.
+func all(*schema.Example) bool            { return true }
+func pairs(ex *schema.Example) bool       { return !ex.RequestOnly }
+func requestOnly(ex *schema.Example) bool { return ex.RequestOnly }
+
+// count counts the examples that keep selects.
+func (r *report) count(keep func(*schema.Example) bool) int {
 	n := 0
 	for _, op := range r.s.Operations {
-		n += len(op.Examples)
+		for _, ex := range op.Examples {
+			if keep(ex) {
+				n++
+			}
+		}
 	}
 	return n
 }
 
-// tests counts example tests that passed and failed in go test, and
-// examples with no test (explained by a diagnostic).
-func (r *report) tests() (passed, failed, explained int) {
+// passRate is "passed (percent)" over the examples that keep selects.
+func (r *report) passRate(keep func(*schema.Example) bool) string {
+	p, _, _ := r.tests(keep)
+	n := r.count(keep)
+	if n == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%.1f%%)", p, 100*float64(p)/float64(n))
+}
+
+// tests counts, among the examples that keep selects, the example tests
+// that passed and failed in go test, and the examples with no test
+// (explained by a diagnostic).
+func (r *report) tests(keep func(*schema.Example) bool) (passed, failed, explained int) {
 	for _, op := range r.s.Operations {
 		for _, ex := range op.Examples {
 			switch {
+			case !keep(ex):
 			case ex.Test == nil:
 				explained++
 			case r.results[*ex.Test] == "pass":

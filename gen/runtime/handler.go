@@ -41,10 +41,11 @@ It routes a request by its method and decoded URL path (the literal parts
 of a path match ignoring ASCII case); checks a JSON request body against
 the operation's types before calling svc, answering 400 with the name of
 the first property that does not fit; and writes the value svc returns as
-JSON. Errors are written as {"error":{"code":"...","message":"..."}}: 404
-when no path matches, 405 with an Allow header when the path matches but
-the method does not, 413, 414 and 415 for requests that are too large or
-not JSON, the status of an *Error returned by svc, and 500 for other
+JSON, with the status its page documents or the one svc chose with
+SetStatus. Errors are written as {"error":{"code":"...","message":"..."}}:
+404 when no path matches, 405 with an Allow header when the path matches
+but the method does not, 413, 414 and 415 for requests that are too large
+or not JSON, the status of an *Error returned by svc, and 500 for other
 errors and panics, which go to the error log (see WithErrorLog).`).
 		Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Op("...").Id("Option")).Qual(pkgHTTP, "Handler").Block(
 		jen.Id("cfg").Op(":=").Id("handlerConfig").Values(
@@ -80,7 +81,7 @@ func serveHTTPFunc() jen.Code {
 		),
 		jen.Switch().Block(
 			jen.Case(jen.Id("rt").Op("!=").Nil()).Block(
-				jen.Id("rt").Dot("serve").Call(jen.Id("h"), jen.Id("tw"), jen.Id("r"), jen.Id("params")),
+				jen.Id("rt").Dot("serve").Call(jen.Id("h"), jen.Id("tw"), jen.Id("withStatusHolder").Call(jen.Id("r")), jen.Id("params")),
 			),
 			jen.Case(jen.Len(jen.Id("allow")).Op(">").Lit(0)).Block(
 				jen.Id("tw").Dot("Header").Call().Dot("Set").Call(jen.Lit("Allow"), stringsQ("Join").Call(jen.Id("allow"), jen.Lit(", "))),

@@ -47,7 +47,7 @@ const (
 func Add(f *jen.File) {
 	groups := [][]jen.Code{
 		optionalDecls(), primitiveDecls(), durationDecls(), collectionDecls(),
-		errorDecls(), errorWriterDecls(), optionDecls(), handlerDecls(), replyDecls(),
+		errorDecls(), errorWriterDecls(), optionDecls(), handlerDecls(), replyDecls(), statusDecls(),
 		routerDecls(), patternDecls(), matchDecls(),
 		decodeDecls(), checkerDecls(), checkerValueDecls(), checkerWalkDecls(),
 		fieldDecls(), namedDecls(), validateDecls(), validateWalkDecls(), kindDecls(), segmentDecls(),

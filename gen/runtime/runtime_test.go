@@ -119,7 +119,7 @@ func TestDocumentedAPI(t *testing.T) {
 		"AnyOf", "AnyOf.MarshalJSON", "AnyOf.UnmarshalJSON", "Binary", "Binary.Bytes", "CollectionResponse", "Date", "Date.Time", "DateTimeOffset", "DateTimeOffset.Time",
 		"Duration", "Duration.Duration", "Error", "Error.Error", "NewHandler", "Null", "Option", "Optional",
 		"Optional.Get", "Optional.IsNull", "Optional.IsSet", "Optional.IsZero", "Optional.MarshalJSON",
-		"Optional.Or", "Optional.UnmarshalJSON", "Some", "TimeOfDay", "TimeOfDay.Time", "TypeCast", "ValidationError",
+		"Optional.Or", "Optional.UnmarshalJSON", "SetStatus", "Some", "TimeOfDay", "TimeOfDay.Time", "TypeCast", "ValidationError",
 		"ValidationError.Error", "ValueResponse", "WithErrorLog", "WithMaxBodyBytes",
 	}
 	if diff := cmp.Diff(want, exported); diff != "" {

@@ -127,6 +127,9 @@ type Example struct {
 	Source Pos     `json:"source"`
 	Test   *string `json:"test"`             // go test -json name, or nil
 	Reason *string `json:"reason,omitempty"` // diagnostic code when Test is nil
+	// RequestOnly means the example documents a request but no response
+	// (so it is not a request/response pair); set by gen.Generate.
+	RequestOnly bool `json:"requestOnly,omitempty"`
 
 	Request  HTTPMessage `json:"-"`
 	Response HTTPMessage `json:"-"`

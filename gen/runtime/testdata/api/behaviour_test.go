@@ -767,6 +767,59 @@ func TestReply(t *testing.T) {
 	}
 }
 
+// TestSetStatus checks that a service chooses its success status with
+// SetStatus: the answer keeps its body except for 204, 304 and nil, a code
+// that is not 200-399 is logged and the documented status answered, and the
+// choice does not leak into the next request.
+func TestSetStatus(t *testing.T) {
+	spy := &logSpy{}
+	var code atomic.Int64
+	res := &UserReport{Name: Some("a")}
+	svc := &testService{getUser: func(req *GetUserRequest) (*UserReport, error) {
+		if c := code.Load(); c != 0 {
+			SetStatus(req.HTTPRequest.Context(), int(c))
+		}
+		return res, nil
+	}}
+	h := NewHandler(svc, WithErrorLog(spy.log))
+	for _, c := range []struct {
+		set, want int
+		body      bool
+		logged    int
+	}{
+		{0, 200, true, 0}, {201, 201, true, 0}, {202, 202, true, 0}, {204, 204, false, 0},
+		{302, 302, true, 0}, {304, 304, false, 0}, {0, 200, true, 0},
+		{404, 200, true, 1}, {500, 200, true, 2}, {100, 200, true, 3}, {-1, 200, true, 4},
+	} {
+		code.Store(int64(c.set))
+		rec := serve(t, h, "GET", "/me", "")
+		if rec.Code != c.want || (rec.Body.Len() > 0) != c.body || spy.count() != c.logged {
+			t.Errorf("SetStatus(%d): %d %q, %d logged; want %d, body %v, %d logged", c.set, rec.Code, rec.Body, spy.count(), c.want, c.body, c.logged)
+		}
+	}
+	if errs := spy.all(); len(errs) == 0 || !strings.Contains(errs[0].Error(), "SetStatus(404) ignored") {
+		t.Errorf("logged %v", errs)
+	}
+	code.Store(204)
+	res = nil
+	if rec := serve(t, h, "GET", "/me", ""); rec.Code != 204 || rec.Body.Len() != 0 {
+		t.Errorf("nil result: %d %q", rec.Code, rec.Body)
+	}
+	svc.delRef = func(req *DeleteRefRequest) error {
+		SetStatus(req.HTTPRequest.Context(), 200)
+		return nil
+	}
+	if rec := serve(t, h, "DELETE", "/a/1/b/2/$ref", ""); rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Errorf("no result, 200: %d %q", rec.Code, rec.Body)
+	}
+	svc.delRef = func(req *DeleteRefRequest) error {
+		SetStatus(req.HTTPRequest.Context(), 201)
+		return &Error{Status: 409, Code: "conflict", Message: "Conflict."}
+	}
+	wantError(t, serve(t, h, "DELETE", "/a/1/b/2/$ref", ""), 409, "conflict")
+	SetStatus(context.Background(), 201) // outside a request: no effect, no panic
+}
+
 func TestValidateStruct(t *testing.T) {
 	good := &UserReport{Feature: Some(FeatureTypeReset), Kids: Some([]UserReport{{Features: Some([]FeatureType{"registration"})}})}
 	if err := good.Validate(); err != nil {

@@ -1,0 +1,64 @@
+package gen_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestExampleStatus generates the pages of testdata/status: an example
+// answering a success status the page does not document becomes a test
+// whose service chooses that status with SetStatus, a request without a
+// documented response becomes a request-only test, both with a warning; a
+// 409 example and a request to another host stay explained. The generated
+// tests must pass.
+func TestExampleStatus(t *testing.T) {
+	s, out := generateDirs(t, "testdata/status/api", "testdata/status/resources")
+	got := map[string]string{}
+	for _, op := range s.Operations {
+		for _, ex := range op.Examples {
+			switch {
+			case ex.Test != nil:
+				got[ex.Name] = *ex.Test
+			case ex.Reason != nil:
+				got[ex.Name] = "reason " + *ex.Reason
+			}
+		}
+	}
+	want := map[string]string{
+		"create_widget":              "TestCreateWidget/create_widget",
+		"create_widget_conflict":     "reason example-status-mismatch",
+		"create_widget_request_only": "TestCreateWidget/create_widget_request_only",
+		"create_widget_notification": "reason example-foreign-host",
+		"delete_widget":              "TestDeleteWidget/delete_widget",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tests and reasons (-want +got):\n%s", diff)
+	}
+	var diags []string
+	for _, d := range s.Diagnostics {
+		if strings.HasPrefix(d.Code, "example-") {
+			diags = append(diags, d.File[strings.LastIndex(d.File, "/")+1:]+" "+d.Code+": "+d.Message)
+		}
+	}
+	wantDiags := []string{
+		"widget-delete.md example-status-differs: example delete_widget answers 200 but the page documents 204; the test has the service choose 200 with SetStatus",
+		"widget-post.md example-status-differs: example create_widget answers 201 but the page documents 200; the test has the service choose 201 with SetStatus",
+		"widget-post.md example-status-mismatch: example create_widget_conflict answers 409 but the page documents 200",
+		"widget-post.md example-request-only: example create_widget_request_only documents no response; the test checks the request only (it routes to CreateWidget, its body decodes as documented, and the handler answers 200)",
+		"widget-post.md example-foreign-host: example create_widget_notification calls bot.contoso.com, not the Graph service; it is not a route of this package",
+	}
+	if diff := cmp.Diff(wantDiags, diags); diff != "" {
+		t.Errorf("example diagnostics (-want +got):\n%s", diff)
+	}
+	m := newModule(t)
+	m.add("status", out)
+	m.mustGo("vet", "./...")
+	res := m.mustGo("test", "-v", "-run", "TestCreateWidget|TestDeleteWidget", "./...")
+	for _, name := range []string{"TestCreateWidget/create_widget", "TestCreateWidget/create_widget_request_only", "TestDeleteWidget/delete_widget"} {
+		if !strings.Contains(res, "--- PASS: "+name+" ") {
+			t.Errorf("%s did not pass:\n%s", name, res)
+		}
+	}
+}

@@ -1827,10 +1827,10 @@ type segmentKey struct{}
 const castPrefix = "microsoft.graph."
 
 // collectionRoute returns the route for a GET request whose last path
-// segment is $count or a type cast (microsoft.graph.x) and whose path
-// without it names a collection route, with that segment. It returns nil
-// when found (the route the whole path selects) documents the segment
-// literally.
+// segment is $count or a type cast (microsoft.graph.x), or a type cast then
+// $count, and whose path without them names a collection route, with those
+// segments ("microsoft.graph.group/$count"). It returns nil when found (the
+// route the whole path selects) documents the last segment literally.
 func (h *handler) collectionRoute(method, path string, found *routeEntry) (*routeEntry, []string, string) {
 	i := strings.LastIndexByte(path, '/')
 	if method != http.MethodGet || i <= 0 {
@@ -1844,6 +1844,12 @@ func (h *handler) collectionRoute(method, path string, found *routeEntry) (*rout
 		return nil, nil, ""
 	}
 	rt, params, _ := h.router.lookup(method, path[:len(path)-len(seg)-1])
+	if rt == nil && strings.EqualFold(seg, "$count") {
+		if j := strings.LastIndexByte(path[:i], '/'); j > 0 && isCast(path[j+1:i]) {
+			rt, params, _ = h.router.lookup(method, path[:j])
+			seg = path[j+1:]
+		}
+	}
 	if rt == nil || !rt.collection {
 		return nil, nil, ""
 	}
@@ -1865,12 +1871,13 @@ func isCast(seg string) bool {
 }
 
 // TypeCast returns the derived type named by the type-cast segment of r's
-// path (GET /groups/{id}/members/microsoft.graph.user gives
-// "microsoft.graph.user") when the handler routed r to a collection's
+// path (GET /groups/{id}/members/microsoft.graph.user, or its /$count,
+// gives "microsoft.graph.user") when the handler routed r to a collection's
 // operation without that segment, and "" otherwise. A service lists only
 // the members of that type.
 func TypeCast(r *http.Request) string {
 	seg, _ := r.Context().Value(segmentKey{}).(string)
+	seg, _, _ = strings.Cut(seg, "/")
 	if !isCast(seg) {
 		return ""
 	}
@@ -1896,7 +1903,7 @@ func (c CollectionResponse[T]) collectionCount() int64 {
 func replyCount(w http.ResponseWriter, r *http.Request, status int, v any) bool {
 	c, ok := v.(collectionCounter)
 	seg, _ := r.Context().Value(segmentKey{}).(string)
-	if !ok || !strings.EqualFold(seg, "$count") {
+	if !ok || !strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count") {
 		return false
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")

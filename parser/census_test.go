@@ -197,16 +197,17 @@ func itoa(n int) string {
 // without a resource link: a documented type in bold ("a
 // **countriesRegions** object"), a single primitive ("a String in the
 // response body"), and, with no type named at all, the primitive an
-// example's {"value": x} holds; and a "collection" every example answers
-// as one entity.
+// example's {"value": x} holds; a "collection" every example answers as
+// one entity; and an update whose example answers the object it updates.
 func TestProseResponseTypes(t *testing.T) {
 	s := censusSchema(t)
 	for page, want := range map[string]string{
 		"beta/api/dynamics-create-countriesregions.md":             "microsoft.graph.countriesRegions",
 		"beta/api/intune-devices-manageddevice-getfilevaultkey.md": "Edm.String",
 		"beta/api/serviceupdatemessage-archive.md":                 "Edm.Boolean",
-		"v1.0/api/list-get.md":                                     "microsoft.graph.list", // annotation "@type"
-		"beta/api/chat-get.md":                                     "microsoft.graph.chat", // prose: "a collection of chat objects"
+		"v1.0/api/list-get.md":                                     "microsoft.graph.list",         // annotation "@type"
+		"beta/api/chat-get.md":                                     "microsoft.graph.chat",         // prose: "a collection of chat objects"
+		"v1.0/api/usersettings-update.md":                          "microsoft.graph.userSettings", // PATCH answering an object
 	} {
 		op := opOf(t, s, page)
 		if op.ResponseType == nil || op.ResponseType.String() != want {

@@ -101,3 +101,48 @@ func (r *resolver) singleFromExamples(pg *pageResult, d *opDraft, op *schema.Ope
 	op.ResponseType.Collection = false
 	r.warn(pg.src, first, "response-single-inferred", "the Response section says a collection of %s, but every example answers one; the response type is %s", op.ResponseType.Name, op.ResponseType.Name)
 }
+
+// responseFromRequest gives a create or update whose page names no
+// response type the type it writes when an example answers with an entity
+// (a JSON object that is not a {"value": ...} wrapper): PATCH returns the
+// updated object, POST the created one, as the Graph service does. That
+// type is the request type, or, for a body given as a property table, the
+// first documented type the page's file name names (usersettings-update.md:
+// userSettings).
+func (r *resolver) responseFromRequest(pg *pageResult, d *opDraft, op *schema.Operation) {
+	switch op.Method {
+	case "PATCH", "PUT", "POST":
+	default:
+		return
+	}
+	var ref *schema.TypeRef
+	switch {
+	case op.RequestType != nil:
+		if op.RequestType.Collection || op.RequestType.IsPrimitive() {
+			return
+		}
+		c := *op.RequestType
+		ref = &c
+	default:
+		for part := range strings.SplitSeq(pageStem(pg.src.path), "-") {
+			if t := r.lookupType(namespaceOf(pg), part); t != nil {
+				ref = &schema.TypeRef{Name: t.QualifiedName()}
+				break
+			}
+		}
+	}
+	if ref == nil {
+		return
+	}
+	for _, ex := range d.examples {
+		if ex.resp == nil || ex.resp.json == nil {
+			continue
+		}
+		if ex.resp.json.Kind != jsondoc.Object || ex.resp.json.Get("value") != nil {
+			return
+		}
+		op.ResponseType = ref
+		r.warn(pg.src, ex.resp.bodyOff, "response-type-from-request", "the Response section names no type, but the example answers an object; reading it as %s, the type this %s writes", ref, op.Method)
+		return
+	}
+}

@@ -57,6 +57,9 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	if op.ResponseType == nil && d.status != 204 {
 		r.primitiveFromExamples(pg, d, op)
 	}
+	if op.ResponseType == nil {
+		r.responseFromRequest(pg, d, op)
+	}
 	op.Status = d.status
 	if op.Status == 0 {
 		op.Status = defaultStatus(d)

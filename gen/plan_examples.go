@@ -24,6 +24,11 @@ type exampleTest struct {
 	// via is the operation that serves the request when another page
 	// documents the same method and path (nil: the example's own).
 	via *opPlan
+	// otherTypes: via's types differ from the example's own operation's;
+	// the rejects and respMismatch fields come from the check against via's.
+	otherTypes   bool
+	rejectsEnum  bool
+	respMismatch string
 	// status is the success status the service double chooses with
 	// SetStatus (the example's, where the page documents another); 0: the
 	// documented one.
@@ -48,6 +53,29 @@ func (t *exampleTest) serving(own *opPlan) *opPlan {
 		return t.via
 	}
 	return own
+}
+
+// orBody names a property, or the body as a whole.
+func orBody(name string) string {
+	if name == "" {
+		return "the body"
+	}
+	return name
+}
+
+// otherCheck is the check of ex against the types of owner, the operation
+// that keeps the route ex requests (Example.Others), when owner's types are
+// plain (no type family) so that check says all the test needs.
+func otherCheck(owner *opPlan, ex *schema.Example) (schema.ExampleCheck, bool) {
+	if owner.reqKind != nil || owner.respKind != nil {
+		return schema.ExampleCheck{}, false
+	}
+	for _, c := range ex.Others {
+		if c.Op == owner.op {
+			return c, true
+		}
+	}
+	return schema.ExampleCheck{}, false
 }
 
 // paramValue is a path parameter the service must receive.
@@ -85,8 +113,12 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 		p.diags = append(p.diags, schema.Diagnostic{File: ex.Source.File, Line: ex.Source.Line, Col: max(ex.Source.Col, 1),
 			Severity: schema.Warning, Code: code, Message: msg})
 	}
+	sv := t.serving(o)
+	if t.otherTypes {
+		warn("example-served-by-other", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s, kept there by the route ownership rule); the test checks it with that operation's types", ex.Name, ex.Request.Method, t.path, sv.op.GoName, sv.op.Source))
+	}
 	if t.status != 0 {
-		warn("example-status-differs", fmt.Sprintf("example %s answers %d but the page documents %d; the test has the service choose %d with SetStatus", ex.Name, t.status, o.op.Status, t.status))
+		warn("example-status-differs", fmt.Sprintf("example %s answers %d but the page documents %d; the test has the service choose %d with SetStatus", ex.Name, t.status, sv.op.Status, t.status))
 	}
 	switch {
 	case t.requestOnly && t.rejected:
@@ -114,14 +146,23 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		return nil, "example-route-unmatched", fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
 	}
 	var via *opPlan
+	check := schema.ExampleCheck{Rejects: ex.Rejects, RejectsEnum: ex.RejectsEnum, RejectsBody: ex.RejectsBody, ResponseMismatch: ex.ResponseMismatch}
+	otherTypes := false
 	if ref.op != o {
 		if !p.serves(ref.op, o) {
-			return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request or response type differs", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
+			other, ok := otherCheck(ref.op, ex)
+			if !ok {
+				return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request or response type differs", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
+			}
+			if other.Rejects != "" || other.RejectsBody {
+				return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request type rejects %s", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source, orBody(other.Rejects))
+			}
+			check, otherTypes = other, true
 		}
 		via = ref.op
 	}
-	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg), rejects: ex.Rejects, rejected: ex.Rejects != "" || ex.RejectsBody, via: via,
-		requestOnly: ex.RequestOnly}
+	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg), rejects: check.Rejects, rejected: check.Rejects != "" || check.RejectsBody,
+		rejectsEnum: check.RejectsEnum, respMismatch: check.ResponseMismatch, via: via, otherTypes: otherTypes, requestOnly: ex.RequestOnly}
 	sv := t.serving(o)
 	seen := map[int]bool{}
 	for pi, fi := range sv.paramOf[ref.index] {
@@ -130,7 +171,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 			t.params = append(t.params, paramValue{sv.params[fi], values[pi]})
 		}
 	}
-	hasBodyType := o.op.RequestType != nil || o.bodyType != ""
+	hasBodyType := sv.op.RequestType != nil || sv.bodyType != ""
 	if strings.TrimSpace(req.Body) != "" && hasBodyType && !req.JSON {
 		return nil, "example-body-not-json", fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
 	}
@@ -140,7 +181,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	if t.rejected {
 		return t, "", ""
 	}
-	if code, msg := p.answerCheck(o, t); code != "" {
+	if code, msg := p.answerCheck(sv, t); code != "" {
 		return nil, code, msg
 	}
 	return t, "", ""
@@ -157,8 +198,11 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 		}
 		return "", ""
 	}
-	if ex.ResponseMismatch != "" {
-		return "example-response-type-mismatch", fmt.Sprintf("example %s answers %s with a value its type cannot hold; see the warning at that value", ex.Name, ex.ResponseMismatch)
+	if t.respMismatch != "" {
+		if t.otherTypes {
+			return "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose response type %s cannot hold %s", ex.Name, o.op.Method, t.path, o.op.GoName, o.op.Source, o.op.ResponseType, t.respMismatch)
+		}
+		return "example-response-type-mismatch", fmt.Sprintf("example %s answers %s with a value its type cannot hold; see the warning at that value", ex.Name, t.respMismatch)
 	}
 	if resp.Status == 204 && strings.TrimSpace(resp.Body) != "" {
 		return "example-body-on-204", fmt.Sprintf("example %s answers 204 No Content with a body; a 204 answer carries none", ex.Name)

@@ -43,7 +43,7 @@ func (p *plan) planRoutes() {
 	owner := map[string]cand{}
 	for _, o := range ops {
 		for i, r := range o.op.Routes {
-			k := o.op.Method + " " + routeKey(r.Pattern)
+			k := o.op.Method + " " + route.Key(r.Pattern)
 			if c, ok := owner[k]; !ok || ownerRank(o, i) < ownerRank(c.o, c.i) {
 				owner[k] = cand{o, i}
 			}
@@ -53,7 +53,7 @@ func (p *plan) planRoutes() {
 	order := 0
 	for _, o := range ops {
 		for i, r := range o.op.Routes {
-			k := o.op.Method + " " + routeKey(r.Pattern)
+			k := o.op.Method + " " + route.Key(r.Pattern)
 			if c := owner[k]; c.o != o || c.i != i {
 				if c.o != o {
 					if o.firstOwner == nil {
@@ -121,19 +121,6 @@ func namesType(pattern string, refs ...*schema.TypeRef) bool {
 		}
 	}
 	return false
-}
-
-// routeKey identifies a pattern regardless of placeholder names and case.
-func routeKey(pattern string) string {
-	var sb strings.Builder
-	for _, t := range route.Split(pattern) {
-		if t.Param != "" {
-			sb.WriteString("{}")
-		} else {
-			sb.WriteString(strings.ToLower(t.Literal))
-		}
-	}
-	return sb.String()
 }
 
 // firstSegment is the lower-cased first path segment when it is literal.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // TestExampleStatus generates the pages of testdata/status: an example
@@ -15,17 +16,7 @@ import (
 // tests must pass.
 func TestExampleStatus(t *testing.T) {
 	s, out := generateDirs(t, "testdata/status/api", "testdata/status/resources")
-	got := map[string]string{}
-	for _, op := range s.Operations {
-		for _, ex := range op.Examples {
-			switch {
-			case ex.Test != nil:
-				got[ex.Name] = *ex.Test
-			case ex.Reason != nil:
-				got[ex.Name] = "reason " + *ex.Reason
-			}
-		}
-	}
+	got := testsAndReasons(s)
 	want := map[string]string{
 		"create_widget":              "TestCreateWidget/create_widget",
 		"create_widget_conflict":     "reason example-status-mismatch",
@@ -61,4 +52,21 @@ func TestExampleStatus(t *testing.T) {
 			t.Errorf("%s did not pass:\n%s", name, res)
 		}
 	}
+}
+
+// testsAndReasons maps each example's name to its test, or to "reason "
+// and the code of the diagnostic that explains why it has none.
+func testsAndReasons(s *schema.Schema) map[string]string {
+	got := map[string]string{}
+	for _, op := range s.Operations {
+		for _, ex := range op.Examples {
+			switch {
+			case ex.Test != nil:
+				got[ex.Name] = *ex.Test
+			case ex.Reason != nil:
+				got[ex.Name] = "reason " + *ex.Reason
+			}
+		}
+	}
+	return got
 }

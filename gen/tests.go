@@ -157,7 +157,7 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 			jen.Id("rec").Op(":=").Add(call),
 			jen.Id("checkRejected").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(t.rejects)),
 		)
-		if !ex.RejectsEnum {
+		if !t.rejectsEnum {
 			return out // the body does not decode into the types at all
 		}
 		if e.responseRoundTrips(o, t) {
@@ -260,7 +260,7 @@ func (e *emitter) responseBodyType(o *opPlan) *jen.Statement {
 // responseRoundTrips reports whether the documented response body is
 // round-tripped through the response type.
 func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
-	return o.op.ResponseType != nil && t.ex.Response.JSON && t.ex.ResponseMismatch == ""
+	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == ""
 }
 
 // headerLit renders documented request headers (without Content-Length,

@@ -288,9 +288,11 @@ func isoDurationUnit(s string, next int, number bool) int {
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
 // ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is set when the request asked for $count.
+// ODataCount is set when the request asked for $count. ODataType is the
+// rarely sent @odata.type of the collection itself.
 type CollectionResponse[T any] struct {
 	ODataContext   Optional[string] `json:"@odata.context,omitzero"`
+	ODataType      Optional[string] `json:"@odata.type,omitzero"`
 	ODataCount     Optional[int64]  `json:"@odata.count,omitzero"`
 	ODataNextLink  Optional[string] `json:"@odata.nextLink,omitzero"`
 	ODataDeltaLink Optional[string] `json:"@odata.deltaLink,omitzero"`

@@ -71,6 +71,7 @@ func resolve(pages []*pageResult) *schema.Schema {
 	for _, op := range ops {
 		r.finishOperation(op)
 	}
+	r.checkOthers(ops)
 	r.reportSharedNames()
 	r.finish()
 	return r.out

@@ -209,27 +209,38 @@ func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft
 	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated}
 	if d.req != nil {
 		ex.Request = d.req.HTTPMessage
-		c := &checker{r: r, pg: pg, base: d.req.bodyOff, request: true}
-		switch {
-		case d.req.json != nil && op.RequestType != nil:
-			ex.Rejects = c.value(d.req.json, *op.RequestType, "")
-		case d.req.json != nil && len(op.Parameters) > 0:
-			ex.Rejects = c.params(d.req.json, op.Parameters)
-		}
-		ex.RejectsEnum = c.enumOnly
-		ex.RejectsBody = c.rejected && ex.Rejects == ""
 	}
 	if d.resp != nil {
 		ex.Response = d.resp.HTTPMessage
-		if d.resp.json != nil && op.ResponseType != nil {
-			c := &checker{r: r, pg: pg, base: d.resp.bodyOff}
-			ex.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType, ""))
-			if ex.ResponseMismatch == "" && c.rejected {
-				ex.ResponseMismatch = orBody("") // the body as a whole does not fit
-			}
+	}
+	ch := r.checkExample(pg, op, d, false)
+	ex.Rejects, ex.RejectsEnum, ex.RejectsBody, ex.ResponseMismatch = ch.Rejects, ch.RejectsEnum, ch.RejectsBody, ch.ResponseMismatch
+	return ex
+}
+
+// checkExample checks an example's bodies against op's types (its own
+// operation's, or, quietly, another's that documents the same route).
+func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *exampleDraft, quiet bool) schema.ExampleCheck {
+	ch := schema.ExampleCheck{Op: op}
+	if d.req != nil {
+		c := &checker{r: r, pg: pg, base: d.req.bodyOff, request: true, quiet: quiet}
+		switch {
+		case d.req.json != nil && op.RequestType != nil:
+			ch.Rejects = c.value(d.req.json, *op.RequestType, "")
+		case d.req.json != nil && len(op.Parameters) > 0:
+			ch.Rejects = c.params(d.req.json, op.Parameters)
+		}
+		ch.RejectsEnum = c.enumOnly
+		ch.RejectsBody = c.rejected && ch.Rejects == ""
+	}
+	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil {
+		c := &checker{r: r, pg: pg, base: d.resp.bodyOff, quiet: quiet}
+		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType, ""))
+		if ch.ResponseMismatch == "" && c.rejected {
+			ch.ResponseMismatch = orBody("") // the body as a whole does not fit
 		}
 	}
-	return ex
+	return ch
 }
 
 // checker walks an example body against a type and reports values the
@@ -244,6 +255,14 @@ type checker struct {
 	// decodes but is not an enum member (the body still round-trips).
 	enumOnly bool
 	rejected bool
+	// quiet: report nothing (a check against another operation's types).
+	quiet bool
+}
+
+func (c *checker) warn(off int, code, format string, args ...any) {
+	if !c.quiet {
+		c.r.warn(c.pg.src, off, code, format, args...)
+	}
 }
 
 // params checks a body against an action's parameter list.
@@ -276,7 +295,7 @@ func (c *checker) collectionExtras(v *jsondoc.Value, op *schema.Operation) strin
 	for _, m := range v.Members {
 		switch m.Key {
 		case "value", "@odata.context":
-		case "@odata.count", "@odata.nextLink", "@odata.deltaLink":
+		case "@odata.count", "@odata.nextLink", "@odata.deltaLink", "@odata.type":
 			if single {
 				return c.mismatch(m.Value, m.Key, "the response has a member %s besides value and @odata.context", m.Key)
 			}
@@ -284,7 +303,7 @@ func (c *checker) collectionExtras(v *jsondoc.Value, op *schema.Operation) strin
 			if single {
 				return c.mismatch(m.Value, m.Key, "the response has a member %s besides value and @odata.context", m.Key)
 			}
-			return c.mismatch(m.Value, m.Key, "the collection response has a member %s besides value and the @odata links", m.Key)
+			return c.mismatch(m.Value, m.Key, "the collection response has a member %s besides value, @odata.type and the @odata links", m.Key)
 		}
 	}
 	return ""
@@ -297,7 +316,7 @@ func (c *checker) mismatch(v *jsondoc.Value, name, format string, args ...any) s
 	if c.request {
 		code, tail = "example-type-mismatch", "; the handler rejects it"
 	}
-	c.r.warn(c.pg.src, c.base+v.Off, code, format+tail, args...)
+	c.warn(c.base+v.Off, code, format+tail, args...)
 	return name
 }
 
@@ -311,8 +330,14 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
 		name := joinPath(path, m.Key)
 		p := c.r.property(t, m.Key)
 		if p == nil {
+			if c.quiet && !c.request {
+				// Another operation's response type: the example's own
+				// inferred members are not in it.
+				first = firstOf(first, c.mismatch(m.Value, name, "example has %s, which %s does not have", name, t.Name))
+				continue
+			}
 			if c.request {
-				c.r.warn(c.pg.src, c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
+				c.warn(c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
 				first = firstOf(first, name)
 				c.enumOnly, c.rejected = false, true
 			}
@@ -353,7 +378,7 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) strin
 			if !c.rejected {
 				c.enumOnly, c.rejected = true, true
 			}
-			c.r.warn(c.pg.src, c.base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
+			c.warn(c.base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
 			return name
 		}
 		return ""

@@ -16,9 +16,11 @@ func collectionType() jen.Code {
 	return doc(`CollectionResponse is the body of a response that lists T values: Value
 holds one page of them, ODataNextLink the URL of the next page, and
 ODataDeltaLink (for delta queries) the URL to fetch later changes.
-ODataCount is set when the request asked for $count.`).
+ODataCount is set when the request asked for $count. ODataType is the
+rarely sent @odata.type of the collection itself.`).
 		Type().Id("CollectionResponse").Types(jen.Id("T").Any()).Struct(
 		optionalField("ODataContext", jen.String(), "@odata.context"),
+		optionalField("ODataType", jen.String(), "@odata.type"),
 		optionalField("ODataCount", jen.Int64(), "@odata.count"),
 		optionalField("ODataNextLink", jen.String(), "@odata.nextLink"),
 		optionalField("ODataDeltaLink", jen.String(), "@odata.deltaLink"),

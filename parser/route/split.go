@@ -23,6 +23,20 @@ func Params(pattern string) []string {
 	return out
 }
 
+// Key identifies a pattern regardless of placeholder names and case:
+// /users/{id} and /Users/{user-id} have the same key.
+func Key(pattern string) string {
+	var sb strings.Builder
+	for _, t := range Split(pattern) {
+		if t.Param != "" {
+			sb.WriteString("{}")
+		} else {
+			sb.WriteString(strings.ToLower(t.Literal))
+		}
+	}
+	return sb.String()
+}
+
 // Split parses a pattern into literal and placeholder tokens. A placeholder
 // is "{name}" with a non-empty name; "{}" and a "{" without "}" are literal
 // text. Adjacent literal text forms one token, so joining the tokens (with

@@ -148,6 +148,21 @@ type Example struct {
 	// ResponseMismatch, when set, names a value of the documented response
 	// that the response type cannot hold (no test can be built).
 	ResponseMismatch string `json:"-"`
+	// Others holds the same checks against the types of each other
+	// operation that documents one of this operation's routes (same
+	// method, same path up to placeholder names), whose types differ: the
+	// generator uses the one of the operation that keeps the route.
+	Others []ExampleCheck `json:"-"`
+}
+
+// ExampleCheck is what checking an example's bodies against an
+// operation's request and response types found (see Example).
+type ExampleCheck struct {
+	Op               *Operation
+	Rejects          string
+	RejectsEnum      bool
+	RejectsBody      bool
+	ResponseMismatch string
 }
 
 // HTTPMessage is a documented HTTP request or response.

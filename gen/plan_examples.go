@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -36,6 +37,11 @@ type exampleTest struct {
 	// requestOnly: the example documents no response, so the test checks
 	// the request and the documented status only.
 	requestOnly bool
+	// errStatus, errCode, errMessage: the example answers an error (4xx,
+	// 5xx), which the service double returns as an *Error; "" code or
+	// message when the docs show none.
+	errStatus           int
+	errCode, errMessage string
 }
 
 // wantStatus is the status the test asserts: the documented response's,
@@ -53,6 +59,28 @@ func (t *exampleTest) serving(own *opPlan) *opPlan {
 		return t.via
 	}
 	return own
+}
+
+// graphError reads the code and message of a documented error answer:
+// none for an empty body, else a JSON object with an "error" object
+// (other members, such as innerError or details, are not checked).
+func graphError(resp schema.HTTPMessage) (code, message string, ok bool) {
+	if strings.TrimSpace(resp.Body) == "" {
+		return "", "", true
+	}
+	if !resp.JSON {
+		return "", "", false
+	}
+	var body struct {
+		Error *struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if json.Unmarshal([]byte(resp.Body), &body) != nil || body.Error == nil {
+		return "", "", false
+	}
+	return body.Error.Code, body.Error.Message, true
 }
 
 // orBody names a property, or the body as a whole.
@@ -119,6 +147,9 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 	}
 	if t.status != 0 {
 		warn("example-status-differs", fmt.Sprintf("example %s answers %d but the page documents %d; the test has the service choose %d with SetStatus", ex.Name, t.status, sv.op.Status, t.status))
+	}
+	if t.errStatus != 0 {
+		warn("example-error-answer", fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, not other members", ex.Name, t.errStatus))
 	}
 	switch {
 	case t.requestOnly && t.rejected:
@@ -189,13 +220,21 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 
 // answerCheck checks that the documented answer of an example can be
 // tested, and has the service double choose the example's success status
-// when the page documents another.
+// when the page documents another, or return its error.
 func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 	ex, resp := t.ex, t.ex.Response
 	if t.requestOnly {
 		if t.count {
 			return "example-response-missing", fmt.Sprintf("example %s asks for a count ($count) but documents no response", ex.Name)
 		}
+		return "", ""
+	}
+	if resp.Status >= 400 && resp.Status <= 599 {
+		code, msg, ok := graphError(resp)
+		if !ok {
+			return "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d, with a body that is not a Graph error", ex.Name, resp.Status, o.op.Status)
+		}
+		t.errStatus, t.errCode, t.errMessage = resp.Status, code, msg
 		return "", ""
 	}
 	if t.respMismatch != "" {

@@ -11,15 +11,17 @@ import (
 // TestExampleStatus generates the pages of testdata/status: an example
 // answering a success status the page does not document becomes a test
 // whose service chooses that status with SetStatus, a request without a
-// documented response becomes a request-only test, both with a warning; a
-// 409 example and a request to another host stay explained. The generated
-// tests must pass.
+// documented response becomes a request-only test, and a 409 example with
+// a Graph error a test whose service returns that error, each with a
+// warning; a 503 answered with text and a request to another host stay
+// explained. The generated tests must pass.
 func TestExampleStatus(t *testing.T) {
 	s, out := generateDirs(t, "testdata/status/api", "testdata/status/resources")
 	got := testsAndReasons(s)
 	want := map[string]string{
 		"create_widget":              "TestCreateWidget/create_widget",
-		"create_widget_conflict":     "reason example-status-mismatch",
+		"create_widget_conflict":     "TestCreateWidget/create_widget_conflict",
+		"create_widget_unavailable":  "reason example-status-mismatch",
 		"create_widget_request_only": "TestCreateWidget/create_widget_request_only",
 		"create_widget_notification": "reason example-foreign-host",
 		"delete_widget":              "TestDeleteWidget/delete_widget",
@@ -36,12 +38,20 @@ func TestExampleStatus(t *testing.T) {
 	wantDiags := []string{
 		"widget-delete.md example-status-differs: example delete_widget answers 200 but the page documents 204; the test has the service choose 200 with SetStatus",
 		"widget-post.md example-status-differs: example create_widget answers 201 but the page documents 200; the test has the service choose 201 with SetStatus",
-		"widget-post.md example-status-mismatch: example create_widget_conflict answers 409 but the page documents 200",
+		"widget-post.md example-error-answer: example create_widget_conflict answers the error 409; the test has the service return it as an *Error and checks the status, the error code and message, not other members",
+		"widget-post.md example-status-mismatch: example create_widget_unavailable answers 503 but the page documents 200, with a body that is not a Graph error",
 		"widget-post.md example-request-only: example create_widget_request_only documents no response; the test checks the request only (it routes to CreateWidget, its body decodes as documented, and the handler answers 200)",
 		"widget-post.md example-foreign-host: example create_widget_notification calls bot.contoso.com, not the Graph service; it is not a route of this package",
 	}
 	if diff := cmp.Diff(wantDiags, diags); diff != "" {
 		t.Errorf("example diagnostics (-want +got):\n%s", diff)
+	}
+	for _, ty := range s.Types {
+		for _, p := range ty.Properties {
+			if p.Name == "error" {
+				t.Errorf("type %s got the property error from an error answer", ty.Name)
+			}
+		}
 	}
 	m := newModule(t)
 	m.add("status", out)

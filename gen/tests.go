@@ -19,7 +19,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 	f.Line()
 	f.Comment("testService is the golden tests' double: each method checks that the expected")
 	f.Comment("operation was called, hands the decoded request to check, chooses status")
-	f.Comment("with SetStatus when it is not 0, and returns result.")
+	f.Comment("with SetStatus when it is not 0, and returns result and err.")
 	f.Type().Id("testService").Struct(
 		jen.Id("t").Op("*").Qual("testing", "T"),
 		jen.Id("op").String(),
@@ -27,6 +27,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.Id("check").Func().Params(jen.Id("req").Any()),
 		jen.Id("status").Int(),
 		jen.Id("result").Any(),
+		jen.Id("err").Error(),
 	)
 	f.Line()
 	f.Func().Params(jen.Id("s").Op("*").Id("testService")).Id("call").Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("op").String(), jen.Id("req").Any()).Block(
@@ -46,9 +47,9 @@ func (e *emitter) serviceTestFile() *jen.File {
 	for _, o := range e.plan.live() {
 		body := []jen.Code{jen.Id("s").Dot("call").Call(jen.Id("ctx"), jen.Lit(o.op.GoName), jen.Id("req"))}
 		if res := e.resultGoType(o); res != nil {
-			body = append(body, jen.Return(jen.Id("testResult").Types(res).Call(jen.Id("s")), jen.Nil()))
+			body = append(body, jen.Return(jen.Id("testResult").Types(res).Call(jen.Id("s")), jen.Id("s").Dot("err")))
 		} else {
-			body = append(body, jen.Return(jen.Nil()))
+			body = append(body, jen.Return(jen.Id("s").Dot("err")))
 		}
 		f.Line()
 		f.Func().Params(jen.Id("s").Op("*").Id("testService")).Id(o.op.GoName).Add(e.signature(o)).Block(body...)
@@ -76,6 +77,24 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.Id("NewHandler").Call(jen.Id("svc")).Dot("ServeHTTP").Call(jen.Id("rec"),
 			jen.Id("newTestRequest").Call(jen.Id("t"), jen.Id("method"), jen.Id("target"), jen.Id("header"), jen.Id("body"))),
 		jen.Return(jen.Id("rec")),
+	)
+	f.Line()
+	f.Comment("checkError asserts a Graph error body with the documented code and message (each when not \"\").")
+	f.Func().Id("checkError").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("rec").Op("*").Qual("net/http/httptest", "ResponseRecorder"), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Var().Id("got").Struct(jen.Id("Error").Struct(
+			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
+			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
+		).Tag(map[string]string{"json": "error"})),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error body is not JSON: %v"), jen.Err()),
+		),
+		jen.If(jen.Id("code").Op("!=").Lit("").Op("&&").Id("got").Dot("Error").Dot("Code").Op("!=").Id("code")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("error code = %q, want %q"), jen.Id("got").Dot("Error").Dot("Code"), jen.Id("code")),
+		),
+		jen.If(jen.Id("message").Op("!=").Lit("").Op("&&").Id("got").Dot("Error").Dot("Message").Op("!=").Id("message")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message = %q, want %q"), jen.Id("got").Dot("Error").Dot("Message"), jen.Id("message")),
+		),
 	)
 	f.Line()
 	f.Comment("checkRejected asserts a 400 Graph error whose message names property (when not \"\").")
@@ -168,6 +187,9 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 	if t.count {
 		return append(out, e.countTest(o, t, call)...)
 	}
+	if t.errStatus != 0 {
+		return append(out, e.errorTest(o, t, call)...)
+	}
 	respBody := ex.Response.Body
 	if t.requestOnly {
 		out = append(out, comment(fmt.Sprintf("The example documents no response: the service returns no result and the handler must answer %d without a body.", t.wantStatus(o))))
@@ -208,6 +230,27 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 		out = append(out, e.roundTrips(o, t)...)
 	}
 	return out
+}
+
+// errorTest is the test of an example answering an error: the double
+// returns it as an *Error, and the client must get its status, and the
+// documented error code and message.
+func (e *emitter) errorTest(o *opPlan, t *exampleTest, call jen.Code) []jen.Code {
+	out := []jen.Code{
+		comment(fmt.Sprintf("The example answers the error %d: the service returns it as an *Error.", t.errStatus)),
+		e.newDouble(o, t),
+		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
+		jen.Id("svc").Dot("err").Op("=").Op("&").Id("Error").Values(jen.Dict{
+			jen.Id("Status"): jen.Lit(t.errStatus), jen.Id("Code"): jen.Lit(t.errCode), jen.Id("Message"): jen.Lit(t.errMessage),
+		}),
+		jen.Id("rec").Op(":=").Add(call),
+		wantStatus(t.errStatus),
+		jen.If(jen.Op("!").Id("svc").Dot("called")).Block(jen.Id("t").Dot("Fatal").Call(jen.Lit("the service was not called"))),
+	}
+	if t.errCode != "" || t.errMessage != "" {
+		out = append(out, jen.Id("checkError").Call(jen.Id("t"), jen.Id("rec"), jen.Lit(t.errCode), jen.Lit(t.errMessage)))
+	}
+	return append(out, e.roundTrips(o, t)...)
 }
 
 // checkRequest compares the decoded request with the documented one.
@@ -260,7 +303,7 @@ func (e *emitter) responseBodyType(o *opPlan) *jen.Statement {
 // responseRoundTrips reports whether the documented response body is
 // round-tripped through the response type.
 func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
-	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == ""
+	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == "" && t.errStatus == 0
 }
 
 // headerLit renders documented request headers (without Content-Length,

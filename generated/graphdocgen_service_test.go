@@ -15,7 +15,7 @@ import (
 
 // testService is the golden tests' double: each method checks that the expected
 // operation was called, hands the decoded request to check, chooses status
-// with SetStatus when it is not 0, and returns result.
+// with SetStatus when it is not 0, and returns result and err.
 type testService struct {
 	t      *testing.T
 	op     string
@@ -23,6 +23,7 @@ type testService struct {
 	check  func(req any)
 	status int
 	result any
+	err    error
 }
 
 func (s *testService) call(ctx context.Context, op string, req any) {
@@ -46,7 +47,7 @@ func testResult[T any](s *testService) T {
 
 func (s *testService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {
 	s.call(ctx, "UpdateUserCredentialUsageDetails", req)
-	return testResult[*UserCredentialUsageDetails](s), nil
+	return testResult[*UserCredentialUsageDetails](s), s.err
 }
 
 // routeCase is a request built from one documented request line.
@@ -95,6 +96,26 @@ func serveDoc(t *testing.T, svc Service, method, target string, header http.Head
 	rec := httptest.NewRecorder()
 	NewHandler(svc).ServeHTTP(rec, newTestRequest(t, method, target, header, body))
 	return rec
+}
+
+// checkError asserts a Graph error body with the documented code and message (each when not "").
+func checkError(t *testing.T, rec *httptest.ResponseRecorder, code, message string) {
+	t.Helper()
+	var got struct {
+		Error struct {
+			Code    string `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatalf("error body is not JSON: %v", err)
+	}
+	if code != "" && got.Error.Code != code {
+		t.Errorf("error code = %q, want %q", got.Error.Code, code)
+	}
+	if message != "" && got.Error.Message != message {
+		t.Errorf("error message = %q, want %q", got.Error.Message, message)
+	}
 }
 
 // checkRejected asserts a 400 Graph error whose message names property (when not "").

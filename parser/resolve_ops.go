@@ -79,7 +79,7 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 		if ex.req != nil && ex.req.json != nil && len(op.Parameters) > 0 {
 			r.inferParameters(d, ex)
 		}
-		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil {
+		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !isError(ex.resp.Status) {
 			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op), *op.ResponseType, "the example response of "+ex.name)
 		}
 	}
@@ -140,7 +140,7 @@ func (r *resolver) finishOperation(d *opDraft) {
 // object marks the Intune single-entity wrapper.
 func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
 	for _, ex := range d.examples {
-		if ex.resp == nil {
+		if ex.resp == nil || isError(ex.resp.Status) {
 			continue
 		}
 		body := ex.resp.json
@@ -186,10 +186,13 @@ func valueObject(v *jsondoc.Value) bool {
 	return len(v.Members) == 1 && v.Members[0].Key == "value" && v.Members[0].Value.Kind == jsondoc.Object
 }
 
+// isError reports whether status is an HTTP error (4xx, 5xx).
+func isError(status int) bool { return status >= 400 && status <= 599 }
+
 // defaultStatus guesses the success status from examples, then the method.
 func defaultStatus(d *opDraft) int {
 	for _, ex := range d.examples {
-		if ex.resp != nil && ex.resp.Status != 0 {
+		if ex.resp != nil && ex.resp.Status != 0 && !isError(ex.resp.Status) {
 			return ex.resp.Status
 		}
 	}
@@ -233,8 +236,13 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 		ch.RejectsEnum = c.enumOnly
 		ch.RejectsBody = c.rejected && ch.Rejects == ""
 	}
-	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil {
+	// An error answer holds a Graph error, not the response type.
+	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !isError(d.resp.Status) {
 		c := &checker{r: r, pg: pg, base: d.resp.bodyOff, quiet: quiet}
+		if op.ValueWrapped && !op.ResponseType.Collection && !valueObject(d.resp.json) {
+			ch.ResponseMismatch = c.mismatch(d.resp.json, orBody(""), "example answers %s without the {\"value\": {...}} wrapper the other examples of %s put around it", kindName(d.resp.json.Kind), op.Title)
+			return ch
+		}
 		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType, ""))
 		if ch.ResponseMismatch == "" && c.rejected {
 			ch.ResponseMismatch = orBody("") // the body as a whole does not fit

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/parser/route"
@@ -15,56 +16,62 @@ import (
 // checks are quiet; only the example's own check reports.
 func (r *resolver) checkOthers(ops []*opDraft) {
 	byKey := map[string][]*opDraft{}
-	keys := func(d *opDraft) []string {
-		var out []string
+	keysOf := make(map[*opDraft][]string, len(ops))
+	contractOf := make(map[*opDraft]string, len(ops))
+	for _, d := range ops {
+		var keys []string
 		for _, rt := range d.op.Routes {
 			k := d.op.Method + " " + route.Key(rt.Pattern)
-			if !contains(out, k) {
-				out = append(out, k)
+			if !contains(keys, k) {
+				keys = append(keys, k)
+				byKey[k] = append(byKey[k], d)
 			}
 		}
-		return out
-	}
-	for _, d := range ops {
-		for _, k := range keys(d) {
-			byKey[k] = append(byKey[k], d)
-		}
+		keysOf[d], contractOf[d] = keys, contract(d.op)
 	}
 	for _, d := range ops {
 		var others []*opDraft
-		for _, k := range keys(d) {
+		for _, k := range keysOf[d] {
 			for _, o := range byKey[k] {
-				if o != d && !sameTypes(d.op, o.op) && !containsDraft(others, o) {
+				if o != d && contractOf[o] != contractOf[d] && !containsDraft(others, o) {
 					others = append(others, o)
 				}
 			}
 		}
-		for _, o := range others {
-			for i, exd := range d.examples {
-				ex := d.op.Examples[i]
-				ex.Others = append(ex.Others, r.checkExample(d.page, o.op, exd, true))
+		// Operations with the same contract give the same check: check
+		// each example once per contract (pages sharing /me/messages are
+		// many, their contracts few).
+		for i, exd := range d.examples {
+			ex := d.op.Examples[i]
+			byContract := map[string]schema.ExampleCheck{}
+			for _, o := range others {
+				k := contractOf[o]
+				ch, ok := byContract[k]
+				if !ok {
+					ch = r.checkExample(d.page, o.op, exd, true)
+					byContract[k] = ch
+				}
+				ch.Op = o.op
+				ex.Others = append(ex.Others, ch)
 			}
 		}
 	}
 }
 
-// sameTypes reports whether two operations take and answer the same types.
-func sameTypes(a, b *schema.Operation) bool {
+// contract is what a check of an example against op depends on: its
+// request, parameter and response types and the {"value": ...} wrapper.
+func contract(op *schema.Operation) string {
 	ref := func(t *schema.TypeRef) string {
 		if t == nil {
 			return ""
 		}
 		return strings.ToLower(t.String())
 	}
-	params := func(o *schema.Operation) string {
-		var n []string
-		for _, p := range o.Parameters {
-			n = append(n, p.Name+":"+p.Type.String())
-		}
-		return strings.Join(n, ",")
+	var params []string
+	for _, p := range op.Parameters {
+		params = append(params, p.Name+":"+p.Type.String())
 	}
-	return ref(a.RequestType) == ref(b.RequestType) && ref(a.ResponseType) == ref(b.ResponseType) &&
-		params(a) == params(b) && a.ValueWrapped == b.ValueWrapped
+	return fmt.Sprintf("%s|%s|%s|%t", ref(op.RequestType), strings.Join(params, ","), ref(op.ResponseType), op.ValueWrapped)
 }
 
 func containsDraft(list []*opDraft, d *opDraft) bool {

@@ -22,6 +22,18 @@ type resolver struct {
 	enumBySet    map[string][]*schema.Enum
 	propOf       map[*schema.Type]map[string]*schema.Property
 	diags        []schema.Diagnostic
+	// checked caches, for the example checks (which run once every type is
+	// final), each type's base and each referenced name's type or enum.
+	checked struct {
+		base  map[*schema.Type]*schema.Type
+		named map[string]namedRef
+	}
+}
+
+// namedRef is what schema.LookupNamed found for a name.
+type namedRef struct {
+	t *schema.Type
+	e *schema.Enum
 }
 
 // resolve builds the schema from per-page results given in path order.

@@ -336,7 +336,7 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
 			continue
 		}
 		name := joinPath(path, m.Key)
-		p := c.r.property(t, m.Key)
+		p := c.r.checkedProperty(t, m.Key)
 		if p == nil {
 			if c.quiet && !c.request {
 				// Another operation's response type: the example's own
@@ -371,7 +371,7 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) strin
 		}
 		return first
 	}
-	t, e := schema.LookupNamed(ref.Name, c.r.types, c.r.enums)
+	t, e := c.r.lookupChecked(ref.Name)
 	if t != nil {
 		if v.Kind != jsondoc.Object {
 			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
@@ -436,6 +436,42 @@ func (r *resolver) property(t *schema.Type, name string) *schema.Property {
 		t = r.types[strings.ToLower(*t.Base)]
 	}
 	return nil
+}
+
+// checkedProperty is property for the example checks, with each type's
+// base cached: the checks run once every type is final, and look up
+// thousands of members along long base chains.
+func (r *resolver) checkedProperty(t *schema.Type, name string) *schema.Property {
+	if r.checked.base == nil {
+		r.checked.base = map[*schema.Type]*schema.Type{}
+	}
+	for depth := 0; t != nil && depth < 64; depth++ {
+		if p := r.propOf[t][name]; p != nil {
+			return p
+		}
+		b, ok := r.checked.base[t]
+		if !ok {
+			if t.Base != nil {
+				b = r.types[strings.ToLower(*t.Base)]
+			}
+			r.checked.base[t] = b
+		}
+		t = b
+	}
+	return nil
+}
+
+// lookupChecked is schema.LookupNamed for the example checks, cached.
+func (r *resolver) lookupChecked(name string) (*schema.Type, *schema.Enum) {
+	if n, ok := r.checked.named[name]; ok {
+		return n.t, n.e
+	}
+	if r.checked.named == nil {
+		r.checked.named = map[string]namedRef{}
+	}
+	t, e := schema.LookupNamed(name, r.types, r.enums)
+	r.checked.named[name] = namedRef{t, e}
+	return t, e
 }
 
 // edmKind is the JSON kind a primitive must have ("" for any).

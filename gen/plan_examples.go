@@ -272,20 +272,5 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 // sameContract reports whether two operations (documenting the same route)
 // decode and answer alike, so one can serve the other's examples.
 func sameContract(a, b *opPlan) bool {
-	ref := func(r *schema.TypeRef) string {
-		if r == nil {
-			return ""
-		}
-		return strings.ToLower(r.String())
-	}
-	params := func(o *opPlan) string {
-		var n []string
-		for _, p := range o.op.Parameters {
-			n = append(n, p.Name+":"+p.Type.String())
-		}
-		return strings.Join(n, ",")
-	}
-	return ref(a.op.RequestType) == ref(b.op.RequestType) && params(a) == params(b) &&
-		ref(a.op.ResponseType) == ref(b.op.ResponseType) && a.op.Status == b.op.Status &&
-		a.op.ValueWrapped == b.op.ValueWrapped
+	return a.op.Contract() == b.op.Contract() && a.op.Status == b.op.Status
 }

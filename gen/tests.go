@@ -79,21 +79,28 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.Return(jen.Id("rec")),
 	)
 	f.Line()
-	f.Comment("checkError asserts a Graph error body with the documented code and message (each when not \"\").")
-	f.Func().Id("checkError").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("rec").Op("*").Qual("net/http/httptest", "ResponseRecorder"), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
+	f.Comment("errorOf decodes the code and message of rec's Graph error body.")
+	f.Func().Id("errorOf").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("rec").Op("*").Qual("net/http/httptest", "ResponseRecorder")).Params(jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
 		jen.Id("t").Dot("Helper").Call(),
-		jen.Var().Id("got").Struct(jen.Id("Error").Struct(
+		jen.Var().Id("body").Struct(jen.Id("Error").Op("*").Struct(
 			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
 			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
 		).Tag(map[string]string{"json": "error"})),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error body is not JSON: %v"), jen.Err()),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("body")), jen.Err().Op("!=").Nil().Op("||").Id("body").Dot("Error").Op("==").Nil()).Block(
+			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error body is not a Graph error (%v): %s"), jen.Err(), jen.Id("rec").Dot("Body")),
 		),
-		jen.If(jen.Id("code").Op("!=").Lit("").Op("&&").Id("got").Dot("Error").Dot("Code").Op("!=").Id("code")).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("error code = %q, want %q"), jen.Id("got").Dot("Error").Dot("Code"), jen.Id("code")),
+		jen.Return(jen.Id("body").Dot("Error").Dot("Code"), jen.Id("body").Dot("Error").Dot("Message")),
+	)
+	f.Line()
+	f.Comment("checkError asserts a Graph error body with the documented code and message (each when not \"\").")
+	f.Func().Id("checkError").Params(jen.Id("t").Op("*").Qual("testing", "T"), jen.Id("rec").Op("*").Qual("net/http/httptest", "ResponseRecorder"), jen.List(jen.Id("code"), jen.Id("message")).String()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.List(jen.Id("gotCode"), jen.Id("gotMessage")).Op(":=").Id("errorOf").Call(jen.Id("t"), jen.Id("rec")),
+		jen.If(jen.Id("code").Op("!=").Lit("").Op("&&").Id("gotCode").Op("!=").Id("code")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("error code = %q, want %q"), jen.Id("gotCode"), jen.Id("code")),
 		),
-		jen.If(jen.Id("message").Op("!=").Lit("").Op("&&").Id("got").Dot("Error").Dot("Message").Op("!=").Id("message")).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message = %q, want %q"), jen.Id("got").Dot("Error").Dot("Message"), jen.Id("message")),
+		jen.If(jen.Id("message").Op("!=").Lit("").Op("&&").Id("gotMessage").Op("!=").Id("message")).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message = %q, want %q"), jen.Id("gotMessage"), jen.Id("message")),
 		),
 	)
 	f.Line()
@@ -103,15 +110,9 @@ func (e *emitter) serviceTestFile() *jen.File {
 		jen.If(jen.Id("rec").Dot("Code").Op("!=").Qual("net/http", "StatusBadRequest")).Block(
 			jen.Id("t").Dot("Fatalf").Call(jen.Lit("status = %d, want 400; body: %s"), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
 		),
-		jen.Var().Id("got").Struct(jen.Id("Error").Struct(
-			jen.Id("Code").String().Tag(map[string]string{"json": "code"}),
-			jen.Id("Message").String().Tag(map[string]string{"json": "message"}),
-		).Tag(map[string]string{"json": "error"})),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("rec").Dot("Body").Dot("Bytes").Call(), jen.Op("&").Id("got")), jen.Err().Op("!=").Nil()).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("error body is not JSON: %v"), jen.Err()),
-		),
-		jen.If(jen.Id("property").Op("!=").Lit("").Op("&&").Op("!").Qual("strings", "Contains").Call(jen.Id("got").Dot("Error").Dot("Message"), jen.Lit("'").Op("+").Id("property").Op("+").Lit("'"))).Block(
-			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message %q does not name property %q"), jen.Id("got").Dot("Error").Dot("Message"), jen.Id("property")),
+		jen.List(jen.Id("_"), jen.Id("message")).Op(":=").Id("errorOf").Call(jen.Id("t"), jen.Id("rec")),
+		jen.If(jen.Id("property").Op("!=").Lit("").Op("&&").Op("!").Qual("strings", "Contains").Call(jen.Id("message"), jen.Lit("'").Op("+").Id("property").Op("+").Lit("'"))).Block(
+			jen.Id("t").Dot("Errorf").Call(jen.Lit("error message %q does not name property %q"), jen.Id("message"), jen.Id("property")),
 		),
 	)
 	return f

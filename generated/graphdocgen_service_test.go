@@ -98,23 +98,30 @@ func serveDoc(t *testing.T, svc Service, method, target string, header http.Head
 	return rec
 }
 
-// checkError asserts a Graph error body with the documented code and message (each when not "").
-func checkError(t *testing.T, rec *httptest.ResponseRecorder, code, message string) {
+// errorOf decodes the code and message of rec's Graph error body.
+func errorOf(t *testing.T, rec *httptest.ResponseRecorder) (code, message string) {
 	t.Helper()
-	var got struct {
-		Error struct {
+	var body struct {
+		Error *struct {
 			Code    string `json:"code"`
 			Message string `json:"message"`
 		} `json:"error"`
 	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
-		t.Fatalf("error body is not JSON: %v", err)
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error == nil {
+		t.Fatalf("error body is not a Graph error (%v): %s", err, rec.Body)
 	}
-	if code != "" && got.Error.Code != code {
-		t.Errorf("error code = %q, want %q", got.Error.Code, code)
+	return body.Error.Code, body.Error.Message
+}
+
+// checkError asserts a Graph error body with the documented code and message (each when not "").
+func checkError(t *testing.T, rec *httptest.ResponseRecorder, code, message string) {
+	t.Helper()
+	gotCode, gotMessage := errorOf(t, rec)
+	if code != "" && gotCode != code {
+		t.Errorf("error code = %q, want %q", gotCode, code)
 	}
-	if message != "" && got.Error.Message != message {
-		t.Errorf("error message = %q, want %q", got.Error.Message, message)
+	if message != "" && gotMessage != message {
+		t.Errorf("error message = %q, want %q", gotMessage, message)
 	}
 }
 
@@ -124,16 +131,8 @@ func checkRejected(t *testing.T, rec *httptest.ResponseRecorder, property string
 	if rec.Code != http.StatusBadRequest {
 		t.Fatalf("status = %d, want 400; body: %s", rec.Code, rec.Body)
 	}
-	var got struct {
-		Error struct {
-			Code    string `json:"code"`
-			Message string `json:"message"`
-		} `json:"error"`
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
-		t.Fatalf("error body is not JSON: %v", err)
-	}
-	if property != "" && !strings.Contains(got.Error.Message, "'"+property+"'") {
-		t.Errorf("error message %q does not name property %q", got.Error.Message, property)
+	_, message := errorOf(t, rec)
+	if property != "" && !strings.Contains(message, "'"+property+"'") {
+		t.Errorf("error message %q does not name property %q", message, property)
 	}
 }

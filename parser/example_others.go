@@ -1,8 +1,7 @@
 package parser
 
 import (
-	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -27,13 +26,13 @@ func (r *resolver) checkOthers(ops []*opDraft) {
 				byKey[k] = append(byKey[k], d)
 			}
 		}
-		keysOf[d], contractOf[d] = keys, contract(d.op)
+		keysOf[d], contractOf[d] = keys, d.op.Contract()
 	}
 	for _, d := range ops {
 		var others []*opDraft
 		for _, k := range keysOf[d] {
 			for _, o := range byKey[k] {
-				if o != d && contractOf[o] != contractOf[d] && !containsDraft(others, o) {
+				if o != d && contractOf[o] != contractOf[d] && !slices.Contains(others, o) {
 					others = append(others, o)
 				}
 			}
@@ -56,29 +55,4 @@ func (r *resolver) checkOthers(ops []*opDraft) {
 			}
 		}
 	}
-}
-
-// contract is what a check of an example against op depends on: its
-// request, parameter and response types and the {"value": ...} wrapper.
-func contract(op *schema.Operation) string {
-	ref := func(t *schema.TypeRef) string {
-		if t == nil {
-			return ""
-		}
-		return strings.ToLower(t.String())
-	}
-	var params []string
-	for _, p := range op.Parameters {
-		params = append(params, p.Name+":"+p.Type.String())
-	}
-	return fmt.Sprintf("%s|%s|%s|%t", ref(op.RequestType), strings.Join(params, ","), ref(op.ResponseType), op.ValueWrapped)
-}
-
-func containsDraft(list []*opDraft, d *opDraft) bool {
-	for _, x := range list {
-		if x == d {
-			return true
-		}
-	}
-	return false
 }

@@ -336,7 +336,7 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
 			continue
 		}
 		name := joinPath(path, m.Key)
-		p := c.r.checkedProperty(t, m.Key)
+		p := c.r.property(t, m.Key)
 		if p == nil {
 			if c.quiet && !c.request {
 				// Another operation's response type: the example's own
@@ -430,35 +430,26 @@ func (r *resolver) property(t *schema.Type, name string) *schema.Property {
 		if p := r.propOf[t][name]; p != nil {
 			return p
 		}
-		if t.Base == nil {
-			return nil
-		}
-		t = r.types[strings.ToLower(*t.Base)]
+		t = r.base(t)
 	}
 	return nil
 }
 
-// checkedProperty is property for the example checks, with each type's
-// base cached: the checks run once every type is final, and look up
-// thousands of members along long base chains.
-func (r *resolver) checkedProperty(t *schema.Type, name string) *schema.Property {
-	if r.checked.base == nil {
-		r.checked.base = map[*schema.Type]*schema.Type{}
+// base is t's base type, nil for none. Once the example checks start
+// (r.checked.base is set; every type is final) it is cached: the checks
+// look up thousands of members along long base chains.
+func (r *resolver) base(t *schema.Type) *schema.Type {
+	if b, ok := r.checked.base[t]; ok {
+		return b
 	}
-	for depth := 0; t != nil && depth < 64; depth++ {
-		if p := r.propOf[t][name]; p != nil {
-			return p
-		}
-		b, ok := r.checked.base[t]
-		if !ok {
-			if t.Base != nil {
-				b = r.types[strings.ToLower(*t.Base)]
-			}
-			r.checked.base[t] = b
-		}
-		t = b
+	var b *schema.Type
+	if t.Base != nil {
+		b = r.types[strings.ToLower(*t.Base)]
 	}
-	return nil
+	if r.checked.base != nil {
+		r.checked.base[t] = b
+	}
+	return b
 }
 
 // lookupChecked is schema.LookupNamed for the example checks, cached.

@@ -1,6 +1,8 @@
 package corpustest
 
 import (
+	"bytes"
+	"go/format"
 	"os"
 	"runtime"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/graphdocgen/graphdocgen/gen"
 	"github.com/graphdocgen/graphdocgen/parser"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -30,6 +33,11 @@ import (
 //     system) of the full generation and of the parallel floor, and their
 //     ratio: a check on x-floor that other load on the machine disturbs
 //     less. Where CPU time is unknown they are not reported.
+//   - gofmt-s/op, gofmt-cpu-s/op, x-floor-gofmt: go/format.Source over
+//     every generated .go file (already formatted), on GOMAXPROCS
+//     workers, and its ratio to the parallel floor. jen.File.Render runs
+//     go/format.Source on every file it renders, so this is a lower bound
+//     of what emitting through jennifer costs on top of parsing.
 //   - peak-MiB: the process's peak resident memory during full generation
 //     (VmHWM after resetting it through /proc/self/clear_refs; it includes
 //     the pages held in memory). Where that is unavailable, the memory the
@@ -42,7 +50,7 @@ func BenchmarkCorpus(b *testing.B) {
 
 func benchCorpus(b *testing.B, version string) {
 	files := readCorpus(b, version)
-	var seq, par, full cost
+	var seq, par, full, gofmt cost
 	var peak uint64
 	b.ResetTimer()
 	for range b.N {
@@ -52,9 +60,11 @@ func benchCorpus(b *testing.B, version string) {
 		runtime.GC()
 		resetPeak()
 		b.StartTimer()
-		full.add(func() { generate(b, files) })
+		var out []gen.File
+		full.add(func() { out = generate(b, files) })
 		b.StopTimer()
 		peak = max(peak, peakBytes())
+		gofmt.add(func() { formatParallel(b, out) })
 	}
 	n := float64(b.N)
 	b.ReportMetric(float64(len(files)), "pages")
@@ -67,6 +77,12 @@ func benchCorpus(b *testing.B, version string) {
 		b.ReportMetric(full.cpu/n, "full-cpu-s/op")
 		b.ReportMetric(par.cpu/n, "floor-cpu-s/op")
 		b.ReportMetric(full.cpu/par.cpu, "x-floor-cpu")
+	}
+	b.ReportMetric(gofmt.wall.Seconds()/n, "gofmt-s/op")
+	b.ReportMetric(float64(gofmt.wall)/float64(par.wall), "x-floor-gofmt")
+	if gofmt.cpu >= 0 && par.cpu > 0 {
+		b.ReportMetric(gofmt.cpu/n, "gofmt-cpu-s/op")
+		b.ReportMetric(gofmt.cpu/par.cpu, "x-floor-gofmt-cpu")
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 }
@@ -119,6 +135,37 @@ func goldmarkParallel(files []parser.File) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// formatParallel runs go/format.Source over every generated .go file on
+// GOMAXPROCS workers and fails when one is not already gofmt-clean.
+func formatParallel(b *testing.B, out []gen.File) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var bad []string
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				got, err := format.Source(out[i].Data)
+				if err != nil || !bytes.Equal(got, out[i].Data) {
+					mu.Lock()
+					bad = append(bad, out[i].Name)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i, f := range out {
+		if strings.HasSuffix(f.Name, ".go") {
+			next <- i
+		}
+	}
+	close(next)
+	wg.Wait()
+	if len(bad) > 0 {
+		b.Fatalf("%d generated files are not gofmt-clean, e.g. %s", len(bad), bad[0])
+	}
 }
 
 // resetPeak resets the kernel's peak resident set size of this process

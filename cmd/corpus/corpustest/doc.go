@@ -4,8 +4,9 @@
 // message when the corpus is absent.
 //
 //   - BenchmarkCorpus times full generation (parser.Parse + gen.Generate)
-//     against the goldmark floor and reports peak memory; `make bench`
-//     runs it.
+//     against the goldmark floor, reports peak memory, and times gofmt
+//     alone over the generated files (the share of the cost that rendering
+//     through jennifer cannot avoid); `make bench` runs it.
 //   - TestCorpusDeterministic generates beta with GOMAXPROCS=1 and with
 //     every CPU and compares every file (skipped under -short).
 package corpustest

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -19,7 +18,7 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	op := o.op
 	if o.bodyType != "" {
 		f.Line()
-		f.Add(comment(fmt.Sprintf("%s is the request body of %s: its documented parameters.", o.bodyType, op.GoName)))
+		f.Add(comment(o.bodyType + " is the request body of " + op.GoName + ": its documented parameters."))
 		var fields []jen.Code
 		if !hasProp(op.Parameters, "@odata.type") {
 			fields = append(fields, comment("ODataType is the @odata.type instance annotation."),
@@ -36,7 +35,7 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	e.genServe(f, o)
 	e.genRoutes(f, o)
 	f.Line()
-	f.Comment(fmt.Sprintf("%s answers 501 Not Implemented.", op.GoName))
+	f.Comment(op.GoName + " answers 501 Not Implemented.")
 	f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Add(e.signature(o)).Block(
 		e.unimplementedReturn(o),
 	)
@@ -131,7 +130,7 @@ func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
 func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	op := o.op
 	f.Line()
-	f.Add(comment(fmt.Sprintf("%s is the request of %s (%s).", o.reqType, op.GoName, op.Title), op.Description,
+	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+").", op.Description,
 		"Documented at "+op.Source.String()+"."))
 	fields := []jen.Code{
 		comment("HTTPRequest is the incoming request: headers, query, context."),

@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,7 +143,7 @@ func (e *emitter) pageTestFile(d *pageDecls) (*jen.File, *rawLits) {
 			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(lits, t.serving(o), t)...)))
 		}
 		f.Line()
-		f.Comment(fmt.Sprintf("Test%s sends each documented example of %s through the handler", o.op.GoName, o.op.GoName))
+		f.Comment("Test" + o.op.GoName + " sends each documented example of " + o.op.GoName + " through the handler")
 		f.Comment("and compares what the service receives and what the client gets with the docs.")
 		f.Func().Id("Test" + o.op.GoName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(subs...)
 	}
@@ -382,6 +383,6 @@ func (e *emitter) newDouble(o *opPlan, t *exampleTest) jen.Code {
 // wantStatus fails the test when the handler did not answer status.
 func wantStatus(status int) jen.Code {
 	return jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(status)).Block(
-		jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit("status = %d, want "+strconv.Itoa(status)+"; body: %s"), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
 	)
 }

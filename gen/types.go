@@ -62,9 +62,9 @@ func (e *emitter) elemType(name string) *typeExpr {
 
 // genType emits one struct with its Validate method.
 func (e *emitter) genType(f *jen.File, t *schema.Type) {
-	what := fmt.Sprintf("%s is the %s type.", t.GoName, t.QualifiedName())
+	what := t.GoName + " is the " + t.QualifiedName() + " type."
 	if t.Open {
-		what = fmt.Sprintf("%s is the %s open type.", t.GoName, t.QualifiedName())
+		what = t.GoName + " is the " + t.QualifiedName() + " open type."
 	}
 	f.Line()
 	f.Add(comment(what, t.Description, "Documented at "+t.Source.String()+"."))
@@ -144,7 +144,7 @@ func (e *emitter) genValues(f *jen.File, owner string, props []*schema.Property)
 			defs = append(defs, jen.Id(e.plan.values[valuesOf{owner, p}][i]).Op("=").Lit(v))
 		}
 		f.Line()
-		f.Comment(fmt.Sprintf("Documented values of %s.%s; other strings are accepted too.", owner, p.GoName))
+		f.Comment("Documented values of " + owner + "." + p.GoName + "; other strings are accepted too.")
 		f.Const().Defs(defs...)
 	}
 }

@@ -1,13 +1,11 @@
 package gen
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dave/jennifer/jen"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -44,7 +42,6 @@ func (e *emitter) apiSummary() []byte {
 	for _, o := range e.plan.live() {
 		r.addOperation(o)
 	}
-	r.flush()
 	slices.Sort(r.lines)
 	r.lines = slices.Compact(r.lines)
 	var sb strings.Builder
@@ -56,14 +53,13 @@ func (e *emitter) apiSummary() []byte {
 	return []byte(sb.String())
 }
 
-// apiRenderer collects summary lines; Go type texts are cached because
-// rendering a jennifer statement runs gofmt.
+// apiRenderer collects summary lines; the Optional[T] texts of fields are
+// cached, since many fields share a type.
 type apiRenderer struct {
 	e        *emitter
 	lines    []string
 	typeText map[schema.TypeRef]string
 	page     map[string]string // page path -> path inside its folder
-	pending  []pendingDecl
 }
 
 // add adds a line. The summary is valid UTF-8: a key with invalid bytes
@@ -73,15 +69,12 @@ func (r *apiRenderer) add(kind, key, goText string) {
 	r.lines = append(r.lines, kind+" "+quoteAPIKey(key)+" = "+strings.ToValidUTF8(oneLine(goText), "\uFFFD"))
 }
 
-// render is the Go source text of a jennifer statement.
-func render(s *jen.Statement) string { return fmt.Sprintf("%#v", s) }
-
 // optional is the text of Optional[T] for a field of type ref.
 func (r *apiRenderer) optional(ref schema.TypeRef) string {
 	if s, ok := r.typeText[ref]; ok {
 		return s
 	}
-	s := render(jen.Id("Optional").Types(r.e.goType(ref)))
+	s := named("Optional", r.e.goType(ref)).String()
 	r.typeText[ref] = s
 	return s
 }
@@ -123,13 +116,13 @@ func (r *apiRenderer) addOperation(o *opPlan) {
 		page = op.Source.File
 	}
 	key := page + " " + op.Method
-	r.later(jen.Func().Id(op.GoName).Add(r.e.signature(o)), "func ", func(sig string) { r.add(apiMethod, key, sig) })
+	r.add(apiMethod, key, op.GoName+r.e.signatureText(o))
 	phs := r.e.paramPlaceholders(o)
 	for i, p := range o.params {
 		r.add(apiRequest, key+" "+phs[i], o.reqType+"."+p+" string")
 	}
 	if body := r.e.bodyGoType(o); body != nil {
-		r.later(jen.Type().Id("_").Add(body), "type _ ", func(t string) { r.add(apiRequest, key+" body", o.reqType+".Body "+t) })
+		r.add(apiRequest, key+" body", o.reqType+".Body "+body.String())
 	}
 	if o.bodyType != "" {
 		r.addFields(key, o.bodyType, op.Parameters)
@@ -139,37 +132,6 @@ func (r *apiRenderer) addOperation(o *opPlan) {
 			r.add(apiRoute, op.Method+" "+rt.Pattern, op.GoName)
 		}
 	}
-}
-
-// pendingDecl is a one-line declaration whose text is needed later.
-type pendingDecl struct {
-	decl   *jen.Statement
-	prefix string // cut from the rendered line
-	use    func(text string)
-}
-
-// later queues a one-line declaration for rendering: flush renders all of
-// them with one gofmt run instead of one per declaration.
-func (r *apiRenderer) later(decl *jen.Statement, prefix string, use func(string)) {
-	r.pending = append(r.pending, pendingDecl{decl, prefix, use})
-}
-
-func (r *apiRenderer) flush() {
-	all := jen.Null()
-	for _, p := range r.pending {
-		all.Add(p.decl).Line()
-	}
-	lines := strings.Split(strings.TrimSpace(render(all)), "\n")
-	for i, p := range r.pending {
-		text := ""
-		if len(lines) == len(r.pending) {
-			text = lines[i]
-		} else { // never expected: render one by one
-			text = render(p.decl)
-		}
-		p.use(strings.TrimPrefix(text, p.prefix))
-	}
-	r.pending = nil
 }
 
 // quoteAPIKey quotes a documented name that would make the line ambiguous

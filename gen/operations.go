@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -19,7 +18,7 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	op := o.op
 	if o.bodyType != "" {
 		f.Line()
-		f.Add(comment(fmt.Sprintf("%s is the request body of %s: its documented parameters.", o.bodyType, op.GoName)))
+		f.Add(comment(o.bodyType + " is the request body of " + op.GoName + ": its documented parameters."))
 		var fields []jen.Code
 		if !hasProp(op.Parameters, "@odata.type") {
 			fields = append(fields, comment("ODataType is the @odata.type instance annotation."),
@@ -36,7 +35,7 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	e.genServe(f, o)
 	e.genRoutes(f, o)
 	f.Line()
-	f.Comment(fmt.Sprintf("%s answers 501 Not Implemented.", op.GoName))
+	f.Comment(op.GoName + " answers 501 Not Implemented.")
 	f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Add(e.signature(o)).Block(
 		e.unimplementedReturn(o),
 	)
@@ -44,10 +43,10 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 
 // bodyGoType is the Go type of the decoded request body, nil when the
 // operation takes none.
-func (e *emitter) bodyGoType(o *opPlan) *jen.Statement {
+func (e *emitter) bodyGoType(o *opPlan) *typeExpr {
 	switch {
 	case o.bodyType != "":
-		return jen.Id(o.bodyType)
+		return named(o.bodyType)
 	case o.reqKind != nil:
 		return e.kindType(*o.op.RequestType, o.reqKind)
 	case o.op.RequestType != nil:
@@ -58,10 +57,10 @@ func (e *emitter) bodyGoType(o *opPlan) *jen.Statement {
 
 // kindType is the Go type of a reference decoded as a family: AnyOf[K],
 // or a slice of them.
-func (e *emitter) kindType(r schema.TypeRef, k *kind) *jen.Statement {
-	any := jen.Id("AnyOf").Types(jen.Id(k.iface))
+func (e *emitter) kindType(r schema.TypeRef, k *kind) *typeExpr {
+	any := named("AnyOf", named(k.iface))
 	if r.Collection {
-		return jen.Index().Add(any)
+		return sliceOf(any)
 	}
 	return any
 }
@@ -73,31 +72,31 @@ func kindResult(o *opPlan) bool {
 }
 
 // resultGoType is the Go type a service returns, nil for no body.
-func (e *emitter) resultGoType(o *opPlan) *jen.Statement {
+func (e *emitter) resultGoType(o *opPlan) *typeExpr {
 	if kindResult(o) {
-		return jen.Id(o.respKind.iface)
+		return named(o.respKind.iface)
 	}
 	if v := e.resultValueType(o); v != nil {
-		return jen.Op("*").Add(v)
+		return pointerTo(v)
 	}
 	return nil
 }
 
 // resultValueType is the response body type, nil for no body.
-func (e *emitter) resultValueType(o *opPlan) *jen.Statement {
+func (e *emitter) resultValueType(o *opPlan) *typeExpr {
 	r := o.op.ResponseType
 	if r == nil {
 		return nil
 	}
 	elem := e.elemType(r.Name)
 	if o.respKind != nil {
-		elem = jen.Id("AnyOf").Types(jen.Id(o.respKind.iface))
+		elem = named("AnyOf", named(o.respKind.iface))
 	}
 	if r.Collection {
-		return jen.Id("CollectionResponse").Types(elem)
+		return named("CollectionResponse", elem)
 	}
 	if r.IsPrimitive() {
-		return jen.Id("ValueResponse").Types(elem)
+		return named("ValueResponse", elem)
 	}
 	return elem
 }
@@ -106,9 +105,18 @@ func (e *emitter) resultValueType(o *opPlan) *jen.Statement {
 func (e *emitter) signature(o *opPlan) *jen.Statement {
 	params := jen.Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Op("*").Id(o.reqType))
 	if res := e.resultGoType(o); res != nil {
-		return params.Params(res, jen.Error())
+		return params.Params(res.code(), jen.Error())
 	}
 	return params.Error()
+}
+
+// signatureText is signature as gofmt prints it.
+func (e *emitter) signatureText(o *opPlan) string {
+	params := "(ctx context.Context, req *" + o.reqType + ")"
+	if res := e.resultGoType(o); res != nil {
+		return params + " (" + res.String() + ", error)"
+	}
+	return params + " error"
 }
 
 func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
@@ -122,7 +130,7 @@ func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
 func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	op := o.op
 	f.Line()
-	f.Add(comment(fmt.Sprintf("%s is the request of %s (%s).", o.reqType, op.GoName, op.Title), op.Description,
+	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+").", op.Description,
 		"Documented at "+op.Source.String()+"."))
 	fields := []jen.Code{
 		comment("HTTPRequest is the incoming request: headers, query, context."),
@@ -133,7 +141,7 @@ func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 		fields = append(fields, jen.Line(), comment(p+" is the "+phs[i]+" path segment."), jen.Id(p).String())
 	}
 	if body := e.bodyGoType(o); body != nil {
-		fields = append(fields, jen.Line(), comment("Body is the decoded request body."), jen.Id("Body").Add(body))
+		fields = append(fields, jen.Line(), comment("Body is the decoded request body."), jen.Id("Body").Add(body.code()))
 	}
 	f.Type().Id(o.reqType).Struct(fields...)
 }

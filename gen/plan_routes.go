@@ -20,11 +20,15 @@ type routeRef struct {
 }
 
 // router mirrors the generated handler's routing so the generator knows
-// which operation serves a documented example request.
+// which operation serves a documented example request. Its lists are in
+// the handler's order of preference (see prefer).
 type router struct {
-	byFirst  map[string][]*routeRef
-	fallback []*routeRef
+	byFirst  map[firstKey][]*routeRef // routes whose first segment is literal
+	fallback map[string][]*routeRef   // the others, by method
 }
+
+// firstKey is a method and a lower-cased literal first path segment.
+type firstKey struct{ method, seg string }
 
 // planRoutes drops routes that repeat another operation's method and path
 // (reporting each) and builds the router model. Of the operations that
@@ -49,7 +53,7 @@ func (p *plan) planRoutes() {
 			}
 		}
 	}
-	p.router = &router{byFirst: map[string][]*routeRef{}}
+	p.router = &router{byFirst: map[firstKey][]*routeRef{}, fallback: map[string][]*routeRef{}}
 	order := 0
 	for _, o := range ops {
 		for i, r := range o.op.Routes {
@@ -72,12 +76,36 @@ func (p *plan) planRoutes() {
 			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order, pat: route.Compile(r.Pattern)}
 			order++
 			if first, ok := firstSegment(r.Pattern); ok {
-				p.router.byFirst[first] = append(p.router.byFirst[first], ref)
+				k := firstKey{o.op.Method, first}
+				p.router.byFirst[k] = append(p.router.byFirst[k], ref)
 			} else {
-				p.router.fallback = append(p.router.fallback, ref)
+				p.router.fallback[o.op.Method] = append(p.router.fallback[o.op.Method], ref)
 			}
 		}
 	}
+	p.router.sort()
+}
+
+// sort puts every list of routes in the order of preference.
+func (rt *router) sort() {
+	byPreference := func(a, b *routeRef) int {
+		if prefer(a, b) {
+			return -1
+		}
+		return 1 // orders differ, so two routes never tie
+	}
+	for _, list := range rt.byFirst {
+		slices.SortFunc(list, byPreference)
+	}
+	for _, list := range rt.fallback {
+		slices.SortFunc(list, byPreference)
+	}
+}
+
+// prefer reports whether the handler chooses route a over route b when
+// both match: the most literal bytes, then the earliest registered.
+func prefer(a, b *routeRef) bool {
+	return a.spec > b.spec || a.spec == b.spec && a.order < b.order
 }
 
 // ownerRank orders the operations documenting one method and path: a
@@ -142,22 +170,22 @@ func (rt *router) match(method, path string) (*routeRef, []string) {
 	if i := strings.IndexByte(seg, '/'); i >= 0 {
 		seg = seg[:i]
 	}
-	var best *routeRef
-	var values []string
-	for _, list := range [][]*routeRef{rt.byFirst[strings.ToLower(seg)], rt.fallback} {
-		for _, ref := range list {
-			if ref.op.op.Method != method {
-				continue
-			}
-			if best != nil && (ref.spec < best.spec || ref.spec == best.spec && ref.order > best.order) {
-				continue
-			}
-			if v, ok := ref.pat.Match(path); ok {
-				best, values = ref, v
-			}
-		}
+	best, values := firstMatch(rt.byFirst[firstKey{method, strings.ToLower(seg)}], path)
+	if ref, v := firstMatch(rt.fallback[method], path); ref != nil && (best == nil || prefer(ref, best)) {
+		best, values = ref, v
 	}
 	return best, values
+}
+
+// firstMatch returns the first route of list that matches path (the
+// preferred one, as the list is sorted), with the placeholder values.
+func firstMatch(list []*routeRef, path string) (*routeRef, []string) {
+	for _, ref := range list {
+		if v, ok := ref.pat.Match(path); ok {
+			return ref, v
+		}
+	}
+	return nil, nil
 }
 
 func (p *plan) warnAt(at schema.Pos, code, msg string) {

@@ -1,7 +1,7 @@
 package gen
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -16,7 +16,7 @@ func (e *emitter) serviceFile() *jen.File {
 			methods = append(methods, jen.Line())
 		}
 		methods = append(methods,
-			comment(fmt.Sprintf("%s serves %q: %s %s (%s).", o.op.GoName, o.op.Title, o.op.Method, firstPath(o.op.Paths), o.op.Source)),
+			comment(o.op.GoName+" serves "+strconv.Quote(o.op.Title)+": "+o.op.Method+" "+firstPath(o.op.Paths)+" ("+o.op.Source.String()+")."),
 			jen.Id(o.op.GoName).Add(e.signature(o)))
 	}
 	f.Line()

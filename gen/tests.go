@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +48,7 @@ func (e *emitter) serviceTestFile() *jen.File {
 	for _, o := range e.plan.live() {
 		body := []jen.Code{jen.Id("s").Dot("call").Call(jen.Id("ctx"), jen.Lit(o.op.GoName), jen.Id("req"))}
 		if res := e.resultGoType(o); res != nil {
-			body = append(body, jen.Return(jen.Id("testResult").Types(res).Call(jen.Id("s")), jen.Id("s").Dot("err")))
+			body = append(body, jen.Return(jen.Id("testResult").Types(res.code()).Call(jen.Id("s")), jen.Id("s").Dot("err")))
 		} else {
 			body = append(body, jen.Return(jen.Id("s").Dot("err")))
 		}
@@ -142,7 +143,7 @@ func (e *emitter) pageTestFile(d *pageDecls) (*jen.File, *rawLits) {
 			subs = append(subs, jen.Id("t").Dot("Run").Call(jen.Lit(t.sub), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(e.testBody(lits, t.serving(o), t)...)))
 		}
 		f.Line()
-		f.Comment(fmt.Sprintf("Test%s sends each documented example of %s through the handler", o.op.GoName, o.op.GoName))
+		f.Comment("Test" + o.op.GoName + " sends each documented example of " + o.op.GoName + " through the handler")
 		f.Comment("and compares what the service receives and what the client gets with the docs.")
 		f.Func().Id("Test" + o.op.GoName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(subs...)
 	}
@@ -203,7 +204,7 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 	)
 	if o.op.ResponseType != nil && strings.TrimSpace(respBody) != "" {
 		out = append(out,
-			jen.Var().Id("res").Add(e.responseBodyType(o)),
+			jen.Var().Id("res").Add(e.responseBodyType(o).code()),
 			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("respBody"), jen.Op("&").Id("res")),
 		)
 		switch {
@@ -264,7 +265,7 @@ func (e *emitter) checkRequest(o *opPlan, t *exampleTest) []jen.Code {
 	}
 	if body := e.bodyGoType(o); body != nil && strings.TrimSpace(t.ex.Request.Body) != "" {
 		out = append(out,
-			jen.Var().Id("want").Add(body),
+			jen.Var().Id("want").Add(body.code()),
 			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("reqBody"), jen.Op("&").Id("want")),
 			jen.If(jen.Id("diff").Op(":=").Qual(cmpPath, "Diff").Call(jen.Id("want"), jen.Id("req").Dot("Body"), jen.Id("cmpOpts")), jen.Id("diff").Op("!=").Lit("")).Block(
 				jen.Id("t").Dot("Errorf").Call(jen.Lit("decoded request body differs from the docs (-want +got):\n%s"), jen.Id("diff")),
@@ -283,20 +284,20 @@ func (e *emitter) roundTrips(o *opPlan, t *exampleTest) []jen.Code {
 	var out []jen.Code
 	if body := e.bodyGoType(o); body != nil && t.ex.Request.JSON {
 		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("request-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("roundTrip").Types(body).Call(jen.Id("t"), jen.Id("reqBody")))))
+			jen.Id("roundTrip").Types(body.code()).Call(jen.Id("t"), jen.Id("reqBody")))))
 	}
 	if e.responseRoundTrips(o, t) {
 		out = append(out, jen.Id("t").Dot("Run").Call(jen.Lit("response-round-trip"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-			jen.Id("roundTrip").Types(e.responseBodyType(o)).Call(jen.Id("t"), jen.Id("respBody")))))
+			jen.Id("roundTrip").Types(e.responseBodyType(o).code()).Call(jen.Id("t"), jen.Id("respBody")))))
 	}
 	return out
 }
 
 // responseBodyType is the Go type of the documented response body: the
 // result type, inside valueBody when the docs wrap it.
-func (e *emitter) responseBodyType(o *opPlan) *jen.Statement {
+func (e *emitter) responseBodyType(o *opPlan) *typeExpr {
 	if o.op.ValueWrapped {
-		return jen.Id("valueBody").Types(e.resultValueType(o))
+		return named("valueBody", e.resultValueType(o))
 	}
 	return e.resultValueType(o)
 }
@@ -356,7 +357,7 @@ func (e *emitter) countTest(o *opPlan, t *exampleTest, call jen.Code) []jen.Code
 		comment("The request asks for the count of the collection ($count)."),
 		e.newDouble(o, t),
 		jen.Id("svc").Dot("check").Op("=").Func().Params(jen.Id("got").Any()).Block(e.checkRequest(o, t)...),
-		jen.Id("svc").Dot("result").Op("=").Op("&").Add(e.resultValueType(o)).Values(jen.Dict{
+		jen.Id("svc").Dot("result").Op("=").Op("&").Add(e.resultValueType(o).code()).Values(jen.Dict{
 			jen.Id("ODataCount"): jen.Id("Some").Types(jen.Int64()).Call(jen.Lit(n)),
 		}),
 		jen.Id("rec").Op(":=").Add(call),
@@ -382,6 +383,6 @@ func (e *emitter) newDouble(o *opPlan, t *exampleTest) jen.Code {
 // wantStatus fails the test when the handler did not answer status.
 func wantStatus(status int) jen.Code {
 	return jen.If(jen.Id("rec").Dot("Code").Op("!=").Lit(status)).Block(
-		jen.Id("t").Dot("Fatalf").Call(jen.Lit(fmt.Sprintf("status = %%d, want %d; body: %%s", status)), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
+		jen.Id("t").Dot("Fatalf").Call(jen.Lit("status = %d, want "+strconv.Itoa(status)+"; body: %s"), jen.Id("rec").Dot("Code"), jen.Id("rec").Dot("Body")),
 	)
 }

@@ -11,57 +11,60 @@ import (
 
 // edmGo maps Edm primitives to Go types. Named string types keep the
 // documented text byte for byte (dates, durations, base64).
-var edmGo = map[string]func() *jen.Statement{
-	schema.EdmString:  func() *jen.Statement { return jen.String() },
-	schema.EdmGuid:    func() *jen.Statement { return jen.String() },
-	schema.EdmStream:  func() *jen.Statement { return jen.String() },
-	schema.EdmBoolean: func() *jen.Statement { return jen.Bool() },
-	schema.EdmInt16:   func() *jen.Statement { return jen.Int16() },
-	schema.EdmInt32:   func() *jen.Statement { return jen.Int32() },
-	schema.EdmInt64:   func() *jen.Statement { return jen.Int64() },
-	schema.EdmByte:    func() *jen.Statement { return jen.Uint8() },
-	schema.EdmSByte:   func() *jen.Statement { return jen.Int8() },
+var edmGo = map[string]*typeExpr{
+	schema.EdmString:  named("string"),
+	schema.EdmGuid:    named("string"),
+	schema.EdmStream:  named("string"),
+	schema.EdmBoolean: named("bool"),
+	schema.EdmInt16:   named("int16"),
+	schema.EdmInt32:   named("int32"),
+	schema.EdmInt64:   named("int64"),
+	schema.EdmByte:    named("uint8"),
+	schema.EdmSByte:   named("int8"),
 	// Edm.Single is float64 too: documented values carry more digits than
 	// a float32 holds, and they must round-trip.
-	schema.EdmSingle:         func() *jen.Statement { return jen.Float64() },
-	schema.EdmDouble:         func() *jen.Statement { return jen.Float64() },
-	schema.EdmDecimal:        func() *jen.Statement { return jen.Float64() },
-	schema.EdmDateTimeOffset: func() *jen.Statement { return jen.Id("DateTimeOffset") },
-	schema.EdmDate:           func() *jen.Statement { return jen.Id("Date") },
-	schema.EdmTimeOfDay:      func() *jen.Statement { return jen.Id("TimeOfDay") },
-	schema.EdmDuration:       func() *jen.Statement { return jen.Id("Duration") },
-	schema.EdmBinary:         func() *jen.Statement { return jen.Id("Binary") },
-	schema.EdmUntyped:        func() *jen.Statement { return jen.Qual("encoding/json", "RawMessage") },
+	schema.EdmSingle:         named("float64"),
+	schema.EdmDouble:         named("float64"),
+	schema.EdmDecimal:        named("float64"),
+	schema.EdmDateTimeOffset: named("DateTimeOffset"),
+	schema.EdmDate:           named("Date"),
+	schema.EdmTimeOfDay:      named("TimeOfDay"),
+	schema.EdmDuration:       named("Duration"),
+	schema.EdmBinary:         named("Binary"),
+	schema.EdmUntyped:        rawMessage,
 }
 
+// rawMessage is the Go type of untyped and unknown values.
+var rawMessage = qualified("encoding/json", "RawMessage")
+
 // goType is the Go type of a TypeRef (without Optional).
-func (e *emitter) goType(r schema.TypeRef) *jen.Statement {
+func (e *emitter) goType(r schema.TypeRef) *typeExpr {
 	elem := e.elemType(r.Name)
 	if r.Collection {
-		return jen.Index().Add(elem)
+		return sliceOf(elem)
 	}
 	return elem
 }
 
-func (e *emitter) elemType(name string) *jen.Statement {
-	if f, ok := edmGo[name]; ok {
-		return f()
+func (e *emitter) elemType(name string) *typeExpr {
+	if t, ok := edmGo[name]; ok {
+		return t
 	}
 	t, en := schema.LookupNamed(name, e.plan.types, e.plan.enums)
 	if t != nil {
-		return jen.Id(t.GoName)
+		return named(t.GoName)
 	}
 	if en != nil {
-		return jen.Id(en.GoName)
+		return named(en.GoName)
 	}
-	return jen.Qual("encoding/json", "RawMessage")
+	return rawMessage
 }
 
 // genType emits one struct with its Validate method.
 func (e *emitter) genType(f *jen.File, t *schema.Type) {
-	what := fmt.Sprintf("%s is the %s type.", t.GoName, t.QualifiedName())
+	what := t.GoName + " is the " + t.QualifiedName() + " type."
 	if t.Open {
-		what = fmt.Sprintf("%s is the %s open type.", t.GoName, t.QualifiedName())
+		what = t.GoName + " is the " + t.QualifiedName() + " open type."
 	}
 	f.Line()
 	f.Add(comment(what, t.Description, "Documented at "+t.Source.String()+"."))
@@ -96,7 +99,7 @@ func (e *emitter) fields(props []*schema.Property) []jen.Code {
 		}
 		out = append(out,
 			comment(p.GoName+" is "+p.Name+" ("+p.Type.String()+").", p.Description, "Documented at "+p.Source.String()+"."),
-			jen.Id(p.GoName).Id("Optional").Types(e.goType(p.Type)).Tag(tag),
+			jen.Id(p.GoName).Id("Optional").Types(e.goType(p.Type).code()).Tag(tag),
 		)
 	}
 	return out
@@ -141,7 +144,7 @@ func (e *emitter) genValues(f *jen.File, owner string, props []*schema.Property)
 			defs = append(defs, jen.Id(e.plan.values[valuesOf{owner, p}][i]).Op("=").Lit(v))
 		}
 		f.Line()
-		f.Comment(fmt.Sprintf("Documented values of %s.%s; other strings are accepted too.", owner, p.GoName))
+		f.Comment("Documented values of " + owner + "." + p.GoName + "; other strings are accepted too.")
 		f.Const().Defs(defs...)
 	}
 }

@@ -44,7 +44,7 @@ func Unexported(s string) string {
 }
 
 // join cases each word (step 3 of the rule) and joins them, with "_"
-// between two digits (step 4).
+// between two digits (step 4). Words are ASCII letters and digits.
 func join(ws []string) string {
 	var b strings.Builder
 	for i, w := range ws {
@@ -54,7 +54,11 @@ func join(ws []string) string {
 		if form, ok := initialism(w); ok {
 			b.WriteString(form)
 		} else {
-			b.WriteString(strings.ToUpper(w[:1]))
+			c := w[0]
+			if isLower(c) {
+				c -= 'a' - 'A'
+			}
+			b.WriteByte(c)
 			b.WriteString(w[1:])
 		}
 	}

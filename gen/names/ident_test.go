@@ -164,3 +164,31 @@ func TestPredeclaredComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestInitialismReference checks initialism, which lower-cases ASCII on
+// the stack, against a lookup of strings.ToLower, in every casing of
+// each initialism, its plural, and words around the length limit.
+func TestInitialismReference(t *testing.T) {
+	reference := func(word string) (string, bool) {
+		if form, ok := initialisms[strings.ToLower(word)]; ok {
+			return form, true
+		}
+		if stem, ok := strings.CutSuffix(word, "s"); ok {
+			if form, ok := initialisms[strings.ToLower(stem)]; ok {
+				return form + "s", true
+			}
+		}
+		return "", false
+	}
+	words := []string{"", "s", "S", "x", "ids", "IDS", "IDs", "httpss", "odatas", "odataxs", "abcdefg", "Url", "uRLs"}
+	for k, form := range initialisms {
+		words = append(words, k, strings.ToUpper(k), form, form+"s", form+"S", k+"x", "x"+k)
+	}
+	for _, w := range words {
+		gf, gok := initialism(w)
+		wf, wok := reference(w)
+		if gf != wf || gok != wok {
+			t.Errorf("initialism(%q) = %q, %v; want %q, %v", w, gf, gok, wf, wok)
+		}
+	}
+}

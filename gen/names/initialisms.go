@@ -16,17 +16,38 @@ var initialisms = map[string]string{
 	"odata": "OData", "ipv4": "IPv4", "ipv6": "IPv6",
 }
 
-// initialism reports how word is written if it is an initialism, or an
-// initialism followed by a lower-case "s" (a plural such as "ids").
-func initialism(word string) (string, bool) {
-	if form, ok := initialisms[strings.ToLower(word)]; ok {
-		return form, true
+// maxInitialism is the length of the longest initialism.
+var maxInitialism = func() int {
+	n := 0
+	for k := range initialisms {
+		n = max(n, len(k))
 	}
-	stem, ok := strings.CutSuffix(word, "s")
-	if !ok {
+	return n
+}()
+
+// initialism reports how word, ASCII letters and digits (a piece or word
+// of words), is written if it is an initialism, or an initialism followed
+// by a lower-case "s" (a plural such as "ids"). It runs for every word of
+// every name, so it lower-cases into a buffer on the stack.
+func initialism(word string) (string, bool) {
+	var buf [16]byte
+	if len(word) > maxInitialism+1 || len(word) > len(buf) {
 		return "", false
 	}
-	if form, ok := initialisms[strings.ToLower(stem)]; ok {
+	lower := buf[:len(word)]
+	for i := range len(word) {
+		lower[i] = word[i]
+		if isUpper(word[i]) {
+			lower[i] += 'a' - 'A'
+		}
+	}
+	if form, ok := initialisms[string(lower)]; ok {
+		return form, true
+	}
+	if !strings.HasSuffix(word, "s") {
+		return "", false
+	}
+	if form, ok := initialisms[string(lower[:len(lower)-1])]; ok {
 		return form + "s", true
 	}
 	return "", false

@@ -86,7 +86,7 @@ func camelBoundary(run string, i int) bool {
 func joinInitialisms(pieces []string) []string {
 	out := pieces[:0:0]
 	for i := 0; i < len(pieces); i++ {
-		if i+1 < len(pieces) {
+		if i+1 < len(pieces) && len(pieces[i])+len(pieces[i+1]) <= maxInitialism+1 {
 			joined := pieces[i] + pieces[i+1]
 			if form, ok := initialism(joined); ok && form == joined {
 				out = append(out, joined)

@@ -328,10 +328,21 @@ func (c *checker) mismatch(v *jsondoc.Value, name, format string, args ...any) s
 	return name
 }
 
+// settled reports whether a quiet check already has its result, so the
+// rest of the body need not be walked: a first mismatch is named and the
+// body is rejected for more than an enum value. Further values could only
+// repeat that, and a quiet check reports nothing.
+func (c *checker) settled(first string) bool {
+	return c.quiet && first != "" && c.rejected && !c.enumOnly
+}
+
 // object checks the members of an object of type t.
 func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
 	first := ""
 	for _, m := range v.Members {
+		if c.settled(first) {
+			break
+		}
 		if strings.Contains(m.Key, "@") {
 			continue
 		}
@@ -367,6 +378,9 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) strin
 		}
 		first := ""
 		for i, e := range v.Elems {
+			if c.settled(first) {
+				break
+			}
 			first = firstOf(first, c.value(e, schema.TypeRef{Name: ref.Name}, fmt.Sprintf("%s[%d]", name, i)))
 		}
 		return first

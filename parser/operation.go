@@ -117,7 +117,20 @@ var respTypeRe = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(?:collection of\s+)?(
 // JSON representation for the androidLobApp object", as Intune pages say).
 var bodyTypeRe = regexp.MustCompile(`(?i)JSON representation (?:of|for) (?:the |a |an )?(?:new )?([A-Za-z][A-Za-z0-9]*) (?:object|resource|entity)`)
 
-var noBodyRe = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to) (supply|provide|specify|include|send)|not require a request body|no request body|request body (is|must be) empty`)
+var noBodyPhrases = newFoldPhrases(noBodyList()...)
+
+// noBodyList lists the phrases by which a Request body section says there
+// is none: (do not|don't|doesn't|does not|no need to) (supply|provide|
+// specify|include|send), or that the request body is not required or empty.
+func noBodyList() []string {
+	list := []string{"not require a request body", "no request body", "request body is empty", "request body must be empty"}
+	for _, neg := range []string{"do not", "don't", "doesn't", "does not", "no need to"} {
+		for _, verb := range []string{"supply", "provide", "specify", "include", "send"} {
+			list = append(list, neg+" "+verb)
+		}
+	}
+	return list
+}
 
 // readRequestBody reads the "Request body" section: whether there is a
 // body, which type it is, and its property or parameter table.
@@ -128,7 +141,7 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 			switch b.kind {
 			case blockText:
 				c := parseCell(b.text, b.textOff, p.src.refs)
-				if noBodyRe.MatchString(c.text) {
+				if noBodyPhrases.in(c.text) {
 					op.noBody = true
 				}
 				if op.bodySpec == nil {

@@ -79,35 +79,6 @@ func qualifiedValues(s string, i int) int {
 	return -1
 }
 
-// foldAt matches word (lower-case ASCII) at s[i] as (?i) does: a letter
-// also matches its upper case, and s and k also match their other Unicode
-// case forms, ſ (U+017F) and K (U+212A). It returns the end of the match,
-// -1 for none or when i is -1.
-func foldAt(s string, i int, word string) int {
-	if i < 0 {
-		return -1
-	}
-	for k := 0; k < len(word); k++ {
-		c := word[k]
-		switch {
-		case i < len(s) && (s[i] == c || 'a' <= c && c <= 'z' && s[i] == c-'a'+'A'):
-			i++
-		case c == 's' && hasAt(s, i, "\u017f"):
-			i += len("\u017f")
-		case c == 'k' && hasAt(s, i, "\u212a"):
-			i += len("\u212a")
-		default:
-			return -1
-		}
-	}
-	return i
-}
-
-// hasAt reports whether s holds t at i.
-func hasAt(s string, i int, t string) bool {
-	return i <= len(s) && len(s)-i >= len(t) && s[i:i+len(t)] == t
-}
-
 // optional is the end of word matched at s[i] (see foldAt), or i when it
 // is not there.
 func optional(s string, i int, word string) int {

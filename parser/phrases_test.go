@@ -11,6 +11,8 @@ var (
 	valuesPhraseRe = regexp.MustCompile(`(?i)(the\s+)?(possible|supported|allowed|valid|accepted)\s+values\s*(are|include|is)?\s*:?|the value can be\s*:?|can be one of( the following)?\s*:?|(is|be) one of the following( values)?\s*:?`)
 	noBodyRe       = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to) (supply|provide|specify|include|send)|not require a request body|no request body|request body (is|must be) empty`)
 	inheritsRe     = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
+	statusCodeRe   = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
+	responseBodyRe = regexp.MustCompile(`(?i)in the response body`)
 )
 
 var phraseCases = []string{
@@ -69,6 +71,12 @@ var phraseCases = []string{
 	"xinherits fromx",
 	"inherits fro",
 	"\xc5\xbf\xe2\x84\xaa \xc5 from",
+	"If successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.",
+	"returns 204 No Content",
+	"2000 x 6000 _404 a404 é404 4045",
+	"09 199 600 1x9 12",
+	"a Boolean in the reſponse body",
+	"IN THE RESPONSE  BODY",
 }
 
 func TestPhrasesMatchRegexps(t *testing.T) {
@@ -95,5 +103,15 @@ func checkPhrases(t *testing.T, s string) {
 	}
 	if got, want := inheritsPhrases.in(s), inheritsRe.MatchString(s); got != want {
 		t.Errorf("inheritsPhrases.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := responseBodyPhrase.in(s), responseBodyRe.MatchString(s); got != want {
+		t.Errorf("responseBodyPhrase.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	want := -1
+	if m := statusCodeRe.FindStringSubmatchIndex(s); m != nil {
+		want = m[2]
+	}
+	if got := statusCodeAt(s); got != want {
+		t.Errorf("statusCodeAt(%q) = %d, regexp finds %d", s, got, want)
 	}
 }

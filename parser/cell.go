@@ -30,6 +30,7 @@ func scanCell(raw string, off int, refs linkRefs) (cell, int) {
 func (s *cellScan) read(c *cell, from, to, off int) string {
 	raw := s.raw
 	var sb strings.Builder
+	sb.Grow(to - from) // the text is rarely longer than the markdown
 	for i := from; i < to; {
 		s.steps++
 		ch := raw[i]

@@ -6,7 +6,9 @@ import "sort"
 // finds, so that reading it never searches the text again: the ']' that
 // closes each '[', the end of each code span, and where ')' and '>' are.
 // Building it and reading the text both take time linear in its length;
-// steps counts the bytes and look-ups spent, for the bounds tests.
+// steps counts the bytes and look-ups spent, for the bounds tests. The
+// maps stay nil until something goes in: most cells have no link and no
+// code span.
 type cellScan struct {
 	raw     string
 	refs    linkRefs
@@ -22,9 +24,9 @@ type cellScan struct {
 // CommonMark reads them: an escaped bracket is text, and brackets inside a
 // code span do not count.
 func newCellScan(raw string, refs linkRefs) *cellScan {
-	s := &cellScan{raw: raw, refs: refs, close: map[int]int{}, codeEnd: map[int]int{}}
+	s := &cellScan{raw: raw, refs: refs}
 	runs := s.backtickRuns()
-	next := map[int]int{} // per run length: first run in runs[n] not yet passed
+	var next map[int]int // per run length: first run in runs[n] not yet passed
 	var open []int
 	for i := 0; i < len(raw); {
 		s.steps++
@@ -34,6 +36,9 @@ func newCellScan(raw string, refs linkRefs) *cellScan {
 		case ch == '`':
 			n := runLen(raw, i, '`')
 			s.steps += n
+			if next == nil {
+				next, s.codeEnd = map[int]int{}, map[int]int{}
+			}
 			if end := s.closingRun(runs[n], next, i+n, n); end >= 0 {
 				s.codeEnd[i] = end
 				i = end
@@ -46,6 +51,9 @@ func newCellScan(raw string, refs linkRefs) *cellScan {
 			i++
 		case ch == ']':
 			if k := len(open); k > 0 {
+				if s.close == nil {
+					s.close = map[int]int{}
+				}
 				s.close[open[k-1]] = i
 				open = open[:k-1]
 			}
@@ -60,11 +68,14 @@ func newCellScan(raw string, refs linkRefs) *cellScan {
 // backtickRuns lists the start of every maximal run of backticks by run
 // length, and records where ')' and '>' are.
 func (s *cellScan) backtickRuns() map[int][]int {
-	runs := map[int][]int{}
+	var runs map[int][]int // nil when there is no backtick
 	for i := 0; i < len(s.raw); i++ {
 		s.steps++
 		switch s.raw[i] {
 		case '`':
+			if runs == nil {
+				runs = map[int][]int{}
+			}
 			n := runLen(s.raw, i, '`')
 			runs[n] = append(runs[n], i)
 			i += n - 1

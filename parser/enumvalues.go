@@ -5,11 +5,6 @@ import (
 	"strings"
 )
 
-// valuesPhraseRe finds the phrases that introduce a list of values in a
-// description cell. Numeric ranges ("Valid values 0 to 65535") are rejected
-// by the caller.
-var valuesPhraseRe = regexp.MustCompile(`(?i)(the\s+)?(possible|supported|allowed|valid|accepted)\s+values\s*(are|include|is)?\s*:?|the value can be\s*:?|can be one of( the following)?\s*:?|(is|be) one of the following( values)?\s*:?`)
-
 var (
 	plainValueRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_.\-]*$`)
 	parenNoteRe  = regexp.MustCompile(`\([^()]*\)`)
@@ -22,12 +17,12 @@ func describedValues(c cell) ([]string, []int) {
 	if !mayListValues(c.text) {
 		return nil, nil
 	}
-	loc := valuesPhraseRe.FindStringIndex(c.text)
+	loc := valuesPhrase(c.text)
 	if loc == nil {
 		return nil, nil
 	}
 	// Backticked values after the phrase: map text offset to raw by order.
-	rawLoc := valuesPhraseRe.FindStringIndex(c.raw)
+	rawLoc := valuesPhrase(c.raw)
 	var vals []string
 	var offs []int
 	seen := map[string]bool{}
@@ -77,11 +72,11 @@ func describedValues(c cell) ([]string, []int) {
 	return numericGuard(vals, offs)
 }
 
-// mayListValues reports whether text can hold a valuesPhraseRe match:
-// every phrase the regexp knows holds "values", "value can be" or "one of"
-// (c.text has its white space collapsed to single spaces). Most cells hold
-// none, so the case-insensitive regexp is skipped for them. "valueſ" is
-// there because (?i) folds the long s (U+017F) to s and ToLower does not.
+// mayListValues reports whether text can hold a values phrase
+// (valuesPhrase): every phrase it knows holds "values", "value can be" or
+// "one of" (c.text has its white space collapsed to single spaces). Most
+// cells hold none, so the search is skipped for them. "valueſ" is there
+// because (?i) folds the long s (U+017F) to s and ToLower does not.
 func mayListValues(text string) bool {
 	lower := strings.ToLower(text)
 	return strings.Contains(lower, "values") || strings.Contains(lower, "value can be") ||

@@ -117,7 +117,20 @@ var respTypeRe = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+(?:collection of\s+)?(
 // JSON representation for the androidLobApp object", as Intune pages say).
 var bodyTypeRe = regexp.MustCompile(`(?i)JSON representation (?:of|for) (?:the |a |an )?(?:new )?([A-Za-z][A-Za-z0-9]*) (?:object|resource|entity)`)
 
-var noBodyRe = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to) (supply|provide|specify|include|send)|not require a request body|no request body|request body (is|must be) empty`)
+var noBodyPhrases = newFoldPhrases(noBodyList()...)
+
+// noBodyList lists the phrases by which a Request body section says there
+// is none: (do not|don't|doesn't|does not|no need to) (supply|provide|
+// specify|include|send), or that the request body is not required or empty.
+func noBodyList() []string {
+	list := []string{"not require a request body", "no request body", "request body is empty", "request body must be empty"}
+	for _, neg := range []string{"do not", "don't", "doesn't", "does not", "no need to"} {
+		for _, verb := range []string{"supply", "provide", "specify", "include", "send"} {
+			list = append(list, neg+" "+verb)
+		}
+	}
+	return list
+}
 
 // readRequestBody reads the "Request body" section: whether there is a
 // body, which type it is, and its property or parameter table.
@@ -128,7 +141,7 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 			switch b.kind {
 			case blockText:
 				c := parseCell(b.text, b.textOff, p.src.refs)
-				if noBodyRe.MatchString(c.text) {
+				if noBodyPhrases.in(c.text) {
 					op.noBody = true
 				}
 				if op.bodySpec == nil {
@@ -168,9 +181,30 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 }
 
 var (
-	statusCodeRe = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
 	collectionRe = regexp.MustCompile(`(?i)collection of`)
+	// responseBodyPhrase is in every match of primitiveResponseRe and
+	// respTypeRe: most paragraphs lack it, and the regexps are skipped.
+	responseBodyPhrase = newFoldPhrases("in the response body")
 )
+
+// statusCodeAt is the index of the status code in a Response paragraph:
+// the first three digits [1-5][0-9][0-9] that start a word (as \b reads
+// it: after no ASCII letter, digit or '_'); -1 when there are none. It is
+// what the tests' statusCodeRe finds as its group.
+func statusCodeAt(s string) int {
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	for i := 0; i+3 <= len(s); i++ {
+		if '1' <= s[i] && s[i] <= '5' && isDigit(s[i+1]) && isDigit(s[i+2]) && (i == 0 || !isWordByte(s[i-1])) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isWordByte reports whether c is an ASCII letter, digit or '_'.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
 
 // readResponse reads the "Response" section: status code and type.
 func (p *pageParser) readResponse(secs []section, op *opDraft) {
@@ -182,9 +216,9 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 			}
 			c := parseCell(b.text, b.textOff, p.src.refs)
 			if op.status == 0 {
-				if m := statusCodeRe.FindStringSubmatchIndex(c.raw); m != nil {
-					op.status, _ = strconv.Atoi(c.raw[m[2]:m[3]])
-					op.statusOff = c.off + m[2]
+				if i := statusCodeAt(c.raw); i >= 0 {
+					op.status, _ = strconv.Atoi(c.raw[i : i+3])
+					op.statusOff = c.off + i
 				}
 			}
 			if op.respSpec == nil {
@@ -203,7 +237,7 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 					break
 				}
 			}
-			if op.respSpec == nil {
+			if op.respSpec == nil && responseBodyPhrase.in(c.text) {
 				// A primitive, or a collection of them ("a String collection
 				// object in the response body", "a Boolean in the response
 				// body"); a single one answers {"value": x}.
@@ -212,7 +246,7 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 					op.respSpec = &typeSpec{raw: c.text[m[0]:m[1]], off: c.off, edm: primitives[name], collection: m[2] >= 0 || m[6] >= 0}
 				}
 			}
-			if op.respSpec == nil && op.respTextSpec == nil {
+			if op.respSpec == nil && op.respTextSpec == nil && responseBodyPhrase.in(c.text) {
 				if m := respTypeRe.FindStringSubmatchIndex(c.text); m != nil {
 					op.respTextSpec = &typeSpec{raw: c.text[m[2]:m[3]], off: c.off, name: c.text[m[2]:m[3]],
 						collection: collectionRe.MatchString(c.text[m[0]:m[2]])}

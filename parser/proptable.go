@@ -2,9 +2,20 @@ package parser
 
 import (
 	"regexp"
+	"strings"
 )
 
 var nameSuffixRe = regexp.MustCompile(`^(\S+)\s+\(([^()]*)\)$`)
+
+// nameSuffix matches nameSuffixRe, a property name with a note in
+// parentheses ("id (deprecated)"), skipping the regexp for the names that
+// do not end in ')'.
+func nameSuffix(name string) []string {
+	if !strings.HasSuffix(name, ")") {
+		return nil
+	}
+	return nameSuffixRe.FindStringSubmatch(name)
+}
 
 // readPropertyTable reads a property, relationship or parameter table.
 // Rows without a name are reported and skipped.
@@ -22,7 +33,7 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 	for _, r := range t.rows {
 		nc := r.at(nameCol)
 		name := nc.text // trimmed by collapseSpace, which keeps U+0085 and U+2028
-		if m := nameSuffixRe.FindStringSubmatch(name); m != nil {
+		if m := nameSuffix(name); m != nil {
 			p.warn(nc.off, "property-name-note", "property name %q carries a note; read as %q", name, m[1])
 			name = m[1]
 		}

@@ -229,7 +229,7 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 		c := &checker{r: r, pg: pg, base: d.req.bodyOff, request: true, quiet: quiet}
 		switch {
 		case d.req.json != nil && op.RequestType != nil:
-			ch.Rejects = c.value(d.req.json, *op.RequestType, "")
+			ch.Rejects = c.value(d.req.json, *op.RequestType)
 		case d.req.json != nil && len(op.Parameters) > 0:
 			ch.Rejects = c.params(d.req.json, op.Parameters)
 		}
@@ -243,7 +243,7 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 			ch.ResponseMismatch = c.mismatch(d.resp.json, orBody(""), "example answers %s without the {\"value\": {...}} wrapper the other examples of %s put around it", kindName(d.resp.json.Kind), op.Title)
 			return ch
 		}
-		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType, ""))
+		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType))
 		if ch.ResponseMismatch == "" && c.rejected {
 			ch.ResponseMismatch = orBody("") // the body as a whole does not fit
 		}
@@ -265,6 +265,8 @@ type checker struct {
 	rejected bool
 	// quiet: report nothing (a check against another operation's types).
 	quiet bool
+	// path leads from the body to the value being checked (see name).
+	path []pathStep
 }
 
 func (c *checker) warn(off int, code, format string, args ...any) {
@@ -284,7 +286,7 @@ func (c *checker) params(v *jsondoc.Value, params []*schema.Property) string {
 	if v.Kind != jsondoc.Object {
 		return c.mismatch(v, "", "example sends %s, not an object of parameters", kindName(v.Kind))
 	}
-	return c.object(v, t, "")
+	return c.object(v, t)
 }
 
 // collectionExtras reports top-level members of a collection response, or
@@ -328,76 +330,109 @@ func (c *checker) mismatch(v *jsondoc.Value, name, format string, args ...any) s
 	return name
 }
 
-// object checks the members of an object of type t.
-func (c *checker) object(v *jsondoc.Value, t *schema.Type, path string) string {
+// settled reports whether a quiet check already has its result, so the
+// rest of the body need not be walked: a first mismatch is named and the
+// body is rejected for more than an enum value. Further values could only
+// repeat that, and a quiet check reports nothing.
+func (c *checker) settled(first string) bool {
+	return c.quiet && first != "" && c.rejected && !c.enumOnly
+}
+
+// object checks the members of an object of type t at the current path.
+func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 	first := ""
 	for _, m := range v.Members {
+		if c.settled(first) {
+			break
+		}
 		if strings.Contains(m.Key, "@") {
 			continue
 		}
-		name := joinPath(path, m.Key)
 		p := c.r.property(t, m.Key)
 		if p == nil {
-			if c.quiet && !c.request {
-				// Another operation's response type: the example's own
-				// inferred members are not in it.
-				first = firstOf(first, c.mismatch(m.Value, name, "example has %s, which %s does not have", name, t.Name))
-				continue
-			}
-			if c.request {
-				c.warn(c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
-				first = firstOf(first, name)
-				c.enumOnly, c.rejected = false, true
-			}
+			first = firstOf(first, c.undocumented(m, t))
 			continue
 		}
-		first = firstOf(first, c.value(m.Value, p.Type, name))
+		c.enter(m.Key)
+		first = firstOf(first, c.value(m.Value, p.Type))
+		c.leave()
 	}
 	return first
 }
 
-// value checks one value against ref; name is its property path.
-func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef, name string) string {
+// undocumented checks a member of an object of type t that t does not
+// have. A request that sends it is rejected; another operation's response
+// type (a quiet check) cannot hold it, because the example's own inferred
+// members are not in it. It returns the member's path when it counts.
+func (c *checker) undocumented(m jsondoc.Member, t *schema.Type) string {
+	name := joinPath(c.name(), m.Key)
+	switch {
+	case c.quiet && !c.request:
+		return c.mismatch(m.Value, name, "example has %s, which %s does not have", name, t.Name)
+	case c.request:
+		c.warn(c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
+		c.enumOnly, c.rejected = false, true
+		return name
+	}
+	return ""
+}
+
+// value checks one value, at the current path, against ref.
+func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef) string {
 	if v.Kind == jsondoc.Null {
 		return ""
 	}
 	if ref.Collection {
 		if v.Kind != jsondoc.Array {
-			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
+			return c.wrongKind(v, ref.String())
 		}
 		first := ""
 		for i, e := range v.Elems {
-			first = firstOf(first, c.value(e, schema.TypeRef{Name: ref.Name}, fmt.Sprintf("%s[%d]", name, i)))
+			if c.settled(first) {
+				break
+			}
+			c.enterElem(i)
+			first = firstOf(first, c.value(e, schema.TypeRef{Name: ref.Name}))
+			c.leave()
 		}
 		return first
 	}
 	t, e := c.r.lookupChecked(ref.Name)
 	if t != nil {
 		if v.Kind != jsondoc.Object {
-			return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
+			return c.wrongKind(v, ref.String())
 		}
-		return c.object(v, t, name)
+		return c.object(v, t)
 	}
 	if e != nil {
 		switch {
 		case v.Kind != jsondoc.String:
-			return c.mismatch(v, name, "example has %s as %s, but it is the enum %s", orBody(name), kindName(v.Kind), e.Name)
+			return c.wrongKind(v, "the enum "+e.Name)
 		case c.request && !contains(e.Members, v.Str):
 			if !c.rejected {
 				c.enumOnly, c.rejected = true, true
 			}
+			name := c.name()
 			c.warn(c.base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
 			return name
 		}
 		return ""
 	}
 	if want := edmKind(ref.Name); want != "" && want != kindName(v.Kind) {
-		return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), ref)
+		return c.wrongKind(v, ref.String())
 	}
 	if want := edmKind(ref.Name); want == "number" && !fitsNumber(ref.Name, v.Str) {
+		name := c.name()
 		return c.mismatch(v, name, "example has %s = %s, which %s cannot hold", orBody(name), v.Str, ref)
 	}
 	return ""
+}
+
+// wrongKind reports the value at the current path as not of the kind or
+// type want names.
+func (c *checker) wrongKind(v *jsondoc.Value, want string) string {
+	name := c.name()
+	return c.mismatch(v, name, "example has %s as %s, but it is %s", orBody(name), kindName(v.Kind), want)
 }
 
 // orBody names the top level "the body".
@@ -410,7 +445,7 @@ func orBody(name string) string {
 
 // fitsNumber reports whether a JSON number's text fits the Edm type.
 func fitsNumber(edm, text string) bool {
-	bits := map[string]int{schema.EdmByte: 8, schema.EdmSByte: 8, schema.EdmInt16: 16, schema.EdmInt32: 32, schema.EdmInt64: 64}[edm]
+	bits := intBits(edm)
 	if bits == 0 {
 		return true
 	}
@@ -422,6 +457,21 @@ func fitsNumber(edm, text string) bool {
 		return n >= 0 && n < 256
 	}
 	return bits == 64 || (n >= -(1<<(bits-1)) && n < 1<<(bits-1))
+}
+
+// intBits is the width of an Edm integer type, 0 for any other type.
+func intBits(edm string) int {
+	switch edm {
+	case schema.EdmByte, schema.EdmSByte:
+		return 8
+	case schema.EdmInt16:
+		return 16
+	case schema.EdmInt32:
+		return 32
+	case schema.EdmInt64:
+		return 64
+	}
+	return 0
 }
 
 // property finds a property of t or of its bases.

@@ -7,7 +7,7 @@ import (
 
 var (
 	resourceTitleRe = regexp.MustCompile(`(?i)^(\S+)\s+(resource type|resource|complex type|entity type|entity|object)\b`)
-	inheritsRe      = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
+	inheritsPhrases = newFoldPhrases("inherits from", "derived from", "derives from")
 )
 
 // readResource reads a resource page: the type's name, base, properties,
@@ -42,7 +42,7 @@ func (p *pageParser) readResource(secs []section) {
 			p.readJSONRep(s, t)
 		}
 		for _, b := range s.blocks {
-			if b.kind == blockText && t.base == "" && inheritsRe.MatchString(b.text) {
+			if b.kind == blockText && t.base == "" && inheritsPhrases.in(b.text) {
 				c := parseCell(b.text, b.textOff, p.src.refs)
 				if len(c.links) > 0 {
 					t.base, t.baseOff = strings.TrimSpace(c.links[0].text), c.links[0].off

@@ -1,0 +1,117 @@
+package parser
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+// The regexps that the phrase matchers of the parser implement by hand.
+var (
+	valuesPhraseRe = regexp.MustCompile(`(?i)(the\s+)?(possible|supported|allowed|valid|accepted)\s+values\s*(are|include|is)?\s*:?|the value can be\s*:?|can be one of( the following)?\s*:?|(is|be) one of the following( values)?\s*:?`)
+	noBodyRe       = regexp.MustCompile(`(?i)(do not|don't|doesn't|does not|no need to) (supply|provide|specify|include|send)|not require a request body|no request body|request body (is|must be) empty`)
+	inheritsRe     = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
+	statusCodeRe   = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
+	responseBodyRe = regexp.MustCompile(`(?i)in the response body`)
+)
+
+var phraseCases = []string{
+	"",
+	"The possible values are: `a`, `b`.",
+	"The possible values are `a`, `b`.",
+	"Possible values:\tone, two.",
+	"the  \n possible\r\fvalues   include :x",
+	"Supported values is",
+	"Valid values 0 to 65535",
+	"Accepted Values island",
+	"allowed valuesare",
+	"The value can be: x",
+	"The value can be  x",
+	"the value  can be",
+	"It can be one of the following: a, b",
+	"It can be one of: a",
+	"can be one of the foo",
+	"It is one of the following values: a",
+	"must be one of the following : a",
+	"Is one of the followin",
+	"THE POSSIBLE VALUES ARE",
+	"the poſſible valueſ are", // ſ folds to s
+	"Poſſible ValueS Include",
+	"the\u212a possible values", // K is not in any word
+	"thethe possible values are",
+	"the the possible values",
+	"not a list",
+	"values",
+	"the possible",
+	"valid valid values",
+	"isbe one of the following",
+	"\xc5possible values",
+	"possible values\xbf:",
+	"the value can be one of the following values:",
+	"is one of the following values values",
+	"Don't supply a request body for this method.",
+	"DO NOT SEND",
+	"do not  supply",
+	"does not include",
+	"doeſn't ſpecify",
+	"It doesn't provide",
+	"there is no need to provide a body",
+	"This method does not require a request body.",
+	"No request body",
+	"The request body is empty.",
+	"request body must be  empty",
+	"request body muſt be empty",
+	"In the request body, supply a JSON representation of the user object.",
+	"don’t supply",
+	"Inherits from [entity](entity.md).",
+	"Derived from directoryObject",
+	"DERIVES FROM x",
+	"inheritſ from",
+	"inherits  from",
+	"xinherits fromx",
+	"inherits fro",
+	"\xc5\xbf\xe2\x84\xaa \xc5 from",
+	"If successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.",
+	"returns 204 No Content",
+	"2000 x 6000 _404 a404 é404 4045",
+	"09 199 600 1x9 12",
+	"a Boolean in the reſponse body",
+	"IN THE RESPONSE  BODY",
+}
+
+func TestPhrasesMatchRegexps(t *testing.T) {
+	for _, s := range phraseCases {
+		checkPhrases(t, s)
+	}
+}
+
+// FuzzPhrases checks the phrase matchers against their regexps.
+func FuzzPhrases(f *testing.F) {
+	for _, s := range phraseCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkPhrases)
+}
+
+// checkPhrases fails when a phrase matcher and its regexp disagree on s.
+func checkPhrases(t *testing.T, s string) {
+	if got, want := valuesPhrase(s), valuesPhraseRe.FindStringIndex(s); !slices.Equal(got, want) {
+		t.Errorf("valuesPhrase(%q) = %v, regexp finds %v", s, got, want)
+	}
+	if got, want := noBodyPhrases.in(s), noBodyRe.MatchString(s); got != want {
+		t.Errorf("noBodyPhrases.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := inheritsPhrases.in(s), inheritsRe.MatchString(s); got != want {
+		t.Errorf("inheritsPhrases.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := responseBodyPhrase.in(s), responseBodyRe.MatchString(s); got != want {
+		t.Errorf("responseBodyPhrase.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	want := -1
+	if m := statusCodeRe.FindStringSubmatchIndex(s); m != nil {
+		want = m[2]
+	}
+	if got := statusCodeAt(s); got != want {
+		t.Errorf("statusCodeAt(%q) = %d, regexp finds %d", s, got, want)
+	}
+}

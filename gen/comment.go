@@ -68,10 +68,32 @@ func clean(s string) bool {
 }
 
 // comment adds a doc comment made of sentences, wrapped at about 100
-// columns, one // line each.
+// columns, one // line each. A comment of plain paragraphs is written in
+// the one-line form that the renderer expands after formatting (see
+// docMark).
 func comment(parts ...string) jen.Code {
+	lines := commentLines(parts)
+	if plainDoc(lines) {
+		return encodeDoc(lines)
+	}
 	s := jen.Null()
-	lines := 0
+	for i, l := range lines {
+		if i > 0 {
+			s.Line()
+		}
+		if l == "" {
+			s.Comment("//")
+			continue
+		}
+		s.Comment("// " + l)
+	}
+	return s
+}
+
+// commentLines sanitizes and wraps parts into comment lines, one
+// paragraph each, separated by "" lines.
+func commentLines(parts []string) []string {
+	var lines []string
 	for _, p := range parts {
 		p = sanitize(p)
 		if p == "" {
@@ -82,19 +104,16 @@ func comment(parts ...string) jen.Code {
 		if strings.IndexByte(".!?:)", p[len(p)-1]) < 0 {
 			p += "."
 		}
-		if lines > 0 {
-			s.Line().Comment("//")
+		if len(lines) > 0 {
+			lines = append(lines, "")
 		}
-		for rest := p; rest != ""; lines++ {
+		for rest := p; rest != ""; {
 			var l string
 			l, rest = cutLine(rest, commentWidth)
-			if lines > 0 {
-				s.Line()
-			}
-			s.Comment("// " + defuse(l))
+			lines = append(lines, defuse(l))
 		}
 	}
-	return s
+	return lines
 }
 
 // defuse escapes a comment line that the go command would read as a

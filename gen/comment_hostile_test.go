@@ -1,9 +1,8 @@
 package gen
 
 import (
-	"bytes"
 	"go/build/constraint"
-	"go/format"
+	goformat "go/format"
 	"strings"
 	"testing"
 
@@ -24,12 +23,12 @@ func TestCommentHostile(t *testing.T) {
 		f := jen.NewFile("p")
 		f.Add(comment("T is a type.", text))
 		f.Type().Id("T").Int()
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
+		out, err := formatFile(f, nil)
+		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
-		src := buf.String()
-		if again, err := format.Source(buf.Bytes()); err != nil || string(again) != src {
+		src := string(out)
+		if again, err := goformat.Source(out); err != nil || string(again) != src {
 			t.Errorf("%q: output is not stable under gofmt (%v):\n%s", text, err, src)
 		}
 		if !strings.Contains(src, "\ntype T int\n") || strings.Contains(src, "func init") && !strings.Contains(src, "// */ func init") {

@@ -1,7 +1,7 @@
 package gen
 
 import (
-	"fmt"
+	"bytes"
 	"strings"
 	"testing"
 	"unicode"
@@ -17,7 +17,9 @@ var commentSeeds = []string{
 	"invalid \xff\xfe utf-8 \xff x\xff", "\ufffd\xff", "a\u00a0b a \u00a0 b\u3000c", "tab\tand\vff\f", "del\x7fx",
 	"+build linux", "x +build", strings.Repeat("word ", 19) + "+build linux", strings.Repeat("ab ", 40),
 	strings.Repeat("x", 99) + " y", strings.Repeat("x", 100) + " y", strings.Repeat("x", 101) + " y z", "é" + strings.Repeat("é", 60),
-	"ends with é", "ends with a paren)", "Heading",
+	"ends with é", "ends with a paren)", "Heading", "trailing", "# Heading", "[link]: https://example.com", "[a] b",
+	"x # not a heading", "Heading\n\nNext", "see https://example.com/a_b. More", "a - list? no", "1. one",
+	"``quoted''", "```code```", "it''s", "see `x` and ``y", "- item\n  - nested",
 }
 
 // TestSanitizeReference checks sanitize and the wrapped lines of comment
@@ -41,11 +43,38 @@ func checkCommentReference(t *testing.T, s string) {
 	if got, want := sanitize(s), referenceSanitize(s); got != want {
 		t.Fatalf("sanitize(%q) = %q, want %q", s, got, want)
 	}
-	got := fmt.Sprintf("%#v", comment("T is a type.", s, s+" again"))
-	want := fmt.Sprintf("%#v", referenceComment("T is a type.", s, s+" again"))
-	if got != want {
-		t.Fatalf("comment(%q) =\n%s\nwant\n%s", s, got, want)
+	parts := []string{"T is a type.", s, s + " again"}
+	got, err := formatFile(commentFile(comment, parts), nil)
+	if err != nil {
+		t.Fatalf("comment(%q): %v", s, err)
 	}
+	var want bytes.Buffer
+	if err := commentFile(referenceComment, parts).Render(&want); err != nil {
+		t.Fatalf("referenceComment(%q): %v", s, err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("comment(%q) renders\n%s\nwant (gofmt of the // lines)\n%s", s, got, want.Bytes())
+	}
+}
+
+// commentFile puts the comment that doc makes of parts wherever the
+// generator writes doc comments: above a declaration, a struct field, a
+// statement, a composite literal element, and after code on the same line
+// (which the one-line form cannot stay in, so the file is formatted with
+// its comments whole).
+func commentFile(doc func(...string) jen.Code, parts []string) *jen.File {
+	f := jen.NewFile("p")
+	f.HeaderComment(Header)
+	f.Add(doc(parts...))
+	f.Type().Id("T").Struct(doc(parts...), jen.Id("A").Int().Tag(map[string]string{"json": "a"}), jen.Line(), doc(parts...), jen.Id("B").String())
+	f.Func().Id("f").Params().Block(
+		doc(parts...),
+		jen.Id("routes").Op("=").Append(jen.Id("routes"), jen.Line().Add(doc(parts...)).Line().Id("T").Values(jen.Dict{jen.Id("A"): jen.Lit(1)})),
+	)
+	if len(parts) > 1 && parts[1] == "trailing" {
+		f.Var().Id("x").Op("=").Lit(1).Add(doc(parts...))
+	}
+	return f
 }
 
 func referenceSanitize(s string) string {

@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"fmt"
+	goformat "go/format"
 	goruntime "runtime"
 	"sync"
 
@@ -54,16 +55,37 @@ func (r *renderer) render(name string, build builder) {
 		if f == nil {
 			return nil, false, nil
 		}
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, false, fmt.Errorf("gen: rendering %s: %w", name, err)
-		}
-		data, err := lits.expand(buf.Bytes())
+		data, err := formatFile(f, lits)
 		if err != nil {
 			return nil, false, fmt.Errorf("gen: rendering %s: %w", name, err)
 		}
 		return data, true, nil
 	})
+}
+
+// formatFile renders f and formats it with gofmt, with the doc comments and
+// raw literals cut out while gofmt runs and put back after (see docMark
+// and rawLits).
+func formatFile(f *jen.File, lits *rawLits) ([]byte, error) {
+	f.NoFormat = true
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	src, docs := cutDocs(buf.Bytes())
+	out, err := goformat.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("formatting: %w", err)
+	}
+	out, ok := docs.expand(out)
+	if !ok {
+		// A placeholder gofmt did not leave alone on its line: format
+		// the comments with the rest.
+		if out, err = goformat.Source(docs.inline(buf.Bytes())); err != nil {
+			return nil, fmt.Errorf("formatting: %w", err)
+		}
+	}
+	return lits.expand(out)
 }
 
 // write queues a file whose contents data returns as is.

@@ -33,6 +33,9 @@ import (
 //     system) of the full generation and of the parallel floor, and their
 //     ratio: a check on x-floor that other load on the machine disturbs
 //     less. Where CPU time is unknown they are not reported.
+//   - parse-s/op, parse-cpu-s/op, x-floor-parse: parser.Parse alone (the
+//     pages read into the schema, no code generated) and its ratio to the
+//     parallel floor.
 //   - gofmt-s/op, gofmt-cpu-s/op, x-floor-gofmt: go/format.Source over
 //     every generated .go file (already formatted), on GOMAXPROCS
 //     workers, and its ratio to the parallel floor. jen.File.Render runs
@@ -50,7 +53,7 @@ func BenchmarkCorpus(b *testing.B) {
 
 func benchCorpus(b *testing.B, version string) {
 	files := readCorpus(b, version)
-	var seq, par, full, gofmt cost
+	var seq, par, full, parse, gofmt cost
 	var peak uint64
 	b.ResetTimer()
 	for range b.N {
@@ -65,6 +68,7 @@ func benchCorpus(b *testing.B, version string) {
 		b.StopTimer()
 		peak = max(peak, peakBytes())
 		gofmt.add(func() { formatParallel(b, out) })
+		parse.add(func() { parser.Parse(files) })
 	}
 	n := float64(b.N)
 	b.ReportMetric(float64(len(files)), "pages")
@@ -77,6 +81,12 @@ func benchCorpus(b *testing.B, version string) {
 		b.ReportMetric(full.cpu/n, "full-cpu-s/op")
 		b.ReportMetric(par.cpu/n, "floor-cpu-s/op")
 		b.ReportMetric(full.cpu/par.cpu, "x-floor-cpu")
+	}
+	b.ReportMetric(parse.wall.Seconds()/n, "parse-s/op")
+	b.ReportMetric(float64(parse.wall)/float64(par.wall), "x-floor-parse")
+	if parse.cpu >= 0 && par.cpu > 0 {
+		b.ReportMetric(parse.cpu/n, "parse-cpu-s/op")
+		b.ReportMetric(parse.cpu/par.cpu, "x-floor-parse-cpu")
 	}
 	b.ReportMetric(gofmt.wall.Seconds()/n, "gofmt-s/op")
 	b.ReportMetric(float64(gofmt.wall)/float64(par.wall), "x-floor-gofmt")

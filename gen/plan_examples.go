@@ -14,6 +14,7 @@ import (
 type exampleTest struct {
 	ex      *schema.Example
 	sub     string // subtest name
+	fn      string // name of the function that runs the subtest
 	path    string // request path, as the handler will see it (decoded)
 	query   string
 	rejects string // property the handler must reject, "" for the whole body
@@ -124,6 +125,7 @@ func (p *plan) planExamples() {
 				continue
 			}
 			t.sub = sc.Claim(names.TestName(ex.Name))
+			t.fn = p.pkg.Claim("example" + o.op.GoName + "_" + strings.NewReplacer(".", "_", "-", "_").Replace(t.sub))
 			name := "Test" + o.op.GoName + "/" + t.sub
 			ex.Test, ex.Reason = &name, nil
 			o.tests = append(o.tests, t)

@@ -15,9 +15,13 @@ func init() {
 // TestUpdateUserCredentialUsageDetails sends each documented example of UpdateUserCredentialUsageDetails through the handler
 // and compares what the service receives and what the client gets with the docs.
 func TestUpdateUserCredentialUsageDetails(t *testing.T) {
-	t.Run("update_usercredentialusagedetails", func(t *testing.T) {
-		// Documented at ../seeds/update-usercredentialusagedetails.md:68:1.
-		const reqBody = `{
+	t.Run("update_usercredentialusagedetails", exampleUpdateUserCredentialUsageDetails_update_usercredentialusagedetails)
+}
+
+// exampleUpdateUserCredentialUsageDetails_update_usercredentialusagedetails is subtest update_usercredentialusagedetails of TestUpdateUserCredentialUsageDetails.
+func exampleUpdateUserCredentialUsageDetails_update_usercredentialusagedetails(t *testing.T) {
+	// Documented at ../seeds/update-usercredentialusagedetails.md:68:1.
+	const reqBody = `{
   "@odata.type": "#Microsoft.AAD.Reporting.userCredentialUsageDetails",
   "feature": "String",
   "userPrincipalName": "User Principal Name value",
@@ -27,14 +31,14 @@ func TestUpdateUserCredentialUsageDetails(t *testing.T) {
   "failureReason": "Failure Reason value",
   "eventDateTime": "2016-12-31T23:58:34.1704434+00:00"
 }`
-		// The documented body holds a value the handler must reject (see the warning for this example).
-		svc := &testService{
-			op: "none",
-			t:  t,
-		}
-		rec := serveDoc(t, svc, "PATCH", "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", http.Header{"Content-Type": {"application/json"}}, reqBody)
-		checkRejected(t, rec, "feature")
-		const respBody = `{
+	// The documented body holds a value the handler must reject (see the warning for this example).
+	svc := &testService{
+		op: "none",
+		t:  t,
+	}
+	rec := serveDoc(t, svc, "PATCH", "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", http.Header{"Content-Type": {"application/json"}}, reqBody)
+	checkRejected(t, rec, "feature")
+	const respBody = `{
   "@odata.type": "#Microsoft.AAD.Reporting.userCredentialUsageDetails",
   "id": "439daf1d-af1d-439d-1daf-9d431daf9d43",
   "feature": "String",
@@ -45,11 +49,10 @@ func TestUpdateUserCredentialUsageDetails(t *testing.T) {
   "failureReason": "Failure Reason value",
   "eventDateTime": "2016-12-31T23:58:34.1704434+00:00"
 }`
-		t.Run("request-round-trip", func(t *testing.T) {
-			roundTrip[UserCredentialUsageDetails](t, reqBody)
-		})
-		t.Run("response-round-trip", func(t *testing.T) {
-			roundTrip[UserCredentialUsageDetails](t, respBody)
-		})
+	t.Run("request-round-trip", func(t *testing.T) {
+		roundTrip[UserCredentialUsageDetails](t, reqBody)
+	})
+	t.Run("response-round-trip", func(t *testing.T) {
+		roundTrip[UserCredentialUsageDetails](t, respBody)
 	})
 }

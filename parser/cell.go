@@ -19,6 +19,9 @@ func parseCell(raw string, off int, refs linkRefs) cell {
 
 // scanCell is parseCell; it also returns the steps spent (see cellScan).
 func scanCell(raw string, off int, refs linkRefs) (cell, int) {
+	if isPlainInline(raw) {
+		return cell{raw: raw, off: off, text: collapseSpace(raw)}, len(raw)
+	}
 	s := newCellScan(raw, refs)
 	c := cell{raw: raw, off: off}
 	c.text = s.read(&c, 0, len(raw), off)
@@ -86,6 +89,22 @@ func (s *cellScan) read(c *cell, from, to, off int) string {
 		}
 	}
 	return collapseSpace(sb.String())
+}
+
+// inlineMarkup holds the bytes that read treats as more than text: an
+// escape, a code span, a link, a tag, an entity or emphasis.
+var inlineMarkup = [256]bool{'\\': true, '`': true, '[': true, '<': true, '&': true, '*': true, '_': true}
+
+// isPlainInline reports whether raw holds none of inlineMarkup, so that
+// reading it copies every byte: its text is raw with white space collapsed,
+// and it has no link or code span. Most table cells are plain.
+func isPlainInline(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		if inlineMarkup[raw[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 var tagRe = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>$`)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"testing"
@@ -77,6 +78,9 @@ var phraseCases = []string{
 	"09 199 600 1x9 12",
 	"a Boolean in the reſponse body",
 	"IN THE RESPONSE  BODY",
+	"plain  cell\ttext ",
+	"&amp; ", "\\!", "`", "[a]", "<br>", "*", "__",
+	"a_b a__b__ [a] `x` <br> &amp; *e* \\|",
 }
 
 func TestPhrasesMatchRegexps(t *testing.T) {
@@ -113,5 +117,18 @@ func checkPhrases(t *testing.T, s string) {
 	}
 	if got := statusCodeAt(s); got != want {
 		t.Errorf("statusCodeAt(%q) = %d, regexp finds %d", s, got, want)
+	}
+	checkShortcuts(t, s)
+}
+
+// checkShortcuts fails when a shortcut the parser takes for common input
+// disagrees on s with the general reading it skips.
+func checkShortcuts(t *testing.T, s string) {
+	refs := linkRefs{"a": true}
+	scan := newCellScan(s, refs)
+	full := cell{raw: s, off: 3}
+	full.text = scan.read(&full, 0, len(s), 3)
+	if got := parseCell(s, 3, refs); !reflect.DeepEqual(got, full) {
+		t.Errorf("parseCell(%q) = %+v, reading it in full gives %+v", s, got, full)
 	}
 }

@@ -14,6 +14,7 @@ var (
 	inheritsRe     = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
 	statusCodeRe   = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
 	responseBodyRe = regexp.MustCompile(`(?i)in the response body`)
+	tabLabelRe     = regexp.MustCompile(`^\[[^\[\]]*\]\(\s*#tab/([^()\s]*)\s*\)$`)
 )
 
 var phraseCases = []string{
@@ -79,6 +80,8 @@ var phraseCases = []string{
 	"a Boolean in the reſponse body",
 	"IN THE RESPONSE  BODY",
 	"plain  cell\ttext ",
+	"[HTTP](#tab/http)", "[C#]( \t#tab/csharp\n)", "[a](#tab/)", "[a[b]](#tab/x)", "[a](#tab/x y)",
+	"[a](#tab/x)y", "[a] (#tab/x)", "[a](#tab/x(y))", "[a](#tab/\xff )", "[\xc5](#tab/x\v)", "](#tab/x)",
 	"&amp; ", "\\!", "`", "[a]", "<br>", "*", "__",
 	"a_b a__b__ [a] `x` <br> &amp; *e* \\|",
 }
@@ -117,6 +120,13 @@ func checkPhrases(t *testing.T, s string) {
 	}
 	if got := statusCodeAt(s); got != want {
 		t.Errorf("statusCodeAt(%q) = %d, regexp finds %d", s, got, want)
+	}
+	wantTab := ""
+	if m := tabLabelRe.FindStringSubmatch(s); m != nil {
+		wantTab = m[1]
+	}
+	if got := tabLabel(s); got != wantTab {
+		t.Errorf("tabLabel(%q) = %q, regexp finds %q", s, got, wantTab)
 	}
 	checkShortcuts(t, s)
 }

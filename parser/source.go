@@ -35,7 +35,8 @@ func newSource(path string, raw []byte) *source {
 	} else {
 		raw = bytes.Clone(raw)
 	}
-	s := &source{path: path, text: raw, lines: []int{0}, size: len(raw)}
+	lines := make([]int, 1, 1+bytes.Count(raw, []byte("\n")))
+	s := &source{path: path, text: raw, lines: lines, size: len(raw)}
 	for i, c := range raw {
 		if c == '\n' {
 			s.lines = append(s.lines, i+1)

@@ -19,6 +19,9 @@ type source struct {
 	// size is the length of the raw page; over maxPageBytes, text is
 	// empty and the page is not read.
 	size int
+	// withinLimits records that overLimit found none exceeded, so that
+	// asking again (parsePage, then blocks) does not scan the page again.
+	withinLimits bool
 }
 
 // newSource normalizes raw page bytes: it drops a UTF-8 BOM, turns CRLF and
@@ -134,6 +137,9 @@ const (
 // overLimit reports the first limit the page exceeds, with the offset,
 // code and message of the error to report; the page is then not read.
 func (s *source) overLimit() (off int, code, msg string, over bool) {
+	if s.withinLimits {
+		return 0, "", "", false
+	}
 	if s.size > maxPageBytes {
 		return 0, "page-too-large", fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
 	}
@@ -150,6 +156,7 @@ func (s *source) overLimit() (off int, code, msg string, over bool) {
 			return b.start, "block-too-complex", fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
 		}
 	}
+	s.withinLimits = true
 	return 0, "", "", false
 }
 

@@ -70,7 +70,7 @@ func (s *source) blocks() []block {
 	for _, r := range pc.References() {
 		s.refs[util.ToLinkReference(r.Label())] = true
 	}
-	var out []block
+	out := make([]block, 0, doc.ChildCount()) // most blocks are the document's children
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -43,7 +43,7 @@ func (s *cellScan) read(c *cell, from, to, off int) string {
 			i += 2
 		case ch == '`':
 			n := min(runLen(raw, i, '`'), to-i)
-			end, ok := s.codeEnd[i]
+			end, ok := s.codeEnd(i)
 			if !ok || end > to {
 				sb.WriteString(raw[i : i+n])
 				i += n
@@ -118,7 +118,7 @@ func isTag(s string) bool { return tagRe.MatchString(s) }
 // link.
 func (s *cellScan) link(i, to int) (l link, textEnd, end int, ok bool) {
 	raw := s.raw
-	j, found := s.close[i]
+	j, found := s.closeOf(i)
 	if !found || j >= to {
 		return link{}, 0, 0, false
 	}
@@ -133,7 +133,7 @@ func (s *cellScan) link(i, to int) (l link, textEnd, end int, ok bool) {
 		}
 	}
 	if j+1 < to && raw[j+1] == '[' {
-		if k, found := s.close[j+1]; found && k < to {
+		if k, found := s.closeOf(j + 1); found && k < to {
 			from, end := j+2, k // [text][label]
 			if from == end {
 				from, end = i+1, j // [text][]

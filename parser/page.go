@@ -69,7 +69,11 @@ func (p *pageParser) readHeader() {
 			p.res.title = cleanTitle(b.text, p.src.refs)
 		}
 		if b.kind == blockText && p.res.namespace == "" {
-			if m := namespaceRe.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil {
+			text := strings.TrimSpace(b.text)
+			if !strings.HasPrefix(text, "Namespace:") {
+				continue // what namespaceRe starts with
+			}
+			if m := namespaceRe.FindStringSubmatch(text); m != nil {
 				ns := m[1]
 				if strings.HasSuffix(ns, ".") {
 					p.warn(b.off, "namespace-trailing-dot", "namespace %q ends with a dot; read as %q", ns, strings.TrimRight(ns, "."))

@@ -14,6 +14,9 @@ var (
 	inheritsRe     = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
 	statusCodeRe   = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
 	responseBodyRe = regexp.MustCompile(`(?i)in the response body`)
+	identRe        = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+	headerRe       = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*\s*:`)
+	collectionRe   = regexp.MustCompile(`(?i)collection of`)
 	tabLabelRe     = regexp.MustCompile(`^\[[^\[\]]*\]\(\s*#tab/([^()\s]*)\s*\)$`)
 )
 
@@ -82,6 +85,9 @@ var phraseCases = []string{
 	"plain  cell\ttext ",
 	"[HTTP](#tab/http)", "[C#]( \t#tab/csharp\n)", "[a](#tab/)", "[a[b]](#tab/x)", "[a](#tab/x y)",
 	"[a](#tab/x)y", "[a] (#tab/x)", "[a](#tab/x(y))", "[a](#tab/\xff )", "[\xc5](#tab/x\v)", "](#tab/x)",
+	"a", "_", "a.b", "a_1.B2", "a.", ".a", "a..b", "1a", "a.1", "a-b", "", "microsoft.graph.user", "é",
+	"Content-Type: application/json", "Authorization :x", "X-1 \t:", "-a:", "a b:", "a", "a:", "1:",
+	"a Collection of", "COLLECTION OF", "colleCtion\tof", "collection  of", "ColleCtion oF x", "colle\u017ftion of",
 	"&amp; ", "\\!", "`", "[a]", "<br>", "*", "__",
 	"a_b a__b__ [a] `x` <br> &amp; *e* \\|",
 }
@@ -120,6 +126,15 @@ func checkPhrases(t *testing.T, s string) {
 	}
 	if got := statusCodeAt(s); got != want {
 		t.Errorf("statusCodeAt(%q) = %d, regexp finds %d", s, got, want)
+	}
+	if got, want := isIdent(s), identRe.MatchString(s); got != want {
+		t.Errorf("isIdent(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := isHeaderLine(s), headerRe.MatchString(s); got != want {
+		t.Errorf("isHeaderLine(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := collectionPhrase.in(s), collectionRe.MatchString(s); got != want {
+		t.Errorf("collectionPhrase.in(%q) = %v, regexp says %v", s, got, want)
 	}
 	wantTab := ""
 	if m := tabLabelRe.FindStringSubmatch(s); m != nil {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -88,6 +89,8 @@ var phraseCases = []string{
 	"a", "_", "a.b", "a_1.B2", "a.", ".a", "a..b", "1a", "a.1", "a-b", "", "microsoft.graph.user", "é",
 	"Content-Type: application/json", "Authorization :x", "X-1 \t:", "-a:", "a b:", "a", "a:", "1:",
 	"a Collection of", "COLLECTION OF", "colleCtion\tof", "collection  of", "ColleCtion oF x", "colle\u017ftion of",
+	"VALUES", "VALUE\u017f", "value\u017f x", "the value CAN be", "ONE OF", "one\u00a0of", "\u0130values", "valueS",
+	"a.md", "A.MD", "x.Md", "\xc3.md", "\u212a.md", "md", ".m\u0130", "x.mD\xff",
 	"&amp; ", "\\!", "`", "[a]", "<br>", "*", "__",
 	"a_b a__b__ [a] `x` <br> &amp; *e* \\|",
 }
@@ -135,6 +138,15 @@ func checkPhrases(t *testing.T, s string) {
 	}
 	if got, want := collectionPhrase.in(s), collectionRe.MatchString(s); got != want {
 		t.Errorf("collectionPhrase.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	lower := strings.ToLower(s)
+	wantHint := strings.Contains(lower, "values") || strings.Contains(lower, "value can be") ||
+		strings.Contains(lower, "one of") || strings.Contains(lower, "value\u017f")
+	if got := mayListValues(s); got != wantHint {
+		t.Errorf("mayListValues(%q) = %v, searching it lower-cased says %v", s, got, wantHint)
+	}
+	if got, want := strings.EqualFold(s[max(0, len(s)-3):], ".md"), strings.HasSuffix(strings.ToLower(s), ".md"); got != want {
+		t.Errorf("EqualFold of the last 3 bytes of %q with .md = %v, HasSuffix of ToLower says %v", s, got, want)
 	}
 	wantTab := ""
 	if m := tabLabelRe.FindStringSubmatch(s); m != nil {

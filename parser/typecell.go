@@ -144,7 +144,9 @@ func (p *pageParser) linkPage(dest string) string {
 	if i := strings.IndexAny(dest, "#?"); i >= 0 {
 		dest = dest[:i]
 	}
-	if dest == "" || strings.Contains(dest, "://") || !strings.HasSuffix(strings.ToLower(dest), ".md") {
+	// Only 'M' and 'D' lower-case to 'm' and 'd': the last three bytes
+	// decide whether the lower-cased dest ends in ".md".
+	if dest == "" || strings.Contains(dest, "://") || !strings.EqualFold(dest[max(0, len(dest)-3):], ".md") {
 		return ""
 	}
 	if strings.HasPrefix(dest, "/") {

@@ -40,10 +40,13 @@ func newSource(path string, raw []byte) *source {
 	}
 	lines := make([]int, 1, 1+bytes.Count(raw, []byte("\n")))
 	s := &source{path: path, text: raw, lines: lines, size: len(raw)}
-	for i, c := range raw {
-		if c == '\n' {
-			s.lines = append(s.lines, i+1)
+	for i := bytes.IndexByte(raw, '\n'); i >= 0; {
+		s.lines = append(s.lines, i+1)
+		j := bytes.IndexByte(raw[i+1:], '\n')
+		if j < 0 {
+			break
 		}
+		i += 1 + j
 	}
 	s.front = s.blankFrontMatter()
 	return s

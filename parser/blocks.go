@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -71,7 +70,7 @@ func (s *source) blocks() []block {
 	for _, r := range pc.References() {
 		s.refs[util.ToLinkReference(r.Label())] = true
 	}
-	var out []block
+	out := make([]block, 0, doc.ChildCount()) // most blocks are the document's children
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -162,7 +161,13 @@ func (s *source) linesText(ls *text.Segments) (string, int) {
 	if ls.Len() == 0 {
 		return "", 0
 	}
+	n := 0
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		n += seg.Len()
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
 		sb.Write(seg.Value(s.text))
@@ -176,17 +181,39 @@ func (s *source) inlineText(n ast.Node) string {
 	return t
 }
 
-// tabLabelRe matches a docs tab marker heading: "[HTTP](#tab/http)".
-var tabLabelRe = regexp.MustCompile(`^\[[^\[\]]*\]\(\s*#tab/([^()\s]*)\s*\)$`)
-
 // tabLabel recognizes docs tab markers: a heading whose only content is a
-// link to "#tab/...", and returns the label after "#tab/".
+// link to "#tab/...", and returns the label after "#tab/". It matches as
+// the regexp tabLabelRe in phrases_test.go: "[" text without brackets "]",
+// "(", spaces, "#tab/", the label (no parenthesis or space), spaces, ")".
 func tabLabel(heading string) string {
-	if m := tabLabelRe.FindStringSubmatch(heading); m != nil {
-		return m[1]
+	rest, ok := strings.CutPrefix(heading, "[")
+	if !ok {
+		return ""
 	}
-	return ""
+	end := strings.IndexAny(rest, "[]")
+	if end < 0 || rest[end] != ']' {
+		return ""
+	}
+	rest, ok = strings.CutPrefix(rest[end+1:], "(")
+	if !ok {
+		return ""
+	}
+	rest, ok = strings.CutPrefix(strings.TrimLeft(rest, reSpace), "#tab/")
+	if !ok {
+		return ""
+	}
+	n := strings.IndexAny(rest, "()"+reSpace)
+	if n < 0 {
+		return ""
+	}
+	if strings.TrimLeft(rest[n:], reSpace) != ")" {
+		return ""
+	}
+	return rest[:n]
 }
+
+// reSpace is the white space of \s in a regexp.
+const reSpace = " \t\n\f\r"
 
 func lineOf(s *source, off int) int {
 	l, _ := s.lineCol(off)

@@ -19,6 +19,9 @@ func parseCell(raw string, off int, refs linkRefs) cell {
 
 // scanCell is parseCell; it also returns the steps spent (see cellScan).
 func scanCell(raw string, off int, refs linkRefs) (cell, int) {
+	if isPlainInline(raw) {
+		return cell{raw: raw, off: off, text: collapseSpace(raw)}, len(raw)
+	}
 	s := newCellScan(raw, refs)
 	c := cell{raw: raw, off: off}
 	c.text = s.read(&c, 0, len(raw), off)
@@ -40,7 +43,7 @@ func (s *cellScan) read(c *cell, from, to, off int) string {
 			i += 2
 		case ch == '`':
 			n := min(runLen(raw, i, '`'), to-i)
-			end, ok := s.codeEnd[i]
+			end, ok := s.codeEnd(i)
 			if !ok || end > to {
 				sb.WriteString(raw[i : i+n])
 				i += n
@@ -88,6 +91,22 @@ func (s *cellScan) read(c *cell, from, to, off int) string {
 	return collapseSpace(sb.String())
 }
 
+// inlineMarkup holds the bytes that read treats as more than text: an
+// escape, a code span, a link, a tag, an entity or emphasis.
+var inlineMarkup = [256]bool{'\\': true, '`': true, '[': true, '<': true, '&': true, '*': true, '_': true}
+
+// isPlainInline reports whether raw holds none of inlineMarkup, so that
+// reading it copies every byte: its text is raw with white space collapsed,
+// and it has no link or code span. Most table cells are plain.
+func isPlainInline(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		if inlineMarkup[raw[i]] {
+			return false
+		}
+	}
+	return true
+}
+
 var tagRe = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>$`)
 
 func isTag(s string) bool { return tagRe.MatchString(s) }
@@ -99,7 +118,7 @@ func isTag(s string) bool { return tagRe.MatchString(s) }
 // link.
 func (s *cellScan) link(i, to int) (l link, textEnd, end int, ok bool) {
 	raw := s.raw
-	j, found := s.close[i]
+	j, found := s.closeOf(i)
 	if !found || j >= to {
 		return link{}, 0, 0, false
 	}
@@ -114,7 +133,7 @@ func (s *cellScan) link(i, to int) (l link, textEnd, end int, ok bool) {
 		}
 	}
 	if j+1 < to && raw[j+1] == '[' {
-		if k, found := s.close[j+1]; found && k < to {
+		if k, found := s.closeOf(j + 1); found && k < to {
 			from, end := j+2, k // [text][label]
 			if from == end {
 				from, end = i+1, j // [text][]

@@ -1,33 +1,37 @@
 package parser
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // cellScan is what one left-to-right pass over a piece of inline text
 // finds, so that reading it never searches the text again: the ']' that
 // closes each '[', the end of each code span, and where ')' and '>' are.
 // Building it and reading the text both take time linear in its length;
-// steps counts the bytes and look-ups spent, for the bounds tests. The
-// maps stay nil until something goes in: most cells have no link and no
-// code span.
+// steps counts the bytes and look-ups spent, for the bounds tests. Its
+// lists are ascending, so a look-up is a binary search; they stay nil
+// until something goes in.
 type cellScan struct {
-	raw     string
-	refs    linkRefs
-	close   map[int]int // index of '[' -> index of its ']'
-	codeEnd map[int]int // index of an opening backtick run -> index after its closing run
-	opens   []int       // indexes of '[' outside code spans and escapes, ascending
-	parens  []int       // indexes of ')', ascending
-	gts     []int       // indexes of '>', ascending
-	steps   int
+	raw        string
+	refs       linkRefs
+	opens      []int // indexes of '[' outside code spans and escapes, ascending
+	closes     []int // closes[k]: index of the ']' that closes opens[k], -1 for none
+	codeStarts []int // indexes of the opening backtick runs of code spans, ascending
+	codeEnds   []int // codeEnds[k]: index after the run that closes codeStarts[k]
+	parens     []int // indexes of ')', ascending
+	gts        []int // indexes of '>', ascending
+	steps      int
 }
 
 // newCellScan scans raw once. Backslash escapes and code spans are read as
 // CommonMark reads them: an escaped bracket is text, and brackets inside a
 // code span do not count.
-func newCellScan(raw string, refs linkRefs) *cellScan {
-	s := &cellScan{raw: raw, refs: refs}
+func newCellScan(raw string, refs linkRefs) cellScan {
+	s := cellScan{raw: raw, refs: refs}
 	runs := s.backtickRuns()
 	var next map[int]int // per run length: first run in runs[n] not yet passed
-	var open []int
+	var open []int       // indexes in s.opens of the '[' not yet closed
 	for i := 0; i < len(raw); {
 		s.steps++
 		switch ch := raw[i]; {
@@ -37,24 +41,23 @@ func newCellScan(raw string, refs linkRefs) *cellScan {
 			n := runLen(raw, i, '`')
 			s.steps += n
 			if next == nil {
-				next, s.codeEnd = map[int]int{}, map[int]int{}
+				next = map[int]int{}
 			}
 			if end := s.closingRun(runs[n], next, i+n, n); end >= 0 {
-				s.codeEnd[i] = end
+				s.codeStarts = append(s.codeStarts, i)
+				s.codeEnds = append(s.codeEnds, end)
 				i = end
 				continue
 			}
 			i += n
 		case ch == '[':
-			open = append(open, i)
+			open = append(open, len(s.opens))
 			s.opens = append(s.opens, i)
+			s.closes = append(s.closes, -1)
 			i++
 		case ch == ']':
 			if k := len(open); k > 0 {
-				if s.close == nil {
-					s.close = map[int]int{}
-				}
-				s.close[open[k-1]] = i
+				s.closes[open[k-1]] = i
 				open = open[:k-1]
 			}
 			i++
@@ -63,6 +66,26 @@ func newCellScan(raw string, refs linkRefs) *cellScan {
 		}
 	}
 	return s
+}
+
+// closeOf returns the index of the ']' that closes the '[' at raw[i];
+// false when there is none (or no '[' that counts at i).
+func (s *cellScan) closeOf(i int) (int, bool) {
+	k, found := slices.BinarySearch(s.opens, i)
+	if !found || s.closes[k] < 0 {
+		return 0, false
+	}
+	return s.closes[k], true
+}
+
+// codeEnd returns the index after the code span whose opening run starts
+// at raw[i]; false when no code span starts there.
+func (s *cellScan) codeEnd(i int) (int, bool) {
+	k, found := slices.BinarySearch(s.codeStarts, i)
+	if !found {
+		return 0, false
+	}
+	return s.codeEnds[k], true
 }
 
 // backtickRuns lists the start of every maximal run of backticks by run

@@ -75,13 +75,12 @@ func describedValues(c cell) ([]string, []int) {
 // mayListValues reports whether text can hold a values phrase
 // (valuesPhrase): every phrase it knows holds "values", "value can be" or
 // "one of" (c.text has its white space collapsed to single spaces). Most
-// cells hold none, so the search is skipped for them. "valueſ" is there
-// because (?i) folds the long s (U+017F) to s and ToLower does not.
-func mayListValues(text string) bool {
-	lower := strings.ToLower(text)
-	return strings.Contains(lower, "values") || strings.Contains(lower, "value can be") ||
-		strings.Contains(lower, "one of") || strings.Contains(lower, "value\u017f")
-}
+// cells hold none, so the search is skipped for them. The phrases are
+// matched as (?i) does, so "valueſ" (long s, U+017F) counts too; the
+// lower-casing search it replaces is in phrases_test.go.
+func mayListValues(text string) bool { return valuesHints.in(text) }
+
+var valuesHints = newFoldPhrases("values", "value can be", "one of")
 
 func rawLoc1(c cell, loc []int) int {
 	if loc == nil {

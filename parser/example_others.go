@@ -40,19 +40,40 @@ func (r *resolver) checkOthers(ops []*opDraft) {
 		// Operations with the same contract give the same check: check
 		// each example once per contract (pages sharing /me/messages are
 		// many, their contracts few).
+		first, slot := byContract(others, contractOf)
+		checks := make([]schema.ExampleCheck, len(first))
 		for i, exd := range d.examples {
 			ex := d.op.Examples[i]
-			byContract := map[string]schema.ExampleCheck{}
-			for _, o := range others {
-				k := contractOf[o]
-				ch, ok := byContract[k]
-				if !ok {
-					ch = r.checkExample(d.page, o.op, exd, true)
-					byContract[k] = ch
-				}
+			for j, o := range first {
+				checks[j] = r.checkExample(d.page, o.op, exd, true)
+			}
+			ex.Others = slices.Grow(ex.Others, len(others))
+			for j, o := range others {
+				ch := checks[slot[j]]
 				ch.Op = o.op
 				ex.Others = append(ex.Others, ch)
 			}
 		}
 	}
+}
+
+// byContract groups ops by contract: first holds the first op of each
+// contract, in the order of ops, and slot[i] is the index in first of the
+// op with ops[i]'s contract.
+func byContract(ops []*opDraft, contractOf map[*opDraft]string) (first []*opDraft, slot []int) {
+	if len(ops) == 0 {
+		return nil, nil
+	}
+	index := map[string]int{}
+	slot = make([]int, len(ops))
+	for i, o := range ops {
+		j, ok := index[contractOf[o]]
+		if !ok {
+			j = len(first)
+			index[contractOf[o]] = j
+			first = append(first, o)
+		}
+		slot[i] = j
+	}
+	return first, slot
 }

@@ -19,10 +19,27 @@ type httpMessage struct {
 }
 
 var (
-	headerRe     = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*\s*:`)
 	statusLineRe = regexp.MustCompile(`^(?i:HTTP)(?:/\d(?:\.\d)?)?\s+(\d{3})\b`)
 	methodRe     = regexp.MustCompile(`^(GET|POST|PATCH|PUT|DELETE|HEAD|OPTIONS|MERGE)\s+\S`)
 )
+
+// isHeaderLine reports whether l starts like a header, "Name:": a letter,
+// letters, digits and '-', white space, then ':'. It matches as the regexp
+// headerRe in phrases_test.go.
+func isHeaderLine(l string) bool {
+	if l == "" || !isLetter(l[0]) {
+		return false
+	}
+	i := 1
+	for i < len(l) && (isLetter(l[i]) || '0' <= l[i] && l[i] <= '9' || l[i] == '-') {
+		i++
+	}
+	rest := strings.TrimLeft(l[i:], reSpace)
+	return rest != "" && rest[0] == ':'
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
 
 // isRequestText reports whether fence content starts with a request line.
 func isRequestText(t string) bool {
@@ -72,12 +89,12 @@ func (p *pageParser) readHTTP(text string, textOff int, request bool) httpMessag
 		joff += len(lines[j])
 		j++
 	}
-	if j < len(lines) && headerRe.MatchString(lines[j]) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "{") {
+	if j < len(lines) && isHeaderLine(lines[j]) && !strings.HasPrefix(strings.TrimSpace(lines[j]), "{") {
 		i, off = j, joff
 	}
 	for i < len(lines) {
 		l := strings.TrimSpace(lines[i])
-		if l == "" || !headerRe.MatchString(l) {
+		if l == "" || !isHeaderLine(l) {
 			break
 		}
 		name, value, _ := strings.Cut(l, ":")

@@ -69,7 +69,7 @@ func argPlaceholders(list string) (string, bool) {
 	for _, arg := range splitArgs(list) {
 		name, value, ok := strings.Cut(strings.TrimSpace(arg), "=")
 		name, value = strings.TrimSpace(name), strings.TrimSpace(value)
-		if !ok || name == "" || value == "" || !identRe.MatchString(name) || strings.ContainsAny(value, "{}") {
+		if !ok || name == "" || value == "" || !isIdent(name) || strings.ContainsAny(value, "{}") {
 			return "", false
 		}
 		if len(value) >= 2 && value[0] == '\'' && value[len(value)-1] == '\'' {

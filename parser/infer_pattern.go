@@ -115,7 +115,7 @@ func (pi *patternInferrer) segment(prev, seg string, action bool) (string, bool)
 	case strings.ContainsAny(seg, "()"):
 		return "", false
 	case strings.HasPrefix(seg, "$"):
-		return seg, len(seg) > 1 && identRe.MatchString(seg[1:])
+		return seg, len(seg) > 1 && isIdent(seg[1:])
 	case isExampleID(seg) || byVocab:
 		return "{" + pi.name(prev) + "}", true
 	}
@@ -140,7 +140,7 @@ func (pi *patternInferrer) call(seg string) (string, bool) {
 	for _, arg := range splitArgs(list) {
 		n, value, ok := strings.Cut(arg, "=")
 		tn, tv := strings.TrimSpace(n), strings.TrimSpace(value)
-		if !ok || !identRe.MatchString(tn) || tv == "" {
+		if !ok || !isIdent(tn) || tv == "" {
 			return "", false
 		}
 		lead := value[:len(value)-len(strings.TrimLeft(value, " "))]

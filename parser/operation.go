@@ -152,7 +152,7 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 					for _, l := range c.links {
 						if pg := p.linkPage(l.dest); pg != "" && strings.Contains(pg, "resources/") {
 							t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
-							if !identRe.MatchString(t.name) {
+							if !isIdent(t.name) {
 								t.name = strings.TrimSuffix(pathBase(pg), ".md")
 							}
 							op.bodySpec = &t
@@ -181,7 +181,7 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 }
 
 var (
-	collectionRe = regexp.MustCompile(`(?i)collection of`)
+	collectionPhrase = newFoldPhrases("collection of")
 	// responseBodyPhrase is in every match of primitiveResponseRe and
 	// respTypeRe: most paragraphs lack it, and the regexps are skipped.
 	responseBodyPhrase = newFoldPhrases("in the response body")
@@ -228,11 +228,11 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 						continue
 					}
 					t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
-					if !identRe.MatchString(t.name) {
+					if !isIdent(t.name) {
 						t.name = strings.TrimSuffix(pathBase(pg), ".md")
 					}
 					before := c.raw[:max(0, min(len(c.raw), l.off-c.off))]
-					t.collection = collectionRe.MatchString(before) && !strings.Contains(before[max(0, len(before)-40):], ".")
+					t.collection = collectionPhrase.in(before) && !strings.Contains(before[max(0, len(before)-40):], ".")
 					op.respSpec = &t
 					break
 				}
@@ -249,7 +249,7 @@ func (p *pageParser) readResponse(secs []section, op *opDraft) {
 			if op.respSpec == nil && op.respTextSpec == nil && responseBodyPhrase.in(c.text) {
 				if m := respTypeRe.FindStringSubmatchIndex(c.text); m != nil {
 					op.respTextSpec = &typeSpec{raw: c.text[m[2]:m[3]], off: c.off, name: c.text[m[2]:m[3]],
-						collection: collectionRe.MatchString(c.text[m[0]:m[2]])}
+						collection: collectionPhrase.in(c.text[m[0]:m[2]])}
 				}
 			}
 		}

@@ -69,7 +69,11 @@ func (p *pageParser) readHeader() {
 			p.res.title = cleanTitle(b.text, p.src.refs)
 		}
 		if b.kind == blockText && p.res.namespace == "" {
-			if m := namespaceRe.FindStringSubmatch(strings.TrimSpace(b.text)); m != nil {
+			text := strings.TrimSpace(b.text)
+			if !strings.HasPrefix(text, "Namespace:") {
+				continue // what namespaceRe starts with
+			}
+			if m := namespaceRe.FindStringSubmatch(text); m != nil {
 				ns := m[1]
 				if strings.HasSuffix(ns, ".") {
 					p.warn(b.off, "namespace-trailing-dot", "namespace %q ends with a dot; read as %q", ns, strings.TrimRight(ns, "."))
@@ -86,19 +90,31 @@ func cleanTitle(t string, refs linkRefs) string {
 }
 
 // sections groups blocks under their nearest heading of level <= 3, skipping
-// docs tab markers (which are H1 headings to a markdown parser).
+// docs tab markers (which are H1 headings to a markdown parser). A
+// section's blocks are a run of p.blocks, shared rather than copied; their
+// capacity ends with the run, so appending to them copies.
 func (p *pageParser) sections(maxLevel int) []section {
 	var out []section
-	cur := section{}
-	for _, b := range p.blocks {
+	cur, start := section{}, 0
+	for i, b := range p.blocks {
 		if b.kind == blockHeading && b.tab == "" && b.level <= maxLevel {
+			cur.blocks = runOf(p.blocks, start, i)
 			out = append(out, cur)
 			cur = section{title: strings.ToLower(collapseSpace(parseCell(b.text, 0, p.src.refs).text)), level: b.level, off: b.off}
-			continue
+			start = i + 1
 		}
-		cur.blocks = append(cur.blocks, b)
 	}
+	cur.blocks = runOf(p.blocks, start, len(p.blocks))
 	return append(out, cur)
+}
+
+// runOf returns blocks[from:to] with its capacity cut at to, nil when the
+// run is empty (as a section without blocks always was).
+func runOf(blocks []block, from, to int) []block {
+	if from == to {
+		return nil
+	}
+	return blocks[from:to:to]
 }
 
 // docType is the normalized front matter doc_type.

@@ -1,8 +1,10 @@
 package parser
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -13,6 +15,10 @@ var (
 	inheritsRe     = regexp.MustCompile(`(?i)(inherits|derived|derives) from`)
 	statusCodeRe   = regexp.MustCompile("`?\\b([1-5][0-9][0-9])(?:\\s+[A-Z][A-Za-z ]*)?`?")
 	responseBodyRe = regexp.MustCompile(`(?i)in the response body`)
+	identRe        = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+	headerRe       = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]*\s*:`)
+	collectionRe   = regexp.MustCompile(`(?i)collection of`)
+	tabLabelRe     = regexp.MustCompile(`^\[[^\[\]]*\]\(\s*#tab/([^()\s]*)\s*\)$`)
 )
 
 var phraseCases = []string{
@@ -77,6 +83,16 @@ var phraseCases = []string{
 	"09 199 600 1x9 12",
 	"a Boolean in the reſponse body",
 	"IN THE RESPONSE  BODY",
+	"plain  cell\ttext ",
+	"[HTTP](#tab/http)", "[C#]( \t#tab/csharp\n)", "[a](#tab/)", "[a[b]](#tab/x)", "[a](#tab/x y)",
+	"[a](#tab/x)y", "[a] (#tab/x)", "[a](#tab/x(y))", "[a](#tab/\xff )", "[\xc5](#tab/x\v)", "](#tab/x)",
+	"a", "_", "a.b", "a_1.B2", "a.", ".a", "a..b", "1a", "a.1", "a-b", "", "microsoft.graph.user", "é",
+	"Content-Type: application/json", "Authorization :x", "X-1 \t:", "-a:", "a b:", "a", "a:", "1:",
+	"a Collection of", "COLLECTION OF", "colleCtion\tof", "collection  of", "ColleCtion oF x", "colle\u017ftion of",
+	"VALUES", "VALUE\u017f", "value\u017f x", "the value CAN be", "ONE OF", "one\u00a0of", "\u0130values", "valueS",
+	"a.md", "A.MD", "x.Md", "\xc3.md", "\u212a.md", "md", ".m\u0130", "x.mD\xff",
+	"&amp; ", "\\!", "`", "[a]", "<br>", "*", "__",
+	"a_b a__b__ [a] `x` <br> &amp; *e* \\|",
 }
 
 func TestPhrasesMatchRegexps(t *testing.T) {
@@ -113,5 +129,43 @@ func checkPhrases(t *testing.T, s string) {
 	}
 	if got := statusCodeAt(s); got != want {
 		t.Errorf("statusCodeAt(%q) = %d, regexp finds %d", s, got, want)
+	}
+	if got, want := isIdent(s), identRe.MatchString(s); got != want {
+		t.Errorf("isIdent(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := isHeaderLine(s), headerRe.MatchString(s); got != want {
+		t.Errorf("isHeaderLine(%q) = %v, regexp says %v", s, got, want)
+	}
+	if got, want := collectionPhrase.in(s), collectionRe.MatchString(s); got != want {
+		t.Errorf("collectionPhrase.in(%q) = %v, regexp says %v", s, got, want)
+	}
+	lower := strings.ToLower(s)
+	wantHint := strings.Contains(lower, "values") || strings.Contains(lower, "value can be") ||
+		strings.Contains(lower, "one of") || strings.Contains(lower, "value\u017f")
+	if got := mayListValues(s); got != wantHint {
+		t.Errorf("mayListValues(%q) = %v, searching it lower-cased says %v", s, got, wantHint)
+	}
+	if got, want := strings.EqualFold(s[max(0, len(s)-3):], ".md"), strings.HasSuffix(strings.ToLower(s), ".md"); got != want {
+		t.Errorf("EqualFold of the last 3 bytes of %q with .md = %v, HasSuffix of ToLower says %v", s, got, want)
+	}
+	wantTab := ""
+	if m := tabLabelRe.FindStringSubmatch(s); m != nil {
+		wantTab = m[1]
+	}
+	if got := tabLabel(s); got != wantTab {
+		t.Errorf("tabLabel(%q) = %q, regexp finds %q", s, got, wantTab)
+	}
+	checkShortcuts(t, s)
+}
+
+// checkShortcuts fails when a shortcut the parser takes for common input
+// disagrees on s with the general reading it skips.
+func checkShortcuts(t *testing.T, s string) {
+	refs := linkRefs{"a": true}
+	scan := newCellScan(s, refs)
+	full := cell{raw: s, off: 3}
+	full.text = scan.read(&full, 0, len(s), 3)
+	if got := parseCell(s, 3, refs); !reflect.DeepEqual(got, full) {
+		t.Errorf("parseCell(%q) = %+v, reading it in full gives %+v", s, got, full)
 	}
 }

@@ -19,6 +19,9 @@ type source struct {
 	// size is the length of the raw page; over maxPageBytes, text is
 	// empty and the page is not read.
 	size int
+	// withinLimits records that overLimit found none exceeded, so that
+	// asking again (parsePage, then blocks) does not scan the page again.
+	withinLimits bool
 }
 
 // newSource normalizes raw page bytes: it drops a UTF-8 BOM, turns CRLF and
@@ -35,11 +38,15 @@ func newSource(path string, raw []byte) *source {
 	} else {
 		raw = bytes.Clone(raw)
 	}
-	s := &source{path: path, text: raw, lines: []int{0}, size: len(raw)}
-	for i, c := range raw {
-		if c == '\n' {
-			s.lines = append(s.lines, i+1)
+	lines := make([]int, 1, 1+bytes.Count(raw, []byte("\n")))
+	s := &source{path: path, text: raw, lines: lines, size: len(raw)}
+	for i := bytes.IndexByte(raw, '\n'); i >= 0; {
+		s.lines = append(s.lines, i+1)
+		j := bytes.IndexByte(raw[i+1:], '\n')
+		if j < 0 {
+			break
 		}
+		i += 1 + j
 	}
 	s.front = s.blankFrontMatter()
 	return s
@@ -133,6 +140,9 @@ const (
 // overLimit reports the first limit the page exceeds, with the offset,
 // code and message of the error to report; the page is then not read.
 func (s *source) overLimit() (off int, code, msg string, over bool) {
+	if s.withinLimits {
+		return 0, "", "", false
+	}
 	if s.size > maxPageBytes {
 		return 0, "page-too-large", fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
 	}
@@ -149,6 +159,7 @@ func (s *source) overLimit() (off int, code, msg string, over bool) {
 			return b.start, "block-too-complex", fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
 		}
 	}
+	s.withinLimits = true
 	return 0, "", "", false
 }
 

@@ -113,7 +113,7 @@ func splitCells(line string, lineOff int, codeAware bool, refs linkRefs) []cell 
 	if end > start && line[end-1] == '|' && (end < 2 || line[end-2] != '\\') {
 		end--
 	}
-	var out []cell
+	out := make([]cell, 0, strings.Count(line[start:end], "|")+1) // at most one cell per '|', and one more
 	cellStart := start
 	inCode := 0
 	for i := start; i < end; i++ {

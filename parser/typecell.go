@@ -33,8 +33,25 @@ var (
 	collParenRe = regexp.MustCompile(`(?i)^collection\s*\(\s*(.+?)\s*\)$`)
 	collWordRe  = regexp.MustCompile(`(?i)^(.+?)\s+collection$`)
 	modifierRe  = regexp.MustCompile(`(?i)\s*(\(([^()]*)\)|,\s*(maximum|max)\s+size\s+\d+|\bnullable\b|\boptional\b|\brequired\b)\s*`)
-	identRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 )
+
+// isIdent reports whether s is a dotted name: identifiers ([A-Za-z_] then
+// [A-Za-z0-9_]) joined by single dots. It matches as the regexp identRe in
+// phrases_test.go.
+func isIdent(s string) bool {
+	start := 0 // where the current identifier starts
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' && i > start:
+			start = i + 1
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_':
+		case '0' <= c && c <= '9' && i > start:
+		default:
+			return false
+		}
+	}
+	return start < len(s)
+}
 
 // readTypeCell interprets a Type column cell.
 func (p *pageParser) readTypeCell(c cell) typeSpec {
@@ -62,7 +79,7 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 			t.edm, t.name, t.page = e, "", ""
 			return t
 		}
-		if t.name == "" || !identRe.MatchString(t.name) {
+		if t.name == "" || !isIdent(t.name) {
 			t.name = strings.TrimSuffix(path.Base(t.page), ".md")
 		}
 		if len(c.links) > 1 || strings.Contains(strings.ToLower(c.text), " or ") {
@@ -92,7 +109,7 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 		}
 		return t
 	}
-	if identRe.MatchString(core) {
+	if isIdent(core) {
 		t.name = core
 		return t
 	}
@@ -127,7 +144,9 @@ func (p *pageParser) linkPage(dest string) string {
 	if i := strings.IndexAny(dest, "#?"); i >= 0 {
 		dest = dest[:i]
 	}
-	if dest == "" || strings.Contains(dest, "://") || !strings.HasSuffix(strings.ToLower(dest), ".md") {
+	// Only 'M' and 'D' lower-case to 'm' and 'd': the last three bytes
+	// decide whether the lower-cased dest ends in ".md".
+	if dest == "" || strings.Contains(dest, "://") || !strings.EqualFold(dest[max(0, len(dest)-3):], ".md") {
 		return ""
 	}
 	if strings.HasPrefix(dest, "/") {

@@ -58,20 +58,16 @@ func cutDocs(src []byte) ([]byte, *docs) {
 	d := &docs{}
 	out := make([]byte, 0, len(src)/2)
 	for {
-		i := bytes.Index(src, []byte(docHead))
-		if i < 0 {
+		head, text, rest, ok := nextDoc(src)
+		if !ok {
 			break
 		}
-		rest := src[i+len(docHead):]
-		j := bytes.IndexByte(rest, docMark[0])
-		if j < 0 {
-			break // not one of ours: expand finds it unmatched
-		}
-		out = append(out, src[:i+len(docHead)]...)
+		out = append(out, head...)
+		out = append(out, docHead...)
 		out = strconv.AppendInt(out, int64(len(d.texts)), 10)
 		out = append(out, docMark...)
-		d.texts = append(d.texts, rest[:j])
-		src = rest[j+1:]
+		d.texts = append(d.texts, text)
+		src = rest
 	}
 	return append(out, src...), d
 }
@@ -128,20 +124,30 @@ func (d *docs) expand(src []byte) ([]byte, bool) {
 func (d *docs) inline(src []byte) []byte {
 	var out []byte
 	for {
-		i := bytes.Index(src, []byte(docHead))
-		if i < 0 {
+		head, text, rest, ok := nextDoc(src)
+		if !ok {
 			break
 		}
-		rest := src[i+len(docHead):]
-		j := bytes.IndexByte(rest, docMark[0])
-		if j < 0 {
-			break
-		}
-		out = append(out, src[:i]...)
-		out = appendDoc(out, nil, rest[:j])
-		src = rest[j+1:]
+		out = append(out, head...)
+		out = appendDoc(out, nil, text)
+		src = rest
 	}
 	return append(out, src...)
+}
+
+// nextDoc finds the first one-line doc comment in src: head is what
+// precedes it, text its lines joined by docSep, rest what follows it.
+func nextDoc(src []byte) (head, text, rest []byte, ok bool) {
+	i := bytes.Index(src, []byte(docHead))
+	if i < 0 {
+		return nil, nil, nil, false
+	}
+	after := src[i+len(docHead):]
+	j := bytes.IndexByte(after, docMark[0])
+	if j < 0 {
+		return nil, nil, nil, false
+	}
+	return src[:i], after[:j], after[j+1:], true
 }
 
 // appendDoc appends the // lines of text (lines joined by docSep), the

@@ -107,6 +107,10 @@ func otherCheck(owner *opPlan, ex *schema.Example) (schema.ExampleCheck, bool) {
 	return schema.ExampleCheck{}, false
 }
 
+// subtestIdent turns a subtest name (names.TestName: letters, digits, '_',
+// '.' and '-') into identifier characters.
+var subtestIdent = strings.NewReplacer(".", "_", "-", "_")
+
 // paramValue is a path parameter the service must receive.
 type paramValue struct{ field, value string }
 
@@ -125,7 +129,7 @@ func (p *plan) planExamples() {
 				continue
 			}
 			t.sub = sc.Claim(names.TestName(ex.Name))
-			t.fn = p.pkg.Claim("example" + o.op.GoName + "_" + strings.NewReplacer(".", "_", "-", "_").Replace(t.sub))
+			t.fn = p.pkg.Claim("example" + o.op.GoName + "_" + subtestIdent.Replace(t.sub))
 			name := "Test" + o.op.GoName + "/" + t.sub
 			ex.Test, ex.Reason = &name, nil
 			o.tests = append(o.tests, t)
@@ -231,7 +235,7 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 		}
 		return "", ""
 	}
-	if resp.Status >= 400 && resp.Status <= 599 {
+	if resp.IsError() {
 		code, msg, ok := graphError(resp)
 		if !ok {
 			return "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d, with a body that is not a Graph error", ex.Name, resp.Status, o.op.Status)

@@ -31,9 +31,9 @@ func isCast(seg string) bool {
 
 // matchExample finds the route the handler serves an example request
 // with, as the handler does: a GET path whose last segment is $count or a
-// type cast (or a cast then $count), when no route documents that segment literally, is served by
-// the collection route the path names without it (seg is then that
-// segment).
+// type cast (or a cast then $count), when no route documents that segment
+// literally, is served by the collection route the path names without it
+// (seg is then that segment, or both).
 func (p *plan) matchExample(method, path string) (ref *routeRef, values []string, seg string) {
 	ref, values = p.router.match(method, path)
 	i := strings.LastIndexByte(path, '/')

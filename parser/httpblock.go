@@ -31,7 +31,7 @@ func isHeaderLine(l string) bool {
 		return false
 	}
 	i := 1
-	for i < len(l) && (isLetter(l[i]) || '0' <= l[i] && l[i] <= '9' || l[i] == '-') {
+	for i < len(l) && (isLetter(l[i]) || isDigit(l[i]) || l[i] == '-') {
 		i++
 	}
 	rest := strings.TrimLeft(l[i:], reSpace)
@@ -40,6 +40,9 @@ func isHeaderLine(l string) bool {
 
 // isLetter reports whether c is an ASCII letter.
 func isLetter(c byte) bool { return 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' }
+
+// isDigit reports whether c is an ASCII digit.
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // isRequestText reports whether fence content starts with a request line.
 func isRequestText(t string) bool {

@@ -14,7 +14,7 @@ import (
 // service answers a primitive; the first example with a body decides.
 func (r *resolver) primitiveFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
 	for _, ex := range d.examples {
-		if ex.resp == nil || ex.resp.json == nil || isError(ex.resp.Status) {
+		if ex.resp == nil || ex.resp.json == nil || ex.resp.IsError() {
 			continue
 		}
 		ref, ok := valuePrimitive(ex.resp.json)
@@ -85,7 +85,7 @@ func (r *resolver) singleFromExamples(pg *pageResult, d *opDraft, op *schema.Ope
 	}
 	first := -1
 	for _, ex := range d.examples {
-		if ex.resp == nil || ex.resp.json == nil || isError(ex.resp.Status) {
+		if ex.resp == nil || ex.resp.json == nil || ex.resp.IsError() {
 			continue
 		}
 		if ex.isColl || ex.resp.json.Kind != jsondoc.Object || ex.resp.json.Get("value") != nil {
@@ -135,7 +135,7 @@ func (r *resolver) responseFromRequest(pg *pageResult, d *opDraft, op *schema.Op
 		return
 	}
 	for _, ex := range d.examples {
-		if ex.resp == nil || ex.resp.json == nil || isError(ex.resp.Status) {
+		if ex.resp == nil || ex.resp.json == nil || ex.resp.IsError() {
 			continue
 		}
 		if ex.resp.json.Kind != jsondoc.Object || ex.resp.json.Get("value") != nil {

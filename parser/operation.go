@@ -192,7 +192,6 @@ var (
 // it: after no ASCII letter, digit or '_'); -1 when there are none. It is
 // what the tests' statusCodeRe finds as its group.
 func statusCodeAt(s string) int {
-	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
 	for i := 0; i+3 <= len(s); i++ {
 		if '1' <= s[i] && s[i] <= '5' && isDigit(s[i+1]) && isDigit(s[i+2]) && (i == 0 || !isWordByte(s[i-1])) {
 			return i
@@ -202,9 +201,7 @@ func statusCodeAt(s string) int {
 }
 
 // isWordByte reports whether c is an ASCII letter, digit or '_'.
-func isWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
-}
+func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
 
 // readResponse reads the "Response" section: status code and type.
 func (p *pageParser) readResponse(secs []section, op *opDraft) {

@@ -79,7 +79,7 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 		if ex.req != nil && ex.req.json != nil && len(op.Parameters) > 0 {
 			r.inferParameters(d, ex)
 		}
-		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !isError(ex.resp.Status) {
+		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
 			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op), *op.ResponseType, "the example response of "+ex.name)
 		}
 	}
@@ -140,7 +140,7 @@ func (r *resolver) finishOperation(d *opDraft) {
 // object marks the Intune single-entity wrapper.
 func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
 	for _, ex := range d.examples {
-		if ex.resp == nil || isError(ex.resp.Status) {
+		if ex.resp == nil || ex.resp.IsError() {
 			continue
 		}
 		body := ex.resp.json
@@ -186,13 +186,10 @@ func valueObject(v *jsondoc.Value) bool {
 	return len(v.Members) == 1 && v.Members[0].Key == "value" && v.Members[0].Value.Kind == jsondoc.Object
 }
 
-// isError reports whether status is an HTTP error (4xx, 5xx).
-func isError(status int) bool { return status >= 400 && status <= 599 }
-
 // defaultStatus guesses the success status from examples, then the method.
 func defaultStatus(d *opDraft) int {
 	for _, ex := range d.examples {
-		if ex.resp != nil && ex.resp.Status != 0 && !isError(ex.resp.Status) {
+		if ex.resp != nil && ex.resp.Status != 0 && !ex.resp.IsError() {
 			return ex.resp.Status
 		}
 	}
@@ -237,7 +234,7 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 		ch.RejectsBody = c.rejected && ch.Rejects == ""
 	}
 	// An error answer holds a Graph error, not the response type.
-	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !isError(d.resp.Status) {
+	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !d.resp.IsError() {
 		c := &checker{r: r, pg: pg, base: d.resp.bodyOff, quiet: quiet}
 		if op.ValueWrapped && !op.ResponseType.Collection && !valueObject(d.resp.json) {
 			ch.ResponseMismatch = c.mismatch(d.resp.json, orBody(""), "example answers %s without the {\"value\": {...}} wrapper the other examples of %s put around it", kindName(d.resp.json.Kind), op.Title)

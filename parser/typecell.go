@@ -44,8 +44,8 @@ func isIdent(s string) bool {
 		switch c := s[i]; {
 		case c == '.' && i > start:
 			start = i + 1
-		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', c == '_':
-		case '0' <= c && c <= '9' && i > start:
+		case isLetter(c), c == '_':
+		case isDigit(c) && i > start:
 		default:
 			return false
 		}

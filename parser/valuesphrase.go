@@ -1,5 +1,7 @@
 package parser
 
+import "strings"
+
 // valuesPhrase finds the leftmost phrase that introduces a list of values
 // in a description cell and returns its start and end, or nil when there
 // is none. It is the regular expression valuesPhraseRe of the tests,
@@ -95,7 +97,7 @@ func spaces(s string, i, least int) int {
 		return -1
 	}
 	j := i
-	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+	for j < len(s) && strings.IndexByte(reSpace, s[j]) >= 0 {
 		j++
 	}
 	if j-i < least {

@@ -178,6 +178,10 @@ type HTTPMessage struct {
 	JSON bool
 }
 
+// IsError reports whether m is a response with an HTTP error status
+// (4xx, 5xx).
+func (m HTTPMessage) IsError() bool { return m.Status >= 400 && m.Status <= 599 }
+
 // Header is one documented HTTP header.
 type Header struct{ Name, Value string }
 

@@ -15,7 +15,7 @@ generate:
 
 # Fail when generated/ is stale.
 check:
-	cd generated && $(GO) run ../cmd/graphdocgen -check -out . -pkg generated ../seeds
+	cd gen && $(GO) run ../cmd/graphdocgen -check -out ../generated -pkg generated ../seeds
 
 vet:
 	$(GO) vet ./...

@@ -14,7 +14,7 @@ import (
 const APIFile = "graphdocgen_api.txt"
 
 // apiFormat is the comment under the header that explains the lines.
-const apiFormat = "# One line per API item, sorted: KIND DOCUMENTED-NAME = GO (see the graphdocgen README)."
+const apiFormat = "// One line per API item, sorted: KIND DOCUMENTED-NAME = GO (see the graphdocgen README)."
 
 // Kinds of API summary lines.
 const (
@@ -45,7 +45,7 @@ func (e *emitter) apiSummary() []byte {
 	slices.Sort(r.lines)
 	r.lines = slices.Compact(r.lines)
 	var sb strings.Builder
-	sb.WriteString("# " + Header + "\n" + apiFormat + "\n")
+	sb.WriteString("// " + Header + "\n" + apiFormat + "\n")
 	for _, l := range r.lines {
 		sb.WriteString(l)
 		sb.WriteByte('\n')

@@ -121,12 +121,14 @@ func diffItem(id apiID, olds, news []string) []APIChange {
 }
 
 // parseAPI reads summary lines into Go texts by kind and documented name.
-// Comments, blank and malformed lines are skipped.
+// Comments (lines starting with "//", or "#" as summaries written before
+// graphdocgen used one header for every file), blank and malformed lines
+// are skipped.
 func parseAPI(data []byte) map[apiID][]string {
 	out := map[apiID][]string{}
 	for line := range bytes.Lines(data) {
 		l := strings.TrimRight(string(line), "\r\n")
-		if l == "" || l[0] == '#' {
+		if l == "" || l[0] == '#' || strings.HasPrefix(l, "//") {
 			continue
 		}
 		kind, key, goText, ok := splitAPILine(l)

@@ -166,18 +166,15 @@ func fileNameProblem(name string) string {
 	return ""
 }
 
-// sourceProblem says what is wrong with a generated file, or "": a text
-// file must start with "# " and the header, a Go file with "// " and the
-// header, parse, and be gofmt-clean.
+// sourceProblem says what is wrong with a generated file, or "": every
+// file must start with "// " and the header; a Go file must also parse and
+// be gofmt-clean.
 func sourceProblem(name string, src []byte) string {
-	if strings.HasSuffix(name, ".txt") {
-		if !bytes.HasPrefix(src, []byte("# "+gen.Header+"\n")) {
-			return "text file without the header"
-		}
-		return ""
-	}
 	if !bytes.HasPrefix(src, []byte("// "+gen.Header+"\n")) {
 		return "the header is not the first line"
+	}
+	if strings.HasSuffix(name, ".txt") {
+		return ""
 	}
 	if _, err := goparser.ParseFile(token.NewFileSet(), name, src, goparser.ParseComments); err != nil {
 		return "does not parse: " + err.Error()

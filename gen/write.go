@@ -23,15 +23,14 @@ type WriteResult struct {
 }
 
 // isGenerated reports whether data, the contents of the file called name,
-// carries our header on its first line: "// " in Go files, "# " in text
-// files (the API summary).
+// carries our header on its first line: "// " and Header in every file. A
+// text file (the API summary) written by graphdocgen before it used one
+// header for every file starts with "# " instead; it is ours too, so that
+// the next run replaces or removes it.
 func isGenerated(name string, data []byte) bool {
 	line, _, _ := bytes.Cut(data, []byte("\n"))
-	prefix := "// "
-	if strings.HasSuffix(name, ".txt") {
-		prefix = "# "
-	}
-	return string(bytes.TrimSpace(line)) == prefix+Header
+	first := string(bytes.TrimSpace(line))
+	return first == "// "+Header || strings.HasSuffix(name, ".txt") && first == "# "+Header
 }
 
 // ours reports whether a file called name may be one we generate.

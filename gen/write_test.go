@@ -88,12 +88,12 @@ func TestWriteDirRefusesUserFile(t *testing.T) {
 	}
 }
 
-// TestWriteDirTextFiles covers the API summary: a text file with our "# "
+// TestWriteDirTextFiles covers the API summary: a text file with our "// "
 // header is ours (rewritten, removed when no longer produced, reported by
 // Check); a text file without it is the user's.
 func TestWriteDirTextFiles(t *testing.T) {
 	dir := t.TempDir()
-	txt := func(name, body string) File { return File{Name: name, Data: []byte("# " + Header + "\n" + body)} }
+	txt := func(name, body string) File { return File{Name: name, Data: []byte("// " + Header + "\n" + body)} }
 	if _, err := WriteDir(dir, []File{gf("a.go", ""), txt(APIFile, "type a = A\n"), txt("old.txt", "")}); err != nil {
 		t.Fatal(err)
 	}
@@ -126,8 +126,9 @@ func TestIsGenerated(t *testing.T) {
 	}{
 		{"a.go", "// " + Header + "\n", true},
 		{"a.go", "# " + Header + "\n", false},
-		{"a.txt", "# " + Header + "\n", true},
-		{"a.txt", "// " + Header + "\n", false},
+		{"a.txt", "// " + Header + "\n", true},
+		{"a.txt", "# " + Header + "\n", true}, // an API summary of an earlier version
+		{"a.txt", "notes\n// " + Header + "\n", false},
 		{"a.txt", "notes\n# " + Header + "\n", false},
 	} {
 		if got := isGenerated(tc.name, []byte(tc.data)); got != tc.want {

@@ -12,5 +12,5 @@
 //
 // Regenerate with:
 //
-//	graphdocgen -out . -pkg generated ../seeds
+//	graphdocgen -out ../generated -pkg generated ../seeds
 package generated

@@ -22,7 +22,8 @@ func apiChanges(dir string, files []gen.File) (changes []gen.APIChange, ok bool,
 	if err != nil {
 		return nil, false, err
 	}
-	if !bytes.HasPrefix(old, []byte("# "+gen.Header+"\n")) {
+	// "# " heads a summary written by an earlier version.
+	if !bytes.HasPrefix(old, []byte("// "+gen.Header+"\n")) && !bytes.HasPrefix(old, []byte("# "+gen.Header+"\n")) {
 		return nil, false, nil
 	}
 	for _, f := range files {

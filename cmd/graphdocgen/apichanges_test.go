@@ -67,6 +67,46 @@ func TestSeedAPIChanges(t *testing.T) {
 	}
 }
 
+// TestOldAPISummaryHeader: an API summary written by an earlier version,
+// whose header and comment lines start with "# ", is still compared with
+// and is replaced by one headed like every other generated file.
+func TestOldAPISummaryHeader(t *testing.T) {
+	docs, out := t.TempDir(), t.TempDir()
+	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "update-usercredentialusagedetails.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(docs, "update.md"), seed, 0o644)
+	args := []string{"-out", out, "-pkg", "x", docs}
+	if code, _, stderr := runCLI(t, args...); code != exitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	api := filepath.Join(out, gen.APIFile)
+	data, err := os.ReadFile(api)
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := string(data)
+	var old []string
+	for _, l := range strings.SplitAfter(current, "\n") {
+		switch {
+		case strings.HasPrefix(l, "// "):
+			old = append(old, "# "+l[3:])
+		case !strings.Contains(l, "IsSuccess"):
+			old = append(old, l)
+		}
+	}
+	os.WriteFile(api, []byte(strings.Join(old, "")), 0o644)
+	_, _, stderr := runCLI(t, args...)
+	want := []string{"added: field UserCredentialUsageDetails.IsSuccess"}
+	if diff := cmp.Diff(want, apiChangeLines(stderr)); diff != "" {
+		t.Errorf("API changes against the old summary (-want +got):\n%s", diff)
+	}
+	if data, _ := os.ReadFile(api); string(data) != current {
+		t.Errorf("the old summary was not replaced; it starts %q", strings.SplitN(string(data), "\n", 2)[0])
+	}
+}
+
 // corpusSet is a small self-contained set of beta pages: a resource, the
 // enum page its enums live on, and an operation page.
 var corpusSet = []string{

@@ -112,6 +112,9 @@ func TestSeedHandlerRejects(t *testing.T) {
 		{"enum value", "PATCH", seedPath, "application/json", `{"feature": "String"}`, 400, "invalidRequest", "'feature'"},
 		{"enum lists allowed", "PATCH", seedPath, "application/json", `{"authMethod": "x"}`, 400, "invalidRequest", "mobileSMS"},
 		{"unknown property", "PATCH", seedPath, "application/json", `{"foo": 1}`, 400, "invalidRequest", "'foo'"},
+		{"malformed date", "PATCH", seedPath, "application/json", `{"eventDateTime": "yesterday"}`, 400, "invalidRequest", "'eventDateTime' must be an RFC 3339 date and time"},
+		{"date with spaces", "PATCH", seedPath, "application/json", `{"eventDateTime": "2018-10-04T00: 58: 45.340Z"}`, 400, "invalidRequest", "'eventDateTime'"},
+		{"date, wrong JSON type", "PATCH", seedPath, "application/json", `{"eventDateTime": 5}`, 400, "invalidRequest", "'eventDateTime' must be a string"},
 		{"not an object", "PATCH", seedPath, "application/json", `[1]`, 400, "invalidRequest", ""},
 		{"content type", "PATCH", seedPath, "text/plain", `{}`, 415, "unsupportedMediaType", ""},
 		{"other method", "GET", seedPath, "", ``, 405, "methodNotAllowed", ""},
@@ -129,6 +132,22 @@ func TestSeedHandlerRejects(t *testing.T) {
 				t.Errorf("Allow = %q, want PATCH", rec.Header().Get("Allow"))
 			}
 		})
+	}
+}
+
+// TestSeedHandlerAcceptsDates: the forms of Edm.DateTimeOffset the docs
+// use are accepted and reach the service as sent.
+func TestSeedHandlerAcceptsDates(t *testing.T) {
+	for _, v := range []string{"2016-12-31T23:58:34.1704434+00:00", "2019-11-02T19:00:00Z", "2017-09-04T00:00:00", "2017-09-04T00:00:00.5-07:00"} {
+		svc := &recorder{}
+		rec, _ := do(t, generated.NewHandler(svc), "PATCH", seedPath, "application/json", `{"eventDateTime": "`+v+`"}`)
+		if rec.Code != 200 {
+			t.Errorf("%s: status %d: %s", v, rec.Code, rec.Body)
+			continue
+		}
+		if got, _ := svc.got.Body.EventDateTime.Get(); string(got) != v {
+			t.Errorf("%s: service got %q", v, got)
+		}
 	}
 }
 

@@ -139,7 +139,7 @@ var optionalValueType = reflect.TypeFor[optionalValue]()
 // DateTimeOffset is an Edm.DateTimeOffset: a timestamp in RFC 3339 form,
 // such as "2024-01-02T03:04:05.1234567Z". It is kept as the string that was
 // received, so documented values round-trip byte for byte; use Time to parse
-// it. The handler does not reject malformed values.
+// it. The handler rejects a request body holding a value Time cannot parse.
 type DateTimeOffset string
 
 // Time parses d as RFC 3339, with or without fractional seconds. A value
@@ -155,6 +155,18 @@ func (d DateTimeOffset) Time() (time.Time, error) {
 	return time.Time{}, err
 }
 
+// IsValid reports whether d is a well-formed Edm.DateTimeOffset, one that Time accepts.
+// The handler rejects a request body holding a malformed one with 400.
+func (d DateTimeOffset) IsValid() bool {
+	_, err := d.Time()
+	return err == nil
+}
+
+// edmForm is the form of a well-formed DateTimeOffset, for the handler's error message.
+func (DateTimeOffset) edmForm() string {
+	return "an RFC 3339 date and time such as 2024-01-02T03:04:05Z"
+}
+
 // Date is an Edm.Date: a calendar date such as "2024-01-02". It is kept as
 // the string that was received; use Time to parse it.
 type Date string
@@ -162,6 +174,18 @@ type Date string
 // Time parses d as a date (layout 2006-01-02) at midnight UTC.
 func (d Date) Time() (time.Time, error) {
 	return time.Parse(time.DateOnly, string(d))
+}
+
+// IsValid reports whether d is a well-formed Edm.Date, one that Time accepts.
+// The handler rejects a request body holding a malformed one with 400.
+func (d Date) IsValid() bool {
+	_, err := d.Time()
+	return err == nil
+}
+
+// edmForm is the form of a well-formed Date, for the handler's error message.
+func (Date) edmForm() string {
+	return "a date such as 2024-01-02"
 }
 
 // TimeOfDay is an Edm.TimeOfDay: a time such as "13:45:30" or
@@ -175,6 +199,18 @@ func (t TimeOfDay) Time() (time.Time, error) {
 	return time.Parse("15:04:05.999999999", string(t))
 }
 
+// IsValid reports whether t is a well-formed Edm.TimeOfDay, one that Time accepts.
+// The handler rejects a request body holding a malformed one with 400.
+func (t TimeOfDay) IsValid() bool {
+	_, err := t.Time()
+	return err == nil
+}
+
+// edmForm is the form of a well-formed TimeOfDay, for the handler's error message.
+func (TimeOfDay) edmForm() string {
+	return "a time of day such as 13:45:30"
+}
+
 // Duration is an Edm.Duration: an ISO 8601 duration such as "P1DT2H" or
 // "-PT0.5S". It is kept as the string that was received; use Duration to
 // convert it.
@@ -186,6 +222,18 @@ type Duration string
 // component; an error is returned for a malformed or out-of-range value.
 func (d Duration) Duration() (time.Duration, error) {
 	return parseISODuration(string(d))
+}
+
+// IsValid reports whether d is a well-formed Edm.Duration, one that Duration accepts.
+// The handler rejects a request body holding a malformed one with 400.
+func (d Duration) IsValid() bool {
+	_, err := d.Duration()
+	return err == nil
+}
+
+// edmForm is the form of a well-formed Duration, for the handler's error message.
+func (Duration) edmForm() string {
+	return "an ISO 8601 duration such as PT1H30M"
 }
 
 // Binary is an Edm.Binary: bytes in base64. It is kept as the string that
@@ -205,6 +253,26 @@ func (b Binary) Bytes() ([]byte, error) {
 		}
 	}
 	return nil, first
+}
+
+// IsValid reports whether b is a well-formed Edm.Binary, one that Bytes accepts.
+// The handler rejects a request body holding a malformed one with 400.
+func (b Binary) IsValid() bool {
+	_, err := b.Bytes()
+	return err == nil
+}
+
+// edmForm is the form of a well-formed Binary, for the handler's error message.
+func (Binary) edmForm() string {
+	return "base64"
+}
+
+// formatValue is implemented by the Edm primitive types whose strings have
+// a form (DateTimeOffset, Date, TimeOfDay, Duration, Binary): edmForm says
+// which, for error messages.
+type formatValue interface {
+	IsValid() bool
+	edmForm() string
 }
 
 // isoDurationUnits are the designators of an ISO 8601 duration in the order
@@ -1101,6 +1169,7 @@ type openType interface {
 // The reflect.Types the body checker looks for.
 var (
 	enumValueType   = reflect.TypeFor[enumValue]()
+	formatValueType = reflect.TypeFor[formatValue]()
 	openTypeType    = reflect.TypeFor[openType]()
 	rawMessageType  = reflect.TypeFor[json.RawMessage]()
 	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
@@ -1173,7 +1242,8 @@ func describeJSONType(t reflect.Type) string {
 }
 
 // checkScalar checks a string, boolean or number token against t; a string
-// for an enum type must be one of its members.
+// for an enum type must be one of its members, one for an Edm primitive
+// with a form (DateTimeOffset, ...) must have that form.
 func checkScalar(tok json.Token, t reflect.Type, path string) *Error {
 	ok := false
 	switch v := tok.(type) {
@@ -1181,6 +1251,11 @@ func checkScalar(tok json.Token, t reflect.Type, path string) *Error {
 		ok = t.Kind() == reflect.String || t.Kind() == reflect.Slice
 		if ok && t.Implements(enumValueType) && !reflect.ValueOf(v).Convert(t).Interface().(enumValue).IsValid() {
 			return mustBe(path, "one of: "+strings.Join(reflect.Zero(t).Interface().(enumValue).enumMembers(), ", "))
+		}
+		if ok && t.Implements(formatValueType) {
+			if f := reflect.ValueOf(v).Convert(t).Interface().(formatValue); !f.IsValid() {
+				return mustBe(path, f.edmForm())
+			}
 		}
 	case bool:
 		ok = t.Kind() == reflect.Bool

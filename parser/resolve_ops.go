@@ -257,7 +257,8 @@ type checker struct {
 	base    int
 	request bool
 	// enumOnly stays true while every rejected value is a string that
-	// decodes but is not an enum member (the body still round-trips).
+	// decodes but is not an enum member or not of its Edm type's form
+	// (the body still round-trips).
 	enumOnly bool
 	rejected bool
 	// quiet: report nothing (a check against another operation's types).
@@ -417,6 +418,14 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef) string {
 	}
 	if want := edmKind(ref.Name); want != "" && want != kindName(v.Kind) {
 		return c.wrongKind(v, ref.String())
+	}
+	if c.request && v.Kind == jsondoc.String && !edmStringOK(ref.Name, v.Str) {
+		if !c.rejected {
+			c.enumOnly, c.rejected = true, true
+		}
+		name := c.name()
+		c.warn(c.base+v.Off, "example-value-format", "example sends %s = %s, which is not %s (%s); the handler rejects it", orBody(name), string(v.Compact()), edmFormat[ref.Name], ref.Name)
+		return name
 	}
 	if want := edmKind(ref.Name); want == "number" && !fitsNumber(ref.Name, v.Str) {
 		name := c.name()

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,25 +82,65 @@ func TestSeedSchema(t *testing.T) {
 	}
 }
 
+// seedPage is the seed page's path from the repository root, as the
+// tests that edit it name it.
+const seedPage = "seeds/update-usercredentialusagedetails.md"
+
+// seedSource returns the seed page's text.
+func seedSource(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", seedPage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 // TestWholeBodyMismatch checks that a response body that does not fit its
 // type as a whole (an array where an object is documented) is recorded as
 // a mismatch of "the body", so no test decodes it.
 func TestWholeBodyMismatch(t *testing.T) {
-	const page = "seeds/update-usercredentialusagedetails.md"
-	data, err := os.ReadFile(filepath.Join("..", page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := string(data)
+	src := seedSource(t)
 	i := strings.Index(src, "Content-Length: 401\n\n{")
 	j := strings.Index(src[i:], "\n}\n")
 	if i < 0 || j < 0 {
 		t.Fatal("the seed's response body moved")
 	}
 	src = src[:i] + "Content-Length: 401\n\n[1, 2]" + src[i+j+2:]
-	got := Parse([]File{{Path: page, Data: []byte(src)}})
+	got := Parse([]File{{Path: seedPage, Data: []byte(src)}})
 	ex := got.Operations[0].Examples[0]
 	if ex.ResponseMismatch != "the body" {
 		t.Errorf("ResponseMismatch = %q, want %q", ex.ResponseMismatch, "the body")
+	}
+}
+
+// TestExampleValueFormat edits the seed's request: a malformed date is
+// reported at the value with example-value-format, and the example
+// rejects eventDateTime the way an enum value outside its enum does (the
+// body still decodes, so its test asserts the 400 and round-trips).
+func TestExampleValueFormat(t *testing.T) {
+	src := seedSource(t)
+	src = strings.Replace(src, `"feature": "String"`, `"feature": "reset"`, 1)
+	src = strings.Replace(src, `"authMethod": "String"`, `"authMethod": "email"`, 1)
+	old := `  "eventDateTime": "2016-12-31T23:58:34.1704434+00:00"`
+	if !strings.Contains(src, old) {
+		t.Fatal("the seed's request body moved")
+	}
+	src = strings.Replace(src, old, `  "eventDateTime": "2016-12-31T23: 58: 34Z"`, 1)
+	line := strings.Count(src[:strings.Index(src, `"2016-12-31T23: 58`)], "\n") + 1
+	got := Parse([]File{{Path: seedPage, Data: []byte(src)}})
+	var diags []string
+	for _, d := range got.Diagnostics {
+		if d.Code == "example-value-format" || d.Code == "example-enum-value" {
+			diags = append(diags, d.String())
+		}
+	}
+	want := []string{fmt.Sprintf(`%s:%d:20: warning: example-value-format: example sends eventDateTime = "2016-12-31T23: 58: 34Z", which is not an RFC 3339 date and time such as 2024-01-02T03:04:05Z (Edm.DateTimeOffset); the handler rejects it`, seedPage, line)}
+	if diff := cmp.Diff(want, diags); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	ex := got.Operations[0].Examples[0]
+	if ex.Rejects != "eventDateTime" || !ex.RejectsEnum || ex.RejectsBody {
+		t.Errorf("Rejects = %q, RejectsEnum = %v, RejectsBody = %v; want eventDateTime, true, false", ex.Rejects, ex.RejectsEnum, ex.RejectsBody)
 	}
 }

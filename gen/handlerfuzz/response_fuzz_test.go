@@ -25,7 +25,7 @@ var handlerMessages = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`The request body is larger than \d+ bytes\.`,
 	`The request body is not valid JSON(?: \(error at byte \d+\))?\.`,
 	`The request body is nested more than \d+ levels deep\.`,
-	`(?:The request body|Property '(?s:.*)') must be (?:a boolean|an integer between -?\d+ and \d+|a number|an object|a string|an array|one of: [A-Za-z, ]+)\.`,
+	`(?:The request body|Property '(?s:.*)') must be (?:a boolean|an integer between -?\d+ and \d+|a number|an object|a string|an array|one of: [A-Za-z, ]+|an RFC 3339 date and time such as 2024-01-02T03:04:05Z|a date such as 2024-01-02|a time of day such as 13:45:30|an ISO 8601 duration such as PT1H30M|base64)\.`,
 	`Property '(?s:.*)' is not defined\.`,
 	`The operation [A-Za-z0-9_]+ is not implemented\.`,
 	`Internal Server Error`,

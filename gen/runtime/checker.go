@@ -38,6 +38,7 @@ func reflectTypeVars() jen.Code {
 	return doc("The reflect.Types the body checker looks for.").
 		Var().Defs(
 		typeFor("enumValueType", jen.Id("enumValue")),
+		typeFor("formatValueType", jen.Id("formatValue")),
 		typeFor("openTypeType", jen.Id("openType")),
 		typeFor("rawMessageType", jsonQ("RawMessage")),
 		typeFor("unmarshalerType", jsonQ("Unmarshaler")),

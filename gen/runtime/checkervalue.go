@@ -36,13 +36,20 @@ func checkScalarFunc() jen.Code {
 	invalidEnum := jen.Id("ok").Op("&&").Id("t").Dot("Implements").Call(jen.Id("enumValueType")).Op("&&").
 		Op("!").Add(enumOf(reflectQ("ValueOf").Call(jen.Id("v")).Dot("Convert").Call(jen.Id("t")))).Dot("IsValid").Call()
 	members := stringsQ("Join").Call(enumOf(reflectQ("Zero").Call(jen.Id("t"))).Dot("enumMembers").Call(), jen.Lit(", "))
-	return doc("checkScalar checks a string, boolean or number token against t; a string\nfor an enum type must be one of its members.").
+	formatted := jen.Id("ok").Op("&&").Id("t").Dot("Implements").Call(jen.Id("formatValueType"))
+	formatOf := reflectQ("ValueOf").Call(jen.Id("v")).Dot("Convert").Call(jen.Id("t")).Dot("Interface").Call().Assert(jen.Id("formatValue"))
+	return doc("checkScalar checks a string, boolean or number token against t; a string\nfor an enum type must be one of its members, one for an Edm primitive\nwith a form (DateTimeOffset, ...) must have that form.").
 		Func().Id("checkScalar").Params(jen.Id("tok").Add(jsonQ("Token")), jen.Id("t").Add(reflectQ("Type")), jen.Id("path").String()).Op("*").Id("Error").Block(
 		jen.Id("ok").Op(":=").False(),
 		jen.Switch(jen.Id("v").Op(":=").Id("tok").Assert(jen.Type())).Block(
 			jen.Case(jen.String()).Block(
 				jen.Id("ok").Op("=").Add(kindIs(jen.Id("t"), "String")).Op("||").Add(kindIs(jen.Id("t"), "Slice")),
 				jen.If(invalidEnum).Block(jen.Return(jen.Id("mustBe").Call(jen.Id("path"), jen.Lit("one of: ").Op("+").Add(members)))),
+				jen.If(formatted).Block(
+					jen.If(jen.Id("f").Op(":=").Add(formatOf), jen.Op("!").Id("f").Dot("IsValid").Call()).Block(
+						jen.Return(jen.Id("mustBe").Call(jen.Id("path"), jen.Id("f").Dot("edmForm").Call())),
+					),
+				),
 			),
 			jen.Case(jen.Bool()).Block(jen.Id("ok").Op("=").Add(kindIs(jen.Id("t"), "Bool"))),
 			jen.Case(jsonQ("Number")).Block(jen.Id("ok").Op("=").Id("numberFits").Call(jen.String().Call(jen.Id("v")), jen.Id("t"))),

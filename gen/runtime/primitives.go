@@ -1,17 +1,52 @@
 package runtime
 
-import "github.com/dave/jennifer/jen"
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
 
 // primitiveDecls emits the named string types for the Edm primitives whose
 // JSON form is a string, with their parsing methods.
 func primitiveDecls() []jen.Code {
 	return []jen.Code{
 		dateTimeOffsetType(), dateTimeOffsetTime(),
+		isValidMethod("d", "DateTimeOffset", "Time", "an RFC 3339 date and time such as 2024-01-02T03:04:05Z"),
 		dateType(), dateTime(),
+		isValidMethod("d", "Date", "Time", "a date such as 2024-01-02"),
 		timeOfDayType(), timeOfDayTime(),
+		isValidMethod("t", "TimeOfDay", "Time", "a time of day such as 13:45:30"),
 		durationType(), durationDuration(),
+		isValidMethod("d", "Duration", "Duration", "an ISO 8601 duration such as PT1H30M"),
 		binaryType(), binaryBytes(),
+		isValidMethod("b", "Binary", "Bytes", "base64"),
+		formatValueIface(),
 	}
+}
+
+// isValidMethod emits IsValid, which reports whether parse (the type's
+// parsing method) accepts the value, and edmForm, the form the handler's
+// error message asks for. The parser's example checks mirror IsValid
+// (parser.edmStringOK) and name the form in the same words.
+func isValidMethod(recv, typ, parse, form string) jen.Code {
+	return jen.Add(
+		doc(fmt.Sprintf("IsValid reports whether %s is a well-formed Edm.%s, one that %s accepts.\nThe handler rejects a request body holding a malformed one with 400.", recv, typ, parse)).
+			Add(valueMethod(recv, typ, "IsValid")).Params().Bool().Block(
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Id(recv).Dot(parse).Call(),
+			jen.Return(jen.Err().Op("==").Nil()),
+		),
+		jen.Line(), jen.Line(),
+		doc("edmForm is the form of a well-formed "+typ+", for the handler's error message.").
+			Func().Params(jen.Id(typ)).Id("edmForm").Params().String().Block(jen.Return(jen.Lit(form))),
+	)
+}
+
+func formatValueIface() jen.Code {
+	return doc("formatValue is implemented by the Edm primitive types whose strings have\na form (DateTimeOffset, Date, TimeOfDay, Duration, Binary): edmForm says\nwhich, for error messages.").
+		Type().Id("formatValue").Interface(
+		jen.Id("IsValid").Params().Bool(),
+		jen.Id("edmForm").Params().String(),
+	)
 }
 
 // timeResults are the results (time.Time, error).
@@ -33,7 +68,7 @@ func dateTimeOffsetType() jen.Code {
 	return doc(`DateTimeOffset is an Edm.DateTimeOffset: a timestamp in RFC 3339 form,
 such as "2024-01-02T03:04:05.1234567Z". It is kept as the string that was
 received, so documented values round-trip byte for byte; use Time to parse
-it. The handler does not reject malformed values.`).Type().Id("DateTimeOffset").String()
+it. The handler rejects a request body holding a value Time cannot parse.`).Type().Id("DateTimeOffset").String()
 }
 
 func dateTimeOffsetTime() jen.Code {

@@ -116,10 +116,10 @@ func TestDocumentedAPI(t *testing.T) {
 	}
 	slices.Sort(exported)
 	want := []string{
-		"AnyOf", "AnyOf.MarshalJSON", "AnyOf.UnmarshalJSON", "Binary", "Binary.Bytes", "CollectionResponse", "Date", "Date.Time", "DateTimeOffset", "DateTimeOffset.Time",
-		"Duration", "Duration.Duration", "Error", "Error.Error", "NewHandler", "Null", "Option", "Optional",
+		"AnyOf", "AnyOf.MarshalJSON", "AnyOf.UnmarshalJSON", "Binary", "Binary.Bytes", "Binary.IsValid", "CollectionResponse", "Date", "Date.IsValid", "Date.Time",
+		"DateTimeOffset", "DateTimeOffset.IsValid", "DateTimeOffset.Time", "Duration", "Duration.Duration", "Duration.IsValid", "Error", "Error.Error", "NewHandler", "Null", "Option", "Optional",
 		"Optional.Get", "Optional.IsNull", "Optional.IsSet", "Optional.IsZero", "Optional.MarshalJSON",
-		"Optional.Or", "Optional.UnmarshalJSON", "SetStatus", "Some", "TimeOfDay", "TimeOfDay.Time", "TypeCast", "ValidationError",
+		"Optional.Or", "Optional.UnmarshalJSON", "SetStatus", "Some", "TimeOfDay", "TimeOfDay.IsValid", "TimeOfDay.Time", "TypeCast", "ValidationError",
 		"ValidationError.Error", "ValueResponse", "WithErrorLog", "WithMaxBodyBytes",
 	}
 	if diff := cmp.Diff(want, exported); diff != "" {

@@ -139,8 +139,10 @@ type Example struct {
 	// Rejects, when set, names the property the handler must reject in the
 	// documented request body (the docs contradict themselves).
 	Rejects string `json:"-"`
-	// RejectsEnum: every rejected value is only a non-member of its enum,
-	// so the body still decodes into the generated types.
+	// RejectsEnum: every rejected value is only a string the handler
+	// refuses (a non-member of its enum, or a malformed date, time,
+	// duration or base64 value), so the body still decodes into the
+	// generated types.
 	RejectsEnum bool `json:"-"`
 	// RejectsBody: the handler must reject the body as a whole (an array
 	// where an object is documented), so no property is named.

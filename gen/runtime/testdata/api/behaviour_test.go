@@ -254,8 +254,24 @@ func TestPrimitives(t *testing.T) {
 		t.Errorf("offset: %v", tm)
 	}
 	for _, bad := range []string{"", "2024-01-02", "yesterday"} {
-		if _, err := DateTimeOffset(bad).Time(); err == nil {
-			t.Errorf("DateTimeOffset(%q) parsed", bad)
+		if _, err := DateTimeOffset(bad).Time(); err == nil || DateTimeOffset(bad).IsValid() {
+			t.Errorf("DateTimeOffset(%q) parsed or is valid", bad)
+		}
+	}
+	valid := map[string]bool{
+		string(DateTimeOffset("2024-01-02T03:04:05Z")): DateTimeOffset("2024-01-02T03:04:05Z").IsValid(),
+		string(Date("2024-02-29")):                     Date("2024-02-29").IsValid(),
+		string(TimeOfDay("13:45:30.5")):                TimeOfDay("13:45:30.5").IsValid(),
+		string(Duration("P1DT2H")):                     Duration("P1DT2H").IsValid(),
+		string(Binary("aGVsbG8=")):                     Binary("aGVsbG8=").IsValid(),
+		"invalid Date":                                 !Date("2024-02-30").IsValid(),
+		"invalid TimeOfDay":                            !TimeOfDay("25:00:00").IsValid(),
+		"invalid Duration":                             !Duration("PT").IsValid(),
+		"invalid Binary":                               !Binary("not base64!").IsValid(),
+	}
+	for s, ok := range valid {
+		if !ok {
+			t.Errorf("IsValid is wrong for %s", s)
 		}
 	}
 	if tm, err := Date("2024-02-29").Time(); err != nil || tm.Day() != 29 {
@@ -577,7 +593,7 @@ func TestDecode(t *testing.T) {
 		t.Errorf("@odata.type = %+v", r.ODataType)
 	}
 	r = ok(`{"id":"i","name":"a\u0000b","count":-9223372036854775808,"size":65535,"small":-128,"score":1.7976931348623157e308,"ratio":-3.4e38,
-		"blob":[1,"x",{"y":null}],"labels":{"a":"reset"},"features":["reset","unknownFutureValue"],"when":"not a date",
+		"blob":[1,"x",{"y":null}],"labels":{"a":"reset"},"features":["reset","unknownFutureValue"],"when":"2024-01-02T03:04:05.1234567+02:00",
 		"addresses":[{"city":"c","zip":1}],"kids":[{"kids":[{"feature":"registration"}]}],"parent":{"parent":{"id":"pp"}}}`)
 	if r.ID.Or("") != "i" || r.Count.Or(0) != -9223372036854775808 || r.Kids.Or(nil)[0].Kids.Or(nil)[0].Feature.Or("") != "registration" {
 		t.Errorf("decoded %+v", r)
@@ -628,6 +644,10 @@ func TestDecode(t *testing.T) {
 		`{"foo":1}`:                                "Property 'foo' is not defined.",
 		`{"@odata.type":5}`:                        "Property '@odata.type' must be a string.",
 		`{"FEATURE":"bogus"}`:                      "Property 'FEATURE' must be one of",
+		`{"when":"not a date"}`:                    "Property 'when' must be an RFC 3339 date and time such as 2024-01-02T03:04:05Z.",
+		`{"when":""}`:                              "Property 'when' must be an RFC 3339 date and time",
+		`{"when":"2024-01-02"}`:                    "Property 'when' must be an RFC 3339 date and time",
+		`{"when":5}`:                               "Property 'when' must be a string.",
 		`[1]`:                                      "The request body must be an object.",
 		`null`:                                     "The request body must be an object.",
 		`"x"`:                                      "The request body must be an object.",

@@ -185,6 +185,53 @@ func TestSeedHandlerBodyLimit(t *testing.T) {
 	}
 }
 
+// TestSeedHandlerEncodedSlash sends, through a real server, paths whose
+// id holds an encoded "/": it stays in its segment and reaches the service
+// decoded, while an encoded "/" in the literal part of the path is not a
+// separator.
+func TestSeedHandlerEncodedSlash(t *testing.T) {
+	svc := &recorder{}
+	srv := httptest.NewServer(generated.NewHandler(svc))
+	defer srv.Close()
+	for _, tc := range []struct {
+		path   string
+		status int
+		id     string
+	}{
+		{"/reports/userCredentialUsageDetails/a%2Fb", 200, "a/b"},
+		{"/reports/userCredentialUsageDetails/a%2fb", 200, "a/b"},
+		{"/reports/userCredentialUsageDetails/a%252Fb", 200, "a%2Fb"},
+		{"/reports/userCredentialUsageDetails/a%20b", 200, "a b"},
+		{"/reports/userCredentialUsageDetails/%2F%2F", 200, "//"},
+		{"/reports/userCredentialUsageDetails/a/b", 404, ""},
+		{"/reports/userCredentialUsageDetails%2Fabc", 404, ""},
+		{"/reports%2FuserCredentialUsageDetails/abc", 404, ""},
+	} {
+		svc.mu.Lock()
+		svc.got = nil
+		svc.mu.Unlock()
+		req, err := http.NewRequest("PATCH", srv.URL+tc.path, strings.NewReader(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		res, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		var id string
+		svc.mu.Lock()
+		if svc.got != nil {
+			id = svc.got.UserCredentialUsageDetailsID
+		}
+		svc.mu.Unlock()
+		if res.StatusCode != tc.status || id != tc.id {
+			t.Errorf("PATCH %s: %d, id %q; want %d, id %q", tc.path, res.StatusCode, id, tc.status, tc.id)
+		}
+	}
+}
+
 func TestSeedHandlerServiceErrors(t *testing.T) {
 	var logged []error
 	svc := &recorder{}

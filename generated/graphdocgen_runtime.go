@@ -556,16 +556,19 @@ type route struct {
 
 // NewHandler returns an http.Handler that serves the operations of svc.
 //
-// It routes a request by its method and decoded URL path (the literal parts
-// of a path match ignoring ASCII case); checks a JSON request body against
-// the operation's types before calling svc, answering 400 with the name of
-// the first property that does not fit; and writes the value svc returns as
-// JSON, with the status its page documents or the one svc chose with
-// SetStatus. Errors are written as {"error":{"code":"...","message":"..."}}:
-// 404 when no path matches, 405 with an Allow header when the path matches
-// but the method does not, 413, 414 and 415 for requests that are too large
-// or not JSON, the status of an *Error returned by svc, and 500 for other
-// errors and panics, which go to the error log (see WithErrorLog).
+// It routes a request by its method and URL path, split into segments as
+// the request escaped it (an encoded slash, %2F, stays inside its segment)
+// and matched decoded: the literal parts of a pattern match ignoring ASCII
+// case, and placeholder values reach svc decoded. It checks a JSON request
+// body against the operation's types before calling svc, answering 400 with
+// the name of the first property that does not fit, and writes the value svc
+// returns as JSON, with the status its page documents or the one svc chose
+// with SetStatus. Errors are written as
+// {"error":{"code":"...","message":"..."}}: 404 when no path matches, 405
+// with an Allow header when the path matches but the method does not, 413,
+// 414 and 415 for requests that are too large or not JSON, the status of an
+// *Error returned by svc, and 500 for other errors and panics, which go to
+// the error log (see WithErrorLog).
 func NewHandler(svc Service, opts ...Option) http.Handler {
 	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
 	for _, opt := range opts {
@@ -584,8 +587,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(tw, &Error{Status: http.StatusRequestURITooLong, Message: fmt.Sprintf("The request path is longer than %d bytes.", maxPathLen)})
 		return
 	}
-	rt, params, allow := h.router.lookup(r.Method, r.URL.Path)
-	if crt, cparams, seg := h.collectionRoute(r.Method, r.URL.Path, rt); crt != nil {
+	path := routingPath(r)
+	rt, params, allow := h.router.lookup(r.Method, path)
+	if crt, cparams, seg := h.collectionRoute(r.Method, path, rt); crt != nil {
 		rt, params = crt, cparams
 		r = r.WithContext(context.WithValue(r.Context(), segmentKey{}, seg))
 	}
@@ -810,16 +814,17 @@ func patternSegment(toks []routeToken) (string, bool) {
 	return "", false
 }
 
-// pathSegment returns the lower-cased first segment of a request path.
-func pathSegment(path string) (string, bool) {
-	rest, ok := strings.CutPrefix(path, "/")
-	if !ok {
+// pathSegment returns the lower-cased first segment of a request path
+// (an encoded "/" does not end it).
+func pathSegment(path requestPath) (string, bool) {
+	if path.text == "" || !path.separates(0) {
 		return "", false
 	}
-	if i := strings.IndexByte(rest, '/'); i >= 0 {
-		rest = rest[:i]
+	end := 1
+	for end < len(path.text) && !path.separates(end) {
+		end++
 	}
-	return lowerASCII(rest), true
+	return lowerASCII(path.text[1:end]), true
 }
 
 // lowerASCII folds ASCII upper-case letters to lower case, leaving other
@@ -901,7 +906,7 @@ func (p *routePattern) markMulti() {
 // When several routes match, the one whose pattern has the most literal
 // bytes wins, then the first in the table. When no route has the method,
 // it returns the sorted methods of the routes whose pattern matches path.
-func (rt *router) lookup(method, path string) (*routeEntry, []string, []string) {
+func (rt *router) lookup(method string, path requestPath) (*routeEntry, []string, []string) {
 	var best *routeEntry
 	var bestParams, allow []string
 	bestLiterals := -1
@@ -937,12 +942,13 @@ func (rt *router) lookup(method, path string) (*routeEntry, []string, []string) 
 }
 
 // match matches path against the pattern and returns the placeholder values
-// in pattern order. Literal text matches under ASCII case folding; a
-// placeholder matches non-empty text without "/" (a multi placeholder may
-// contain "/"); the whole path must be consumed; the leftmost-shortest values
-// win. It runs in time O(tokens × len(path)).
-func (p *routePattern) match(path string) ([]string, bool) {
-	if len(path) < p.minLen || len(path) > maxPathLen {
+// in pattern order, decoded. Literal text matches under ASCII case folding
+// and never matches a "/" the request encoded (%2F); a placeholder matches
+// non-empty text without a "/" that separates segments (a multi placeholder
+// may contain any "/"); the whole path must be consumed; the
+// leftmost-shortest values win. It runs in time O(tokens × len(path)).
+func (p *routePattern) match(path requestPath) ([]string, bool) {
+	if len(path.text) < p.minLen || len(path.text) > maxPathLen {
 		return nil, false
 	}
 	reach := p.reach(path)
@@ -960,7 +966,7 @@ func (p *routePattern) match(path string) ([]string, bool) {
 		for !reach.has(i+1, end) {
 			end++
 		}
-		values = append(values, path[pos:end])
+		values = append(values, path.text[pos:end])
 		pos = end
 	}
 	return values, true
@@ -984,8 +990,8 @@ func (t reachTable) set(i, p int) {
 }
 
 // reach fills the table of path from the last token backwards.
-func (p *routePattern) reach(path string) reachTable {
-	n := len(path)
+func (p *routePattern) reach(path requestPath) reachTable {
+	n := len(path.text)
 	t := reachTable{words: n/64 + 1}
 	t.bits = make([]uint64, (len(p.tokens)+1)*t.words)
 	t.set(len(p.tokens), n)
@@ -999,20 +1005,21 @@ func (p *routePattern) reach(path string) reachTable {
 	return t
 }
 
-// reachLiteral fills row i for a literal token.
-func (t reachTable) reachLiteral(i int, lit, path string) {
-	for p := 0; p+len(lit) <= len(path); p++ {
-		if t.has(i+1, p+len(lit)) && equalFoldASCII(path[p:p+len(lit)], lit) {
+// reachLiteral fills row i for a literal token, which never matches a "/"
+// the request encoded.
+func (t reachTable) reachLiteral(i int, lit string, path requestPath) {
+	for p := 0; p+len(lit) <= len(path.text); p++ {
+		if t.has(i+1, p+len(lit)) && equalFoldASCII(path.text[p:p+len(lit)], lit) && !path.encodedIn(p, p+len(lit)) {
 			t.set(i, p)
 		}
 	}
 }
 
 // reachPlaceholder fills row i for a placeholder: a value starting at p is
-// path[p:q] for some q > p.
-func (t reachTable) reachPlaceholder(i int, multi bool, path string) {
-	for p := len(path) - 1; p >= 0; p-- {
-		if path[p] == '/' && !multi {
+// path.text[p:q] for some q > p.
+func (t reachTable) reachPlaceholder(i int, multi bool, path requestPath) {
+	for p := len(path.text) - 1; p >= 0; p-- {
+		if !multi && path.separates(p) {
 			continue
 		}
 		if t.has(i+1, p+1) || t.has(i, p+1) {
@@ -1037,6 +1044,99 @@ func equalFoldASCII(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// requestPath is a decoded request path whose segments are those of the
+// escaped path: a "/" the request percent-encoded (%2F) belongs to its
+// segment and does not separate segments.
+type requestPath struct {
+	text    string
+	encoded []bool // encoded[i]: text[i] is an encoded "/"; nil when none is
+}
+
+// routingPath returns the path r is routed by: r.URL.EscapedPath() decoded,
+// or r.URL.Path with no encoded "/" when that does not decode to r.URL.Path
+// (a hand-built request).
+func routingPath(r *http.Request) requestPath {
+	if rp, ok := decodePath(r.URL.EscapedPath()); ok && rp.text == r.URL.Path {
+		return rp
+	}
+	return requestPath{text: r.URL.Path}
+}
+
+// decodePath decodes the percent-escapes of an escaped path, marking the
+// "/" that were encoded. It reports false for a malformed escape.
+func decodePath(escaped string) (requestPath, bool) {
+	if strings.IndexByte(escaped, '%') < 0 {
+		return requestPath{text: escaped}, true
+	}
+	b := make([]byte, 0, len(escaped))
+	var encoded []bool
+	for i := 0; i < len(escaped); i++ {
+		c := escaped[i]
+		if c != '%' {
+			b = append(b, c)
+			continue
+		}
+		c, ok := unhexPair(escaped[i+1:])
+		if !ok {
+			return requestPath{}, false
+		}
+		if c == '/' {
+			if encoded == nil {
+				encoded = make([]bool, len(escaped))
+			}
+			encoded[len(b)] = true
+		}
+		b = append(b, c)
+		i += 2
+	}
+	return requestPath{text: string(b), encoded: encoded}, true
+}
+
+// unhexPair decodes the two hexadecimal digits that start s.
+func unhexPair(s string) (byte, bool) {
+	if len(s) < 2 {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(s[:2], 16, 8)
+	return byte(v), err == nil
+}
+
+// isEncoded reports whether text[i] is a "/" the request percent-encoded.
+func (rp requestPath) isEncoded(i int) bool {
+	return i < len(rp.encoded) && rp.encoded[i]
+}
+
+// separates reports whether text[i] is a "/" that separates segments.
+func (rp requestPath) separates(i int) bool {
+	return rp.text[i] == '/' && !rp.isEncoded(i)
+}
+
+// encodedIn reports whether text[i:j] holds a "/" the request encoded.
+func (rp requestPath) encodedIn(i, j int) bool {
+	for k := i; k < min(j, len(rp.encoded)); k++ {
+		if rp.encoded[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// prefix returns the path of the first n bytes of rp.
+func (rp requestPath) prefix(n int) requestPath {
+	return requestPath{text: rp.text[:n], encoded: rp.encoded[:min(n, len(rp.encoded))]}
+}
+
+// lastSeparator returns the index of the last "/" that separates segments,
+// or -1.
+func (rp requestPath) lastSeparator() int {
+	for i := len(rp.text) - 1; i >= 0; i-- {
+		if rp.separates(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // maxJSONDepth is the deepest nesting of arrays and objects accepted in a
@@ -1907,24 +2007,25 @@ const castPrefix = "microsoft.graph."
 // segment is $count or a type cast (microsoft.graph.x), or a type cast then
 // $count, and whose path without them names a collection route, with those
 // segments ("microsoft.graph.group/$count"). It returns nil when found (the
-// route the whole path selects) documents the last segment literally.
-func (h *handler) collectionRoute(method, path string, found *routeEntry) (*routeEntry, []string, string) {
-	i := strings.LastIndexByte(path, '/')
+// route the whole path selects) documents the last segment literally. An
+// encoded "/" does not separate segments.
+func (h *handler) collectionRoute(method string, path requestPath, found *routeEntry) (*routeEntry, []string, string) {
+	i := path.lastSeparator()
 	if method != http.MethodGet || i <= 0 {
 		return nil, nil, ""
 	}
-	seg := path[i+1:]
+	seg := path.text[i+1:]
 	if !strings.EqualFold(seg, "$count") && !isCast(seg) {
 		return nil, nil, ""
 	}
 	if found != nil && len(found.pattern) > len(seg) && strings.EqualFold(found.pattern[len(found.pattern)-len(seg)-1:], "/"+seg) {
 		return nil, nil, ""
 	}
-	rt, params, _ := h.router.lookup(method, path[:len(path)-len(seg)-1])
+	rt, params, _ := h.router.lookup(method, path.prefix(i))
 	if rt == nil && strings.EqualFold(seg, "$count") {
-		if j := strings.LastIndexByte(path[:i], '/'); j > 0 && isCast(path[j+1:i]) {
-			rt, params, _ = h.router.lookup(method, path[:j])
-			seg = path[j+1:]
+		if j := path.prefix(i).lastSeparator(); j > 0 && isCast(path.text[j+1:i]) {
+			rt, params, _ = h.router.lookup(method, path.prefix(j))
+			seg = path.text[j+1:]
 		}
 	}
 	if rt == nil || !rt.collection {

@@ -43,10 +43,12 @@ type service struct {
 	status int
 	text   string
 	called atomic.Bool
+	id     string // the path segment the service received
 }
 
 func (s *service) UpdateUserCredentialUsageDetails(ctx context.Context, req *generated.UpdateUserCredentialUsageDetailsRequest) (*generated.UserCredentialUsageDetails, error) {
 	s.called.Store(true)
+	s.id = req.UserCredentialUsageDetailsID
 	switch s.mode {
 	case typedError:
 		return nil, &generated.Error{Status: s.status, Code: s.text, Message: s.text}
@@ -62,7 +64,7 @@ func (s *service) UpdateUserCredentialUsageDetails(ctx context.Context, req *gen
 	return &req.Body, nil
 }
 
-// request is one fuzzed request.
+// request is one fuzzed request. Its path is escaped, as on the wire.
 type request struct {
 	method, path, contentType string
 	contentLength             int64
@@ -76,7 +78,7 @@ func (q request) build() *http.Request {
 	}
 	return &http.Request{
 		Method:        q.method,
-		URL:           &url.URL{Path: q.path},
+		URL:           requestURL(q.path),
 		Header:        h,
 		Body:          io.NopCloser(bytes.NewReader(q.body)),
 		ContentLength: q.contentLength,
@@ -84,6 +86,17 @@ func (q request) build() *http.Request {
 		RemoteAddr:    "192.0.2.1:1234",
 		RequestURI:    q.path,
 	}
+}
+
+// requestURL returns the URL of a request for an escaped path: as
+// net/http's server sets it (Path decoded, RawPath as sent) when the path
+// decodes, else as a hand-built request may hold it (Path as it is, RawPath
+// malformed).
+func requestURL(path string) *url.URL {
+	if p, err := url.PathUnescape(path); err == nil {
+		return &url.URL{Path: p, RawPath: path}
+	}
+	return &url.URL{Path: path, RawPath: path}
 }
 
 const seedPath = "/reports/userCredentialUsageDetails/abc"
@@ -142,6 +155,12 @@ func seedRequests() []request {
 		{method: "PATCH", path: seedPath, contentType: "text/plain", body: []byte(`{}`)},
 		{method: "GET", path: seedPath},
 		{method: "patch", path: "/REPORTS/usercredentialusagedetails/%2F"},
+		{method: "PATCH", path: "/reports/userCredentialUsageDetails/a%2Fb", body: []byte(`{}`)},
+		{method: "PATCH", path: "/reports/userCredentialUsageDetails/a%2fb%252F%20", body: []byte(`{}`)},
+		{method: "PATCH", path: "/reports%2FuserCredentialUsageDetails/abc", body: []byte(`{}`)},
+		{method: "PATCH", path: "/%72eports/userCredentialUsageDetail%73/%61", body: []byte(`{}`)},
+		{method: "PATCH", path: "/reports/userCredentialUsageDetails/a%2Fb%zz", body: []byte(`{}`)},
+		{method: "PATCH", path: "/reports/userCredentialUsageDetails/" + strings.Repeat("%2F", 3000), body: []byte(`{}`)},
 		{method: "DELETE", path: "/reports/userCredentialUsageDetails/a/b"},
 		{method: "PATCH", path: "/" + strings.Repeat("x", 9000)},
 		{method: "", path: ""},

@@ -7,8 +7,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,6 +48,9 @@ type errorReply struct {
 func checkResponse(t *testing.T, q request, svc *service, rec *httptest.ResponseRecorder) {
 	t.Helper()
 	if p := statusProblem(svc, rec.Code); p != "" {
+		t.Fatalf("%s %q: status %d: %s; body %s", q.method, q.path, rec.Code, p, rec.Body)
+	}
+	if p := routeProblem(q, svc, rec.Code); p != "" {
 		t.Fatalf("%s %q: status %d: %s; body %s", q.method, q.path, rec.Code, p, rec.Body)
 	}
 	if rec.Code < 400 {
@@ -102,6 +107,57 @@ func statusProblem(svc *service, status int) string {
 		return "want " + http.StatusText(want)
 	}
 	return ""
+}
+
+// routeProblem says how the status of q, or the path segment the service
+// received, disagrees with the model of routing, or "". The seed package
+// has one route, PATCH /reports/userCredentialUsageDetails/{id}: the
+// request's escaped path, split on "/" and each segment decoded, must be
+// "reports" and "userCredentialUsageDetails" in any ASCII case and one
+// non-empty segment, which the service receives (an encoded "/" stays in
+// it).
+func routeProblem(q request, svc *service, status int) string {
+	u := requestURL(q.path)
+	segs := strings.Split(u.EscapedPath(), "/")
+	for i, seg := range segs {
+		var err error
+		if segs[i], err = url.PathUnescape(seg); err != nil {
+			return fmt.Sprintf("the escaped path %q does not decode", u.EscapedPath())
+		}
+	}
+	routed := len(segs) == 4 && segs[0] == "" && lowerASCII(segs[1]) == "reports" &&
+		lowerASCII(segs[2]) == "usercredentialusagedetails" && segs[3] != ""
+	want := 0
+	switch {
+	case len(u.Path) > 8192:
+		want = 414
+	case !routed:
+		want = 404
+	case q.method != "PATCH":
+		want = 405
+	}
+	called := svc.called.Load()
+	switch {
+	case want != 0 && (called || status != want):
+		return fmt.Sprintf("want %d without calling the service", want)
+	case want == 0 && !called && (status == 404 || status == 405 || status == 414):
+		return "the path matches the route"
+	case want == 0 && called && svc.id != segs[3]:
+		return fmt.Sprintf("the service got the segment %q, want %q", svc.id, segs[3])
+	}
+	return ""
+}
+
+// lowerASCII folds the ASCII upper-case letters of s to lower case, as the
+// handler compares the literal parts of a path.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // serviceChose reports whether the service's own *Error chose the answer.

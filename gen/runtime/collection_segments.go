@@ -25,28 +25,29 @@ func castPrefixConst() jen.Code {
 
 func collectionRouteFunc() jen.Code {
 	seg := jen.Id("seg")
-	n := jen.Len(jen.Id("path")).Op("-").Len(seg).Op("-").Lit(1)
+	text := jen.Id("path").Dot("text")
 	pat := jen.Id("found").Dot("pattern")
 	return doc(`collectionRoute returns the route for a GET request whose last path
 segment is $count or a type cast (microsoft.graph.x), or a type cast then
 $count, and whose path without them names a collection route, with those
 segments ("microsoft.graph.group/$count"). It returns nil when found (the
-route the whole path selects) documents the last segment literally.`).
-		Add(method("h", "handler", "collectionRoute")).Params(jen.List(jen.Id("method"), jen.Id("path")).String(), jen.Id("found").Op("*").Id("routeEntry")).
+route the whole path selects) documents the last segment literally. An
+encoded "/" does not separate segments.`).
+		Add(method("h", "handler", "collectionRoute")).Params(jen.Id("method").String(), jen.Id("path").Id("requestPath"), jen.Id("found").Op("*").Id("routeEntry")).
 		Params(jen.Op("*").Id("routeEntry"), jen.Index().String(), jen.String()).Block(
-		jen.Id("i").Op(":=").Add(stringsQ("LastIndexByte")).Call(jen.Id("path"), jen.LitRune('/')),
+		jen.Id("i").Op(":=").Id("path").Dot("lastSeparator").Call(),
 		jen.If(jen.Id("method").Op("!=").Add(httpQ("MethodGet")).Op("||").Id("i").Op("<=").Lit(0)).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Lit(""))),
-		jen.Id("seg").Op(":=").Id("path").Index(jen.Id("i").Op("+").Lit(1), jen.Empty()),
+		jen.Id("seg").Op(":=").Add(text.Clone()).Index(jen.Id("i").Op("+").Lit(1), jen.Empty()),
 		jen.If(jen.Op("!").Add(stringsQ("EqualFold")).Call(seg, jen.Lit("$count")).Op("&&").Op("!").Id("isCast").Call(seg)).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Lit(""))),
 		jen.If(jen.Id("found").Op("!=").Nil().Op("&&").Len(pat).Op(">").Len(seg).
 			Op("&&").Add(stringsQ("EqualFold")).Call(pat.Clone().Index(jen.Len(pat.Clone()).Op("-").Len(seg).Op("-").Lit(1), jen.Empty()), jen.Lit("/").Op("+").Id("seg"))).Block(
 			jen.Return(jen.Nil(), jen.Nil(), jen.Lit("")),
 		),
-		jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("_")).Op(":=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("method"), jen.Id("path").Index(jen.Empty(), n)),
+		jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("_")).Op(":=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("method"), jen.Id("path").Dot("prefix").Call(jen.Id("i"))),
 		jen.If(jen.Id("rt").Op("==").Nil().Op("&&").Add(stringsQ("EqualFold")).Call(seg, jen.Lit("$count"))).Block(
-			jen.If(jen.Id("j").Op(":=").Add(stringsQ("LastIndexByte")).Call(jen.Id("path").Index(jen.Empty(), jen.Id("i")), jen.LitRune('/')), jen.Id("j").Op(">").Lit(0).Op("&&").Id("isCast").Call(jen.Id("path").Index(jen.Id("j").Op("+").Lit(1), jen.Id("i")))).Block(
-				jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("_")).Op("=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("method"), jen.Id("path").Index(jen.Empty(), jen.Id("j"))),
-				jen.Id("seg").Op("=").Id("path").Index(jen.Id("j").Op("+").Lit(1), jen.Empty()),
+			jen.If(jen.Id("j").Op(":=").Id("path").Dot("prefix").Call(jen.Id("i")).Dot("lastSeparator").Call(), jen.Id("j").Op(">").Lit(0).Op("&&").Id("isCast").Call(text.Clone().Index(jen.Id("j").Op("+").Lit(1), jen.Id("i")))).Block(
+				jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("_")).Op("=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("method"), jen.Id("path").Dot("prefix").Call(jen.Id("j"))),
+				jen.Id("seg").Op("=").Add(text.Clone()).Index(jen.Id("j").Op("+").Lit(1), jen.Empty()),
 			),
 		),
 		jen.If(jen.Id("rt").Op("==").Nil().Op("||").Op("!").Id("rt").Dot("collection")).Block(jen.Return(jen.Nil(), jen.Nil(), jen.Lit(""))),

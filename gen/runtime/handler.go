@@ -37,16 +37,19 @@ func routeType() jen.Code {
 func newHandlerFunc() jen.Code {
 	return doc(`NewHandler returns an http.Handler that serves the operations of svc.
 
-It routes a request by its method and decoded URL path (the literal parts
-of a path match ignoring ASCII case); checks a JSON request body against
-the operation's types before calling svc, answering 400 with the name of
-the first property that does not fit; and writes the value svc returns as
-JSON, with the status its page documents or the one svc chose with
-SetStatus. Errors are written as {"error":{"code":"...","message":"..."}}:
-404 when no path matches, 405 with an Allow header when the path matches
-but the method does not, 413, 414 and 415 for requests that are too large
-or not JSON, the status of an *Error returned by svc, and 500 for other
-errors and panics, which go to the error log (see WithErrorLog).`).
+It routes a request by its method and URL path, split into segments as
+the request escaped it (an encoded slash, %2F, stays inside its segment)
+and matched decoded: the literal parts of a pattern match ignoring ASCII
+case, and placeholder values reach svc decoded. It checks a JSON request
+body against the operation's types before calling svc, answering 400 with
+the name of the first property that does not fit, and writes the value svc
+returns as JSON, with the status its page documents or the one svc chose
+with SetStatus. Errors are written as
+{"error":{"code":"...","message":"..."}}: 404 when no path matches, 405
+with an Allow header when the path matches but the method does not, 413,
+414 and 415 for requests that are too large or not JSON, the status of an
+*Error returned by svc, and 500 for other errors and panics, which go to
+the error log (see WithErrorLog).`).
 		Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Op("...").Id("Option")).Qual(pkgHTTP, "Handler").Block(
 		jen.Id("cfg").Op(":=").Id("handlerConfig").Values(
 			jen.Id("maxBodyBytes").Op(":").Id("defaultMaxBodyBytes"),
@@ -73,9 +76,9 @@ func serveHTTPFunc() jen.Code {
 			jen.Id("writeError").Call(jen.Id("tw"), tooLong),
 			jen.Return(),
 		),
-		jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("allow")).Op(":=").Id("h").Dot("router").Dot("lookup").Call(
-			jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("Path")),
-		jen.If(jen.List(jen.Id("crt"), jen.Id("cparams"), jen.Id("seg")).Op(":=").Id("h").Dot("collectionRoute").Call(jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("Path"), jen.Id("rt")), jen.Id("crt").Op("!=").Nil()).Block(
+		jen.Id("path").Op(":=").Id("routingPath").Call(jen.Id("r")),
+		jen.List(jen.Id("rt"), jen.Id("params"), jen.Id("allow")).Op(":=").Id("h").Dot("router").Dot("lookup").Call(jen.Id("r").Dot("Method"), jen.Id("path")),
+		jen.If(jen.List(jen.Id("crt"), jen.Id("cparams"), jen.Id("seg")).Op(":=").Id("h").Dot("collectionRoute").Call(jen.Id("r").Dot("Method"), jen.Id("path"), jen.Id("rt")), jen.Id("crt").Op("!=").Nil()).Block(
 			jen.List(jen.Id("rt"), jen.Id("params")).Op("=").List(jen.Id("crt"), jen.Id("cparams")),
 			jen.Id("r").Op("=").Id("r").Dot("WithContext").Call(jen.Qual("context", "WithValue").Call(jen.Id("r").Dot("Context").Call(), jen.Id("segmentKey").Values(), jen.Id("seg"))),
 		),

@@ -15,7 +15,7 @@ func lookupFunc() jen.Code {
 When several routes match, the one whose pattern has the most literal
 bytes wins, then the first in the table. When no route has the method,
 it returns the sorted methods of the routes whose pattern matches path.`).
-		Add(method("rt", "router", "lookup")).Params(jen.List(jen.Id("method"), jen.Id("path")).String()).
+		Add(method("rt", "router", "lookup")).Params(jen.Id("method").String(), jen.Id("path").Id("requestPath")).
 		Params(jen.Op("*").Id("routeEntry"), jen.Index().String(), jen.Index().String()).Block(
 		jen.Var().Id("best").Op("*").Id("routeEntry"),
 		jen.Var().List(jen.Id("bestParams"), jen.Id("allow")).Index().String(),
@@ -51,12 +51,13 @@ func lookupTry() []jen.Code {
 
 func matchFunc() jen.Code {
 	return doc(`match matches path against the pattern and returns the placeholder values
-in pattern order. Literal text matches under ASCII case folding; a
-placeholder matches non-empty text without "/" (a multi placeholder may
-contain "/"); the whole path must be consumed; the leftmost-shortest values
-win. It runs in time O(tokens × len(path)).`).
-		Add(method("p", "routePattern", "match")).Params(jen.Id("path").String()).Params(jen.Index().String(), jen.Bool()).Block(
-		jen.If(jen.Len(jen.Id("path")).Op("<").Id("p").Dot("minLen").Op("||").Len(jen.Id("path")).Op(">").Id("maxPathLen")).Block(
+in pattern order, decoded. Literal text matches under ASCII case folding
+and never matches a "/" the request encoded (%2F); a placeholder matches
+non-empty text without a "/" that separates segments (a multi placeholder
+may contain any "/"); the whole path must be consumed; the
+leftmost-shortest values win. It runs in time O(tokens × len(path)).`).
+		Add(method("p", "routePattern", "match")).Params(jen.Id("path").Id("requestPath")).Params(jen.Index().String(), jen.Bool()).Block(
+		jen.If(jen.Len(jen.Id("path").Dot("text")).Op("<").Id("p").Dot("minLen").Op("||").Len(jen.Id("path").Dot("text")).Op(">").Id("maxPathLen")).Block(
 			jen.Return(jen.Nil(), jen.False()),
 		),
 		jen.Id("reach").Op(":=").Id("p").Dot("reach").Call(jen.Id("path")),
@@ -70,7 +71,7 @@ win. It runs in time O(tokens × len(path)).`).
 			),
 			jen.Id("end").Op(":=").Id("pos").Op("+").Lit(1),
 			jen.For(jen.Op("!").Id("reach").Dot("has").Call(jen.Id("i").Op("+").Lit(1), jen.Id("end"))).Block(jen.Id("end").Op("++")),
-			jen.Id("values").Op("=").Append(jen.Id("values"), jen.Id("path").Index(jen.Id("pos").Op(":").Id("end"))),
+			jen.Id("values").Op("=").Append(jen.Id("values"), jen.Id("path").Dot("text").Index(jen.Id("pos").Op(":").Id("end"))),
 			jen.Id("pos").Op("=").Id("end"),
 		),
 		jen.Return(jen.Id("values"), jen.True()),
@@ -110,8 +111,8 @@ func reachSet() jen.Code {
 func reachFunc() jen.Code {
 	tok := jen.Id("p").Dot("tokens").Index(jen.Id("i"))
 	return doc("reach fills the table of path from the last token backwards.").
-		Add(method("p", "routePattern", "reach")).Params(jen.Id("path").String()).Id("reachTable").Block(
-		jen.Id("n").Op(":=").Len(jen.Id("path")),
+		Add(method("p", "routePattern", "reach")).Params(jen.Id("path").Id("requestPath")).Id("reachTable").Block(
+		jen.Id("n").Op(":=").Len(jen.Id("path").Dot("text")),
 		jen.Id("t").Op(":=").Id("reachTable").Values(jen.Id("words").Op(":").Id("n").Op("/").Lit(64).Op("+").Lit(1)),
 		jen.Id("t").Dot("bits").Op("=").Make(jen.Index().Uint64(), jen.Parens(jen.Len(jen.Id("p").Dot("tokens")).Op("+").Lit(1)).Op("*").Id("t").Dot("words")),
 		jen.Id("t").Dot("set").Call(jen.Len(jen.Id("p").Dot("tokens")), jen.Id("n")),
@@ -128,11 +129,12 @@ func reachFunc() jen.Code {
 
 func reachLiteralFunc() jen.Code {
 	end := jen.Id("p").Op("+").Len(jen.Id("lit"))
-	return doc("reachLiteral fills row i for a literal token.").
-		Func().Params(jen.Id("t").Id("reachTable")).Id("reachLiteral").Params(jen.Id("i").Int(), jen.List(jen.Id("lit"), jen.Id("path")).String()).Block(
-		jen.For(jen.Id("p").Op(":=").Lit(0), end.Clone().Op("<=").Len(jen.Id("path")), jen.Id("p").Op("++")).Block(
+	return doc("reachLiteral fills row i for a literal token, which never matches a \"/\"\nthe request encoded.").
+		Func().Params(jen.Id("t").Id("reachTable")).Id("reachLiteral").Params(jen.Id("i").Int(), jen.Id("lit").String(), jen.Id("path").Id("requestPath")).Block(
+		jen.For(jen.Id("p").Op(":=").Lit(0), end.Clone().Op("<=").Len(jen.Id("path").Dot("text")), jen.Id("p").Op("++")).Block(
 			jen.If(jen.Id("t").Dot("has").Call(jen.Id("i").Op("+").Lit(1), end.Clone()).Op("&&").
-				Id("equalFoldASCII").Call(jen.Id("path").Index(jen.Id("p").Op(":").Add(end.Clone())), jen.Id("lit"))).Block(
+				Id("equalFoldASCII").Call(jen.Id("path").Dot("text").Index(jen.Id("p").Op(":").Add(end.Clone())), jen.Id("lit")).Op("&&").
+				Op("!").Id("path").Dot("encodedIn").Call(jen.Id("p"), end.Clone())).Block(
 				jen.Id("t").Dot("set").Call(jen.Id("i"), jen.Id("p")),
 			),
 		),
@@ -140,10 +142,10 @@ func reachLiteralFunc() jen.Code {
 }
 
 func reachPlaceholderFunc() jen.Code {
-	return doc("reachPlaceholder fills row i for a placeholder: a value starting at p is\npath[p:q] for some q > p.").
-		Func().Params(jen.Id("t").Id("reachTable")).Id("reachPlaceholder").Params(jen.Id("i").Int(), jen.Id("multi").Bool(), jen.Id("path").String()).Block(
-		jen.For(jen.Id("p").Op(":=").Len(jen.Id("path")).Op("-").Lit(1), jen.Id("p").Op(">=").Lit(0), jen.Id("p").Op("--")).Block(
-			jen.If(jen.Id("path").Index(jen.Id("p")).Op("==").LitRune('/').Op("&&").Op("!").Id("multi")).Block(jen.Continue()),
+	return doc("reachPlaceholder fills row i for a placeholder: a value starting at p is\npath.text[p:q] for some q > p.").
+		Func().Params(jen.Id("t").Id("reachTable")).Id("reachPlaceholder").Params(jen.Id("i").Int(), jen.Id("multi").Bool(), jen.Id("path").Id("requestPath")).Block(
+		jen.For(jen.Id("p").Op(":=").Len(jen.Id("path").Dot("text")).Op("-").Lit(1), jen.Id("p").Op(">=").Lit(0), jen.Id("p").Op("--")).Block(
+			jen.If(jen.Op("!").Id("multi").Op("&&").Id("path").Dot("separates").Call(jen.Id("p"))).Block(jen.Continue()),
 			jen.If(jen.Id("t").Dot("has").Call(jen.Id("i").Op("+").Lit(1), jen.Id("p").Op("+").Lit(1)).Op("||").
 				Id("t").Dot("has").Call(jen.Id("i"), jen.Id("p").Op("+").Lit(1))).Block(
 				jen.Id("t").Dot("set").Call(jen.Id("i"), jen.Id("p")),

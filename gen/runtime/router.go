@@ -98,14 +98,16 @@ func patternSegmentFunc() jen.Code {
 }
 
 func pathSegmentFunc() jen.Code {
-	return doc("pathSegment returns the lower-cased first segment of a request path.").
-		Func().Id("pathSegment").Params(jen.Id("path").String()).Params(jen.String(), jen.Bool()).Block(
-		jen.List(jen.Id("rest"), jen.Id("ok")).Op(":=").Add(stringsQ("CutPrefix")).Call(jen.Id("path"), jen.Lit("/")),
-		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Lit(""), jen.False())),
-		jen.If(jen.Id("i").Op(":=").Add(stringsQ("IndexByte")).Call(jen.Id("rest"), jen.LitRune('/')), jen.Id("i").Op(">=").Lit(0)).Block(
-			jen.Id("rest").Op("=").Id("rest").Index(jen.Op(":").Id("i")),
+	text := jen.Id("path").Dot("text")
+	return doc(`pathSegment returns the lower-cased first segment of a request path
+(an encoded "/" does not end it).`).
+		Func().Id("pathSegment").Params(jen.Id("path").Id("requestPath")).Params(jen.String(), jen.Bool()).Block(
+		jen.If(text.Clone().Op("==").Lit("").Op("||").Op("!").Id("path").Dot("separates").Call(jen.Lit(0))).Block(
+			jen.Return(jen.Lit(""), jen.False()),
 		),
-		jen.Return(jen.Id("lowerASCII").Call(jen.Id("rest")), jen.True()),
+		jen.Id("end").Op(":=").Lit(1),
+		jen.For(jen.Id("end").Op("<").Len(text.Clone()).Op("&&").Op("!").Id("path").Dot("separates").Call(jen.Id("end"))).Block(jen.Id("end").Op("++")),
+		jen.Return(jen.Id("lowerASCII").Call(text.Clone().Index(jen.Lit(1).Op(":").Id("end"))), jen.True()),
 	)
 }
 

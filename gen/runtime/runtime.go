@@ -48,7 +48,7 @@ func Add(f *jen.File) {
 	groups := [][]jen.Code{
 		optionalDecls(), primitiveDecls(), durationDecls(), collectionDecls(),
 		errorDecls(), errorWriterDecls(), optionDecls(), handlerDecls(), replyDecls(), statusDecls(),
-		routerDecls(), patternDecls(), matchDecls(),
+		routerDecls(), patternDecls(), matchDecls(), pathDecls(),
 		decodeDecls(), checkerDecls(), checkerValueDecls(), checkerWalkDecls(),
 		fieldDecls(), namedDecls(), validateDecls(), validateWalkDecls(), kindDecls(), segmentDecls(),
 	}

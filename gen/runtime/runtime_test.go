@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,41 +129,118 @@ func TestDocumentedAPI(t *testing.T) {
 }
 
 // routeCase is a pattern, a path and what route.Match returns for them.
+// When Escaped is set, the case is about the request path Escaped (as on
+// the wire) and Path is empty.
 type routeCase struct {
-	Pattern, Path string
-	Values        []string
-	OK            bool
+	Pattern, Path, Escaped string
+	Values                 []string
+	OK                     bool
+}
+
+// routeShape says how random route cases are built: patterns from
+// pieces, paths from chars, and paths made from a pattern, so that many
+// match, by escape (when set) and then replacing each {p} and {q} with one
+// of pValues and qValues.
+type routeShape struct {
+	seed                            uint64
+	pieces, chars, pValues, qValues []string
+	escape                          func(string) string
+}
+
+// cases calls add with 3000 random patterns, each with a random path and
+// with a path made from it.
+func (sh routeShape) cases(add func(pattern, path string)) {
+	rng := rand.New(rand.NewPCG(sh.seed, sh.seed+1))
+	for range 3000 {
+		var p, path strings.Builder
+		for range 1 + rng.IntN(6) {
+			p.WriteString(sh.pieces[rng.IntN(len(sh.pieces))])
+		}
+		for range rng.IntN(10) {
+			path.WriteString(sh.chars[rng.IntN(len(sh.chars))])
+		}
+		add(p.String(), path.String())
+		s := p.String()
+		if sh.escape != nil {
+			s = sh.escape(s)
+		}
+		for strings.Contains(s, "{p}") || strings.Contains(s, "{q}") {
+			s = strings.Replace(s, "{p}", sh.pValues[rng.IntN(len(sh.pValues))], 1)
+			s = strings.Replace(s, "{q}", sh.qValues[rng.IntN(len(sh.qValues))], 1)
+		}
+		add(p.String(), s)
+	}
 }
 
 // routeCases computes reference results of the generator-side matcher for
 // random patterns and paths built from the pieces that matter: slashes,
 // colons, case, placeholders and malformed braces.
 func routeCases() []routeCase {
-	rng := rand.New(rand.NewPCG(1, 2))
-	pieces := []string{"/", ":", ":/", "a", "A", "b", "{p}", "{q}", "(", "'", "{}", "{", "}", "$ref"}
-	chars := []string{"/", ":", "a", "A", "b", "(", "'", "{", "}", "$", "r", "e", "f"}
 	var cases []routeCase
-	add := func(pattern, path string) {
+	routeShape{
+		seed:    1,
+		pieces:  []string{"/", ":", ":/", "a", "A", "b", "{p}", "{q}", "(", "'", "{}", "{", "}", "$ref"},
+		chars:   []string{"/", ":", "a", "A", "b", "(", "'", "{", "}", "$", "r", "e", "f"},
+		pValues: []string{"x", "x/y", "a:/b", ":"},
+		qValues: []string{"z", "Z:", "/"},
+	}.cases(func(pattern, path string) {
 		v, ok := route.Match(pattern, path)
-		cases = append(cases, routeCase{pattern, path, v, ok})
-	}
-	for range 3000 {
-		var p, path strings.Builder
-		for range 1 + rng.IntN(6) {
-			p.WriteString(pieces[rng.IntN(len(pieces))])
+		cases = append(cases, routeCase{Pattern: pattern, Path: path, Values: v, OK: ok})
+	})
+	return append(cases, escapedRouteCases()...)
+}
+
+// encodedSlash stands for a "/" the request percent-encoded in the paths
+// given to route.Match: no pattern holds it, so no literal matches it and
+// it does not end a placeholder's value, as the emitted router treats an
+// encoded "/".
+const encodedSlash = "\x01"
+
+// escapedRouteCases computes reference results for random request paths as
+// escaped on the wire, with encoded slashes and percents: route.Match
+// matches the decoded path with each encoded "/" as encodedSlash, and the
+// values it returns get their "/" back.
+func escapedRouteCases() []routeCase {
+	var cases []routeCase
+	routeShape{
+		seed:    3,
+		pieces:  []string{"/", ":", ":/", "a", "B", "{p}", "{q}", "%", "%2F", "2F"},
+		chars:   []string{"/", ":", "a", "b", "%2F", "%2f", "%25", "%252F", "%3A", "%41", "2F"},
+		pValues: []string{"x", "x%2Fy", "a%2f:/b", "%252F", "/"},
+		qValues: []string{"%2F", "Z:", "a%2F:%2F"},
+		escape:  func(s string) string { return strings.ReplaceAll(s, "%", "%25") },
+	}.cases(func(pattern, escaped string) {
+		c := routeCase{Pattern: pattern, Escaped: escaped}
+		c.Values, c.OK = route.Match(pattern, decodeWithSentinel(escaped))
+		for i, v := range c.Values {
+			c.Values[i] = strings.ReplaceAll(v, encodedSlash, "/")
 		}
-		for range rng.IntN(10) {
-			path.WriteString(chars[rng.IntN(len(chars))])
-		}
-		add(p.String(), path.String())
-		s := p.String() // a path made from the pattern, so that many match
-		for strings.Contains(s, "{p}") || strings.Contains(s, "{q}") {
-			s = strings.Replace(s, "{p}", []string{"x", "x/y", "a:/b", ":"}[rng.IntN(4)], 1)
-			s = strings.Replace(s, "{q}", []string{"z", "Z:", "/"}[rng.IntN(3)], 1)
-		}
-		add(p.String(), s)
-	}
+		cases = append(cases, c)
+	})
 	return cases
+}
+
+// decodeWithSentinel percent-decodes an escaped path whose escapes are
+// well formed, writing an encoded "/" as encodedSlash.
+func decodeWithSentinel(escaped string) string {
+	var b strings.Builder
+	for i := 0; i < len(escaped); i++ {
+		if escaped[i] != '%' {
+			b.WriteByte(escaped[i])
+			continue
+		}
+		c, err := strconv.ParseUint(escaped[i+1:i+3], 16, 8)
+		if err != nil {
+			panic("malformed escape in " + escaped)
+		}
+		if c == '/' {
+			b.WriteString(encodedSlash)
+		} else {
+			b.WriteByte(byte(c))
+		}
+		i += 2
+	}
+	return b.String()
 }
 
 // writeModule writes the emitted runtime, the fixture, the behaviour tests

@@ -12,6 +12,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"reflect"
@@ -406,25 +407,31 @@ func TestPanic(t *testing.T) {
 	wantError(t, rec, 500, "generalException")
 }
 
-func TestRouting(t *testing.T) {
-	var got []string
-	svc := &testService{
-		getUser: func(r *GetUserRequest) (*UserReport, error) { got = []string{"GetUser", r.ID}; return nil, nil },
+// recordingService returns a testService whose operations set *got to
+// their name and the path values they received, and return nil.
+func recordingService(got *[]string) *testService {
+	return &testService{
+		getUser: func(r *GetUserRequest) (*UserReport, error) { *got = []string{"GetUser", r.ID}; return nil, nil },
 		update: func(r *UpdateReportRequest) (*UserReport, error) {
-			got = []string{"UpdateReport", r.XID}
+			*got = []string{"UpdateReport", r.XID}
 			return nil, nil
 		},
 		content: func(r *GetContentRequest) (*CollectionResponse[UserReport], error) {
-			got = []string{"GetContent", r.DriveID, r.ItemPath}
+			*got = []string{"GetContent", r.DriveID, r.ItemPath}
 			return nil, nil
 		},
 		counts: func(r *GetCountsRequest) (*CollectionResponse[UserReport], error) {
-			got = []string{"GetCounts", r.Period}
+			*got = []string{"GetCounts", r.Period}
 			return nil, nil
 		},
-		delRef: func(r *DeleteRefRequest) error { got = []string{"DeleteRef", r.ID, r.ID2}; return nil },
-		ping:   func(r *PingRequest) (*OpenThing, error) { got = []string{"Ping", r.Key}; return nil, nil },
+		delRef: func(r *DeleteRefRequest) error { *got = []string{"DeleteRef", r.ID, r.ID2}; return nil },
+		ping:   func(r *PingRequest) (*OpenThing, error) { *got = []string{"Ping", r.Key}; return nil, nil },
 	}
+}
+
+func TestRouting(t *testing.T) {
+	var got []string
+	svc := recordingService(&got)
 	h := NewHandler(svc)
 	cases := []struct {
 		method, target string
@@ -465,9 +472,6 @@ func TestRouting(t *testing.T) {
 		wantError(t, serve(t, h, "GET", p, ""), 404, "itemNotFound")
 	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/users/a%2Fb", nil)) // an encoded "/" is a "/"
-	wantError(t, rec, 404, "itemNotFound")
-	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/users/a%20b", nil))
 	if rec.Code != 200 || got[1] != "a b" {
 		t.Errorf("decoded value: %d %q", rec.Code, got)
@@ -496,6 +500,124 @@ func TestRouting(t *testing.T) {
 	}
 }
 
+// serveEscaped sends one request whose target is escaped as on the wire
+// (newTestRequest would encode its "%").
+func serveEscaped(h http.Handler, method, target string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	return rec
+}
+
+// TestEncodedSlash checks the routing of paths that encode a "/" (%2F or
+// %2f): it stays inside its segment, no literal "/" of a pattern matches
+// it, and the service receives it decoded, like every other escape.
+func TestEncodedSlash(t *testing.T) {
+	var got []string
+	svc := recordingService(&got)
+	svc.counts = func(r *GetCountsRequest) (*CollectionResponse[UserReport], error) {
+		got = []string{"GetCounts", r.Period, TypeCast(r.HTTPRequest)}
+		return &CollectionResponse[UserReport]{Value: []UserReport{{}, {}}}, nil
+	}
+	h := NewHandler(svc)
+	cases := []struct {
+		method, target string
+		status         int
+		want           []string
+		body           string
+	}{
+		{"GET", "/users/a%2Fb", 200, []string{"GetUser", "a/b"}, ""},
+		{"GET", "/users/a%2fb", 200, []string{"GetUser", "a/b"}, ""},
+		{"GET", "/users/%2F", 200, []string{"GetUser", "/"}, ""},
+		{"GET", "/users/a%252Fb", 200, []string{"GetUser", "a%2Fb"}, ""},
+		{"GET", "/users/a%25%32Fb", 200, []string{"GetUser", "a%2Fb"}, ""},
+		{"GET", "/users/a%20b%2F%2F%3F", 200, []string{"GetUser", "a b//?"}, ""},
+		{"GET", "/%55SERS/a%2Fb", 200, []string{"GetUser", "a/b"}, ""},
+		{"GET", "/a%2Fb/ping", 200, []string{"Ping", "a/b"}, ""},
+		{"DELETE", "/a/%2F/b/x%2F/$ref", 204, []string{"DeleteRef", "/", "x/"}, ""},
+		{"GET", "/drives/d%2F1/root:/a%2Fb/c%2f:/content", 200, []string{"GetContent", "d/1", "a/b/c/"}, ""},
+		{"GET", "/me/drive/root:/%2Fa/b%2F:/content", 200, []string{"GetContent", "", "/a/b/"}, ""},
+		{"GET", "/groups/a%2Fb/members/$count", 200, []string{"GetCounts", "a/b", ""}, "2"},
+		{"GET", "/groups/a%2Fb/members/%24count", 200, []string{"GetCounts", "a/b", ""}, "2"},
+		{"GET", "/groups/a%2Fb/members/microsoft.graph.user", 200, []string{"GetCounts", "a/b", "microsoft.graph.user"}, "{\"value\":[{},{}]}\n"},
+		{"GET", "/groups/a%2Fb/members/microsoft.graph.user/$count", 200, []string{"GetCounts", "a/b", "microsoft.graph.user"}, "2"},
+		// An encoded "/" never matches the literal "/" of a pattern.
+		{"GET", "/users%2Fabc", 404, nil, ""},
+		{"GET", "/me%2F", 404, nil, ""},
+		{"GET", "/users/a%2Fb/", 404, nil, ""},
+		{"GET", "/drives/d/root:%2Fx:/content", 404, nil, ""},
+		{"GET", "/me/drive/root:/x:%2Fcontent", 404, nil, ""},
+		{"GET", "/a%2F1/b/2/$ref", 404, nil, ""},
+		{"GET", "/groups/a/members%2F$count", 404, nil, ""},
+		{"GET", "/groups/a/members/microsoft.graph.user%2F$count", 404, nil, ""},
+		{"GET", "/groups/a%2Fmembers/$count", 404, nil, ""},
+		{"POST", "/users/a%2Fb", 405, nil, ""},
+	}
+	for _, c := range cases {
+		got = nil
+		rec := serveEscaped(h, c.method, c.target)
+		if rec.Code != c.status || !reflect.DeepEqual(got, c.want) || rec.Code == 200 && rec.Body.String() != c.body {
+			t.Errorf("%s %s: %d %q %q, want %d %q %q", c.method, c.target, rec.Code, got, rec.Body, c.status, c.want, c.body)
+		}
+	}
+	if rec := serveEscaped(h, "POST", "/users/a%2Fb"); rec.Header().Get("Allow") != "GET" {
+		t.Errorf("Allow = %q", rec.Header().Get("Allow"))
+	}
+	// The path limit counts decoded bytes.
+	got = nil
+	if rec := serveEscaped(h, "GET", "/users/"+strings.Repeat("%2F", 8192-len("/users/"))); rec.Code != 200 || len(got) != 2 || got[1] != strings.Repeat("/", 8192-len("/users/")) {
+		t.Errorf("8192 decoded bytes: %d", rec.Code)
+	}
+	wantError(t, serveEscaped(h, "GET", "/users/"+strings.Repeat("%2F", 8192)), 414, "uriTooLong")
+}
+
+// TestHandBuiltPath checks requests built by hand, whose URL.RawPath may
+// be malformed or not encode URL.Path: the handler routes by URL.Path then,
+// as if nothing was encoded, and never panics.
+func TestHandBuiltPath(t *testing.T) {
+	var got []string
+	svc := &testService{getUser: func(r *GetUserRequest) (*UserReport, error) { got = []string{r.ID}; return nil, nil }}
+	spy := &logSpy{}
+	h := NewHandler(svc, WithErrorLog(spy.log))
+	cases := []struct {
+		path, raw string
+		status    int
+		want      []string
+	}{
+		{"/users/a/b", "/users/a%2Fb", 200, []string{"a/b"}},
+		{"/users/a/b", "/users/a%2Fb%", 404, nil},
+		{"/users/a/b", "/users/a%2Fb%2", 404, nil},
+		{"/users/a/b", "/users/a%2Fb%zz", 404, nil},
+		{"/users/a/b", "/users/a%2F", 404, nil},
+		{"/users/ab", "/users/a%2Fb", 200, []string{"ab"}},
+		{"/users/a%2Fb", "", 200, []string{"a%2Fb"}},
+		{"/users/a b", "/users/a%zzb", 200, []string{"a b"}},
+		{"/me", "%2Fme", 404, nil},
+		{"*", "", 404, nil},
+		{"", "%", 501, nil}, // the pattern "" of Ping, not implemented
+	}
+	for _, c := range cases {
+		got = nil
+		req := &http.Request{Method: "GET", URL: &url.URL{Path: c.path, RawPath: c.raw}, Header: http.Header{}}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != c.status || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Path %q RawPath %q: %d %q, want %d %q (%s)", c.path, c.raw, rec.Code, got, c.status, c.want, rec.Body)
+		}
+	}
+	if errs := spy.all(); len(errs) > 0 {
+		t.Errorf("logged %v", errs)
+	}
+	for _, bad := range []string{"%", "/a%", "/a%2", "/a%zz", "/a%+1", "/a%-1", "/a%_1", "/a% 1", "/a%0x"} {
+		if _, ok := decodePath(bad); ok {
+			t.Errorf("decodePath(%q) succeeded", bad)
+		}
+	}
+	rp, ok := decodePath("/a%2Fb%25%2f%41")
+	if want := "/a/b%/A"; !ok || rp.text != want || !rp.separates(0) || rp.separates(2) || rp.separates(5) || !rp.isEncoded(5) || rp.isEncoded(6) {
+		t.Errorf("decodePath = %q %v %v, want %q with the \"/\" at 2 and 5 encoded", rp.text, rp.encoded, ok, want)
+	}
+}
+
 // TestRouterAgainstReference checks the emitted router against the cases
 // computed by the generator-side route package (testdata/routecases.json,
 // written by the runtime package's test).
@@ -505,17 +627,25 @@ func TestRouterAgainstReference(t *testing.T) {
 		t.Skip("no reference cases:", err)
 	}
 	var cases []struct {
-		Pattern, Path string
-		Values        []string
-		OK            bool
+		Pattern, Path, Escaped string
+		Values                 []string
+		OK                     bool
 	}
 	if err := json.Unmarshal(data, &cases); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
-		values, ok := compilePattern(c.Pattern).match(c.Path)
+		path, name := requestPath{text: c.Path}, c.Path
+		if c.Escaped != "" {
+			var decoded bool
+			if path, decoded = decodePath(c.Escaped); !decoded {
+				t.Fatalf("decodePath(%q) failed", c.Escaped)
+			}
+			name = "escaped " + c.Escaped
+		}
+		values, ok := compilePattern(c.Pattern).match(path)
 		if ok != c.OK || ok && !reflect.DeepEqual(values, c.Values) {
-			t.Errorf("match(%q, %q) = %q, %v; want %q, %v", c.Pattern, c.Path, values, ok, c.Values, c.OK)
+			t.Errorf("match(%q, %q) = %q, %v; want %q, %v", c.Pattern, name, values, ok, c.Values, c.OK)
 		}
 	}
 	if len(cases) < 100 {
@@ -532,12 +662,13 @@ func TestRouterScale(t *testing.T) {
 	rt := newRouter(table)
 	start := time.Now()
 	for i := range 2000 {
-		if e, params, _ := rt.lookup("GET", fmt.Sprintf("/res%d/7/child/8", i)); e == nil || params[1] != "8" {
+		if e, params, _ := rt.lookup("GET", requestPath{text: fmt.Sprintf("/res%d/7/child/8", i)}); e == nil || params[1] != "8" {
 			t.Fatalf("lookup %d failed", i)
 		}
 	}
-	path := "/" + strings.Repeat(":/", 4000)
-	rt.lookup("GET", path)
+	rt.lookup("GET", requestPath{text: "/" + strings.Repeat(":/", 4000)})
+	slashes, _ := decodePath("/" + strings.Repeat(":%2F", 2700))
+	rt.lookup("GET", slashes)
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("lookups took %v", d)
 	}
@@ -965,6 +1096,14 @@ func TestNewTestRequest(t *testing.T) {
 	r := newTestRequest(t, "GET", `/reports/getX(period='D 7')/{x}/"q"/100%/a#b?$filter=name eq 'a b'&$search="x y"&q={z}`, http.Header{"X-A": {"1", "2"}}, "")
 	if want := `/reports/getX(period='D 7')/{x}/"q"/100%/a#b`; r.URL.Path != want {
 		t.Errorf("Path = %q, want %q", r.URL.Path, want)
+	}
+	// The handler routes a test request by the documented path: every "/"
+	// of it separates segments, and a documented "%2F" is text.
+	for _, doc := range []string{`/reports/getX(period='D 7')/{x}/"q"/100%/a#b`, "/drives/{id}/root:/a%2Fb c/$d=(1):/content", "/x%252F%/y"} {
+		rp := routingPath(newTestRequest(t, "GET", doc+"?q=%2F", nil, ""))
+		if rp.text != doc || rp.encoded != nil {
+			t.Errorf("routingPath = %q %v, want %q with no encoded \"/\"", rp.text, rp.encoded, doc)
+		}
 	}
 	q := r.URL.Query()
 	if q.Get("$filter") != "name eq 'a b'" || q.Get("$search") != `"x y"` || q.Get("q") != "{z}" {

@@ -183,6 +183,7 @@ var routes = []route{
 	{method: "GET", pattern: "/bad/{unclosed", serve: (*handler).servePing},
 	{method: "GET", pattern: "", serve: (*handler).servePing},
 	{method: "GET", pattern: "/empty/{}/x", serve: (*handler).servePing},
+	{method: "GET", pattern: "/groups/{group-id}/members", serve: (*handler).serveGetCounts, collection: true},
 }
 
 func (h *handler) serveGetUser(w http.ResponseWriter, r *http.Request, p []string) {

@@ -71,7 +71,7 @@ type microsoft.graph.user = User embeds Entity
 	if diff := cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n")); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", APIFile, diff)
 	}
-	if !isGenerated(APIFile, []byte(got)) {
+	if !IsGenerated(APIFile, []byte(got)) {
 		t.Errorf("%s does not carry the generated header", APIFile)
 	}
 }

@@ -76,6 +76,12 @@ func comment(parts ...string) jen.Code {
 	if plainDoc(lines) {
 		return encodeDoc(lines)
 	}
+	return slashLines(lines)
+}
+
+// slashLines writes lines as a comment of "//" lines, one each ("" is an
+// empty "//" line), for gofmt to format.
+func slashLines(lines []string) *jen.Statement {
 	s := jen.Null()
 	for i, l := range lines {
 		if i > 0 {

@@ -110,18 +110,7 @@ func referenceComment(parts ...string) jen.Code {
 			lines = append(lines, defuse(l))
 		}
 	}
-	s := jen.Null()
-	for i, l := range lines {
-		if i > 0 {
-			s.Line()
-		}
-		if l == "" {
-			s.Comment("//")
-			continue
-		}
-		s.Comment("// " + l)
-	}
-	return s
+	return slashLines(lines)
 }
 
 func referenceWrap(s string, width int) []string {

@@ -131,8 +131,8 @@ func TestIsGenerated(t *testing.T) {
 		{"a.txt", "notes\n// " + Header + "\n", false},
 		{"a.txt", "notes\n# " + Header + "\n", false},
 	} {
-		if got := isGenerated(tc.name, []byte(tc.data)); got != tc.want {
-			t.Errorf("isGenerated(%s, %q) = %v, want %v", tc.name, tc.data, got, tc.want)
+		if got := IsGenerated(tc.name, []byte(tc.data)); got != tc.want {
+			t.Errorf("IsGenerated(%s, %q) = %v, want %v", tc.name, tc.data, got, tc.want)
 		}
 	}
 }

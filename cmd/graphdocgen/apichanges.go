@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,8 +21,7 @@ func apiChanges(dir string, files []gen.File) (changes []gen.APIChange, ok bool,
 	if err != nil {
 		return nil, false, err
 	}
-	// "# " heads a summary written by an earlier version.
-	if !bytes.HasPrefix(old, []byte("// "+gen.Header+"\n")) && !bytes.HasPrefix(old, []byte("# "+gen.Header+"\n")) {
+	if !gen.IsGenerated(gen.APIFile, old) {
 		return nil, false, nil
 	}
 	for _, f := range files {

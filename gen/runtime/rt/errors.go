@@ -1,0 +1,166 @@
+package rt
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Error is an error a Service returns to choose the response: the HTTP
+// Status (400 to 599), the Graph error Code (such as "itemNotFound"), and a
+// Message for the client. The handler writes it as
+// {"error":{"code":"...","message":"..."}}. Errors that wrap an *Error are
+// found with errors.As.
+//
+// An empty Code is filled in from Status: 400 invalidRequest, 404
+// itemNotFound, 405 methodNotAllowed, 413 requestTooLarge, 414 uriTooLong,
+// 415 unsupportedMediaType, 500 generalException, 501 notImplemented, and for
+// other statuses the status text in lowerCamel case (409 "conflict"). An empty
+// Message is filled in with the status text. A Status outside 400 to 599 is
+// a bug in the service: the handler logs it and answers 500.
+type Error struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+// Error returns the status, code and message of e.
+func (e *Error) Error() string {
+	status, code, message := e.normalize()
+	return fmt.Sprintf("%d %s: %s", status, code, message)
+}
+
+// normalize returns the status, code and message written for e.
+func (e *Error) normalize() (int, string, string) {
+	if e.Status < 400 || e.Status > 599 {
+		return http.StatusInternalServerError, errorCode(http.StatusInternalServerError), http.StatusText(http.StatusInternalServerError)
+	}
+	code, message := e.Code, e.Message
+	if code == "" {
+		code = errorCode(e.Status)
+	}
+	if message == "" {
+		message = http.StatusText(e.Status)
+	}
+	if message == "" {
+		message = fmt.Sprintf("The request failed with status %d.", e.Status)
+	}
+	return e.Status, code, message
+}
+
+// errorCodes are the Graph error codes of the statuses the handler writes.
+var errorCodes = map[int]string{
+	http.StatusBadRequest:            "invalidRequest",
+	http.StatusNotFound:              "itemNotFound",
+	http.StatusMethodNotAllowed:      "methodNotAllowed",
+	http.StatusRequestEntityTooLarge: "requestTooLarge",
+	http.StatusRequestURITooLong:     "uriTooLong",
+	http.StatusUnsupportedMediaType:  "unsupportedMediaType",
+	http.StatusInternalServerError:   "generalException",
+	http.StatusNotImplemented:        "notImplemented",
+}
+
+// errorCode returns the error code for an HTTP status: the one in
+// errorCodes, else the status text in lowerCamel case.
+func errorCode(status int) string {
+	if code, ok := errorCodes[status]; ok {
+		return code
+	}
+	words := strings.FieldsFunc(strings.ReplaceAll(http.StatusText(status), "'", ""), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	if len(words) == 0 && status < 500 {
+		return errorCodes[http.StatusBadRequest]
+	}
+	if len(words) == 0 {
+		return errorCodes[http.StatusInternalServerError]
+	}
+	code := strings.ToLower(words[0])
+	for _, w := range words[1:] {
+		code += strings.ToUpper(w[:1]) + w[1:]
+	}
+	return code
+}
+
+// notImplemented returns the 501 error of an operation the Service does
+// not implement.
+func notImplemented(op string) error {
+	return &Error{Status: http.StatusNotImplemented, Message: "The operation " + op + " is not implemented."}
+}
+
+// ValidationError reports an enum property whose value is not one of the
+// documented members: Property is the JSON path of the property (such as
+// "kids[1].address.kind"), Value the value found, Allowed the members. The
+// Validate methods of the generated types return it.
+type ValidationError struct {
+	Property string
+	Value    string
+	Allowed  []string
+}
+
+// Error names the property, its value and the allowed values.
+func (e *ValidationError) Error() string {
+	return fmt.Sprintf("property %s: value %q is not one of: %s", e.Property, e.Value, strings.Join(e.Allowed, ", "))
+}
+
+// errorBody is the JSON body of an error response.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+// errorDetail is the "error" member of an error response.
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// writeError writes e as an error response. The body holds only the code
+// and message of e.
+func writeError(w http.ResponseWriter, e *Error) {
+	status, code, message := e.normalize()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(errorBody{Error: errorDetail{Code: code, Message: message}})
+	h := w.Header()
+	h.Del("Content-Length")
+	h.Set("Content-Type", "application/json")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// badRequest returns a 400 invalidRequest error.
+func badRequest(message string) *Error {
+	return &Error{Status: http.StatusBadRequest, Message: message}
+}
+
+// mustBe returns the error for a value at path that is not what it must
+// be; path "" is the whole body.
+func mustBe(path, what string) *Error {
+	if path == "" {
+		return badRequest("The request body must be " + what + ".")
+	}
+	return badRequest("Property '" + path + "' must be " + what + ".")
+}
+
+// joinPath appends a property name to a property path. The name is made
+// valid UTF-8 and cut to 100 bytes, as it may come from the request.
+func joinPath(path, name string) string {
+	name = strings.ToValidUTF8(name, string(utf8.RuneError))
+	if len(name) > 100 {
+		n := 100
+		for n > 0 && !utf8.RuneStart(name[n]) {
+			n--
+		}
+		name = name[:n]
+	}
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}

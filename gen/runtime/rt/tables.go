@@ -1,0 +1,99 @@
+package rt
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// The generated package describes its enums and type families to the
+// runtime with these tables, which it registers once from an init
+// function (registerTables). They are plain data: a table row names a Go
+// type by a nil pointer to it, (*T)(nil), which the compiler lays out
+// statically.
+
+// enumInfo describes one generated enum type.
+type enumInfo struct {
+	typ     any      // (*E)(nil)
+	members []string // in documented order
+}
+
+// kindInfo describes one type family served polymorphically (AnyOf[K]):
+// its interface K and its members, the base type first.
+type kindInfo struct {
+	iface   any // (*K)(nil)
+	members []kindMember
+}
+
+// kindMember is one type of a family.
+type kindMember struct {
+	name string // qualified name in lower case: "microsoft.graph.mobilelobapp"
+	typ  any    // (*T)(nil), T the struct type
+}
+
+// typeTables is what registerTables recorded, indexed for lookups.
+type typeTables struct {
+	enums map[reflect.Type]*enumInfo
+	kinds map[reflect.Type]*kindIndex
+}
+
+// kindIndex is a family's members by lower-cased qualified name.
+type kindIndex struct {
+	base   reflect.Type // struct type of the base
+	byName map[string]reflect.Type
+}
+
+var (
+	tablesMu   sync.RWMutex
+	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}}
+)
+
+// registerTables records the generated package's enums and families. The
+// generated package calls it from an init function; tests of rt call it
+// for their own types. A type registered twice keeps the last row.
+func registerTables(enums []enumInfo, kinds []kindInfo) {
+	tablesMu.Lock()
+	defer tablesMu.Unlock()
+	for i := range enums {
+		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
+	}
+	for _, k := range kinds {
+		idx := &kindIndex{byName: map[string]reflect.Type{}}
+		for i, m := range k.members {
+			t := reflect.TypeOf(m.typ).Elem()
+			if i == 0 {
+				idx.base = t
+			}
+			idx.byName[strings.ToLower(m.name)] = t
+		}
+		registered.kinds[reflect.TypeOf(k.iface).Elem()] = idx
+	}
+}
+
+// enumOf returns the enum row of t, nil when t is not a registered enum.
+func enumOf(t reflect.Type) *enumInfo {
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	return registered.enums[t]
+}
+
+// kindOf returns the family of the interface type k, nil when k is not a
+// registered family.
+func kindOf(k reflect.Type) *kindIndex {
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	return registered.kinds[k]
+}
+
+// member returns the struct type of the family member that odataType
+// names ("#microsoft.graph.x", "microsoft.graph.x" or "x"), else the base.
+func (k *kindIndex) member(odataType string) reflect.Type {
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	if t, ok := k.byName[name]; ok {
+		return t
+	}
+	if t, ok := k.byName["microsoft.graph."+name]; ok {
+		return t
+	}
+	return k.base
+}

@@ -23,7 +23,7 @@ func TestCommentHostile(t *testing.T) {
 		f := jen.NewFile("p")
 		f.Add(comment("T is a type.", text))
 		f.Type().Id("T").Int()
-		out, err := formatFile(f, nil)
+		out, err := formatFile(f)
 		if err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}

@@ -44,7 +44,7 @@ func checkCommentReference(t *testing.T, s string) {
 		t.Fatalf("sanitize(%q) = %q, want %q", s, got, want)
 	}
 	parts := []string{"T is a type.", s, s + " again"}
-	got, err := formatFile(commentFile(comment, parts), nil)
+	got, err := formatFile(commentFile(comment, parts))
 	if err != nil {
 		t.Fatalf("comment(%q): %v", s, err)
 	}

@@ -40,7 +40,7 @@ func TestDocsExpand(t *testing.T) {
 // leaves after code on the same line is formatted whole, as gofmt would.
 func TestFormatFileTrailingDoc(t *testing.T) {
 	parts := []string{"T is a type.", "trailing"}
-	got, err := formatFile(commentFile(comment, parts), nil)
+	got, err := formatFile(commentFile(comment, parts))
 	if err != nil {
 		t.Fatal(err)
 	}

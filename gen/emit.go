@@ -24,6 +24,16 @@ type pageDecls struct {
 	ops   []*opPlan
 }
 
+// Names of the shared files of a generated package.
+const (
+	serviceFileName = "graphdocgen_service.go"
+	tablesFileName  = "graphdocgen_tables.go"
+	runtimeFileName = "graphdocgen_runtime.go"
+	rtTestFileName  = "graphdocgen_runtime_test.go"
+	testFileName    = "graphdocgen_test.go"
+	docFileName     = "doc.go"
+)
+
 // files renders every file, sorted by name.
 func (e *emitter) files() ([]File, error) {
 	for _, d := range e.plan.pages {
@@ -31,34 +41,24 @@ func (e *emitter) files() ([]File, error) {
 			return nil, fmt.Errorf("gen: no output file planned for page %s", d.page)
 		}
 	}
+	code, test, err := runtime.Sources(e.opts.Package, "// "+Header)
+	if err != nil {
+		return nil, err
+	}
 	r := newRenderer()
 	// The shared files are the largest: queue them first so that the
 	// page files keep every core busy until the end.
-	for _, f := range []struct {
-		name  string
-		build func() *jen.File
-	}{
-		{"graphdocgen_service.go", e.serviceFile},
-		{"graphdocgen_service_test.go", e.serviceTestFile},
-		{"doc.go", e.docFile},
-		{"graphdocgen_runtime.go", func() *jen.File {
-			f := e.newFile()
-			runtime.Add(f)
-			return f
-		}},
-		{"graphdocgen_runtime_test.go", func() *jen.File {
-			f := e.newFile()
-			runtime.AddTest(f)
-			return f
-		}},
-	} {
-		r.render(f.name, plain(f.build))
-	}
+	r.render(serviceFileName, e.serviceFile)
+	r.render(tablesFileName, e.tablesFile)
+	r.render(testFileName, e.testFile)
+	r.render(docFileName, e.docFile)
+	r.write(runtimeFileName, func() []byte { return code })
+	r.write(rtTestFileName, func() []byte { return test })
 	r.write(APIFile, e.apiSummary)
 	for _, d := range e.plan.pages {
 		base := e.plan.fileOf[d.page]
-		r.render(base+".go", plain(func() *jen.File { return e.pageFile(d) }))
-		r.render(base+"_test.go", func() (*jen.File, *rawLits) { return e.pageTestFile(d) })
+		r.render(base+".go", func() *jen.File { return e.pageFile(d) })
+		r.write(runtime.TestDir+"/"+base+".txtar", func() []byte { return e.pageExamples(d) })
 	}
 	out, err := r.wait()
 	if err != nil {

@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // genOperation emits an operation's request struct, its optional body
-// struct, the handler method that serves it, its routes and its
-// UnimplementedService method.
+// struct, the function that calls its Service method, its row of the
+// operation table and its UnimplementedService method.
 func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	if o.servedBy != nil {
 		return // another operation keeps every route; see markServed
@@ -22,21 +23,21 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 		var fields []jen.Code
 		if !hasProp(op.Parameters, "@odata.type") {
 			fields = append(fields, comment("ODataType is the @odata.type instance annotation."),
-				jen.Id("ODataType").Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
+				jen.Id("ODataType").Id(runtime.Optional).Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
 		}
-		f.Type().Id(o.bodyType).Struct(append(fields, e.fields(op.Parameters)...)...)
-		e.genValidate(f, o.bodyType)
-		if hasTagless(op.Parameters) {
-			e.genNamedJSON(f, o.bodyType)
-		}
+		fields = append(fields, e.fields(op.Source.File, op.Parameters)...)
+		fields = append(fields, jen.Line(), comment("ODataAnnotations holds the instance annotations other than @odata.type."),
+			jen.Id("ODataAnnotations").Id(runtime.Annotations).Tag(map[string]string{"json": "-", runtime.NamedTag: runtime.AnnotationsTag}))
+		f.Type().Id(o.bodyType).Struct(fields...)
+		e.genMethods(f, o.bodyType)
 		e.genValues(f, o.bodyType, op.Parameters)
 	}
 	e.genRequest(f, o)
-	e.genServe(f, o)
-	e.genRoutes(f, o)
+	e.genCall(f, o)
+	e.genRow(f, o)
 	f.Line()
 	f.Comment(op.GoName + " answers 501 Not Implemented.")
-	f.Func().Params(jen.Id("UnimplementedService")).Id(op.GoName).Add(e.signature(o)).Block(
+	f.Func().Params(jen.Id(unimplementedName)).Id(op.GoName).Add(e.signature(o)).Block(
 		e.unimplementedReturn(o),
 	)
 }
@@ -120,7 +121,7 @@ func (e *emitter) signatureText(o *opPlan) string {
 }
 
 func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
-	call := jen.Id("notImplemented").Call(jen.Lit(o.op.GoName))
+	call := jen.Id(runtime.NotImplemented).Call(jen.Lit(o.op.GoName))
 	if e.resultGoType(o) != nil {
 		return jen.Return(jen.Nil(), call)
 	}
@@ -130,8 +131,7 @@ func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
 func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	op := o.op
 	f.Line()
-	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+").", op.Description,
-		"Documented at "+op.Source.String()+"."))
+	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+"), documented in "+op.Source.File+".", op.Description))
 	fields := []jen.Code{
 		comment("HTTPRequest is the incoming request: headers, query, context."),
 		jen.Id("HTTPRequest").Op("*").Qual("net/http", "Request"),
@@ -170,67 +170,44 @@ func (e *emitter) paramPlaceholders(o *opPlan) []string {
 	return out
 }
 
-// genServe emits the handler method: decode and validate the body, call
-// the service, reply with the documented status.
-func (e *emitter) genServe(f *jen.File, o *opPlan) {
-	body := []jen.Code{jen.Id("req").Dot("HTTPRequest").Op("=").Id("r")}
-	if e.bodyGoType(o) != nil {
-		body = append(body, jen.If(jen.Op("!").Id("h").Dot("decode").Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id("req").Dot("Body"))).Block(jen.Return()))
-	}
-	call := jen.Id("h").Dot("svc").Dot(o.op.GoName).Call(jen.Id("r").Dot("Context").Call(), jen.Id("req"))
-	status := jen.Lit(o.op.Status)
-	if e.resultGoType(o) != nil {
-		res := jen.Id("res")
-		if o.op.ValueWrapped && kindResult(o) {
-			res = jen.Id("wrapKind").Call(jen.Id("res"))
-		} else if o.op.ValueWrapped {
-			res = jen.Id("wrapValue").Call(jen.Id("res"))
-		}
-		body = append(body,
-			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call),
-			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, res, jen.Err()))
-	} else {
-		body = append(body,
-			jen.Err().Op(":=").Add(call),
-			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, jen.Nil(), jen.Err()))
+// genCall emits the function the handler calls the operation's Service
+// method with.
+func (e *emitter) genCall(f *jen.File, o *opPlan) {
+	call := jen.Id("svc").Assert(jen.Id(serviceName)).Dot(o.op.GoName).Call(jen.Id("ctx"), jen.Id("req").Assert(jen.Op("*").Id(o.reqType)))
+	ret := jen.Return(call)
+	if e.resultGoType(o) == nil {
+		ret = jen.Return(jen.Nil(), call)
 	}
 	f.Line()
-	f.Func().Params(jen.Id("h").Op("*").Id("handler")).Id(o.serve).Params(
-		jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("req").Op("*").Id(o.reqType),
-	).Block(body...)
+	f.Func().Id(o.call).Params(jen.Id("svc").Any(), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Any()).Params(jen.Any(), jen.Error()).Block(ret)
 }
 
-// genRoutes registers the operation's routes, one per documented request
-// line, in the page's file so a doc change stays local.
-func (e *emitter) genRoutes(f *jen.File, o *opPlan) {
-	var entries []jen.Code
+// genRow emits the operation's row of the operation table: its method,
+// status, request type, call function and the request lines it keeps,
+// each with the request fields its placeholders fill.
+func (e *emitter) genRow(f *jen.File, o *opPlan) {
+	var routes []jen.Code
 	for ri, r := range o.op.Routes {
 		if slices.Contains(o.dropped, ri) {
 			continue
 		}
-		// Fields in path order (jen.Dict would sort them by name).
-		var kv []jen.Code
+		idx := make([]jen.Code, len(o.paramOf[ri]))
 		for pi, fi := range o.paramOf[ri] {
-			kv = append(kv, jen.Id(o.params[fi]).Op(":").Id("p").Index(jen.Lit(pi)))
+			idx[pi] = jen.Lit(fi + 1) // field 0 is HTTPRequest
 		}
-		serve := jen.Func().Params(
-			jen.Id("h").Op("*").Id("handler"), jen.Id("w").Qual("net/http", "ResponseWriter"),
-			jen.Id("r").Op("*").Qual("net/http", "Request"), jen.Id("p").Index().String(),
-		).Block(jen.Id("h").Dot(o.serve).Call(jen.Id("w"), jen.Id("r"), jen.Op("&").Id(o.reqType).Values(kv...)))
-		fields := jen.Dict{
-			jen.Id("method"):  jen.Lit(o.op.Method),
-			jen.Id("pattern"): jen.Lit(r.Pattern),
-			jen.Id("serve"):   serve,
-		}
-		if collection(o) {
-			fields[jen.Id("collection")] = jen.True()
-		}
-		entries = append(entries, jen.Line().Add(comment(o.op.Paths[ri]+" ("+r.Source.String()+")")).Line().Id("route").Values(fields))
+		routes = append(routes, jen.Values(jen.Lit(r.Pattern), jen.Index().Uint8().Values(idx...)))
 	}
-	if len(entries) == 0 {
-		return
+	fields := []jen.Code{
+		jen.Id(runtime.OperationFields[0]).Op(":").Lit(o.op.GoName),
+		jen.Id(runtime.OperationFields[1]).Op(":").Lit(o.op.Method),
+		jen.Id(runtime.OperationFields[2]).Op(":").Lit(o.op.Status),
+		jen.Id(runtime.OperationFields[3]).Op(":").Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()),
+		jen.Id(runtime.OperationFields[4]).Op(":").Id(o.call),
+		jen.Id(runtime.OperationFields[5]).Op(":").Index().Id(runtime.OpRoute).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, routes...),
 	}
-	args := append([]jen.Code{jen.Id("routes")}, entries...)
+	if collection(o) {
+		fields = append(fields, jen.Id(runtime.OperationFields[6]).Op(":").True())
+	}
 	f.Line()
-	f.Func().Id("init").Params().Block(jen.Id("routes").Op("=").Append(args...))
+	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, fields...)
 }

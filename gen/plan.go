@@ -7,16 +7,25 @@ import (
 	"unicode"
 
 	"github.com/graphdocgen/graphdocgen/gen/names"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
-// runtimeNames are declared by the runtime in every generated package.
-var runtimeNames = []string{
-	"Optional", "Some", "Null", "Error", "ValidationError", "CollectionResponse",
-	"DateTimeOffset", "Date", "TimeOfDay", "Duration", "Binary",
-	"Service", "UnimplementedService", "NewHandler", "Option", "WithMaxBodyBytes", "WithErrorLog",
-	"AnyOf", "TypeCast",
-}
+// Fixed names the generator declares in every package, besides the
+// runtime's (runtime.Reserved).
+const (
+	serviceName       = "Service"
+	unimplementedName = "UnimplementedService"
+	newHandlerName    = "NewHandler"
+	operationsVar     = "operations"
+	enumTableVar      = "enumTable"
+	kindTableVar      = "kindTable"
+	testExamplesName  = "TestExamples"
+	testRoutesName    = "TestRoutes"
+)
+
+// fixedNames lists the constants above.
+var fixedNames = []string{serviceName, unimplementedName, newHandlerName, operationsVar, enumTableVar, kindTableVar, testExamplesName, testRoutesName}
 
 // plan holds every Go name decided for a schema, in one place, before any
 // code is emitted. Names are handed out in sorted order so they do not
@@ -41,6 +50,8 @@ type plan struct {
 	// values are the constant names of each property's documented values
 	// (see nameValues).
 	values map[valuesOf][]string
+	// members are the names of the variables listing each enum's members.
+	members map[*schema.Enum]string
 }
 
 // valuesOf is a property of a type or of an operation's body struct.
@@ -56,7 +67,8 @@ type opPlan struct {
 	bodyType string   // parameter body struct, "" when none
 	params   []string // request struct fields for path params (union over routes)
 	paramOf  [][]int  // per route: index into params for each placeholder
-	serve    string   // unexported serve method
+	call     string   // unexported function calling the Service method
+	opVar    string   // unexported variable: the operation's table row
 	tests    []*exampleTest
 	dropped  []int // routes not emitted: another operation documents them
 	// reqKind, respKind: the families the request and response bodies
@@ -76,7 +88,7 @@ type opPlan struct {
 
 func newPlan(s *schema.Schema) *plan {
 	p := &plan{s: s, types: map[string]*schema.Type{}, enums: map[string]*schema.Enum{}, fileOf: map[string]string{}, kinds: map[string]*kind{}}
-	p.pkg = names.NewScope(runtimeNames...)
+	p.pkg = names.NewScope(append(runtime.Reserved(), fixedNames...)...)
 	for _, t := range s.Types {
 		p.types[strings.ToLower(t.QualifiedName())] = t
 	}
@@ -217,8 +229,9 @@ func (p *plan) nameFields(t *schema.Type) {
 }
 
 // fieldReserved are the names a field never takes: the methods of the
-// generated structs.
-var fieldReserved = []string{"Validate", "MarshalJSON", "UnmarshalJSON"}
+// generated structs, and the fields every struct has (ODataType is
+// reserved where a struct has it).
+var fieldReserved = []string{"Validate", "MarshalJSON", "UnmarshalJSON", "ODataAnnotations", "AdditionalData"}
 
 // tagless reports whether a JSON name cannot be the name in a json struct
 // tag: encoding/json's isValidTag rejects it (empty, or a rune that is not
@@ -274,6 +287,17 @@ func (p *plan) namedJSON(t *schema.Type) bool {
 // this keeps a hand-built schema from looping).
 const maxBaseDepth = 64
 
+// openBase reports whether one of t's bases is an open type (its
+// AdditionalData field is then promoted to t).
+func (p *plan) openBase(t *schema.Type) bool {
+	for b, depth := p.base(t), 0; b != nil && depth < maxBaseDepth; b, depth = p.base(b), depth+1 {
+		if b.Open {
+			return true
+		}
+	}
+	return false
+}
+
 // base returns t's base type, nil when it has none (or it is missing).
 func (p *plan) base(t *schema.Type) *schema.Type {
 	if t.Base == nil {
@@ -285,6 +309,10 @@ func (p *plan) base(t *schema.Type) *schema.Type {
 func (p *plan) nameEnums() {
 	for _, e := range p.s.Enums {
 		e.GoName = p.claim(goTypeName(e.Namespace, e.Name), e.Source, "enum "+e.QualifiedName())
+	}
+	p.members = map[*schema.Enum]string{}
+	for _, e := range p.s.Enums {
+		p.members[e] = p.claim(names.Unexported(e.GoName)+"Members", e.Source, "the members of enum "+e.QualifiedName())
 	}
 	for _, e := range p.s.Enums {
 		e.GoMembers = make([]string, len(e.Members))
@@ -361,7 +389,8 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 			pr.GoName = sc.Claim(names.Exported(pr.Name))
 		}
 	}
-	o.serve = "serve" + op.GoName
+	o.call = p.claim("call"+op.GoName, op.Source, "the call of "+op.GoName)
+	o.opVar = p.claim("op"+op.GoName, op.Source, "the table row of "+op.GoName)
 	sc := names.NewScope("HTTPRequest", "Body")
 	byName := map[string]int{}
 	for _, r := range op.Routes {

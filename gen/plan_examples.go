@@ -14,7 +14,6 @@ import (
 type exampleTest struct {
 	ex      *schema.Example
 	sub     string // subtest name
-	fn      string // name of the function that runs the subtest
 	path    string // request path, as the handler will see it (decoded)
 	query   string
 	rejects string // property the handler must reject, "" for the whole body
@@ -107,10 +106,6 @@ func otherCheck(owner *opPlan, ex *schema.Example) (schema.ExampleCheck, bool) {
 	return schema.ExampleCheck{}, false
 }
 
-// subtestIdent turns a subtest name (names.TestName: letters, digits, '_',
-// '.' and '-') into identifier characters.
-var subtestIdent = strings.NewReplacer(".", "_", "-", "_")
-
 // paramValue is a path parameter the service must receive.
 type paramValue struct{ field, value string }
 
@@ -129,8 +124,7 @@ func (p *plan) planExamples() {
 				continue
 			}
 			t.sub = sc.Claim(names.TestName(ex.Name))
-			t.fn = p.pkg.Claim("example" + o.op.GoName + "_" + subtestIdent.Replace(t.sub))
-			name := "Test" + o.op.GoName + "/" + t.sub
+			name := testExamplesName + "/" + o.op.GoName + "/" + t.sub
 			ex.Test, ex.Reason = &name, nil
 			o.tests = append(o.tests, t)
 			p.testWarnings(o, t)

@@ -10,8 +10,8 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// renderer builds and formats files on all cores (jen.File.Render runs
-// gofmt, the costliest step of generation). Building a file only reads the
+// renderer builds and formats files on all cores (gofmt is the costliest
+// step of generation). Building a file only reads the
 // plan, and every file is its own jen.File (import names are decided per
 // file), so files can be built in any order; results are kept by
 // submission order.
@@ -30,15 +30,6 @@ type renderJob struct {
 	make func() (data []byte, ok bool, err error)
 }
 
-// builder builds one file; a nil file means there is none. The raw
-// literals, if any, are put back after formatting (see rawLits).
-type builder func() (*jen.File, *rawLits)
-
-// plain is a builder for a file without raw literal placeholders.
-func plain(build func() *jen.File) builder {
-	return func() (*jen.File, *rawLits) { return build(), nil }
-}
-
 func newRenderer() *renderer {
 	r := &renderer{jobs: make(chan renderJob, 2*goruntime.GOMAXPROCS(0))}
 	for range goruntime.GOMAXPROCS(0) {
@@ -48,14 +39,15 @@ func newRenderer() *renderer {
 	return r
 }
 
-// render queues the Go file that build returns, formatted, as name.
-func (r *renderer) render(name string, build builder) {
+// render queues the Go file that build returns, formatted, as name; a nil
+// file means there is none.
+func (r *renderer) render(name string, build func() *jen.File) {
 	r.queue(name, func() ([]byte, bool, error) {
-		f, lits := build()
+		f := build()
 		if f == nil {
 			return nil, false, nil
 		}
-		data, err := formatFile(f, lits)
+		data, err := formatFile(f)
 		if err != nil {
 			return nil, false, fmt.Errorf("gen: rendering %s: %w", name, err)
 		}
@@ -63,10 +55,9 @@ func (r *renderer) render(name string, build builder) {
 	})
 }
 
-// formatFile renders f and formats it with gofmt, with the doc comments and
-// raw literals cut out while gofmt runs and put back after (see docMark
-// and rawLits).
-func formatFile(f *jen.File, lits *rawLits) ([]byte, error) {
+// formatFile renders f and formats it with gofmt, with the doc comments
+// cut out while gofmt runs and put back after (see docMark).
+func formatFile(f *jen.File) ([]byte, error) {
 	f.NoFormat = true
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -85,12 +76,16 @@ func formatFile(f *jen.File, lits *rawLits) ([]byte, error) {
 			return nil, fmt.Errorf("formatting: %w", err)
 		}
 	}
-	return lits.expand(out)
+	return out, nil
 }
 
-// write queues a file whose contents data returns as is.
+// write queues a file whose contents data returns as is; nil means there
+// is no such file.
 func (r *renderer) write(name string, data func() []byte) {
-	r.queue(name, func() ([]byte, bool, error) { return data(), true, nil })
+	r.queue(name, func() ([]byte, bool, error) {
+		d := data()
+		return d, d != nil, nil
+	})
 }
 
 func (r *renderer) queue(name string, make func() ([]byte, bool, error)) {

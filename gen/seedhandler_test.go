@@ -82,8 +82,9 @@ func TestSeedHandlerAbsentNullAndZero(t *testing.T) {
 			t.Fatalf("%s: status %d, body %s", tc.body, rec.Code, rec.Body)
 		}
 		b := svc.got.Body.IsSuccess
-		if _, ok := b.Get(); b.IsSet() != tc.set || b.IsNull() != tc.null || ok != tc.ok {
-			t.Errorf("%s: IsSet=%v IsNull=%v Get ok=%v, want %v %v %v", tc.body, b.IsSet(), b.IsNull(), ok, tc.set, tc.null, tc.ok)
+		set, ok := b.Value != nil || b.Null, b.Value != nil
+		if set != tc.set || b.Null != tc.null || ok != tc.ok {
+			t.Errorf("%s: set=%v Null=%v Value!=nil=%v, want %v %v %v", tc.body, set, b.Null, ok, tc.set, tc.null, tc.ok)
 		}
 		if svc.got.UserCredentialUsageDetailsID != "abc" {
 			t.Errorf("path parameter = %q, want abc", svc.got.UserCredentialUsageDetailsID)
@@ -145,8 +146,8 @@ func TestSeedHandlerAcceptsDates(t *testing.T) {
 			t.Errorf("%s: status %d: %s", v, rec.Code, rec.Body)
 			continue
 		}
-		if got, _ := svc.got.Body.EventDateTime.Get(); string(got) != v {
-			t.Errorf("%s: service got %q", v, got)
+		if got := svc.got.Body.EventDateTime.Value; got == nil || string(*got) != v {
+			t.Errorf("%s: service got %v", v, got)
 		}
 	}
 }

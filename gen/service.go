@@ -2,68 +2,131 @@ package gen
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
+	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // serviceFile declares the Service interface (one method per operation,
-// sorted by name), the UnimplementedService guard and the route table.
+// sorted by name), UnimplementedService, NewHandler and the operation
+// table.
 func (e *emitter) serviceFile() *jen.File {
 	f := e.newFile()
-	var methods []jen.Code
+	var methods, rows []jen.Code
 	for i, o := range e.plan.live() {
 		if i > 0 {
 			methods = append(methods, jen.Line())
 		}
 		methods = append(methods,
-			comment(o.op.GoName+" serves "+strconv.Quote(o.op.Title)+": "+o.op.Method+" "+firstPath(o.op.Paths)+" ("+o.op.Source.String()+")."),
+			comment(o.op.GoName+" serves "+strconv.Quote(o.op.Title)+": "+o.op.Method+" "+firstPath(o.op.Paths)+" ("+o.op.Source.File+")."),
 			jen.Id(o.op.GoName).Add(e.signature(o)))
+		rows = append(rows, jen.Op("&").Id(o.opVar))
 	}
 	f.Line()
-	f.Comment("Service is implemented by the user: one method per documented operation.")
-	f.Comment("NewHandler decodes and validates each request before it calls a method; a")
+	f.Comment(serviceName + " is implemented by the user: one method per documented operation.")
+	f.Comment(newHandlerName + " decodes and validates each request before it calls a method; a")
 	f.Comment("method returns the documented response value, or an error (return *Error to")
 	f.Comment("choose the status, code and message).")
-	f.Type().Id("Service").Interface(methods...)
+	f.Type().Id(serviceName).Interface(methods...)
 	f.Line()
-	f.Comment("UnimplementedService answers 501 Not Implemented to every operation. Embed it")
+	f.Comment(unimplementedName + " answers 501 Not Implemented to every operation. Embed it")
 	f.Comment("in your service to implement operations one at a time.")
-	f.Type().Id("UnimplementedService").Struct()
+	f.Type().Id(unimplementedName).Struct()
 	f.Line()
-	f.Var().Id("_").Id("Service").Op("=").Id("UnimplementedService").Values()
+	f.Var().Id("_").Id(serviceName).Op("=").Id(unimplementedName).Values()
 	f.Line()
-	f.Comment("routes lists every documented request line; each page's file adds its own.")
-	f.Var().Id("routes").Index().Id("route")
-	e.genValueBody(f)
-	e.genWrapKind(f)
+	for _, l := range strings.Split(newHandlerDoc, "\n") {
+		f.Comment(l)
+	}
+	f.Func().Id(newHandlerName).Params(jen.Id("svc").Id(serviceName), jen.Id("opts").Op("...").Id(runtime.Option)).Qual("net/http", "Handler").Block(
+		jen.Return(jen.Id(runtime.NewHandler).Call(jen.Id("svc"), jen.Id(operationsVar), jen.Id("opts"))),
+	)
+	f.Line()
+	f.Comment(operationsVar + " is the operation table: one row per Service method, declared in the")
+	f.Comment("file of the page that documents it.")
+	f.Var().Id(operationsVar).Op("=").Index().Op("*").Id(runtime.Operation).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, rows...)
 	return f
 }
 
-// genValueBody declares the {"value": {...}} wrapper that some documented
-// responses (Intune pages) put around a single entity.
-func (e *emitter) genValueBody(f *jen.File) {
+// newHandlerDoc is NewHandler's doc comment.
+const newHandlerDoc = `NewHandler returns an http.Handler that serves the operations of svc.
+
+It routes a request by its method and URL path, split into segments as
+the request escaped it (an encoded slash, %2F, stays inside its segment)
+and matched decoded: the literal parts of a pattern match ignoring ASCII
+case, and placeholder values reach svc decoded. It checks a JSON request
+body against the operation's types before calling svc, answering 400 with
+the name of the first property that does not fit, and writes the value svc
+returns as JSON, with the status its page documents or the one svc chose
+with SetStatus. Errors are written as
+{"error":{"code":"...","message":"..."}}: 404 when no path matches, 405
+with an Allow header when the path matches but the method does not, 413,
+414 and 415 for requests that are too large, compressed with a coding
+other than gzip or deflate, or not JSON, the status of an *Error returned
+by svc, and 500 for other errors and panics, which go to the error log
+(see WithErrorLog).`
+
+// tablesFile declares the enum and family tables and registers them with
+// the runtime.
+func (e *emitter) tablesFile() *jen.File {
+	f := e.newFile()
+	var enums, kinds []jen.Code
+	for _, d := range e.plan.pages {
+		for _, en := range d.enums {
+			enums = append(enums, jen.Values(
+				jen.Parens(jen.Op("*").Id(en.GoName)).Parens(jen.Nil()),
+				jen.Id(e.plan.members[en]),
+			))
+		}
+		for _, t := range d.types {
+			k := e.plan.kinds[strings.ToLower(t.QualifiedName())]
+			if k == nil || !k.used {
+				continue
+			}
+			var members []jen.Code
+			for _, m := range append([]*schema.Type{k.base}, k.members...) {
+				members = append(members, jen.Values(jen.Lit(strings.ToLower(m.QualifiedName())), jen.Parens(jen.Op("*").Id(m.GoName)).Parens(jen.Nil())))
+			}
+			kinds = append(kinds, jen.Values(
+				jen.Parens(jen.Op("*").Id(k.iface)).Parens(jen.Nil()),
+				jen.Index().Id(runtime.KindMember).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...),
+			))
+		}
+	}
+	multi := jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 	f.Line()
-	f.Comment("valueBody is the {\"value\": ...} wrapper some documented responses put around one entity.")
-	f.Type().Id("valueBody").Types(jen.Id("T").Any()).Struct(
-		jen.Id("Value").Op("*").Id("T").Tag(map[string]string{"json": "value"}),
-	)
+	f.Comment(enumTableVar + " lists every enum type with its members, for the runtime's checks.")
+	f.Var().Id(enumTableVar).Op("=").Index().Id(runtime.EnumInfo).Custom(multi, enums...)
 	f.Line()
-	f.Comment("wrapValue wraps a service result as the docs show it; nil stays nil.")
-	f.Func().Id("wrapValue").Types(jen.Id("T").Any()).Params(jen.Id("v").Op("*").Id("T")).Any().Block(
-		jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Op("&").Id("valueBody").Types(jen.Id("T")).Values(jen.Dict{jen.Id("Value"): jen.Id("v")})),
-	)
+	f.Comment(kindTableVar + " lists the type families decoded by their @odata.type (AnyOf), each")
+	f.Comment("with its members, the base type first.")
+	f.Var().Id(kindTableVar).Op("=").Index().Id(runtime.KindInfo).Custom(multi, kinds...)
+	f.Line()
+	f.Func().Id("init").Params().Block(jen.Id(runtime.RegisterTables).Call(jen.Id(enumTableVar), jen.Id(kindTableVar)))
+	return f
 }
 
-// genWrapKind declares wrapKind, wrapValue for a family member.
-func (e *emitter) genWrapKind(f *jen.File) {
-	anyK := jen.Id("AnyOf").Types(jen.Id("K"))
+// testFile declares the golden tests, which read testdata/examples.
+func (e *emitter) testFile() *jen.File {
+	f := jen.NewFile(e.opts.Package)
+	f.HeaderComment(Header)
+	// The file is a _test.go file of the package: jennifer only names it.
+	svc := jen.Qual("reflect", "TypeFor").Types(jen.Id(serviceName)).Call()
 	f.Line()
-	f.Comment("wrapKind wraps a family member as the docs show it; nil stays nil.")
-	f.Func().Id("wrapKind").Types(jen.Id("K").Any()).Params(jen.Id("v").Id("K")).Any().Block(
-		jen.If(jen.Any().Parens(jen.Id("v")).Op("==").Nil()).Block(jen.Return(jen.Nil())),
-		jen.Return(jen.Op("&").Id("valueBody").Types(anyK.Clone()).Values(jen.Dict{jen.Id("Value"): jen.Op("&").Add(anyK.Clone()).Values(jen.Dict{jen.Id("Value"): jen.Id("v")})})),
+	f.Comment(testExamplesName + " sends each documented example (testdata/examples) through the")
+	f.Comment("handler and compares what the service receives and what the client gets with the")
+	f.Comment("docs: go test -run '" + testExamplesName + "/<Operation>/<example>'.")
+	f.Func().Id(testExamplesName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id(runtime.RunDocExamples).Call(jen.Id("t"), svc, jen.Id(operationsVar)),
 	)
+	f.Line()
+	f.Comment(testRoutesName + " checks that every documented request line reaches its operation.")
+	f.Func().Id(testRoutesName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+		jen.Id(runtime.RunDocRoutes).Call(jen.Id("t"), svc.Clone(), jen.Id(operationsVar)),
+	)
+	return f
 }
 
 func firstPath(paths []string) string {

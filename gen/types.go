@@ -60,34 +60,42 @@ func (e *emitter) elemType(name string) *typeExpr {
 	return rawMessage
 }
 
-// genType emits one struct with its Validate method.
+// genType emits one struct with its JSON and Validate methods, which
+// hand the work to the runtime's codec.
 func (e *emitter) genType(f *jen.File, t *schema.Type) {
-	what := t.GoName + " is the " + t.QualifiedName() + " type."
+	what := t.GoName + " is the " + t.QualifiedName() + " type"
 	if t.Open {
-		what = t.GoName + " is the " + t.QualifiedName() + " open type."
+		what = t.GoName + " is the " + t.QualifiedName() + " open type"
 	}
 	f.Line()
-	f.Add(comment(what, t.Description, "Documented at "+t.Source.String()+"."))
+	f.Add(comment(what+", documented in "+t.Source.File+".", t.Description))
 	var fields []jen.Code
-	if b := e.plan.base(t); b != nil {
-		fields = append(fields, comment(b.GoName+" holds the properties inherited from "+b.QualifiedName()+"."), jen.Id(b.GoName), jen.Line())
+	base := e.plan.base(t)
+	if base != nil {
+		fields = append(fields, comment(base.GoName+" holds the properties inherited from "+base.QualifiedName()+"."), jen.Id(base.GoName), jen.Line())
 	}
-	if e.plan.base(t) == nil && !hasProp(t.Properties, "@odata.type") {
+	if base == nil && !hasProp(t.Properties, "@odata.type") {
 		fields = append(fields, comment("ODataType is the @odata.type instance annotation."),
-			jen.Id("ODataType").Id("Optional").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
+			jen.Id("ODataType").Id(runtime.Optional).Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
 	}
-	fields = append(fields, e.fields(t.Properties)...)
+	fields = append(fields, e.fields(t.Source.File, t.Properties)...)
+	if base == nil {
+		fields = append(fields, jen.Line(), comment("ODataAnnotations holds the instance annotations (control information such as @odata.etag, and property@odata.bind references) other than @odata.type."),
+			jen.Id("ODataAnnotations").Id(runtime.Annotations).Tag(map[string]string{"json": "-", runtime.NamedTag: runtime.AnnotationsTag}))
+	}
+	if t.Open && !e.plan.openBase(t) {
+		fields = append(fields, jen.Line(), comment("AdditionalData holds the properties the docs do not declare: "+t.QualifiedName()+" is an open type."),
+			jen.Id("AdditionalData").Map(jen.String()).Add(rawMessage.code()).Tag(map[string]string{"json": "-", runtime.NamedTag: runtime.AdditionalTag}))
+	}
 	f.Type().Id(t.GoName).Struct(fields...)
-	e.genValidate(f, t.GoName)
-	if e.plan.namedJSON(t) {
-		e.genNamedJSON(f, t.GoName)
-	}
+	e.genMethods(f, t.GoName)
 	e.genValues(f, t.GoName, t.Properties)
 }
 
 // fields renders property fields: Optional so that absent, null and zero
-// are told apart; the JSON name is exactly the documented one.
-func (e *emitter) fields(props []*schema.Property) []jen.Code {
+// are told apart; the JSON name is exactly the documented one. page is the
+// page of the type: a property read elsewhere says where.
+func (e *emitter) fields(page string, props []*schema.Property) []jen.Code {
 	var out []jen.Code
 	for _, p := range props {
 		if len(out) > 0 {
@@ -98,37 +106,51 @@ func (e *emitter) fields(props []*schema.Property) []jen.Code {
 			tag = map[string]string{"json": "-", runtime.NamedTag: p.Name}
 		}
 		out = append(out,
-			comment(p.GoName+" is "+p.Name+" ("+p.Type.String()+").", p.Description, "Documented at "+p.Source.String()+"."),
-			jen.Id(p.GoName).Id("Optional").Types(e.goType(p.Type).code()).Tag(tag),
+			comment(fieldDoc(page, p)...),
+			jen.Id(p.GoName).Id(runtime.Optional).Types(e.goType(p.Type).code()).Tag(tag),
 		)
 	}
 	return out
 }
 
-// genNamedJSON emits the MarshalJSON and UnmarshalJSON of a struct with
-// fields tagged graphjson (see tagless), which read and write those
-// members under their documented names.
-func (e *emitter) genNamedJSON(f *jen.File, goName string) {
-	f.Line()
-	f.Comment("MarshalJSON encodes x as encoding/json does, with the members whose")
-	f.Comment("documented names a json tag cannot hold (the graphjson tags).")
-	f.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id(runtime.MarshalNamed).Call(jen.Id("x"))),
-	)
-	f.Line()
-	f.Comment("UnmarshalJSON decodes data into x as encoding/json does, with the")
-	f.Comment("members whose documented names a json tag cannot hold (the graphjson tags).")
-	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id(runtime.UnmarshalNamed).Call(jen.Id("data"), jen.Id("x"))),
-	)
+// fieldDoc is a field's doc comment: the documented description and the
+// property's OData type, and where it was read when not in page.
+func fieldDoc(page string, p *schema.Property) []string {
+	desc := strings.TrimSpace(p.Description)
+	typ := "Type: " + p.Type.String() + "."
+	if desc == "" {
+		desc = typ
+	} else {
+		desc += " " + typ
+	}
+	switch {
+	case p.Inferred:
+		return []string{desc, "Not documented in a table: inferred from an example in " + p.Source.File + "."}
+	case p.Source.File != page:
+		return []string{desc, "Documented in " + p.Source.File + "."}
+	}
+	return []string{desc}
 }
 
-func (e *emitter) genValidate(f *jen.File, goName string) {
+// genMethods emits the methods every struct has: MarshalJSON and
+// UnmarshalJSON, which encoding/json calls and which read and write the
+// Optional fields, and Validate.
+func (e *emitter) genMethods(f *jen.File, goName string) {
+	f.Line()
+	f.Comment("MarshalJSON encodes x: absent properties are left out, null ones written as null.")
+	f.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id(runtime.MarshalStruct).Call(jen.Op("&").Id("x"))),
+	)
+	f.Line()
+	f.Comment("UnmarshalJSON decodes data into x.")
+	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id(runtime.UnmarshalStruct).Call(jen.Id("data"), jen.Id("x"))),
+	)
 	f.Line()
 	f.Comment("Validate checks every enum-typed value of x, nested values included, and")
 	f.Comment("names the first offending property and the allowed values.")
 	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("Validate").Params().Error().Block(
-		jen.Return(jen.Id("validateStruct").Call(jen.Id("x"))),
+		jen.Return(jen.Id(runtime.ValidateStruct).Call(jen.Id("x"))),
 	)
 }
 
@@ -158,9 +180,9 @@ func hasProp(props []*schema.Property, name string) bool {
 	return false
 }
 
-// genKind emits a family's interface, the marker method that the base
-// type (and through embedding every derived type) implements it with, and
-// the registration of its members for AnyOf.
+// genKind emits a family's interface and the marker method that the base
+// type (and through embedding every derived type) implements it with. The
+// family's members are a row of the tables file.
 func (e *emitter) genKind(f *jen.File, k *kind) {
 	base := k.base.GoName
 	f.Line()
@@ -169,15 +191,4 @@ func (e *emitter) genKind(f *jen.File, k *kind) {
 	f.Type().Id(k.iface).Interface(jen.Id(k.marker).Params().Op("*").Id(base))
 	f.Line()
 	f.Func().Params(jen.Id("x").Op("*").Id(base)).Id(k.marker).Params().Op("*").Id(base).Block(jen.Return(jen.Id("x")))
-	ctor := func(t *schema.Type) jen.Code {
-		return jen.Func().Params().Id(k.iface).Block(jen.Return(jen.New(jen.Id(t.GoName))))
-	}
-	members := jen.Dict{}
-	for _, t := range append([]*schema.Type{k.base}, k.members...) {
-		members[jen.Lit(strings.ToLower(t.QualifiedName()))] = ctor(t)
-	}
-	f.Line()
-	f.Func().Id("init").Params().Block(
-		jen.Id("registerKinds").Call(ctor(k.base), jen.Map(jen.String()).Func().Params().Id(k.iface).Values(members)),
-	)
 }

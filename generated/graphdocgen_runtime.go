@@ -4,6 +4,9 @@ package generated
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -24,117 +27,183 @@ import (
 	"unicode/utf8"
 )
 
-// Optional is a JSON property that can be absent, null, or hold a value.
-//
-// The zero Optional is absent. With the "omitzero" option of encoding/json
-// an absent property is left out of the JSON, a null one is written as null,
-// and a set one as its value. Use Some and Null to build one, and Get, Or,
-// IsSet and IsNull to read it.
-//
-// Optional stores a pointer to its value, so a struct can hold an Optional
-// of its own type.
-type Optional[T any] struct {
-	v    *T
-	null bool
-}
-
-// Some returns an Optional holding v.
-func Some[T any](v T) Optional[T] {
-	return Optional[T]{v: &v}
-}
-
-// Null returns an Optional that is present in the JSON as null.
-func Null[T any]() Optional[T] {
-	return Optional[T]{null: true}
-}
-
-// Get returns the value and true when o holds a value; the zero value
-// and false when o is absent or null.
-func (o Optional[T]) Get() (T, bool) {
-	if o.v == nil {
-		var zero T
-		return zero, false
+// decode reads the JSON request body into dst, a non-nil pointer. On failure
+// it writes the error response (415, 413 or 400) and returns false. An
+// empty body is accepted and leaves dst untouched.
+func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any) bool {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSONMediaType(ct) {
+		writeError(w, &Error{Status: http.StatusUnsupportedMediaType, Message: "The request body must be JSON (Content-Type: application/json)."})
+		return false
 	}
-	return *o.v, true
-}
-
-// Or returns the value of o, or def when o is absent or null.
-func (o Optional[T]) Or(def T) T {
-	if o.v == nil {
-		return def
+	body, e := h.readBody(w, r)
+	if e == nil && len(bytes.TrimSpace(body)) > 0 {
+		e = decodeStrict(body, dst, nil)
 	}
-	return *o.v
-}
-
-// IsSet reports whether o is present in the JSON, as a value or as null.
-func (o Optional[T]) IsSet() bool {
-	return o.v != nil || o.null
-}
-
-// IsNull reports whether o is present in the JSON as null.
-func (o Optional[T]) IsNull() bool {
-	return o.null
-}
-
-// IsZero reports whether o is absent. It makes the "omitzero" option of
-// encoding/json leave absent properties out.
-func (o Optional[T]) IsZero() bool {
-	return !o.IsSet()
-}
-
-// MarshalJSON writes the value, or null when o is null or absent. It does
-// not escape HTML characters; json.Marshal escapes them afterwards, a
-// json.Encoder with SetEscapeHTML(false) does not.
-func (o Optional[T]) MarshalJSON() ([]byte, error) {
-	if o.v == nil {
-		return []byte("null"), nil
+	if e != nil {
+		if e.Status == http.StatusUnsupportedMediaType {
+			w.Header().Set("Accept-Encoding", "gzip, deflate")
+		}
+		writeError(w, e)
+		return false
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(o.v); err != nil {
-		return nil, err
+	return true
+}
+
+// isJSONMediaType reports whether a Content-Type is application/json or
+// type/subtype+json, ignoring parameters and case.
+func isJSONMediaType(ct string) bool {
+	mt, _, _ := strings.Cut(ct, ";")
+	typ, sub, ok := strings.Cut(strings.ToLower(strings.TrimSpace(mt)), "/")
+	if !ok || typ == "" {
+		return false
 	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	return typ == "application" && sub == "json" || len(sub) > len("+json") && strings.HasSuffix(sub, "+json")
 }
 
-// UnmarshalJSON sets o to null for JSON null, and to the decoded value
-// otherwise.
-func (o *Optional[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		*o = Optional[T]{null: true}
-		return nil
+// readBody reads the request body up to the configured limit, decoding
+// its Content-Encoding (gzip, deflate or identity; several are undone in
+// reverse order). The limit applies to the body as sent and to every
+// decoded stage, so a small compressed body cannot expand beyond it. Any
+// other content coding is answered 415, so that a client retries without
+// compression.
+func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
+	limit := h.cfg.maxBodyBytes
+	tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("The request body is larger than %d bytes.", limit)}
+	codings, e := contentCodings(r.Header.Values("Content-Encoding"))
+	if e != nil {
+		return nil, e
 	}
-	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
-		return err
+	if r.ContentLength > limit {
+		return nil, tooLarge
 	}
-	*o = Optional[T]{v: &v}
-	return nil
-}
-
-// anyValue returns the value of o as an any, and whether o holds one.
-func (o Optional[T]) anyValue() (any, bool) {
-	if o.v == nil {
-		return nil, false
+	if r.Body == nil {
+		return nil, nil
 	}
-	return *o.v, true
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var maxErr *http.MaxBytesError
+	switch {
+	case errors.As(err, &maxErr):
+		return nil, tooLarge
+	case err != nil:
+		return nil, badRequest("The request body could not be read.")
+	}
+	for i := len(codings) - 1; i >= 0; i-- {
+		if body, e = decompress(codings[i], body, limit); e != nil {
+			if e.Status == http.StatusRequestEntityTooLarge {
+				return nil, tooLarge
+			}
+			return nil, e
+		}
+	}
+	return body, nil
 }
 
-// elemType returns the type of the value of o.
-func (Optional[T]) elemType() reflect.Type {
-	return reflect.TypeFor[T]()
+// contentCodings returns the content codings of a request body in the
+// order they were applied, without identity; a coding other than gzip,
+// x-gzip and deflate is a 415 error.
+func contentCodings(values []string) ([]string, *Error) {
+	var out []string
+	for _, v := range values {
+		for _, c := range strings.Split(v, ",") {
+			switch c = strings.ToLower(strings.TrimSpace(c)); c {
+			case "", "identity":
+			case "gzip", "x-gzip", "deflate":
+				out = append(out, c)
+			default:
+				return nil, &Error{Status: http.StatusUnsupportedMediaType,
+					Message: fmt.Sprintf("The request body's Content-Encoding %q is not supported: send it with gzip, deflate or no content coding.", truncateText(c, 40))}
+			}
+		}
+	}
+	return out, nil
 }
 
-// optionalValue is implemented by every Optional type; the reflective
-// walkers use it to see through Optionals.
-type optionalValue interface {
-	anyValue() (any, bool)
-	elemType() reflect.Type
+// decompress undoes one content coding of body, reading at most limit
+// bytes of output. deflate is the zlib format (RFC 9110); a raw DEFLATE
+// stream, which some clients send, is accepted too.
+func decompress(coding string, body []byte, limit int64) ([]byte, *Error) {
+	var zr io.ReadCloser
+	var err error
+	switch coding {
+	case "deflate":
+		if zr, err = zlib.NewReader(bytes.NewReader(body)); err != nil {
+			zr, err = flate.NewReader(bytes.NewReader(body)), nil
+		}
+	default:
+		zr, err = gzip.NewReader(bytes.NewReader(body))
+	}
+	if err != nil {
+		return nil, badRequest(fmt.Sprintf("The request body is not valid %s data.", coding))
+	}
+	defer zr.Close()
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	switch {
+	case int64(len(out)) > limit:
+		return nil, &Error{Status: http.StatusRequestEntityTooLarge}
+	case err != nil:
+		return nil, badRequest(fmt.Sprintf("The request body is not valid %s data.", coding))
+	}
+	return out, nil
 }
 
-// optionalValueType is the reflect.Type of optionalValue.
-var optionalValueType = reflect.TypeFor[optionalValue]()
+// truncateText cuts s, which may come from the request, to at most n
+// bytes of valid UTF-8.
+func truncateText(s string, n int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
+}
+
+// CollectionResponse is the body of a response that lists T values: Value
+// holds one page of them, ODataNextLink the URL of the next page, and
+// ODataDeltaLink (for delta queries) the URL to fetch later changes.
+// ODataCount is set when the request asked for $count. Other control
+// information (@odata.type of the collection, ...) is in ODataAnnotations.
+type CollectionResponse[T any] struct {
+	_                [0]collectionTag
+	ODataContext     string      `json:"@odata.context,omitempty"`
+	ODataCount       *int64      `json:"@odata.count,omitempty"`
+	ODataNextLink    string      `json:"@odata.nextLink,omitempty"`
+	ODataDeltaLink   string      `json:"@odata.deltaLink,omitempty"`
+	ODataAnnotations Annotations `json:"-" graphjson:",annotations"`
+	Value            []T         `json:"value"`
+}
+
+// collectionTag marks CollectionResponse for the handler.
+type collectionTag struct{}
+
+// ValueResponse is the body of a response that answers one primitive
+// value as {"value": x}; a nil Value is written as null
+// (&ValueResponse[bool]{Value: new(true)}).
+type ValueResponse[T any] struct {
+	ODataContext     string      `json:"@odata.context,omitempty"`
+	ODataAnnotations Annotations `json:"-" graphjson:",annotations"`
+	Value            *T          `json:"value"`
+}
+
+// collectionCount is the count a /$count request answers for v, a
+// *CollectionResponse: ODataCount when the service sets it, else the
+// number of values. It reports false for any other v.
+func collectionCount(v any) (int64, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return 0, false
+	}
+	rv = rv.Elem()
+	t := rv.Type()
+	if t.Kind() != reflect.Struct || t.NumField() == 0 || t.Field(0).Type != reflect.TypeFor[[0]collectionTag]() {
+		return 0, false
+	}
+	if n := rv.FieldByName("ODataCount"); !n.IsNil() {
+		return n.Elem().Int(), true
+	}
+	return int64(rv.FieldByName("Value").Len()), true
+}
 
 // DateTimeOffset is an Edm.DateTimeOffset: a timestamp in RFC 3339 form,
 // such as "2024-01-02T03:04:05.1234567Z". It is kept as the string that was
@@ -353,28 +422,6 @@ func isoDurationUnit(s string, next int, number bool) int {
 	return -1
 }
 
-// CollectionResponse is the body of a response that lists T values: Value
-// holds one page of them, ODataNextLink the URL of the next page, and
-// ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is set when the request asked for $count. ODataType is the
-// rarely sent @odata.type of the collection itself.
-type CollectionResponse[T any] struct {
-	ODataContext   Optional[string] `json:"@odata.context,omitzero"`
-	ODataType      Optional[string] `json:"@odata.type,omitzero"`
-	ODataCount     Optional[int64]  `json:"@odata.count,omitzero"`
-	ODataNextLink  Optional[string] `json:"@odata.nextLink,omitzero"`
-	ODataDeltaLink Optional[string] `json:"@odata.deltaLink,omitzero"`
-	Value          []T              `json:"value"`
-}
-
-// ValueResponse is the body of a response that answers one primitive
-// value, which the service wraps as {"value": x}. Value is Optional so a
-// documented null survives.
-type ValueResponse[T any] struct {
-	ODataContext Optional[string] `json:"@odata.context,omitzero"`
-	Value        Optional[T]      `json:"value,omitzero"`
-}
-
 // Error is an error a Service returns to choose the response: the HTTP
 // Status (400 to 599), the Graph error Code (such as "itemNotFound"), and a
 // Message for the client. The handler writes it as
@@ -499,109 +546,118 @@ func writeError(w http.ResponseWriter, e *Error) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// Option configures the handler returned by NewHandler.
-type Option func(*handlerConfig)
-
-// handlerConfig holds the settings chosen with Options.
-type handlerConfig struct {
-	maxBodyBytes int64
-	errorLog     func(r *http.Request, err error)
+// badRequest returns a 400 invalidRequest error.
+func badRequest(message string) *Error {
+	return &Error{Status: http.StatusBadRequest, Message: message}
 }
 
-// defaultMaxBodyBytes is the default limit of a request body, 4 MiB.
-const defaultMaxBodyBytes = 4 << 20
+// mustBe returns the error for a value at path that is not what it must
+// be; path "" is the whole body.
+func mustBe(path, what string) *Error {
+	if path == "" {
+		return badRequest("The request body must be " + what + ".")
+	}
+	return badRequest("Property '" + path + "' must be " + what + ".")
+}
 
-// WithMaxBodyBytes sets the largest request body the handler reads, in
-// bytes (default 4 MiB). A larger body is answered with 413 requestTooLarge
-// before the Service is called. A value below 1 restores the default.
-func WithMaxBodyBytes(n int64) Option {
-	return func(c *handlerConfig) {
-		if n <= 0 {
-			n = defaultMaxBodyBytes
+// joinPath appends a property name to a property path. The name is made
+// valid UTF-8 and cut to 100 bytes, as it may come from the request.
+func joinPath(path, name string) string {
+	name = strings.ToValidUTF8(name, string(utf8.RuneError))
+	if len(name) > 100 {
+		n := 100
+		for n > 0 && !utf8.RuneStart(name[n]) {
+			n--
 		}
-		c.maxBodyBytes = n
+		name = name[:n]
 	}
-}
-
-// WithErrorLog sets the function told about internal errors, which are
-// answered with 500 generalException: errors from the Service that are not
-// an *Error, panics (with their stack), and responses that cannot be
-// encoded. The default logs them with log.Printf; nil discards them. The
-// client never sees their text.
-func WithErrorLog(fn func(r *http.Request, err error)) Option {
-	return func(c *handlerConfig) {
-		c.errorLog = fn
+	if path == "" {
+		return name
 	}
-}
-
-// defaultErrorLog is the error log used without WithErrorLog.
-func defaultErrorLog(r *http.Request, err error) {
-	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	return path + "." + name
 }
 
 // handler serves the operations of a Service.
 type handler struct {
-	svc    Service
+	svc    any
 	cfg    handlerConfig
 	router *router
 }
 
-// route is one entry of the routing table: a method, a path pattern, and
-// the function that serves it with the placeholder values in pattern order.
-type route struct {
-	method, pattern string
-	serve           func(*handler, http.ResponseWriter, *http.Request, []string)
-	collection      bool // GET pattern/$count and pattern/microsoft.graph.x serve it too
-}
-
-// NewHandler returns an http.Handler that serves the operations of svc.
-//
-// It routes a request by its method and URL path, split into segments as
-// the request escaped it (an encoded slash, %2F, stays inside its segment)
-// and matched decoded: the literal parts of a pattern match ignoring ASCII
-// case, and placeholder values reach svc decoded. It checks a JSON request
-// body against the operation's types before calling svc, answering 400 with
-// the name of the first property that does not fit, and writes the value svc
-// returns as JSON, with the status its page documents or the one svc chose
-// with SetStatus. Errors are written as
-// {"error":{"code":"...","message":"..."}}: 404 when no path matches, 405
-// with an Allow header when the path matches but the method does not, 413,
-// 414 and 415 for requests that are too large or not JSON, the status of an
-// *Error returned by svc, and 500 for other errors and panics, which go to
-// the error log (see WithErrorLog).
-func NewHandler(svc Service, opts ...Option) http.Handler {
+// newHandler returns the handler of the generated NewHandler: svc is the
+// Service, ops the generated operation table. A malformed table row is a
+// bug of the generator: newHandler panics naming it.
+func newHandler(svc any, ops []*operation, opts []Option) *handler {
 	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&cfg)
 		}
 	}
-	return &handler{svc: svc, cfg: cfg, router: newRouter(routes)}
+	var table []routeEntry
+	for _, op := range ops {
+		info, err := newOpInfo(op)
+		if err != nil {
+			panic("graphdocgen runtime: " + err.Error())
+		}
+		for i := range op.routes {
+			table = append(table, routeEntry{method: op.method, op: info, route: &op.routes[i], index: len(table)})
+		}
+	}
+	return &handler{svc: svc, cfg: cfg, router: newRouter(table)}
 }
 
 // ServeHTTP serves r with the route its method and path select.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	tw := &trackingWriter{ResponseWriter: w}
+	st := &requestState{Context: r.Context()}
+	st.w.ResponseWriter = w
+	tw := &st.w
 	defer h.recoverPanic(tw, r)
 	if len(r.URL.Path) > maxPathLen {
 		writeError(tw, &Error{Status: http.StatusRequestURITooLong, Message: fmt.Sprintf("The request path is longer than %d bytes.", maxPathLen)})
 		return
 	}
 	path := routingPath(r)
-	rt, params, allow := h.router.lookup(r.Method, path)
-	if crt, cparams, seg := h.collectionRoute(r.Method, path, rt); crt != nil {
-		rt, params = crt, cparams
-		r = r.WithContext(context.WithValue(r.Context(), segmentKey{}, seg))
+	e, params, allow := h.router.lookup(r.Method, path)
+	if ce, cparams, seg := h.collectionRoute(r.Method, path, e); ce != nil {
+		e, params, st.segment = ce, cparams, seg
 	}
 	switch {
-	case rt != nil:
-		rt.serve(h, tw, withStatusHolder(r), params)
+	case e != nil:
+		h.serve(tw, r.WithContext(st), st, e, params)
 	case len(allow) > 0:
 		tw.Header().Set("Allow", strings.Join(allow, ", "))
 		writeError(tw, &Error{Status: http.StatusMethodNotAllowed, Message: "The request method is not allowed for this resource."})
 	default:
 		writeError(tw, &Error{Status: http.StatusNotFound, Message: "No resource matches the request path."})
 	}
+}
+
+// serve builds the operation's request from the path parameters and the
+// body, calls the Service, and writes its answer.
+func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState, e *routeEntry, params []string) {
+	op := e.op
+	ptr := reflect.New(op.reqType)
+	req := ptr.Elem()
+	if op.httpReq >= 0 {
+		req.Field(op.httpReq).Set(reflect.ValueOf(r))
+	}
+	for i, fi := range e.route.fields {
+		if i < len(params) {
+			req.Field(int(fi)).SetString(params[i])
+		}
+	}
+	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface()) {
+		return
+	}
+	var res any
+	var err error
+	if h.cfg.intercept != nil {
+		res, err = h.cfg.intercept(op, st, ptr.Interface())
+	} else {
+		res, err = op.call(h.svc, st, ptr.Interface())
+	}
+	h.reply(w, r, st, op.status, res, err)
 }
 
 // recoverPanic turns a panic while serving r into a logged 500 response,
@@ -661,45 +717,299 @@ func (w *trackingWriter) Unwrap() http.ResponseWriter {
 	return w.ResponseWriter
 }
 
-// reply writes the result of an operation: the error response for a
-// non-nil err; else, with status or the one the service chose with
-// SetStatus, no body for 204, 304 or a nil v, and v as JSON otherwise.
-func (h *handler) reply(w http.ResponseWriter, r *http.Request, status int, v any, err error) {
-	if err != nil {
-		h.fail(w, r, err)
-		return
-	}
-	status = h.chosenStatus(r, status)
-	if replyCount(w, r, status, v) {
-		return
-	}
-	if rv := reflect.ValueOf(v); status == http.StatusNoContent || status == http.StatusNotModified || v == nil || rv.Kind() == reflect.Pointer && rv.IsNil() {
-		w.WriteHeader(status)
-		return
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		h.logError(r, fmt.Errorf("encoding the response: %v", err))
-		writeError(w, &Error{Status: http.StatusInternalServerError})
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+// requestState is the context the handler gives a Service method (and
+// the context of req.HTTPRequest): the request's own context, plus what
+// the handler keeps about the request, in one allocation.
+type requestState struct {
+	context.Context
+	// status is the success status chosen with SetStatus, 0 for none.
+	status statusHolder
+	// segment is the $count or type-cast segment the handler stripped to
+	// route the request to a collection, "" for none.
+	segment string
+	w       trackingWriter
 }
 
-// statusKey holds, in the context of a request the handler serves, the
-// *atomic.Int64 that SetStatus writes the chosen success status to.
-type statusKey struct{}
+// requestStateKey finds the requestState in a context derived from it.
+type requestStateKey struct{}
+
+// Value returns the requestState for requestStateKey, else the value of
+// the request's own context.
+func (s *requestState) Value(key any) any {
+	if key == (requestStateKey{}) {
+		return s
+	}
+	return s.Context.Value(key)
+}
+
+// stateOf returns the requestState of a context the handler made, nil for
+// any other.
+func stateOf(ctx context.Context) *requestState {
+	if ctx == nil {
+		return nil
+	}
+	s, _ := ctx.Value(requestStateKey{}).(*requestState)
+	return s
+}
+
+// operation describes one Service method to the handler. The generated
+// package declares one per operation, as static data, and passes the list
+// to newHandler.
+type operation struct {
+	name   string // the Service method: "GetUser"
+	method string // HTTP method of its request lines
+	status int    // documented success status
+	// req is a nil pointer to the request struct, (*GetUserRequest)(nil):
+	// its fields are HTTPRequest, the path parameters, and Body when the
+	// operation takes one.
+	req any
+	// call calls the Service method: svc is the Service, req a
+	// *<Operation>Request; the result is the method's first result (nil
+	// for a method returning only an error).
+	call   func(svc any, ctx context.Context, req any) (any, error)
+	routes []opRoute
+	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
+	// (a type cast) serve the operation too.
+	collection bool
+}
+
+// opRoute is one request line an operation keeps: its path pattern, and
+// for each placeholder the index of the request struct field that
+// receives its value.
+type opRoute struct {
+	pattern string
+	fields  []uint8
+}
+
+// opInfo is what the handler computes once per operation from its
+// request struct type.
+type opInfo struct {
+	*operation
+	reqType  reflect.Type // the struct type
+	httpReq  int          // field index of HTTPRequest, -1 when none
+	body     int          // field index of Body, -1 when none
+	bodyType reflect.Type
+}
+
+// newOpInfo checks an operation's table row against its request type.
+func newOpInfo(op *operation) (*opInfo, error) {
+	t := reflect.TypeOf(op.req)
+	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return nil, fmt.Errorf("operation %s: request is %v, not a pointer to a struct", op.name, t)
+	}
+	info := &opInfo{operation: op, reqType: t.Elem(), httpReq: -1, body: -1}
+	for i := range info.reqType.NumField() {
+		f := info.reqType.Field(i)
+		switch {
+		case f.Name == "HTTPRequest" && f.Type == reflect.TypeFor[*http.Request]():
+			info.httpReq = i
+		case f.Name == "Body":
+			info.body, info.bodyType = i, f.Type
+		}
+	}
+	for _, r := range op.routes {
+		for _, fi := range r.fields {
+			if int(fi) >= info.reqType.NumField() || info.reqType.Field(int(fi)).Type.Kind() != reflect.String {
+				return nil, fmt.Errorf("operation %s: route %s: field %d is not a string", op.name, r.pattern, fi)
+			}
+		}
+	}
+	return info, nil
+}
+
+// Optional is a JSON property that can be absent, null, or hold a value.
+//
+// The zero Optional is absent. Value points to the value when the property
+// holds one, and is nil when it is absent or null; Null is true when the
+// property is present as JSON null. Some and Null build one:
+//
+//	u.DisplayName = Some("Adele")     // "displayName": "Adele"
+//	u.Manager = Null[DirectoryObject]() // "manager": null
+//	if v := u.DisplayName.Value; v != nil { ... } // present with a value
+//
+// Optional stores a pointer, so a struct can hold an Optional of its own
+// type. It has no methods: each method of a generic type is compiled once
+// for every type argument, which would make the generated package slow to
+// build. The generated structs read and write their Optional fields with
+// their own MarshalJSON and UnmarshalJSON (see the codec).
+type Optional[T any] struct {
+	_ [0]optionalTag
+	// Value is the value, nil when the property is absent or null.
+	Value *T
+	// Null is true when the property is present as JSON null (Value is
+	// then nil).
+	Null bool
+}
+
+// optionalTag marks Optional for the codec; being a func type, it also
+// makes Optional (and every struct holding one) not comparable, so the
+// compiler writes no equality function per type.
+type optionalTag func()
+
+// Some returns an Optional holding v.
+func Some[T any](v T) Optional[T] {
+	return Optional[T]{Value: &v}
+}
+
+// Null returns an Optional that is present in the JSON as null.
+func Null[T any]() Optional[T] {
+	return Optional[T]{Null: true}
+}
+
+// Option configures the handler returned by NewHandler.
+type Option func(*handlerConfig)
+
+// handlerConfig holds the settings chosen with Options.
+type handlerConfig struct {
+	maxBodyBytes int64
+	errorLog     func(r *http.Request, err error)
+	// intercept, when set, is called instead of the Service (the golden
+	// tests' double).
+	intercept func(op *opInfo, ctx context.Context, req any) (any, error)
+}
+
+// defaultMaxBodyBytes is the default limit of a request body, 4 MiB.
+const defaultMaxBodyBytes = 4 << 20
+
+// WithMaxBodyBytes sets the largest request body the handler reads, in
+// bytes (default 4 MiB); for a compressed body the limit applies to its
+// decompressed size. A larger body is answered with 413 requestTooLarge
+// before the Service is called. A value below 1 restores the default.
+func WithMaxBodyBytes(n int64) Option {
+	return func(c *handlerConfig) {
+		if n <= 0 {
+			n = defaultMaxBodyBytes
+		}
+		c.maxBodyBytes = n
+	}
+}
+
+// WithErrorLog sets the function told about internal errors, which are
+// answered with 500 generalException: errors from the Service that are not
+// an *Error, panics (with their stack), and responses that cannot be
+// encoded. The default logs them with log.Printf; nil discards them. The
+// client never sees their text.
+func WithErrorLog(fn func(r *http.Request, err error)) Option {
+	return func(c *handlerConfig) {
+		c.errorLog = fn
+	}
+}
+
+// withIntercept has the handler call fn instead of the Service.
+func withIntercept(fn func(op *opInfo, ctx context.Context, req any) (any, error)) Option {
+	return func(c *handlerConfig) {
+		c.intercept = fn
+	}
+}
+
+// defaultErrorLog is the error log used without WithErrorLog.
+func defaultErrorLog(r *http.Request, err error) {
+	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+}
+
+// requestPath is a decoded request path whose segments are those of the
+// escaped path: a "/" the request percent-encoded (%2F) belongs to its
+// segment and does not separate segments.
+type requestPath struct {
+	text    string
+	encoded []bool // encoded[i]: text[i] is an encoded "/"; nil when none is
+}
+
+// routingPath returns the path r is routed by: r.URL.EscapedPath() decoded,
+// or r.URL.Path with no encoded "/" when that does not decode to r.URL.Path
+// (a hand-built request).
+func routingPath(r *http.Request) requestPath {
+	if rp, ok := decodePath(r.URL.EscapedPath()); ok && rp.text == r.URL.Path {
+		return rp
+	}
+	return requestPath{text: r.URL.Path}
+}
+
+// decodePath decodes the percent-escapes of an escaped path, marking the
+// "/" that were encoded. It reports false for a malformed escape.
+func decodePath(escaped string) (requestPath, bool) {
+	if strings.IndexByte(escaped, '%') < 0 {
+		return requestPath{text: escaped}, true
+	}
+	b := make([]byte, 0, len(escaped))
+	var encoded []bool
+	for i := 0; i < len(escaped); i++ {
+		c := escaped[i]
+		if c != '%' {
+			b = append(b, c)
+			continue
+		}
+		c, ok := unhexPair(escaped[i+1:])
+		if !ok {
+			return requestPath{}, false
+		}
+		if c == '/' {
+			if encoded == nil {
+				encoded = make([]bool, len(escaped))
+			}
+			encoded[len(b)] = true
+		}
+		b = append(b, c)
+		i += 2
+	}
+	return requestPath{text: string(b), encoded: encoded}, true
+}
+
+// unhexPair decodes the two hexadecimal digits that start s.
+func unhexPair(s string) (byte, bool) {
+	if len(s) < 2 {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(s[:2], 16, 8)
+	return byte(v), err == nil
+}
+
+// isEncoded reports whether text[i] is a "/" the request percent-encoded.
+func (rp requestPath) isEncoded(i int) bool {
+	return i < len(rp.encoded) && rp.encoded[i]
+}
+
+// separates reports whether text[i] is a "/" that separates segments.
+func (rp requestPath) separates(i int) bool {
+	return rp.text[i] == '/' && !rp.isEncoded(i)
+}
+
+// encodedIn reports whether text[i:j] holds a "/" the request encoded.
+func (rp requestPath) encodedIn(i, j int) bool {
+	for k := i; k < min(j, len(rp.encoded)); k++ {
+		if rp.encoded[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// prefix returns the path of the first n bytes of rp.
+func (rp requestPath) prefix(n int) requestPath {
+	return requestPath{text: rp.text[:n], encoded: rp.encoded[:min(n, len(rp.encoded))]}
+}
+
+// lastSeparator returns the index of the last "/" that separates segments,
+// or -1.
+func (rp requestPath) lastSeparator() int {
+	for i := len(rp.text) - 1; i >= 0; i-- {
+		if rp.separates(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// statusHolder holds the status a Service chose with SetStatus; a method
+// may call SetStatus from another goroutine.
+type statusHolder struct{ code atomic.Int64 }
 
 // SetStatus lets a Service method choose the success status of its answer
 // instead of the status its page documents: 201 for a create that the docs
 // show answering 201 Created, 204 for an answer without content, 200 for a
 // report that answers JSON where the page documents a 302 redirect. ctx is
-// the context the handler passed to the method; the last call before the
-// method returns wins.
+// the context the handler passed to the method (or one derived from it);
+// the last call before the method returns wins.
 //
 // The answer to 204 No Content or 304 Not Modified, or to a nil result,
 // has no body; any other status carries the result as JSON.
@@ -709,25 +1019,16 @@ type statusKey struct{}
 // with the documented status. Return an *Error to answer an error. Outside
 // a request served by NewHandler, SetStatus does nothing.
 func SetStatus(ctx context.Context, code int) {
-	if p, ok := ctx.Value(statusKey{}).(*atomic.Int64); ok {
-		p.Store(int64(code))
+	if s := stateOf(ctx); s != nil {
+		s.status.code.Store(int64(code))
 	}
 }
 
-// withStatusHolder returns r with a holder for SetStatus in its context.
-func withStatusHolder(r *http.Request) *http.Request {
-	return r.WithContext(context.WithValue(r.Context(), statusKey{}, new(atomic.Int64)))
-}
-
-// chosenStatus returns the success status the service chose for r with
-// SetStatus, or def when it chose none or a code that is not 200-399 (that
-// one is logged).
-func (h *handler) chosenStatus(r *http.Request, def int) int {
-	p, ok := r.Context().Value(statusKey{}).(*atomic.Int64)
-	if !ok {
-		return def
-	}
-	code := p.Load()
+// chosenStatus returns the success status the service chose with
+// SetStatus, or def when it chose none or a code that is not 200-399
+// (that one is logged).
+func (h *handler) chosenStatus(r *http.Request, st *requestState, def int) int {
+	code := st.status.code.Load()
 	switch {
 	case code == 0:
 		return def
@@ -737,6 +1038,46 @@ func (h *handler) chosenStatus(r *http.Request, def int) int {
 	default:
 		return int(code)
 	}
+}
+
+// reply writes the result of an operation: the error response for a
+// non-nil err; else, with status or the one the service chose with
+// SetStatus, no body for 204, 304 or a nil v, the count for a $count
+// request, and v as JSON otherwise.
+func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any, err error) {
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	status = h.chosenStatus(r, st, status)
+	if replyCount(w, st, status, v) {
+		return
+	}
+	if isNil(v) || status == http.StatusNoContent || status == http.StatusNotModified {
+		w.WriteHeader(status)
+		return
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	out, err := appendJSON((*buf)[:0], v, nil)
+	if err != nil {
+		h.logError(r, fmt.Errorf("encoding the response: %v", err))
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+		return
+	}
+	*buf = out
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(out)
+}
+
+// isNil reports whether v is nil or a nil pointer.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
 // maxPathLen is the longest request path the handler routes, in bytes.
@@ -758,10 +1099,13 @@ type routePattern struct {
 	routes   []routeEntry
 }
 
-// routeEntry is a route with its position in the routing table.
+// routeEntry is one route of the routing table: an operation's request
+// line, with its position in the table.
 type routeEntry struct {
-	route
-	index int
+	method string
+	op     *opInfo
+	route  *opRoute
+	index  int
 }
 
 // router finds the route for a request path. Patterns are indexed by their
@@ -774,17 +1118,17 @@ type router struct {
 
 // newRouter compiles the routing table. Routes that share a pattern share
 // its compiled form; a malformed pattern is literal text.
-func newRouter(table []route) *router {
+func newRouter(table []routeEntry) *router {
 	rt := &router{bySegment: map[string][]*routePattern{}}
 	compiled := map[string]*routePattern{}
-	for i, r := range table {
-		p := compiled[r.pattern]
+	for _, e := range table {
+		p := compiled[e.route.pattern]
 		if p == nil {
-			p = compilePattern(r.pattern)
-			compiled[r.pattern] = p
+			p = compilePattern(e.route.pattern)
+			compiled[e.route.pattern] = p
 			rt.add(p)
 		}
-		p.routes = append(p.routes, routeEntry{route: r, index: i})
+		p.routes = append(p.routes, e)
 	}
 	return rt
 }
@@ -1046,960 +1390,6 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
-// requestPath is a decoded request path whose segments are those of the
-// escaped path: a "/" the request percent-encoded (%2F) belongs to its
-// segment and does not separate segments.
-type requestPath struct {
-	text    string
-	encoded []bool // encoded[i]: text[i] is an encoded "/"; nil when none is
-}
-
-// routingPath returns the path r is routed by: r.URL.EscapedPath() decoded,
-// or r.URL.Path with no encoded "/" when that does not decode to r.URL.Path
-// (a hand-built request).
-func routingPath(r *http.Request) requestPath {
-	if rp, ok := decodePath(r.URL.EscapedPath()); ok && rp.text == r.URL.Path {
-		return rp
-	}
-	return requestPath{text: r.URL.Path}
-}
-
-// decodePath decodes the percent-escapes of an escaped path, marking the
-// "/" that were encoded. It reports false for a malformed escape.
-func decodePath(escaped string) (requestPath, bool) {
-	if strings.IndexByte(escaped, '%') < 0 {
-		return requestPath{text: escaped}, true
-	}
-	b := make([]byte, 0, len(escaped))
-	var encoded []bool
-	for i := 0; i < len(escaped); i++ {
-		c := escaped[i]
-		if c != '%' {
-			b = append(b, c)
-			continue
-		}
-		c, ok := unhexPair(escaped[i+1:])
-		if !ok {
-			return requestPath{}, false
-		}
-		if c == '/' {
-			if encoded == nil {
-				encoded = make([]bool, len(escaped))
-			}
-			encoded[len(b)] = true
-		}
-		b = append(b, c)
-		i += 2
-	}
-	return requestPath{text: string(b), encoded: encoded}, true
-}
-
-// unhexPair decodes the two hexadecimal digits that start s.
-func unhexPair(s string) (byte, bool) {
-	if len(s) < 2 {
-		return 0, false
-	}
-	v, err := strconv.ParseUint(s[:2], 16, 8)
-	return byte(v), err == nil
-}
-
-// isEncoded reports whether text[i] is a "/" the request percent-encoded.
-func (rp requestPath) isEncoded(i int) bool {
-	return i < len(rp.encoded) && rp.encoded[i]
-}
-
-// separates reports whether text[i] is a "/" that separates segments.
-func (rp requestPath) separates(i int) bool {
-	return rp.text[i] == '/' && !rp.isEncoded(i)
-}
-
-// encodedIn reports whether text[i:j] holds a "/" the request encoded.
-func (rp requestPath) encodedIn(i, j int) bool {
-	for k := i; k < min(j, len(rp.encoded)); k++ {
-		if rp.encoded[k] {
-			return true
-		}
-	}
-	return false
-}
-
-// prefix returns the path of the first n bytes of rp.
-func (rp requestPath) prefix(n int) requestPath {
-	return requestPath{text: rp.text[:n], encoded: rp.encoded[:min(n, len(rp.encoded))]}
-}
-
-// lastSeparator returns the index of the last "/" that separates segments,
-// or -1.
-func (rp requestPath) lastSeparator() int {
-	for i := len(rp.text) - 1; i >= 0; i-- {
-		if rp.separates(i) {
-			return i
-		}
-	}
-	return -1
-}
-
-// maxJSONDepth is the deepest nesting of arrays and objects accepted in a
-// request body.
-const maxJSONDepth = 64
-
-// decode reads the JSON request body into dst, a non-nil pointer. On failure
-// it writes the error response (415, 413 or 400) and returns false. An
-// empty body is accepted and leaves dst untouched. The body is checked
-// against the type of dst before it is decoded, so that a 400 names the
-// first property that does not fit.
-func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any) bool {
-	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSONMediaType(ct) {
-		writeError(w, &Error{Status: http.StatusUnsupportedMediaType, Message: "The request body must be JSON (Content-Type: application/json)."})
-		return false
-	}
-	body, e := h.readBody(w, r)
-	if e == nil && len(bytes.TrimSpace(body)) > 0 {
-		e = checkBody(body, reflect.TypeOf(dst).Elem())
-		if e == nil && json.Unmarshal(body, dst) != nil {
-			e = badRequest("The request body could not be decoded.")
-		}
-	}
-	if e != nil {
-		writeError(w, e)
-		return false
-	}
-	return true
-}
-
-// isJSONMediaType reports whether a Content-Type is application/json or
-// type/subtype+json, ignoring parameters and case.
-func isJSONMediaType(ct string) bool {
-	mt, _, _ := strings.Cut(ct, ";")
-	typ, sub, ok := strings.Cut(strings.ToLower(strings.TrimSpace(mt)), "/")
-	if !ok || typ == "" {
-		return false
-	}
-	return typ == "application" && sub == "json" || len(sub) > len("+json") && strings.HasSuffix(sub, "+json")
-}
-
-// readBody reads the request body up to the configured limit.
-func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
-	limit := h.cfg.maxBodyBytes
-	tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("The request body is larger than %d bytes.", limit)}
-	if r.ContentLength > limit {
-		return nil, tooLarge
-	}
-	if r.Body == nil {
-		return nil, nil
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	var maxErr *http.MaxBytesError
-	switch {
-	case errors.As(err, &maxErr):
-		return nil, tooLarge
-	case err != nil:
-		return nil, badRequest("The request body could not be read.")
-	}
-	return body, nil
-}
-
-// checkBody checks that body is valid JSON whose shape fits the Go type t,
-// and returns a 400 error naming the first property that does not.
-func checkBody(body []byte, t reflect.Type) *Error {
-	var syntax *json.SyntaxError
-	if err := json.Unmarshal(body, new(json.RawMessage)); errors.As(err, &syntax) {
-		return badRequest(fmt.Sprintf("The request body is not valid JSON (error at byte %d).", syntax.Offset))
-	} else if err != nil {
-		return errInvalidJSON
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	c := &bodyChecker{dec: dec}
-	return c.value(t, "")
-}
-
-// errInvalidJSON reports a body that is not valid JSON.
-var errInvalidJSON = badRequest("The request body is not valid JSON.")
-
-// badRequest returns a 400 invalidRequest error.
-func badRequest(message string) *Error {
-	return &Error{Status: http.StatusBadRequest, Message: message}
-}
-
-// mustBe returns the error for a value at path that is not what it must
-// be; path "" is the whole body.
-func mustBe(path, what string) *Error {
-	if path == "" {
-		return badRequest("The request body must be " + what + ".")
-	}
-	return badRequest("Property '" + path + "' must be " + what + ".")
-}
-
-// joinPath appends a property name to a property path. The name is made
-// valid UTF-8 and cut to 100 bytes, as it may come from the request.
-func joinPath(path, name string) string {
-	name = strings.ToValidUTF8(name, string(utf8.RuneError))
-	if len(name) > 100 {
-		n := 100
-		for n > 0 && !utf8.RuneStart(name[n]) {
-			n--
-		}
-		name = name[:n]
-	}
-	if path == "" {
-		return name
-	}
-	return path + "." + name
-}
-
-// bodyChecker walks the tokens of a request body alongside a Go type.
-type bodyChecker struct {
-	dec   *json.Decoder
-	depth int
-}
-
-// enumValue is implemented by the generated enum types.
-type enumValue interface {
-	IsValid() bool
-	enumMembers() []string
-}
-
-// openType is implemented by pointers to the generated open types, which
-// accept properties they do not declare.
-type openType interface {
-	graphOpenType()
-}
-
-// The reflect.Types the body checker looks for.
-var (
-	enumValueType   = reflect.TypeFor[enumValue]()
-	formatValueType = reflect.TypeFor[formatValue]()
-	openTypeType    = reflect.TypeFor[openType]()
-	rawMessageType  = reflect.TypeFor[json.RawMessage]()
-	unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
-)
-
-// unwrapJSONType strips pointers and Optionals from t, and reports whether
-// JSON null is accepted for t.
-func unwrapJSONType(t reflect.Type) (reflect.Type, bool) {
-	nullable := false
-	for {
-		switch {
-		case t.Kind() == reflect.Pointer:
-			t, nullable = t.Elem(), true
-		case t.Implements(optionalValueType):
-			t, nullable = reflect.Zero(t).Interface().(optionalValue).elemType(), true
-		default:
-			k := t.Kind()
-			return t, nullable || k == reflect.Slice || k == reflect.Map || k == reflect.Interface
-		}
-	}
-}
-
-// value checks the next JSON value against t. path names the property, ""
-// for the whole body.
-func (c *bodyChecker) value(t reflect.Type, path string) *Error {
-	tok, err := c.dec.Token()
-	if err != nil {
-		return errInvalidJSON
-	}
-	t, nullable := unwrapJSONType(t)
-	switch {
-	case tok == nil && nullable:
-		return nil
-	case tok == nil:
-		return mustBe(path, describeJSONType(t))
-	case t == rawMessageType || t.Kind() == reflect.Interface || reflect.PointerTo(t).Implements(unmarshalerType) && !namedStruct(t):
-		return c.skip(tok)
-	case t.Kind() == reflect.Struct:
-		return c.object(tok, t, path)
-	case t.Kind() == reflect.Map:
-		return c.members(tok, path, func(string) (reflect.Type, bool) {
-			return t.Elem(), true
-		})
-	case t.Kind() == reflect.Array || t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
-		return c.array(tok, t, path)
-	}
-	return checkScalar(tok, t, path)
-}
-
-// describeJSONType says what JSON value fits t, for error messages.
-func describeJSONType(t reflect.Type) string {
-	switch t.Kind() {
-	case reflect.Bool:
-		return "a boolean"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return fmt.Sprintf("an integer between %d and %d", int64(-1)<<(t.Bits()-1), uint64(1)<<(t.Bits()-1)-1)
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return fmt.Sprintf("an integer between 0 and %d", ^uint64(0)>>(64-t.Bits()))
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.Slice, reflect.Array:
-		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {
-			return "a string"
-		}
-		return "an array"
-	}
-	return "a string"
-}
-
-// checkScalar checks a string, boolean or number token against t; a string
-// for an enum type must be one of its members, one for an Edm primitive
-// with a form (DateTimeOffset, ...) must have that form.
-func checkScalar(tok json.Token, t reflect.Type, path string) *Error {
-	ok := false
-	switch v := tok.(type) {
-	case string:
-		ok = t.Kind() == reflect.String || t.Kind() == reflect.Slice
-		if ok && t.Implements(enumValueType) && !reflect.ValueOf(v).Convert(t).Interface().(enumValue).IsValid() {
-			return mustBe(path, "one of: "+strings.Join(reflect.Zero(t).Interface().(enumValue).enumMembers(), ", "))
-		}
-		if ok && t.Implements(formatValueType) {
-			if f := reflect.ValueOf(v).Convert(t).Interface().(formatValue); !f.IsValid() {
-				return mustBe(path, f.edmForm())
-			}
-		}
-	case bool:
-		ok = t.Kind() == reflect.Bool
-	case json.Number:
-		ok = numberFits(string(v), t)
-	}
-	if !ok {
-		return mustBe(path, describeJSONType(t))
-	}
-	return nil
-}
-
-// numberFits reports whether the JSON number s can be stored in a value of
-// type t: an integer in range for integer types, a finite value for floats.
-func numberFits(s string, t reflect.Type) bool {
-	var err error
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		_, err = strconv.ParseInt(s, 10, t.Bits())
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		_, err = strconv.ParseUint(s, 10, t.Bits())
-	case reflect.Float32, reflect.Float64:
-		_, err = strconv.ParseFloat(s, t.Bits())
-	default:
-		return false
-	}
-	return err == nil
-}
-
-// object checks the members of a JSON object against the struct type t.
-// Members named like a field (exactly, else ignoring case, as encoding/json
-// matches them) are checked against the field; other members are accepted
-// when t is an open type or the name holds "@" (an instance annotation).
-func (c *bodyChecker) object(tok json.Token, t reflect.Type, path string) *Error {
-	fields := jsonFieldsOf(t)
-	return c.members(tok, path, func(key string) (reflect.Type, bool) {
-		if f, ok := fields.field(key); ok {
-			return f.typ, true
-		}
-		return nil, fields.open || strings.Contains(key, "@")
-	})
-}
-
-// members checks a JSON object that starts with tok. field returns the type
-// of the member named key; a nil type with true accepts any value, false
-// means the member is not defined.
-func (c *bodyChecker) members(tok json.Token, path string, field func(key string) (reflect.Type, bool)) *Error {
-	if tok != json.Delim('{') {
-		return mustBe(path, "an object")
-	}
-	if e := c.enter(); e != nil {
-		return e
-	}
-	for c.dec.More() {
-		tok, err := c.dec.Token()
-		key, ok := tok.(string)
-		if err != nil || !ok {
-			return errInvalidJSON
-		}
-		t, ok := field(key)
-		var e *Error
-		switch {
-		case !ok:
-			e = badRequest("Property '" + joinPath(path, key) + "' is not defined.")
-		case t == nil:
-			e = c.skipValue()
-		default:
-			e = c.value(t, joinPath(path, key))
-		}
-		if e != nil {
-			return e
-		}
-	}
-	return c.leave()
-}
-
-// array checks the elements of a JSON array against the slice or array
-// type t.
-func (c *bodyChecker) array(tok json.Token, t reflect.Type, path string) *Error {
-	if tok != json.Delim('[') {
-		return mustBe(path, "an array")
-	}
-	if e := c.enter(); e != nil {
-		return e
-	}
-	for i := 0; c.dec.More(); i++ {
-		if e := c.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i)); e != nil {
-			return e
-		}
-	}
-	return c.leave()
-}
-
-// skipValue skips the next JSON value.
-func (c *bodyChecker) skipValue() *Error {
-	tok, err := c.dec.Token()
-	if err != nil {
-		return errInvalidJSON
-	}
-	return c.skip(tok)
-}
-
-// skip skips the rest of a JSON value that starts with tok, counting its
-// depth.
-func (c *bodyChecker) skip(tok json.Token) *Error {
-	if d, ok := tok.(json.Delim); !ok || d == '}' || d == ']' {
-		return nil
-	}
-	if e := c.enter(); e != nil {
-		return e
-	}
-	for c.dec.More() {
-		if e := c.skipValue(); e != nil {
-			return e
-		}
-	}
-	return c.leave()
-}
-
-// enter counts an opened array or object.
-func (c *bodyChecker) enter() *Error {
-	c.depth++
-	if c.depth > maxJSONDepth {
-		return badRequest(fmt.Sprintf("The request body is nested more than %d levels deep.", maxJSONDepth))
-	}
-	return nil
-}
-
-// leave reads the end of an array or object.
-func (c *bodyChecker) leave() *Error {
-	c.depth--
-	if _, err := c.dec.Token(); err != nil {
-		return errInvalidJSON
-	}
-	return nil
-}
-
-// jsonField is a struct field as encoding/json sees it, or a field named
-// by a graphjson tag (named), which marshalNamed and unmarshalNamed read
-// and write.
-type jsonField struct {
-	name                               string
-	index                              []int
-	typ                                reflect.Type
-	tagged, named, omitZero, omitEmpty bool
-}
-
-// structFields lists the JSON fields of a struct type in field order, and
-// whether it is an open type and has graphjson fields (named).
-type structFields struct {
-	fields      []jsonField
-	byName      map[string]int
-	open, named bool
-}
-
-// structFieldsCache maps a struct reflect.Type to its *structFields.
-var structFieldsCache sync.Map
-
-// jsonFieldsOf returns the JSON fields of the struct type t.
-func jsonFieldsOf(t reflect.Type) *structFields {
-	if v, ok := structFieldsCache.Load(t); ok {
-		return v.(*structFields)
-	}
-	v, _ := structFieldsCache.LoadOrStore(t, newStructFields(t))
-	return v.(*structFields)
-}
-
-// field returns the field for a JSON member name: the exact match, else the
-// first one equal under case folding, as encoding/json does.
-func (s *structFields) field(key string) (jsonField, bool) {
-	if i, ok := s.byName[key]; ok {
-		return s.fields[i], true
-	}
-	for _, f := range s.fields {
-		if strings.EqualFold(f.name, key) {
-			return f, true
-		}
-	}
-	return jsonField{}, false
-}
-
-// newStructFields collects the JSON fields of t with the rules of
-// encoding/json: exported fields named by their json tag or Go name, fields
-// promoted from embedded structs without a tag, and for each name the
-// shallowest field, or the tagged one among equals; none when ambiguous.
-func newStructFields(t reflect.Type) *structFields {
-	s := &structFields{byName: map[string]int{}, open: reflect.PointerTo(t).Implements(openTypeType)}
-	var order []string
-	byName := map[string][]jsonField{}
-	var hidden [][]int
-	for _, sf := range reflect.VisibleFields(t) {
-		if slices.ContainsFunc(hidden, func(p []int) bool {
-			return hasIndexPrefix(sf.Index, p)
-		}) {
-			continue
-		}
-		f, ok, promote := toJSONField(sf)
-		if sf.Anonymous && !promote {
-			hidden = append(hidden, sf.Index)
-		}
-		if !ok {
-			continue
-		}
-		if byName[f.name] == nil {
-			order = append(order, f.name)
-		}
-		byName[f.name] = append(byName[f.name], f)
-	}
-	for _, name := range order {
-		if f, ok := dominantField(byName[name]); ok {
-			s.byName[name] = len(s.fields)
-			s.fields = append(s.fields, f)
-			s.named = s.named || f.named
-		}
-	}
-	return s
-}
-
-// hasIndexPrefix reports whether the field at index lies inside the field
-// at prefix.
-func hasIndexPrefix(index, prefix []int) bool {
-	return len(index) > len(prefix) && slices.Equal(index[:len(prefix)], prefix)
-}
-
-// toJSONField returns the JSON field for sf and true; promote is true for
-// an embedded struct whose fields are promoted instead. A graphjson tag
-// names the field whatever its json tag says, and makes it omitzero.
-func toJSONField(sf reflect.StructField) (f jsonField, ok, promote bool) {
-	tag := sf.Tag.Get("json")
-	named, isNamed := sf.Tag.Lookup("graphjson")
-	opts := strings.Split(tag, ",")
-	name := opts[0]
-	if !validTagName(name) {
-		name = ""
-	}
-	ft := sf.Type
-	if ft.Kind() == reflect.Pointer {
-		ft = ft.Elem()
-	}
-	switch {
-	case tag == "-" && !isNamed:
-		return f, false, false
-	case sf.Anonymous && name == "" && !isNamed && ft.Kind() == reflect.Struct:
-		return f, false, true
-	case !sf.IsExported() && (!sf.Anonymous || ft.Kind() != reflect.Struct):
-		return f, false, false
-	}
-	f = jsonField{name: name, index: sf.Index, typ: sf.Type, tagged: name != "" || isNamed, named: isNamed, omitZero: isNamed || slices.Contains(opts, "omitzero"), omitEmpty: slices.Contains(opts, "omitempty")}
-	switch {
-	case isNamed:
-		f.name = named
-	case name == "":
-		f.name = sf.Name
-	}
-	return f, true, false
-}
-
-// validTagName reports whether encoding/json accepts name as the name in a
-// json struct tag; it uses the Go field name for a name it does not accept.
-func validTagName(name string) bool {
-	if name == "" {
-		return false
-	}
-	for _, c := range name {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
-		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
-			return false
-		}
-	}
-	return true
-}
-
-// dominantField picks the field encoding/json uses among fields with the
-// same name: the shallowest, preferring a tagged one; none when ambiguous.
-func dominantField(fields []jsonField) (jsonField, bool) {
-	slices.SortStableFunc(fields, func(a, b jsonField) int {
-		if len(a.index) != len(b.index) {
-			return len(a.index) - len(b.index)
-		}
-		if a.tagged != b.tagged && a.tagged {
-			return -1
-		}
-		if a.tagged != b.tagged {
-			return 1
-		}
-		return 0
-	})
-	if len(fields) > 1 && len(fields[0].index) == len(fields[1].index) && fields[0].tagged == fields[1].tagged {
-		return jsonField{}, false
-	}
-	return fields[0], true
-}
-
-// marshalNamed encodes the struct x as encoding/json does, the members
-// named by graphjson tags included: the fields of jsonFieldsOf in order,
-// with the omitzero and omitempty options (a graphjson field is omitzero).
-// HTML characters are not escaped; json.Marshal escapes them afterwards, a
-// json.Encoder with SetEscapeHTML(false) does not.
-func marshalNamed(x any) ([]byte, error) {
-	v := reflect.ValueOf(x)
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	buf.WriteByte('{')
-	for _, f := range jsonFieldsOf(v.Type()).fields {
-		fv, err := v.FieldByIndexErr(f.index)
-		if err != nil || !fv.CanInterface() || f.omitted(fv) {
-			continue
-		}
-		if buf.Len() > 1 {
-			buf.WriteByte(',')
-		}
-		if err := enc.Encode(f.name); err != nil {
-			return nil, err
-		}
-		buf.Truncate(buf.Len() - 1)
-		buf.WriteByte(':')
-		if err := enc.Encode(fv.Interface()); err != nil {
-			return nil, err
-		}
-		buf.Truncate(buf.Len() - 1)
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
-}
-
-// omitted reports whether encoding/json leaves the value fv of f out.
-func (f jsonField) omitted(fv reflect.Value) bool {
-	return f.omitZero && isZeroValue(fv) || f.omitEmpty && isEmptyValue(fv)
-}
-
-// isZeroValue is the test of the omitzero option: the IsZero method of the
-// value when it has one, else the zero value of its type.
-func isZeroValue(fv reflect.Value) bool {
-	if fv.Kind() == reflect.Pointer && fv.IsNil() {
-		return true
-	}
-	if z, ok := fv.Interface().(interface {
-		IsZero() bool
-	}); ok {
-		return z.IsZero()
-	}
-	return fv.IsZero()
-}
-
-// isEmptyValue is the test of the omitempty option.
-func isEmptyValue(fv reflect.Value) bool {
-	switch fv.Kind() {
-	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
-		return fv.Len() == 0
-	case reflect.Struct:
-		return false
-	}
-	return fv.IsZero()
-}
-
-// unmarshalNamed decodes the JSON object data into the struct x points to
-// as encoding/json does, the members named by graphjson tags included: a
-// member goes to the field of the same name (exactly, else ignoring case),
-// other members are skipped, and null leaves x unchanged.
-func unmarshalNamed(data []byte, x any) error {
-	v := reflect.ValueOf(x).Elem()
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	switch {
-	case err != nil:
-		return err
-	case tok == nil:
-		return nil
-	case tok != json.Delim('{'):
-		return &json.UnmarshalTypeError{Value: jsonTokenKind(tok), Type: v.Type(), Offset: dec.InputOffset()}
-	}
-	fields := jsonFieldsOf(v.Type())
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		var dst any = new(json.RawMessage)
-		if f, ok := fields.field(key); ok {
-			if fv, ok := settableField(v, f.index); ok {
-				dst = fv.Addr().Interface()
-			}
-		}
-		if err := dec.Decode(dst); err != nil {
-			return err
-		}
-	}
-	_, err = dec.Token()
-	return err
-}
-
-// settableField returns the field of v at index, allocating nil embedded
-// pointers on the way as encoding/json does, and whether it can be set.
-func settableField(v reflect.Value, index []int) (reflect.Value, bool) {
-	for i, x := range index {
-		if i > 0 && v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				if !v.CanSet() {
-					return v, false
-				}
-				v.Set(reflect.New(v.Type().Elem()))
-			}
-			v = v.Elem()
-		}
-		v = v.Field(x)
-	}
-	return v, v.CanSet()
-}
-
-// jsonTokenKind names the kind of JSON value that starts with tok, as
-// json.UnmarshalTypeError does.
-func jsonTokenKind(tok json.Token) string {
-	switch tok.(type) {
-	case json.Delim:
-		return "array"
-	case string:
-		return "string"
-	case bool:
-		return "bool"
-	}
-	return "number"
-}
-
-// namedStruct reports whether t is a struct with graphjson fields: its
-// MarshalJSON and UnmarshalJSON follow jsonFieldsOf, so the body checker
-// walks it like any struct.
-func namedStruct(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && jsonFieldsOf(t).named
-}
-
-// maxValidateDepth bounds the recursion of validateStruct.
-const maxValidateDepth = 1000
-
-// validateStruct checks every enum value reachable from x (through
-// Optionals, pointers, slices, maps and struct fields) and returns a
-// *ValidationError for the first one that is not a documented member, in
-// field order; nil when all are valid. Shared and cyclic values are walked
-// once.
-func validateStruct(x any) error {
-	v := &enumValidator{seen: map[validatorKey]bool{}}
-	if e := v.check(reflect.ValueOf(x), "", 0); e != nil {
-		return e
-	}
-	return nil
-}
-
-// enumValidator walks a value looking for invalid enum values.
-type enumValidator struct {
-	seen map[validatorKey]bool
-}
-
-// validatorKey identifies a pointer, slice or map already walked.
-type validatorKey struct {
-	ptr uintptr
-	typ reflect.Type
-	len int
-}
-
-// check returns the first invalid enum value in v, which is at path.
-func (c *enumValidator) check(v reflect.Value, path string, depth int) *ValidationError {
-	if !v.IsValid() || !v.CanInterface() || depth > maxValidateDepth {
-		return nil
-	}
-	t := v.Type()
-	switch {
-	case t.Implements(optionalValueType):
-		inner, ok := v.Interface().(optionalValue).anyValue()
-		if !ok {
-			return nil
-		}
-		return c.check(reflect.ValueOf(inner), path, depth+1)
-	case t.Implements(reflect.TypeFor[kindHolder]()):
-		return c.check(reflect.ValueOf(v.Interface().(kindHolder).kindValue()), path, depth+1)
-	case t.Kind() == reflect.String && t.Implements(enumValueType):
-		if e := v.Interface().(enumValue); !e.IsValid() {
-			return &ValidationError{Property: path, Value: v.String(), Allowed: slices.Clone(e.enumMembers())}
-		}
-		return nil
-	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if v.IsNil() || !c.visit(v) {
-			return nil
-		}
-		return c.check(v.Elem(), path, depth+1)
-	case reflect.Slice, reflect.Array:
-		return c.elements(v, path, depth)
-	case reflect.Map:
-		return c.mapValues(v, path, depth)
-	case reflect.Struct:
-		return c.fields(v, path, depth)
-	}
-	return nil
-}
-
-// visit reports whether the pointer, slice or map v is walked for the
-// first time.
-func (c *enumValidator) visit(v reflect.Value) bool {
-	if v.Kind() == reflect.Interface {
-		return true
-	}
-	k := validatorKey{ptr: v.Pointer(), typ: v.Type()}
-	if v.Kind() == reflect.Slice {
-		k.len = v.Len()
-	}
-	if c.seen[k] {
-		return false
-	}
-	c.seen[k] = true
-	return true
-}
-
-// elements checks the elements of a slice or array.
-func (c *enumValidator) elements(v reflect.Value, path string, depth int) *ValidationError {
-	if v.Kind() == reflect.Slice && (v.IsNil() || !c.visit(v)) {
-		return nil
-	}
-	for i := range v.Len() {
-		if e := c.check(v.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1); e != nil {
-			return e
-		}
-	}
-	return nil
-}
-
-// mapValues checks the values of a map, in key order.
-func (c *enumValidator) mapValues(v reflect.Value, path string, depth int) *ValidationError {
-	if v.IsNil() || !c.visit(v) {
-		return nil
-	}
-	keys := v.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int {
-		return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
-	})
-	for _, k := range keys {
-		if e := c.check(v.MapIndex(k), joinPath(path, fmt.Sprint(k)), depth+1); e != nil {
-			return e
-		}
-	}
-	return nil
-}
-
-// fields checks the JSON fields of a struct.
-func (c *enumValidator) fields(v reflect.Value, path string, depth int) *ValidationError {
-	for _, f := range jsonFieldsOf(v.Type()).fields {
-		fv, err := v.FieldByIndexErr(f.index)
-		if err != nil {
-			continue
-		}
-		if e := c.check(fv, joinPath(path, f.name), depth+1); e != nil {
-			return e
-		}
-	}
-	return nil
-}
-
-// AnyOf holds a value of a type family: a documented base type or any type
-// derived from it, each a pointer to its struct. K is the family's interface
-// (for example MobileAppKind), which the pointers to all its members
-// implement. Decoding picks the member named by the body's @odata.type
-// annotation, and the base type when the annotation is absent or names no
-// member; encoding writes the member as it is. Switch on Value's dynamic
-// type to read a member's own properties.
-type AnyOf[K any] struct {
-	Value K
-}
-
-// MarshalJSON writes the member Value holds, or null when it holds none.
-func (a AnyOf[K]) MarshalJSON() ([]byte, error) {
-	return json.Marshal(any(a.Value))
-}
-
-// UnmarshalJSON decodes data into the family member its @odata.type names.
-func (a *AnyOf[K]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		var zero K
-		a.Value = zero
-		return nil
-	}
-	var probe struct {
-		Type string `json:"@odata.type"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return err
-	}
-	v := newKind[K](probe.Type)
-	if err := json.Unmarshal(data, any(v)); err != nil {
-		return err
-	}
-	a.Value = v
-	return nil
-}
-
-// kindValue returns the member for the validator.
-func (a AnyOf[K]) kindValue() any {
-	return a.Value
-}
-
-// kindHolder is implemented by AnyOf.
-type kindHolder interface {
-	kindValue() any
-}
-
-// kindTable builds the members of one family: byType by lower-cased
-// qualified name, base when no member is named.
-type kindTable[K any] struct {
-	base   func() K
-	byType map[string]func() K
-}
-
-// kindTables holds a kindTable[K] per family interface K. It is filled by
-// init functions and only read afterwards.
-var kindTables = map[reflect.Type]any{}
-
-// registerKinds records the members of the family K.
-func registerKinds[K any](base func() K, byType map[string]func() K) {
-	kindTables[reflect.TypeFor[K]()] = kindTable[K]{base, byType}
-}
-
-// newKind returns a new member of the family K: the one odataType names
-// ("#microsoft.graph.x", "microsoft.graph.x" or "x"), else the base type.
-func newKind[K any](odataType string) K {
-	t, _ := kindTables[reflect.TypeFor[K]()].(kindTable[K])
-	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
-	if f, ok := t.byType[name]; ok {
-		return f()
-	}
-	if f, ok := t.byType["microsoft.graph."+name]; ok {
-		return f()
-	}
-	if t.base == nil {
-		var zero K
-		return zero
-	}
-	return t.base()
-}
-
-// segmentKey holds, in a request's context, the $count or type-cast segment
-// the handler stripped to route the request to a collection.
-type segmentKey struct{}
-
 // castPrefix starts a type-cast segment.
 const castPrefix = "microsoft.graph."
 
@@ -2018,7 +1408,7 @@ func (h *handler) collectionRoute(method string, path requestPath, found *routeE
 	if !strings.EqualFold(seg, "$count") && !isCast(seg) {
 		return nil, nil, ""
 	}
-	if found != nil && len(found.pattern) > len(seg) && strings.EqualFold(found.pattern[len(found.pattern)-len(seg)-1:], "/"+seg) {
+	if found != nil && len(found.route.pattern) > len(seg) && strings.EqualFold(found.route.pattern[len(found.route.pattern)-len(seg)-1:], "/"+seg) {
 		return nil, nil, ""
 	}
 	rt, params, _ := h.router.lookup(method, path.prefix(i))
@@ -2028,7 +1418,7 @@ func (h *handler) collectionRoute(method string, path requestPath, found *routeE
 			seg = path.text[j+1:]
 		}
 	}
-	if rt == nil || !rt.collection {
+	if rt == nil || !rt.op.collection {
 		return nil, nil, ""
 	}
 	return rt, params, seg
@@ -2052,40 +1442,175 @@ func isCast(seg string) bool {
 // path (GET /groups/{id}/members/microsoft.graph.user, or its /$count,
 // gives "microsoft.graph.user") when the handler routed r to a collection's
 // operation without that segment, and "" otherwise. A service lists only
-// the members of that type.
+// the members of that type. r is req.HTTPRequest (or any request whose
+// context derives from the one the handler gave the Service).
 func TypeCast(r *http.Request) string {
-	seg, _ := r.Context().Value(segmentKey{}).(string)
-	seg, _, _ = strings.Cut(seg, "/")
+	st := stateOf(r.Context())
+	if st == nil {
+		return ""
+	}
+	seg, _, _ := strings.Cut(st.segment, "/")
 	if !isCast(seg) {
 		return ""
 	}
 	return seg
 }
 
-// collectionCounter is implemented by CollectionResponse.
-type collectionCounter interface {
-	collectionCount() int64
-}
-
-// collectionCount is the count a /$count request answers: ODataCount when
-// the service sets it, else the number of values.
-func (c CollectionResponse[T]) collectionCount() int64 {
-	if n, ok := c.ODataCount.Get(); ok {
-		return n
-	}
-	return int64(len(c.Value))
-}
-
 // replyCount answers a /$count request with the count of v as text, and
-// reports whether it did (v is a collection and r asked for its count).
-func replyCount(w http.ResponseWriter, r *http.Request, status int, v any) bool {
-	c, ok := v.(collectionCounter)
-	seg, _ := r.Context().Value(segmentKey{}).(string)
-	if !ok || !strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count") {
+// reports whether it did (v is a collection and the request asked for its
+// count).
+func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool {
+	seg := st.segment
+	if !strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count") {
+		return false
+	}
+	n, ok := collectionCount(v)
+	if !ok {
 		return false
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = io.WriteString(w, strconv.FormatInt(c.collectionCount(), 10))
+	_, _ = io.WriteString(w, strconv.FormatInt(n, 10))
 	return true
+}
+
+// Annotations holds a JSON object's instance annotations.
+type Annotations map[string]json.RawMessage
+
+type decodeOptions struct{}
+type encodeOptions struct{}
+
+func decodeStrict(data []byte, dst any, _ *decodeOptions) *Error {
+	if err := json.Unmarshal(data, dst); err != nil {
+		return badRequest("The request body could not be decoded.")
+	}
+	return nil
+}
+
+func appendJSON(buf []byte, v any, _ *encodeOptions) ([]byte, error) {
+	b, err := json.Marshal(v)
+	return append(buf, b...), err
+}
+
+var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+func getBuffer() *[]byte  { return bufferPool.Get().(*[]byte) }
+func putBuffer(b *[]byte) { bufferPool.Put(b) }
+
+func decodeValue(data []byte, dst any) error { return json.Unmarshal(data, dst) }
+
+func decodeFamilyMember(data []byte, iface reflect.Type) (any, error) {
+	var probe struct {
+		Type string `json:"@odata.type"`
+	}
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, err
+	}
+	k := kindOf(iface)
+	if k == nil {
+		return nil, fmt.Errorf("%v is not a registered family", iface)
+	}
+	v := reflect.New(k.member(probe.Type))
+	return v.Interface(), json.Unmarshal(data, v.Interface())
+}
+
+// AnyOf holds a value of a type family.
+type AnyOf[K any] struct {
+	Value K
+}
+
+func marshalStruct(x any) ([]byte, error)      { return appendJSON(nil, x, nil) }
+func unmarshalStruct(data []byte, x any) error { return decodeValue(data, x) }
+func validateStruct(x any) error               { return nil }
+
+// The generated package describes its enums and type families to the
+// runtime with these tables, which it registers once from an init
+// function (registerTables). They are plain data: a table row names a Go
+// type by a nil pointer to it, (*T)(nil), which the compiler lays out
+// statically.
+
+// enumInfo describes one generated enum type.
+type enumInfo struct {
+	typ     any      // (*E)(nil)
+	members []string // in documented order
+}
+
+// kindInfo describes one type family served polymorphically (AnyOf[K]):
+// its interface K and its members, the base type first.
+type kindInfo struct {
+	iface   any // (*K)(nil)
+	members []kindMember
+}
+
+// kindMember is one type of a family.
+type kindMember struct {
+	name string // qualified name in lower case: "microsoft.graph.mobilelobapp"
+	typ  any    // (*T)(nil), T the struct type
+}
+
+// typeTables is what registerTables recorded, indexed for lookups.
+type typeTables struct {
+	enums map[reflect.Type]*enumInfo
+	kinds map[reflect.Type]*kindIndex
+}
+
+// kindIndex is a family's members by lower-cased qualified name.
+type kindIndex struct {
+	base   reflect.Type // struct type of the base
+	byName map[string]reflect.Type
+}
+
+var (
+	tablesMu   sync.RWMutex
+	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}}
+)
+
+// registerTables records the generated package's enums and families. The
+// generated package calls it from an init function; tests of rt call it
+// for their own types. A type registered twice keeps the last row.
+func registerTables(enums []enumInfo, kinds []kindInfo) {
+	tablesMu.Lock()
+	defer tablesMu.Unlock()
+	for i := range enums {
+		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
+	}
+	for _, k := range kinds {
+		idx := &kindIndex{byName: map[string]reflect.Type{}}
+		for i, m := range k.members {
+			t := reflect.TypeOf(m.typ).Elem()
+			if i == 0 {
+				idx.base = t
+			}
+			idx.byName[strings.ToLower(m.name)] = t
+		}
+		registered.kinds[reflect.TypeOf(k.iface).Elem()] = idx
+	}
+}
+
+// enumOf returns the enum row of t, nil when t is not a registered enum.
+func enumOf(t reflect.Type) *enumInfo {
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	return registered.enums[t]
+}
+
+// kindOf returns the family of the interface type k, nil when k is not a
+// registered family.
+func kindOf(k reflect.Type) *kindIndex {
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	return registered.kinds[k]
+}
+
+// member returns the struct type of the family member that odataType
+// names ("#microsoft.graph.x", "microsoft.graph.x" or "x"), else the base.
+func (k *kindIndex) member(odataType string) reflect.Type {
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	if t, ok := k.byName[name]; ok {
+		return t
+	}
+	if t, ok := k.byName["microsoft.graph."+name]; ok {
+		return t
+	}
+	return k.base
 }

@@ -2,7 +2,10 @@
 
 package generated
 
-import "context"
+import (
+	"context"
+	"net/http"
+)
 
 // Service is implemented by the user: one method per documented operation.
 // NewHandler decodes and validates each request before it calls a method; a
@@ -11,7 +14,7 @@ import "context"
 type Service interface {
 	// UpdateUserCredentialUsageDetails serves "Update userCredentialUsageDetails": PATCH
 	// /reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}
-	// (../seeds/update-usercredentialusagedetails.md:31:1).
+	// (../seeds/update-usercredentialusagedetails.md).
 	UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error)
 }
 
@@ -21,26 +24,28 @@ type UnimplementedService struct{}
 
 var _ Service = UnimplementedService{}
 
-// routes lists every documented request line; each page's file adds its own.
-var routes []route
-
-// valueBody is the {"value": ...} wrapper some documented responses put around one entity.
-type valueBody[T any] struct {
-	Value *T `json:"value"`
+// NewHandler returns an http.Handler that serves the operations of svc.
+//
+// It routes a request by its method and URL path, split into segments as
+// the request escaped it (an encoded slash, %2F, stays inside its segment)
+// and matched decoded: the literal parts of a pattern match ignoring ASCII
+// case, and placeholder values reach svc decoded. It checks a JSON request
+// body against the operation's types before calling svc, answering 400 with
+// the name of the first property that does not fit, and writes the value svc
+// returns as JSON, with the status its page documents or the one svc chose
+// with SetStatus. Errors are written as
+// {"error":{"code":"...","message":"..."}}: 404 when no path matches, 405
+// with an Allow header when the path matches but the method does not, 413,
+// 414 and 415 for requests that are too large, compressed with a coding
+// other than gzip or deflate, or not JSON, the status of an *Error returned
+// by svc, and 500 for other errors and panics, which go to the error log
+// (see WithErrorLog).
+func NewHandler(svc Service, opts ...Option) http.Handler {
+	return newHandler(svc, operations, opts)
 }
 
-// wrapValue wraps a service result as the docs show it; nil stays nil.
-func wrapValue[T any](v *T) any {
-	if v == nil {
-		return nil
-	}
-	return &valueBody[T]{Value: v}
-}
-
-// wrapKind wraps a family member as the docs show it; nil stays nil.
-func wrapKind[K any](v K) any {
-	if any(v) == nil {
-		return nil
-	}
-	return &valueBody[AnyOf[K]]{Value: &AnyOf[K]{Value: v}}
+// operations is the operation table: one row per Service method, declared in the
+// file of the page that documents it.
+var operations = []*operation{
+	&opUpdateUserCredentialUsageDetails,
 }

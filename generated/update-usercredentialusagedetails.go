@@ -8,57 +8,52 @@ import (
 	"slices"
 )
 
-// UserCredentialUsageDetails is the Microsoft.AAD.Reporting.userCredentialUsageDetails type.
-//
-// Documented at ../seeds/update-usercredentialusagedetails.md:46:2.
+// UserCredentialUsageDetails is the Microsoft.AAD.Reporting.userCredentialUsageDetails type,
+// documented in ../seeds/update-usercredentialusagedetails.md.
 type UserCredentialUsageDetails struct {
 	// ODataType is the @odata.type instance annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
 
-	// ID is id (Edm.String).
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:46:2.
+	// Type: Edm.String.
 	ID Optional[string] `json:"id,omitzero"`
 
-	// Feature is feature (Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature).
-	//
-	// Possible values are: registration, reset, unknownFutureValue.
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:47:2.
+	// Possible values are: registration, reset, unknownFutureValue. Type:
+	// Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature.
 	Feature Optional[UserCredentialUsageDetailsFeature] `json:"feature,omitzero"`
 
-	// UserPrincipalName is userPrincipalName (Edm.String).
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:48:2.
+	// Type: Edm.String.
 	UserPrincipalName Optional[string] `json:"userPrincipalName,omitzero"`
 
-	// UserDisplayName is userDisplayName (Edm.String).
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:49:2.
+	// Type: Edm.String.
 	UserDisplayName Optional[string] `json:"userDisplayName,omitzero"`
 
-	// IsSuccess is isSuccess (Edm.Boolean).
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:50:2.
+	// Type: Edm.Boolean.
 	IsSuccess Optional[bool] `json:"isSuccess,omitzero"`
 
-	// AuthMethod is authMethod (Microsoft.AAD.Reporting.userCredentialUsageDetailsAuthMethod).
-	//
 	// Possible values are: email, mobileSMS, mobileCall, officePhone, securityQuestion, appNotification,
-	// appCode, alternateMobileCall, fido, appPassword, unknownFutureValue.
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:51:2.
+	// appCode, alternateMobileCall, fido, appPassword, unknownFutureValue. Type:
+	// Microsoft.AAD.Reporting.userCredentialUsageDetailsAuthMethod.
 	AuthMethod Optional[UserCredentialUsageDetailsAuthMethod] `json:"authMethod,omitzero"`
 
-	// FailureReason is failureReason (Edm.String).
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:52:2.
+	// Type: Edm.String.
 	FailureReason Optional[string] `json:"failureReason,omitzero"`
 
-	// EventDateTime is eventDateTime (Edm.DateTimeOffset).
-	//
-	// Documented at ../seeds/update-usercredentialusagedetails.md:53:2.
+	// Type: Edm.DateTimeOffset.
 	EventDateTime Optional[DateTimeOffset] `json:"eventDateTime,omitzero"`
+
+	// ODataAnnotations holds the instance annotations (control information such as @odata.etag, and
+	// property@odata.bind references) other than @odata.type.
+	ODataAnnotations Annotations `graphjson:",annotations" json:"-"`
+}
+
+// MarshalJSON encodes x: absent properties are left out, null ones written as null.
+func (x UserCredentialUsageDetails) MarshalJSON() ([]byte, error) {
+	return marshalStruct(&x)
+}
+
+// UnmarshalJSON decodes data into x.
+func (x *UserCredentialUsageDetails) UnmarshalJSON(data []byte) error {
+	return unmarshalStruct(data, x)
 }
 
 // Validate checks every enum-typed value of x, nested values included, and
@@ -68,9 +63,8 @@ func (x *UserCredentialUsageDetails) Validate() error {
 }
 
 // UserCredentialUsageDetailsAuthMethod is the
-// Microsoft.AAD.Reporting.userCredentialUsageDetailsAuthMethod enumeration.
-//
-// Documented at ../seeds/update-usercredentialusagedetails.md:51:13.
+// Microsoft.AAD.Reporting.userCredentialUsageDetailsAuthMethod enumeration, documented in
+// ../seeds/update-usercredentialusagedetails.md.
 type UserCredentialUsageDetailsAuthMethod string
 
 // Members of UserCredentialUsageDetailsAuthMethod, in documented order.
@@ -95,14 +89,8 @@ func (e UserCredentialUsageDetailsAuthMethod) IsValid() bool {
 	return slices.Contains(userCredentialUsageDetailsAuthMethodMembers, string(e))
 }
 
-func (UserCredentialUsageDetailsAuthMethod) enumMembers() []string {
-	return userCredentialUsageDetailsAuthMethodMembers
-}
-
 // UserCredentialUsageDetailsFeature is the Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature
-// enumeration.
-//
-// Documented at ../seeds/update-usercredentialusagedetails.md:47:10.
+// enumeration, documented in ../seeds/update-usercredentialusagedetails.md.
 type UserCredentialUsageDetailsFeature string
 
 // Members of UserCredentialUsageDetailsFeature, in documented order.
@@ -119,16 +107,10 @@ func (e UserCredentialUsageDetailsFeature) IsValid() bool {
 	return slices.Contains(userCredentialUsageDetailsFeatureMembers, string(e))
 }
 
-func (UserCredentialUsageDetailsFeature) enumMembers() []string {
-	return userCredentialUsageDetailsFeatureMembers
-}
-
 // UpdateUserCredentialUsageDetailsRequest is the request of UpdateUserCredentialUsageDetails (Update
-// userCredentialUsageDetails).
+// userCredentialUsageDetails), documented in ../seeds/update-usercredentialusagedetails.md.
 //
 // Update the properties of a userCredentialUsageDetails object.
-//
-// Documented at ../seeds/update-usercredentialusagedetails.md:31:1.
 type UpdateUserCredentialUsageDetailsRequest struct {
 	// HTTPRequest is the incoming request: headers, query, context.
 	HTTPRequest *http.Request
@@ -140,26 +122,19 @@ type UpdateUserCredentialUsageDetailsRequest struct {
 	Body UserCredentialUsageDetails
 }
 
-func (h *handler) serveUpdateUserCredentialUsageDetails(w http.ResponseWriter, r *http.Request, req *UpdateUserCredentialUsageDetailsRequest) {
-	req.HTTPRequest = r
-	if !h.decode(w, r, &req.Body) {
-		return
-	}
-	res, err := h.svc.UpdateUserCredentialUsageDetails(r.Context(), req)
-	h.reply(w, r, 200, res, err)
+func callUpdateUserCredentialUsageDetails(svc any, ctx context.Context, req any) (any, error) {
+	return svc.(Service).UpdateUserCredentialUsageDetails(ctx, req.(*UpdateUserCredentialUsageDetailsRequest))
 }
 
-func init() {
-	routes = append(routes,
-		// /reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}
-		// (../seeds/update-usercredentialusagedetails.md:31:1)
-		route{
-			method:  "PATCH",
-			pattern: "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}",
-			serve: func(h *handler, w http.ResponseWriter, r *http.Request, p []string) {
-				h.serveUpdateUserCredentialUsageDetails(w, r, &UpdateUserCredentialUsageDetailsRequest{UserCredentialUsageDetailsID: p[0]})
-			},
-		})
+var opUpdateUserCredentialUsageDetails = operation{
+	name:   "UpdateUserCredentialUsageDetails",
+	method: "PATCH",
+	status: 200,
+	req:    (*UpdateUserCredentialUsageDetailsRequest)(nil),
+	call:   callUpdateUserCredentialUsageDetails,
+	routes: []opRoute{
+		{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{1}},
+	},
 }
 
 // UpdateUserCredentialUsageDetails answers 501 Not Implemented.

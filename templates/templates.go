@@ -19,10 +19,5 @@ type DocData struct {
 	Package    string
 	Command    string // the command line that regenerates the package
 	Pages      int
-	Operations []DocOperation
-}
-
-// DocOperation is one line of the operation list.
-type DocOperation struct {
-	GoName, Method, Path, Source string
+	Operations int // Service methods
 }

@@ -1,0 +1,49 @@
+package rt
+
+import "reflect"
+
+// CollectionResponse is the body of a response that lists T values: Value
+// holds one page of them, ODataNextLink the URL of the next page, and
+// ODataDeltaLink (for delta queries) the URL to fetch later changes.
+// ODataCount is set when the request asked for $count. Other control
+// information (@odata.type of the collection, ...) is in ODataAnnotations.
+type CollectionResponse[T any] struct {
+	_                [0]collectionTag
+	ODataContext     string      `json:"@odata.context,omitempty"`
+	ODataCount       *int64      `json:"@odata.count,omitempty"`
+	ODataNextLink    string      `json:"@odata.nextLink,omitempty"`
+	ODataDeltaLink   string      `json:"@odata.deltaLink,omitempty"`
+	ODataAnnotations Annotations `json:"-" graphjson:",annotations"`
+	Value            []T         `json:"value"`
+}
+
+// collectionTag marks CollectionResponse for the handler.
+type collectionTag struct{}
+
+// ValueResponse is the body of a response that answers one primitive
+// value as {"value": x}; a nil Value is written as null
+// (&ValueResponse[bool]{Value: new(true)}).
+type ValueResponse[T any] struct {
+	ODataContext     string      `json:"@odata.context,omitempty"`
+	ODataAnnotations Annotations `json:"-" graphjson:",annotations"`
+	Value            *T          `json:"value"`
+}
+
+// collectionCount is the count a /$count request answers for v, a
+// *CollectionResponse: ODataCount when the service sets it, else the
+// number of values. It reports false for any other v.
+func collectionCount(v any) (int64, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return 0, false
+	}
+	rv = rv.Elem()
+	t := rv.Type()
+	if t.Kind() != reflect.Struct || t.NumField() == 0 || t.Field(0).Type != reflect.TypeFor[[0]collectionTag]() {
+		return 0, false
+	}
+	if n := rv.FieldByName("ODataCount"); !n.IsNil() {
+		return n.Elem().Int(), true
+	}
+	return int64(rv.FieldByName("Value").Len()), true
+}

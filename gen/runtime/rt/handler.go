@@ -1,0 +1,186 @@
+package rt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"runtime/debug"
+	"strings"
+)
+
+// handler serves the operations of a Service.
+type handler struct {
+	svc    any
+	cfg    handlerConfig
+	router *router
+}
+
+// newHandler returns the handler of the generated NewHandler: svc is the
+// Service, ops the generated operation table. A malformed table row is a
+// bug of the generator: newHandler panics naming it.
+func newHandler(svc any, ops []*operation, opts []Option) *handler {
+	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cfg)
+		}
+	}
+	var table []routeEntry
+	for _, op := range ops {
+		info, err := newOpInfo(op)
+		if err != nil {
+			panic("graphdocgen runtime: " + err.Error())
+		}
+		for i := range op.routes {
+			table = append(table, routeEntry{method: op.method, op: info, route: &op.routes[i], index: len(table)})
+		}
+	}
+	return &handler{svc: svc, cfg: cfg, router: newRouter(table)}
+}
+
+// ServeHTTP serves r with the route its method and path select.
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	st := &requestState{Context: r.Context()}
+	st.w.ResponseWriter = w
+	tw := &st.w
+	defer h.recoverPanic(tw, r)
+	if len(r.URL.Path) > maxPathLen {
+		writeError(tw, &Error{Status: http.StatusRequestURITooLong, Message: fmt.Sprintf("The request path is longer than %d bytes.", maxPathLen)})
+		return
+	}
+	path := routingPath(r)
+	e, params, allow := h.router.lookup(r.Method, path)
+	if ce, cparams, seg := h.collectionRoute(r.Method, path, e); ce != nil {
+		e, params, st.segment = ce, cparams, seg
+	}
+	switch {
+	case e != nil:
+		h.serve(tw, r.WithContext(st), st, e, params)
+	case len(allow) > 0:
+		tw.Header().Set("Allow", strings.Join(allow, ", "))
+		writeError(tw, &Error{Status: http.StatusMethodNotAllowed, Message: "The request method is not allowed for this resource."})
+	default:
+		writeError(tw, &Error{Status: http.StatusNotFound, Message: "No resource matches the request path."})
+	}
+}
+
+// serve builds the operation's request from the path parameters and the
+// body, calls the Service, and writes its answer.
+func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState, e *routeEntry, params []string) {
+	op := e.op
+	ptr := reflect.New(op.reqType)
+	req := ptr.Elem()
+	if op.httpReq >= 0 {
+		req.Field(op.httpReq).Set(reflect.ValueOf(r))
+	}
+	for i, fi := range e.route.fields {
+		if i < len(params) {
+			req.Field(int(fi)).SetString(params[i])
+		}
+	}
+	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface()) {
+		return
+	}
+	var res any
+	var err error
+	if h.cfg.intercept != nil {
+		res, err = h.cfg.intercept(op, st, ptr.Interface())
+	} else {
+		res, err = op.call(h.svc, st, ptr.Interface())
+	}
+	h.reply(w, r, st, op.status, res, err)
+}
+
+// recoverPanic turns a panic while serving r into a logged 500 response,
+// when no response has been started yet. http.ErrAbortHandler is
+// re-panicked.
+func (h *handler) recoverPanic(w *trackingWriter, r *http.Request) {
+	v := recover()
+	if v == nil {
+		return
+	}
+	if v == http.ErrAbortHandler {
+		panic(v)
+	}
+	h.logError(r, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
+	if !w.wrote {
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+	}
+}
+
+// logError reports err through the configured error log.
+func (h *handler) logError(r *http.Request, err error) {
+	if h.cfg.errorLog != nil {
+		h.cfg.errorLog(r, err)
+	}
+}
+
+// fail writes the response for err: the *Error it wraps, or a logged 500.
+func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var e *Error
+	if !errors.As(err, &e) || e == nil || e.Status < 400 || e.Status > 599 {
+		h.logError(r, err)
+		e = &Error{Status: http.StatusInternalServerError}
+	}
+	writeError(w, e)
+}
+
+// trackingWriter records whether a response has been started.
+type trackingWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+// WriteHeader records that the response has started.
+func (w *trackingWriter) WriteHeader(status int) {
+	w.wrote = true
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// Write records that the response has started.
+func (w *trackingWriter) Write(p []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(p)
+}
+
+// Unwrap returns the underlying ResponseWriter, for http.ResponseController.
+func (w *trackingWriter) Unwrap() http.ResponseWriter {
+	return w.ResponseWriter
+}
+
+// requestState is the context the handler gives a Service method (and
+// the context of req.HTTPRequest): the request's own context, plus what
+// the handler keeps about the request, in one allocation.
+type requestState struct {
+	context.Context
+	// status is the success status chosen with SetStatus, 0 for none.
+	status statusHolder
+	// segment is the $count or type-cast segment the handler stripped to
+	// route the request to a collection, "" for none.
+	segment string
+	w       trackingWriter
+}
+
+// requestStateKey finds the requestState in a context derived from it.
+type requestStateKey struct{}
+
+// Value returns the requestState for requestStateKey, else the value of
+// the request's own context.
+func (s *requestState) Value(key any) any {
+	if key == (requestStateKey{}) {
+		return s
+	}
+	return s.Context.Value(key)
+}
+
+// stateOf returns the requestState of a context the handler made, nil for
+// any other.
+func stateOf(ctx context.Context) *requestState {
+	if ctx == nil {
+		return nil
+	}
+	s, _ := ctx.Value(requestStateKey{}).(*requestState)
+	return s
+}

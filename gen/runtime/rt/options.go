@@ -1,0 +1,58 @@
+package rt
+
+import (
+	"context"
+	"log"
+	"net/http"
+)
+
+// Option configures the handler returned by NewHandler.
+type Option func(*handlerConfig)
+
+// handlerConfig holds the settings chosen with Options.
+type handlerConfig struct {
+	maxBodyBytes int64
+	errorLog     func(r *http.Request, err error)
+	// intercept, when set, is called instead of the Service (the golden
+	// tests' double).
+	intercept func(op *opInfo, ctx context.Context, req any) (any, error)
+}
+
+// defaultMaxBodyBytes is the default limit of a request body, 4 MiB.
+const defaultMaxBodyBytes = 4 << 20
+
+// WithMaxBodyBytes sets the largest request body the handler reads, in
+// bytes (default 4 MiB); for a compressed body the limit applies to its
+// decompressed size. A larger body is answered with 413 requestTooLarge
+// before the Service is called. A value below 1 restores the default.
+func WithMaxBodyBytes(n int64) Option {
+	return func(c *handlerConfig) {
+		if n <= 0 {
+			n = defaultMaxBodyBytes
+		}
+		c.maxBodyBytes = n
+	}
+}
+
+// WithErrorLog sets the function told about internal errors, which are
+// answered with 500 generalException: errors from the Service that are not
+// an *Error, panics (with their stack), and responses that cannot be
+// encoded. The default logs them with log.Printf; nil discards them. The
+// client never sees their text.
+func WithErrorLog(fn func(r *http.Request, err error)) Option {
+	return func(c *handlerConfig) {
+		c.errorLog = fn
+	}
+}
+
+// withIntercept has the handler call fn instead of the Service.
+func withIntercept(fn func(op *opInfo, ctx context.Context, req any) (any, error)) Option {
+	return func(c *handlerConfig) {
+		c.intercept = fn
+	}
+}
+
+// defaultErrorLog is the error log used without WithErrorLog.
+func defaultErrorLog(r *http.Request, err error) {
+	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+}

@@ -1,0 +1,89 @@
+package rt
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"reflect"
+	"sync/atomic"
+)
+
+// statusHolder holds the status a Service chose with SetStatus; a method
+// may call SetStatus from another goroutine.
+type statusHolder struct{ code atomic.Int64 }
+
+// SetStatus lets a Service method choose the success status of its answer
+// instead of the status its page documents: 201 for a create that the docs
+// show answering 201 Created, 204 for an answer without content, 200 for a
+// report that answers JSON where the page documents a 302 redirect. ctx is
+// the context the handler passed to the method (or one derived from it);
+// the last call before the method returns wins.
+//
+// The answer to 204 No Content or 304 Not Modified, or to a nil result,
+// has no body; any other status carries the result as JSON.
+//
+// Only success statuses (200-399) can be chosen: the handler ignores any
+// other code, reports it to the error log (see WithErrorLog) and answers
+// with the documented status. Return an *Error to answer an error. Outside
+// a request served by NewHandler, SetStatus does nothing.
+func SetStatus(ctx context.Context, code int) {
+	if s := stateOf(ctx); s != nil {
+		s.status.code.Store(int64(code))
+	}
+}
+
+// chosenStatus returns the success status the service chose with
+// SetStatus, or def when it chose none or a code that is not 200-399
+// (that one is logged).
+func (h *handler) chosenStatus(r *http.Request, st *requestState, def int) int {
+	code := st.status.code.Load()
+	switch {
+	case code == 0:
+		return def
+	case code < 200 || code > 399:
+		h.logError(r, fmt.Errorf("SetStatus(%d) ignored: not a success status (200-399); answered %d", code, def))
+		return def
+	default:
+		return int(code)
+	}
+}
+
+// reply writes the result of an operation: the error response for a
+// non-nil err; else, with status or the one the service chose with
+// SetStatus, no body for 204, 304 or a nil v, the count for a $count
+// request, and v as JSON otherwise.
+func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any, err error) {
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	status = h.chosenStatus(r, st, status)
+	if replyCount(w, st, status, v) {
+		return
+	}
+	if isNil(v) || status == http.StatusNoContent || status == http.StatusNotModified {
+		w.WriteHeader(status)
+		return
+	}
+	buf := getBuffer()
+	defer putBuffer(buf)
+	out, err := appendJSON((*buf)[:0], v, nil)
+	if err != nil {
+		h.logError(r, fmt.Errorf("encoding the response: %v", err))
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+		return
+	}
+	*buf = out
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(out)
+}
+
+// isNil reports whether v is nil or a nil pointer.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}

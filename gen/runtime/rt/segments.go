@@ -1,0 +1,92 @@
+package rt
+
+import (
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// castPrefix starts a type-cast segment.
+const castPrefix = "microsoft.graph."
+
+// collectionRoute returns the route for a GET request whose last path
+// segment is $count or a type cast (microsoft.graph.x), or a type cast then
+// $count, and whose path without them names a collection route, with those
+// segments ("microsoft.graph.group/$count"). It returns nil when found (the
+// route the whole path selects) documents the last segment literally. An
+// encoded "/" does not separate segments.
+func (h *handler) collectionRoute(method string, path requestPath, found *routeEntry) (*routeEntry, []string, string) {
+	i := path.lastSeparator()
+	if method != http.MethodGet || i <= 0 {
+		return nil, nil, ""
+	}
+	seg := path.text[i+1:]
+	if !strings.EqualFold(seg, "$count") && !isCast(seg) {
+		return nil, nil, ""
+	}
+	if found != nil && len(found.route.pattern) > len(seg) && strings.EqualFold(found.route.pattern[len(found.route.pattern)-len(seg)-1:], "/"+seg) {
+		return nil, nil, ""
+	}
+	rt, params, _ := h.router.lookup(method, path.prefix(i))
+	if rt == nil && strings.EqualFold(seg, "$count") {
+		if j := path.prefix(i).lastSeparator(); j > 0 && isCast(path.text[j+1:i]) {
+			rt, params, _ = h.router.lookup(method, path.prefix(j))
+			seg = path.text[j+1:]
+		}
+	}
+	if rt == nil || !rt.op.collection {
+		return nil, nil, ""
+	}
+	return rt, params, seg
+}
+
+// isCast reports whether seg is a type-cast segment: microsoft.graph. (any
+// case) and a name of letters, digits and dots.
+func isCast(seg string) bool {
+	if len(seg) <= len(castPrefix) || !strings.EqualFold(seg[:len(castPrefix)], castPrefix) {
+		return false
+	}
+	for _, c := range []byte(seg) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// TypeCast returns the derived type named by the type-cast segment of r's
+// path (GET /groups/{id}/members/microsoft.graph.user, or its /$count,
+// gives "microsoft.graph.user") when the handler routed r to a collection's
+// operation without that segment, and "" otherwise. A service lists only
+// the members of that type. r is req.HTTPRequest (or any request whose
+// context derives from the one the handler gave the Service).
+func TypeCast(r *http.Request) string {
+	st := stateOf(r.Context())
+	if st == nil {
+		return ""
+	}
+	seg, _, _ := strings.Cut(st.segment, "/")
+	if !isCast(seg) {
+		return ""
+	}
+	return seg
+}
+
+// replyCount answers a /$count request with the count of v as text, and
+// reports whether it did (v is a collection and the request asked for its
+// count).
+func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool {
+	seg := st.segment
+	if !strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count") {
+		return false
+	}
+	n, ok := collectionCount(v)
+	if !ok {
+		return false
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, strconv.FormatInt(n, 10))
+	return true
+}

@@ -1,0 +1,347 @@
+package rt
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// docTestDir is where a generated package keeps its examples.
+const docTestDir = "testdata/examples"
+
+// docTests is what the golden tests of a generated package need: its
+// Service interface type and operation table.
+type docTests struct {
+	service reflect.Type
+	ops     map[string]*opInfo
+	table   []*operation
+}
+
+// newDocTests indexes the operation table.
+func newDocTests(t *testing.T, service reflect.Type, table []*operation) *docTests {
+	t.Helper()
+	d := &docTests{service: service, ops: map[string]*opInfo{}, table: table}
+	for _, op := range table {
+		info, err := newOpInfo(op)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.ops[op.name] = info
+	}
+	return d
+}
+
+// runDocExamples runs every documented example of testdata/examples as a
+// subtest <Operation>/<example> of t: the documented request goes through
+// the handler to a double that checks what the operation receives and
+// answers the documented response, which the client must get.
+func runDocExamples(t *testing.T, service reflect.Type, table []*operation) {
+	d := newDocTests(t, service, table)
+	archives, err := readDocArchives(docTestDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byOp := map[string][]*docExample{}
+	var order []string
+	for _, a := range archives {
+		for _, name := range a.order {
+			if strings.Count(name, "/") != 1 {
+				continue
+			}
+			ex, err := parseDocExample(a, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			op, _, _ := strings.Cut(name, "/")
+			if byOp[op] == nil {
+				order = append(order, op)
+			}
+			byOp[op] = append(byOp[op], ex)
+		}
+	}
+	for _, op := range order {
+		t.Run(op, func(t *testing.T) {
+			for _, ex := range byOp[op] {
+				_, sub, _ := strings.Cut(ex.name, "/")
+				t.Run(sub, func(t *testing.T) { d.run(t, ex) })
+			}
+		})
+	}
+}
+
+// runDocRoutes checks that every documented request line reaches its
+// operation (the "routes" files of testdata/examples).
+func runDocRoutes(t *testing.T, service reflect.Type, table []*operation) {
+	d := newDocTests(t, service, table)
+	archives, err := readDocArchives(docTestDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range archives {
+		data, ok := a.files["routes"]
+		if !ok {
+			continue
+		}
+		cases, err := parseDocRoutes(data)
+		if err != nil {
+			t.Fatalf("%s: %v", a.name, err)
+		}
+		for _, c := range cases {
+			op := d.ops[c.op]
+			if op == nil {
+				t.Errorf("%s: %s %s: no operation %s", a.name, c.method, c.path, c.op)
+				continue
+			}
+			body := ""
+			if op.body >= 0 {
+				body = "{}"
+			}
+			dbl := &docDouble{t: t, want: c.op}
+			rec := d.serve(t, dbl, c.method, c.path, [][2]string{{"Content-Type", "application/json"}}, body)
+			if !dbl.called {
+				t.Errorf("%s: %s %s: %s was not called; got %d %s", a.name, c.method, c.path, c.op, rec.Code, rec.Body)
+			}
+		}
+	}
+}
+
+// docDouble stands in for the Service: it checks that the expected
+// operation was called, hands the decoded request to check, chooses the
+// status with SetStatus when status is not 0, and returns result and err.
+type docDouble struct {
+	t      *testing.T
+	want   string // "" when no operation may be called
+	mu     sync.Mutex
+	called bool
+	check  func(req reflect.Value)
+	status int
+	result any
+	err    error
+}
+
+// call is the handler's intercept.
+func (s *docDouble) call(op *opInfo, ctx context.Context, req any) (any, error) {
+	s.t.Helper()
+	s.mu.Lock()
+	s.called = true
+	s.mu.Unlock()
+	if op.name != s.want {
+		want := s.want
+		if want == "" {
+			want = "no operation"
+		}
+		s.t.Errorf("handler called %s, want %s", op.name, want)
+	}
+	if s.check != nil {
+		s.check(reflect.ValueOf(req).Elem())
+	}
+	if s.status != 0 {
+		SetStatus(ctx, s.status)
+	}
+	return s.result, s.err
+}
+
+// serve sends a documented request through the handler with the double.
+func (d *docTests) serve(t *testing.T, dbl *docDouble, method, target string, header [][2]string, body string) *httptest.ResponseRecorder {
+	t.Helper()
+	h := newHandler(nil, d.table, []Option{withIntercept(dbl.call)})
+	hdr := http.Header{}
+	for _, kv := range header {
+		k := http.CanonicalHeaderKey(kv[0])
+		if k == "Content-Length" || k == "Host" {
+			continue
+		}
+		hdr.Add(k, kv[1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, newTestRequest(t, method, target, hdr, body))
+	return rec
+}
+
+// run is one example's test.
+func (d *docTests) run(t *testing.T, ex *docExample) {
+	op := d.ops[ex.op]
+	if op == nil {
+		t.Fatalf("no operation %s", ex.op)
+	}
+	if ex.rejects {
+		rec := d.serve(t, &docDouble{t: t}, ex.method, ex.target, ex.header, string(ex.requestBody))
+		checkRejected(t, rec, ex.reject)
+		if ex.rejectEnum {
+			d.roundTrips(t, op, ex)
+		}
+		return
+	}
+	dbl := &docDouble{t: t, want: op.name, status: ex.setStatus}
+	dbl.check = func(req reflect.Value) { d.checkRequest(t, op, ex, req) }
+	switch {
+	case ex.isCount:
+		res := reflect.New(d.resultType(t, op).Elem())
+		n := ex.count
+		res.Elem().FieldByName("ODataCount").Set(reflect.ValueOf(&n))
+		dbl.result = res.Interface()
+	case ex.errStatus != 0:
+		dbl.err = &Error{Status: ex.errStatus, Code: ex.errCode, Message: ex.errMessage}
+	case len(strings.TrimSpace(string(ex.responseBody))) > 0 && d.resultType(t, op) != nil:
+		res, err := decodeResult(ex.responseBody, d.resultType(t, op))
+		if err != nil {
+			t.Fatalf("documented response does not decode: %v", err)
+		}
+		dbl.result = res
+	}
+	rec := d.serve(t, dbl, ex.method, ex.target, ex.header, string(ex.requestBody))
+	if rec.Code != ex.status {
+		t.Fatalf("status = %d, want %d; body: %s", rec.Code, ex.status, rec.Body)
+	}
+	if !dbl.called {
+		t.Fatal("the service was not called")
+	}
+	switch {
+	case ex.isCount:
+		if got := strings.TrimSpace(rec.Body.String()); got != strconv.FormatInt(ex.count, 10) {
+			t.Errorf("count = %q, want %d", got, ex.count)
+		}
+		return
+	case ex.errStatus != 0:
+		if ex.errCode != "" || ex.errMessage != "" {
+			checkError(t, rec, ex.errCode, ex.errMessage)
+		}
+	case len(strings.TrimSpace(string(ex.responseBody))) == 0:
+		if rec.Body.Len() != 0 {
+			t.Errorf("body = %s, want none", rec.Body)
+		}
+	default:
+		checkJSON(t, "response body", ex.responseBody, rec.Body.Bytes(), ex.truncated)
+	}
+	d.roundTrips(t, op, ex)
+}
+
+// checkRequest compares the request the operation got with the documented
+// one: path parameters and the decoded body.
+func (d *docTests) checkRequest(t *testing.T, op *opInfo, ex *docExample, req reflect.Value) {
+	t.Helper()
+	for _, p := range ex.params {
+		if got := req.FieldByName(p[0]).String(); got != p[1] {
+			t.Errorf("%s = %q, want %q", p[0], got, p[1])
+		}
+	}
+	if op.body < 0 || len(strings.TrimSpace(string(ex.requestBody))) == 0 {
+		return
+	}
+	want := reflect.New(op.bodyType)
+	if err := decodeValue(ex.requestBody, want.Interface()); err != nil {
+		t.Errorf("documented request body does not decode: %v", err)
+		return
+	}
+	if diff := cmp.Diff(want.Elem().Interface(), req.Field(op.body).Interface(), cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+		t.Errorf("decoded request body differs from the docs (-want +got):\n%s", diff)
+	}
+}
+
+// roundTrips checks that the documented bodies survive the operation's
+// types: decoded and encoded again, each equals the documented JSON.
+func (d *docTests) roundTrips(t *testing.T, op *opInfo, ex *docExample) {
+	if ex.roundTripRequest && op.body >= 0 {
+		t.Run("request-round-trip", func(t *testing.T) {
+			docRoundTrip(t, op.bodyType, ex.requestBody)
+		})
+	}
+	if ex.roundTripResponse {
+		if rt := d.resultType(t, op); rt != nil {
+			t.Run("response-round-trip", func(t *testing.T) {
+				docRoundTrip(t, rt, ex.responseBody)
+			})
+		}
+	}
+}
+
+// resultType is the type the Service method of op returns (its first
+// result), nil when it returns only an error.
+func (d *docTests) resultType(t *testing.T, op *opInfo) reflect.Type {
+	m, ok := d.service.MethodByName(op.name)
+	if !ok {
+		t.Fatalf("Service has no method %s", op.name)
+	}
+	if m.Type.NumOut() < 2 {
+		return nil
+	}
+	return m.Type.Out(0)
+}
+
+// docRoundTrip decodes body into a value of type typ (through its pointer
+// when typ is a pointer, as a family member when it is a family's
+// interface), encodes it again, and checks the result equals body as JSON.
+func docRoundTrip(t *testing.T, typ reflect.Type, body []byte) {
+	t.Helper()
+	v, err := decodeResult(body, typ)
+	if err != nil {
+		t.Errorf("decoding %v: %v", typ, err)
+		return
+	}
+	out, err := appendJSON(nil, v, nil)
+	if err != nil {
+		t.Errorf("encoding %v: %v", typ, err)
+		return
+	}
+	checkJSON(t, "round trip of "+typ.String(), body, out, false)
+}
+
+// decodeResult decodes body as a value of typ: a new pointer for a pointer
+// type, the member its @odata.type names for a family's interface, else a
+// value.
+func decodeResult(body []byte, typ reflect.Type) (any, error) {
+	switch typ.Kind() {
+	case reflect.Pointer:
+		v := reflect.New(typ.Elem())
+		return v.Interface(), decodeValue(body, v.Interface())
+	case reflect.Interface:
+		return decodeFamilyMember(body, typ)
+	}
+	v := reflect.New(typ)
+	err := decodeValue(body, v.Interface())
+	return v.Elem().Interface(), err
+}
+
+// checkError asserts a Graph error body with the documented code and
+// message (each when not "").
+func checkError(t *testing.T, rec *httptest.ResponseRecorder, code, message string) {
+	t.Helper()
+	gotCode, gotMessage := errorOf(t, rec)
+	if code != "" && gotCode != code {
+		t.Errorf("error code = %q, want %q", gotCode, code)
+	}
+	if message != "" && gotMessage != message {
+		t.Errorf("error message = %q, want %q", gotMessage, message)
+	}
+}
+
+// checkRejected asserts a 400 Graph error whose message names property
+// (when not "").
+func checkRejected(t *testing.T, rec *httptest.ResponseRecorder, property string) {
+	t.Helper()
+	if rec.Code != http.StatusBadRequest {
+		t.Fatalf("status = %d, want 400; body: %s", rec.Code, rec.Body)
+	}
+	_, message := errorOf(t, rec)
+	if property != "" && !strings.Contains(message, "'"+property+"'") {
+		t.Errorf("error message %q does not name property %q", message, property)
+	}
+}
+
+// errorOf decodes the code and message of rec's Graph error body.
+func errorOf(t *testing.T, rec *httptest.ResponseRecorder) (code, message string) {
+	t.Helper()
+	var body errorBody
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error.Code == "" {
+		t.Fatalf("error body is not a Graph error (%v): %s", err, rec.Body)
+	}
+	return body.Error.Code, body.Error.Message
+}

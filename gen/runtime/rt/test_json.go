@@ -1,0 +1,104 @@
+package rt
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// checkJSON compares two JSON documents by value (numbers compare by
+// value, so 1, 1.0 and 1e0 are equal). With subset false they must be
+// equal; with subset true every member of want must be in got with an equal
+// value, recursively (arrays must have the same length and match element by
+// element). A mismatch is reported with t.Errorf naming what, with a diff.
+func checkJSON(t *testing.T, what string, want, got []byte, subset bool) {
+	t.Helper()
+	w, err := decodeTestJSON(want)
+	if err != nil {
+		t.Errorf("%s: the expected JSON is not valid: %v", what, err)
+		return
+	}
+	g, err := decodeTestJSON(got)
+	if err != nil {
+		t.Errorf("%s: the JSON is not valid: %v\n%s", what, err, got)
+		return
+	}
+	if subset {
+		g = pruneTestJSON(w, g)
+	}
+	if diff := cmp.Diff(w, g, cmp.Comparer(equalTestNumbers)); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
+	}
+}
+
+// decodeTestJSON decodes one JSON value, keeping numbers as json.Number.
+func decodeTestJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("data after the JSON value")
+	}
+	return v, nil
+}
+
+// pruneTestJSON drops from got the object members that want does not have,
+// recursively, so that comparing want with the result checks that want is
+// a subset of got.
+func pruneTestJSON(want, got any) any {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return got
+		}
+		out := map[string]any{}
+		for k, wv := range w {
+			if gv, ok := g[k]; ok {
+				out[k] = pruneTestJSON(wv, gv)
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return got
+		}
+		out := make([]any, len(g))
+		for i := range g {
+			out[i] = pruneTestJSON(w[i], g[i])
+		}
+		return out
+	}
+	return got
+}
+
+// equalTestNumbers compares JSON numbers by value. A fraction written with
+// more digits than a float64 holds (documented doubles often are) equals the
+// float64 it denotes.
+func equalTestNumbers(a, b json.Number) bool {
+	x, okx := new(big.Rat).SetString(string(a))
+	y, oky := new(big.Rat).SetString(string(b))
+	if !okx || !oky {
+		return a == b
+	}
+	if x.Cmp(y) == 0 {
+		return true
+	}
+	if !strings.ContainsAny(string(a), ".eE") && !strings.ContainsAny(string(b), ".eE") {
+		return false
+	}
+	fx, errx := strconv.ParseFloat(string(a), 64)
+	fy, erry := strconv.ParseFloat(string(b), 64)
+	return errx == nil && erry == nil && fx == fy
+}

@@ -1,0 +1,173 @@
+package gen
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// pageExamples is the testdata file of a page (see the runtime's
+// test_data.go for the format): the requests built from the request lines
+// its operations keep, for TestRoutes, and its documented examples, for
+// TestExamples; nil when it has neither.
+func (e *emitter) pageExamples(d *pageDecls) []byte {
+	var b bytes.Buffer
+	b.WriteString("// " + Header + "\n")
+	b.WriteString("// The documented examples and request lines of " + d.page + ", read by TestExamples and TestRoutes.\n")
+	empty := true
+	var routes []routeCase
+	for _, o := range d.ops {
+		routes = append(routes, o.routeCases...)
+	}
+	if len(routes) > 0 {
+		empty = false
+		b.WriteString("-- routes --\n")
+		for _, c := range routes {
+			fmt.Fprintf(&b, "%s %s %s\n", c.method, strconv.Quote(c.path), c.op)
+		}
+	}
+	for _, o := range d.ops {
+		for _, t := range o.tests {
+			empty = false
+			e.writeExample(&b, o, t)
+		}
+	}
+	if empty {
+		return nil
+	}
+	return b.Bytes()
+}
+
+// writeExample writes one example's three files.
+func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
+	o := t.serving(own)
+	ex := t.ex
+	name := own.op.GoName + "/" + t.sub
+	respBody := ex.Response.Body
+	if o.op.ValueWrapped {
+		respBody = unwrapValue(respBody)
+	}
+	fmt.Fprintf(b, "-- %s --\n", name)
+	fmt.Fprintf(b, "op %s\n", o.op.GoName)
+	line := func(key string, vals ...string) {
+		b.WriteString(key)
+		for _, v := range vals {
+			b.WriteString(" " + v)
+		}
+		b.WriteByte('\n')
+	}
+	roundTrips := false
+	switch {
+	case t.rejected:
+		line("status", "400")
+		if t.rejects == "" {
+			line("reject-body")
+		} else {
+			line("reject", strconv.Quote(t.rejects))
+		}
+		if t.rejectsEnum {
+			line("reject-enum")
+			roundTrips = true
+		}
+	case t.count:
+		n, _ := countBody(ex.Response.Body)
+		line("status", strconv.Itoa(t.wantStatus(o)))
+		line("count", strconv.FormatInt(n, 10))
+	case t.errStatus != 0:
+		line("status", strconv.Itoa(t.errStatus))
+		line("error", strconv.Itoa(t.errStatus), strconv.Quote(t.errCode), strconv.Quote(t.errMessage))
+		roundTrips = true
+	default:
+		line("status", strconv.Itoa(t.wantStatus(o)))
+		roundTrips = strings.TrimSpace(respBody) != "" || t.requestOnly
+	}
+	if t.status != 0 && !t.rejected {
+		line("set-status", strconv.Itoa(t.status))
+	}
+	for _, p := range t.params {
+		line("param", p.field, strconv.Quote(p.value))
+	}
+	if ex.Truncated {
+		line("truncated")
+	}
+	if t.requestOnly {
+		line("request-only")
+	}
+	if roundTrips && e.bodyGoType(o) != nil && ex.Request.JSON {
+		line("round-trip-request")
+	}
+	if roundTrips && e.responseRoundTrips(o, t) {
+		line("round-trip-response")
+	}
+	target := t.path
+	if t.query != "" {
+		target += "?" + t.query
+	}
+	fmt.Fprintf(b, "-- %s/request --\n", name)
+	fmt.Fprintf(b, "%s %s\n", ex.Request.Method, strconv.Quote(target))
+	for _, h := range ex.Request.Headers {
+		if k := http.CanonicalHeaderKey(h.Name); k == "Content-Length" || k == "Host" {
+			continue
+		}
+		b.WriteString(h.Name + ": " + h.Value + "\n")
+	}
+	b.WriteByte('\n')
+	writeBody(b, ex.Request.Body, ex.Request.JSON)
+	if !t.requestOnly && strings.TrimSpace(respBody) != "" {
+		fmt.Fprintf(b, "-- %s/response --\n", name)
+		writeBody(b, respBody, ex.Response.JSON)
+	}
+}
+
+// writeBody writes a body as a file of the archive: as documented, ending
+// in a newline; a JSON body with a line the archive would read as a file
+// marker is written compacted.
+func writeBody(b *bytes.Buffer, body string, isJSON bool) {
+	if isJSON && hasArchiveMarker(body) {
+		var c bytes.Buffer
+		if json.Compact(&c, []byte(body)) == nil {
+			body = c.String()
+		}
+	}
+	if body == "" {
+		return
+	}
+	b.WriteString(body)
+	if !strings.HasSuffix(body, "\n") {
+		b.WriteByte('\n')
+	}
+}
+
+// hasArchiveMarker reports whether a line of s reads as a file marker of
+// the archive ("-- name --").
+func hasArchiveMarker(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if strings.HasPrefix(l, "-- ") && strings.HasSuffix(l, " --") {
+			return true
+		}
+	}
+	return false
+}
+
+// unwrapValue returns the member "value" of a documented JSON object, the
+// body itself when it has none (Graph answers a single entity unwrapped;
+// some pages show it wrapped).
+func unwrapValue(body string) string {
+	var w struct {
+		Value json.RawMessage `json:"value"`
+	}
+	if json.Unmarshal([]byte(body), &w) != nil || len(w.Value) == 0 {
+		return body
+	}
+	return string(w.Value)
+}
+
+// responseRoundTrips reports whether the documented response body is
+// round-tripped through the response type.
+func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
+	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == "" && t.errStatus == 0
+}

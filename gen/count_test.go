@@ -19,11 +19,11 @@ import (
 func TestCountSegment(t *testing.T) {
 	s, out := generateDirs(t, "testdata/count/api", "testdata/count/resources")
 	want := map[string]string{
-		"ListDevices get_count_only":       "TestListDevices/get_count_only",
-		"ListDeviceGroups get_video_count": "TestListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
-		"ListDeviceGroups get_a_count":     "TestListDeviceGroups/get_a_count",
-		"ListDeviceGroups get_count_only":  "TestListDeviceGroups/get_count_only", // 394 written after the block
-		"ListMembers get_count_user_only":  "TestListMembers/get_count_user_only", // .../members/microsoft.graph.user/$count
+		"ListDevices get_count_only":       "TestExamples/ListDevices/get_count_only",
+		"ListDeviceGroups get_video_count": "TestExamples/ListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
+		"ListDeviceGroups get_a_count":     "TestExamples/ListDeviceGroups/get_a_count",
+		"ListDeviceGroups get_count_only":  "TestExamples/ListDeviceGroups/get_count_only", // 394 written after the block
+		"ListMembers get_count_user_only":  "TestExamples/ListMembers/get_count_user_only", // .../members/microsoft.graph.user/$count
 	}
 	for _, op := range s.Operations {
 		for _, ex := range op.Examples {

@@ -21,6 +21,7 @@ import (
 	"testing"
 
 	"github.com/graphdocgen/graphdocgen/gen"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser"
 )
 
@@ -146,11 +147,19 @@ func checkFiles(t *testing.T, files []gen.File) {
 	}
 }
 
-// fileNameProblem says what is unsafe about a generated file name, or "".
+// fileNameProblem says what is unsafe about a generated file name, or "":
+// the package's .go and .txt files, and the .txtar example files under
+// testdata/examples.
 func fileNameProblem(name string) string {
-	switch {
-	case !strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, ".txt"):
+	if rest, ok := strings.CutPrefix(name, runtime.TestDir+"/"); ok {
+		if !strings.HasSuffix(rest, ".txtar") {
+			return "in " + runtime.TestDir + " but does not end in .txtar"
+		}
+		name = rest
+	} else if !strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, ".txt") {
 		return "does not end in .go or .txt"
+	}
+	switch {
 	case strings.ContainsAny(name, `/\:`) || strings.Contains(name, ".."):
 		return "holds a separator or .."
 	case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
@@ -173,7 +182,7 @@ func sourceProblem(name string, src []byte) string {
 	if !bytes.HasPrefix(src, []byte("// "+gen.Header+"\n")) {
 		return "the header is not the first line"
 	}
-	if strings.HasSuffix(name, ".txt") {
+	if strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".txtar") {
 		return ""
 	}
 	if _, err := goparser.ParseFile(token.NewFileSet(), name, src, goparser.ParseComments); err != nil {

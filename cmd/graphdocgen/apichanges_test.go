@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphdocgen/graphdocgen/gen"
 	"github.com/graphdocgen/graphdocgen/gen/names"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 )
 
 // corpusBeta is the beta folder of the Graph docs corpus, relative to this
@@ -149,24 +150,28 @@ func TestCorpusOneEdit(t *testing.T) {
 	if _, err := os.Stat(corpusBeta); err != nil {
 		t.Skipf("Graph docs corpus not found at %s: %v", corpusBeta, err)
 	}
+	// propertyLines are the texts every changed line of the property
+	// cases must hold one of: the field, its comment, its summary line.
+	propertyLines := []string{"LastSeenDateTime", "lastSeenDateTime", "When the user was last seen."}
 	for _, tc := range []struct {
 		name, page string
 		edit       func(t *testing.T, s string) string
 		reverse    bool // the edited page is the "before" state
 		want       string
+		lines      []string // when set, every changed line holds one of these
 	}{
 		{"added property", corpusSet[0], func(t *testing.T, s string) string {
 			return insertAfterLine(t, s, "| isSuccess |", addedRow)
-		}, false, "added: field UserCredentialUsageDetails.LastSeenDateTime"},
+		}, false, "added: field UserCredentialUsageDetails.LastSeenDateTime", propertyLines},
 		{"removed property", corpusSet[0], func(t *testing.T, s string) string {
 			return insertAfterLine(t, s, "| isSuccess |", addedRow)
-		}, true, "BREAKING: field UserCredentialUsageDetails.LastSeenDateTime removed"},
+		}, true, "BREAKING: field UserCredentialUsageDetails.LastSeenDateTime removed", propertyLines},
 		{"removed enum member", corpusSet[1], func(t *testing.T, s string) string {
 			return removeLine(t, s, "### featureType values", "|reset|")
-		}, false, "BREAKING: member FeatureTypeReset removed"},
+		}, false, "BREAKING: member FeatureTypeReset removed", nil},
 		{"added route", corpusSet[2], func(t *testing.T, s string) string {
 			return insertAfterLine(t, s, "GET /reports/userCredentialUsageDetails", "GET /admin/reports/userCredentialUsageDetails\n")
-		}, false, "added: route GET /admin/reports/userCredentialUsageDetails"},
+		}, false, "added: route GET /admin/reports/userCredentialUsageDetails", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			docs, out := t.TempDir(), t.TempDir()
@@ -183,7 +188,11 @@ func TestCorpusOneEdit(t *testing.T) {
 			if diff := cmp.Diff([]string{tc.want}, apiChangeLines(stderr)); diff != "" {
 				t.Errorf("API changes (-want +got):\n%s", diff)
 			}
-			checkChangedFiles(t, tc.page, old, snapshot(t, out))
+			now := snapshot(t, out)
+			checkChangedFiles(t, tc.page, old, now)
+			if tc.lines != nil {
+				checkChangedLines(t, old, now, tc.lines)
+			}
 		})
 	}
 }
@@ -228,7 +237,7 @@ func runOK(t *testing.T, args ...string) string {
 func checkChangedFiles(t *testing.T, page string, old, now map[string]string) {
 	t.Helper()
 	base := names.FileName(strings.TrimSuffix(page, ".md"))
-	allowed := []string{gen.APIFile, base + ".go", base + "_test.go"}
+	allowed := []string{gen.APIFile, base + ".go", runtime.TestDir + "/" + base + ".txtar"}
 	var changed []string
 	for name := range now {
 		if old[name] != now[name] {
@@ -249,4 +258,66 @@ func checkChangedFiles(t *testing.T, page string, old, now map[string]string) {
 			t.Errorf("%s changed; only %v may", name, allowed)
 		}
 	}
+}
+
+// checkChangedLines checks that every line added or removed between old
+// and now (in any file) holds one of texts, or is blank or an empty
+// comment line: an edit of one property changes the lines of that
+// property only, never the lines around it (line numbers in comments
+// would).
+func checkChangedLines(t *testing.T, old, now map[string]string, texts []string) {
+	t.Helper()
+	n := 0
+	for name := range now {
+		for _, l := range changedLines(old[name], now[name]) {
+			n++
+			trimmed := strings.TrimSpace(l)
+			if trimmed == "" || trimmed == "//" || slices.ContainsFunc(texts, func(s string) bool { return strings.Contains(l, s) }) {
+				continue
+			}
+			t.Errorf("%s: changed line %q is not about the edited property", name, l)
+		}
+	}
+	if n == 0 {
+		t.Error("no line changed")
+	}
+}
+
+// changedLines returns the lines of a and b that a longest common
+// subsequence of their lines leaves out: the removed and the added ones.
+func changedLines(a, b string) []string {
+	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	// Strip the common prefix and suffix: the tables below stay small.
+	for len(x) > 0 && len(y) > 0 && x[0] == y[0] {
+		x, y = x[1:], y[1:]
+	}
+	for len(x) > 0 && len(y) > 0 && x[len(x)-1] == y[len(y)-1] {
+		x, y = x[:len(x)-1], y[:len(y)-1]
+	}
+	lcs := make([][]int, len(x)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(y)+1)
+	}
+	for i := len(x) - 1; i >= 0; i-- {
+		for j := len(y) - 1; j >= 0; j-- {
+			if x[i] == y[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []string
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] == y[j]:
+			i, j = i+1, j+1
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			out, i = append(out, x[i]), i+1
+		default:
+			out, j = append(out, y[j]), j+1
+		}
+	}
+	return append(append(out, x[i:]...), y[j:]...)
 }

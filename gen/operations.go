@@ -133,6 +133,7 @@ func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	f.Line()
 	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+"), documented in "+op.Source.File+".", op.Description))
 	fields := []jen.Code{
+		jen.Id("_").Index(jen.Lit(0)).Func().Params(), // not comparable: no equality function to compile
 		comment("HTTPRequest is the incoming request: headers, query, context."),
 		jen.Id("HTTPRequest").Op("*").Qual("net/http", "Request"),
 	}
@@ -193,7 +194,7 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		idx := make([]jen.Code, len(o.paramOf[ri]))
 		for pi, fi := range o.paramOf[ri] {
-			idx[pi] = jen.Lit(fi + 1) // field 0 is HTTPRequest
+			idx[pi] = jen.Lit(fi + 2) // fields 0 and 1 are _ and HTTPRequest
 		}
 		routes = append(routes, jen.Values(jen.Lit(r.Pattern), jen.Index().Uint8().Values(idx...)))
 	}

@@ -12,7 +12,7 @@ import (
 // members (a row of the enum table), and IsValid.
 func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 	f.Line()
-	f.Add(comment(fmt.Sprintf("%s is the %s enumeration, documented in %s.", en.GoName, en.QualifiedName(), en.Source.File), en.Description))
+	f.Add(comment(fmt.Sprintf("%s is the %s enumeration, documented in %s.", en.GoName, en.QualifiedName(), e.plan.rel(en.Source.File)), en.Description))
 	f.Type().Id(en.GoName).String()
 	var defs []jen.Code
 	for i, m := range en.Members {
@@ -29,7 +29,7 @@ func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 	f.Line()
 	f.Var().Id(list).Op("=").Index().String().Values(lits...)
 	f.Line()
-	f.Comment(fmt.Sprintf("IsValid reports whether e is a documented member of %s.", en.GoName))
+	f.Comment("IsValid reports whether e is a documented member.")
 	f.Func().Params(jen.Id("e").Id(en.GoName)).Id("IsValid").Params().Bool().Block(
 		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
 	)

@@ -131,10 +131,10 @@ func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
 func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	op := o.op
 	f.Line()
-	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+"), documented in "+op.Source.File+".", op.Description))
+	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+"), documented in "+e.plan.rel(op.Source.File)+".", op.Description))
 	fields := []jen.Code{
 		jen.Id("_").Index(jen.Lit(0)).Func().Params(), // not comparable: no equality function to compile
-		comment("HTTPRequest is the incoming request: headers, query, context."),
+		comment("HTTPRequest is the request as received."),
 		jen.Id("HTTPRequest").Op("*").Qual("net/http", "Request"),
 	}
 	phs := e.paramPlaceholders(o)

@@ -52,6 +52,9 @@ type plan struct {
 	values map[valuesOf][]string
 	// members are the names of the variables listing each enum's members.
 	members map[*schema.Enum]string
+	// rels maps a page's path to its path relative to the folder argument
+	// it was found in, which comments and test data name it by.
+	rels map[string]string
 }
 
 // valuesOf is a property of a type or of an operation's body struct.
@@ -94,6 +97,10 @@ func newPlan(s *schema.Schema) *plan {
 	}
 	for _, e := range s.Enums {
 		p.enums[strings.ToLower(e.QualifiedName())] = e
+	}
+	p.rels = map[string]string{}
+	for _, pg := range s.Pages {
+		p.rels[pg.Path] = pg.Rel
 	}
 	p.nameFiles()
 	p.nameTypes()
@@ -286,6 +293,16 @@ func (p *plan) namedJSON(t *schema.Type) bool {
 // maxBaseDepth bounds walks up base chains (the parser breaks cycles;
 // this keeps a hand-built schema from looping).
 const maxBaseDepth = 64
+
+// rel names a page in comments and test data: its path relative to the
+// folder argument it was found in (the path itself for a page given by
+// name).
+func (p *plan) rel(path string) string {
+	if r, ok := p.rels[path]; ok && r != "" {
+		return r
+	}
+	return path
+}
 
 // openBase reports whether one of t's bases is an open type (its
 // AdditionalData field is then promoted to t).

@@ -20,7 +20,7 @@ func (e *emitter) serviceFile() *jen.File {
 			methods = append(methods, jen.Line())
 		}
 		methods = append(methods,
-			comment(o.op.GoName+" serves "+strconv.Quote(o.op.Title)+": "+o.op.Method+" "+firstPath(o.op.Paths)+" ("+o.op.Source.File+")."),
+			comment(o.op.GoName+" serves "+strconv.Quote(o.op.Title)+": "+o.op.Method+" "+firstPath(o.op.Paths)+" ("+e.plan.rel(o.op.Source.File)+")."),
 			jen.Id(o.op.GoName).Add(e.signature(o)))
 		rows = append(rows, jen.Op("&").Id(o.opVar))
 	}

@@ -16,7 +16,7 @@ import (
 func (e *emitter) pageExamples(d *pageDecls) []byte {
 	var b bytes.Buffer
 	b.WriteString("// " + Header + "\n")
-	b.WriteString("// The documented examples and request lines of " + d.page + ", read by TestExamples and TestRoutes.\n")
+	b.WriteString("// Examples and request lines of " + e.plan.rel(d.page) + " (TestExamples, TestRoutes).\n")
 	empty := true
 	var routes []routeCase
 	for _, o := range d.ops {
@@ -41,7 +41,8 @@ func (e *emitter) pageExamples(d *pageDecls) []byte {
 	return b.Bytes()
 }
 
-// writeExample writes one example's three files.
+// writeExample writes one example's files: what the test expects, the
+// request, and the response when one is documented.
 func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	o := t.serving(own)
 	ex := t.ex
@@ -62,7 +63,6 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	roundTrips := false
 	switch {
 	case t.rejected:
-		line("status", "400")
 		if t.rejects == "" {
 			line("reject-body")
 		} else {
@@ -106,7 +106,7 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	if t.query != "" {
 		target += "?" + t.query
 	}
-	fmt.Fprintf(b, "-- %s/request --\n", name)
+	b.WriteString("-- request --\n")
 	fmt.Fprintf(b, "%s %s\n", ex.Request.Method, strconv.Quote(target))
 	for _, h := range ex.Request.Headers {
 		if k := http.CanonicalHeaderKey(h.Name); k == "Content-Length" || k == "Host" {
@@ -117,7 +117,7 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	b.WriteByte('\n')
 	writeBody(b, ex.Request.Body, ex.Request.JSON)
 	if !t.requestOnly && strings.TrimSpace(respBody) != "" {
-		fmt.Fprintf(b, "-- %s/response --\n", name)
+		b.WriteString("-- response --\n")
 		writeBody(b, respBody, ex.Response.JSON)
 	}
 }

@@ -68,7 +68,7 @@ func (e *emitter) genType(f *jen.File, t *schema.Type) {
 		what = t.GoName + " is the " + t.QualifiedName() + " open type"
 	}
 	f.Line()
-	f.Add(comment(what+", documented in "+t.Source.File+".", t.Description))
+	f.Add(comment(what+", documented in "+e.plan.rel(t.Source.File)+".", t.Description))
 	var fields []jen.Code
 	base := e.plan.base(t)
 	if base != nil {
@@ -106,28 +106,25 @@ func (e *emitter) fields(page string, props []*schema.Property) []jen.Code {
 			tag = map[string]string{"json": "-", runtime.NamedTag: p.Name}
 		}
 		out = append(out,
-			comment(fieldDoc(page, p)...),
+			comment(e.fieldDoc(page, p)...),
 			jen.Id(p.GoName).Id(runtime.Optional).Types(e.goType(p.Type).code()).Tag(tag),
 		)
 	}
 	return out
 }
 
-// fieldDoc is a field's doc comment: the documented description and the
-// property's OData type, and where it was read when not in page.
-func fieldDoc(page string, p *schema.Property) []string {
+// fieldDoc is a field's doc comment: the documented description (else the
+// property's OData type), and where it was read when not in page.
+func (e *emitter) fieldDoc(page string, p *schema.Property) []string {
 	desc := strings.TrimSpace(p.Description)
-	typ := "Type: " + p.Type.String() + "."
 	if desc == "" {
-		desc = typ
-	} else {
-		desc += " " + typ
+		desc = p.Name + ": " + p.Type.String() + "."
 	}
 	switch {
 	case p.Inferred:
-		return []string{desc, "Not documented in a table: inferred from an example in " + p.Source.File + "."}
+		return []string{desc, "Not documented in a table: inferred from an example in " + e.plan.rel(p.Source.File) + "."}
 	case p.Source.File != page:
-		return []string{desc, "Documented in " + p.Source.File + "."}
+		return []string{desc, "Documented in " + e.plan.rel(p.Source.File) + "."}
 	}
 	return []string{desc}
 }
@@ -137,18 +134,17 @@ func fieldDoc(page string, p *schema.Property) []string {
 // Optional fields, and Validate.
 func (e *emitter) genMethods(f *jen.File, goName string) {
 	f.Line()
-	f.Comment("MarshalJSON encodes x: absent properties are left out, null ones written as null.")
+	f.Comment("MarshalJSON implements json.Marshaler.")
 	f.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id(runtime.MarshalStruct).Call(jen.Op("&").Id("x"))),
 	)
 	f.Line()
-	f.Comment("UnmarshalJSON decodes data into x.")
+	f.Comment("UnmarshalJSON implements json.Unmarshaler.")
 	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id(runtime.UnmarshalStruct).Call(jen.Id("data"), jen.Id("x"))),
 	)
 	f.Line()
-	f.Comment("Validate checks every enum-typed value of x, nested values included, and")
-	f.Comment("names the first offending property and the allowed values.")
+	f.Comment("Validate reports the first enum value in x that is not a documented member.")
 	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("Validate").Params().Error().Block(
 		jen.Return(jen.Id(runtime.ValidateStruct).Call(jen.Id("x"))),
 	)

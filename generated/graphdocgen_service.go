@@ -14,7 +14,7 @@ import (
 type Service interface {
 	// UpdateUserCredentialUsageDetails serves "Update userCredentialUsageDetails": PATCH
 	// /reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}
-	// (../seeds/update-usercredentialusagedetails.md).
+	// (update-usercredentialusagedetails.md).
 	UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error)
 }
 

@@ -9,36 +9,34 @@ import (
 )
 
 // UserCredentialUsageDetails is the Microsoft.AAD.Reporting.userCredentialUsageDetails type,
-// documented in ../seeds/update-usercredentialusagedetails.md.
+// documented in update-usercredentialusagedetails.md.
 type UserCredentialUsageDetails struct {
 	// ODataType is the @odata.type instance annotation.
 	ODataType Optional[string] `json:"@odata.type,omitzero"`
 
-	// Type: Edm.String.
+	// id: Edm.String.
 	ID Optional[string] `json:"id,omitzero"`
 
-	// Possible values are: registration, reset, unknownFutureValue. Type:
-	// Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature.
+	// Possible values are: registration, reset, unknownFutureValue.
 	Feature Optional[UserCredentialUsageDetailsFeature] `json:"feature,omitzero"`
 
-	// Type: Edm.String.
+	// userPrincipalName: Edm.String.
 	UserPrincipalName Optional[string] `json:"userPrincipalName,omitzero"`
 
-	// Type: Edm.String.
+	// userDisplayName: Edm.String.
 	UserDisplayName Optional[string] `json:"userDisplayName,omitzero"`
 
-	// Type: Edm.Boolean.
+	// isSuccess: Edm.Boolean.
 	IsSuccess Optional[bool] `json:"isSuccess,omitzero"`
 
 	// Possible values are: email, mobileSMS, mobileCall, officePhone, securityQuestion, appNotification,
-	// appCode, alternateMobileCall, fido, appPassword, unknownFutureValue. Type:
-	// Microsoft.AAD.Reporting.userCredentialUsageDetailsAuthMethod.
+	// appCode, alternateMobileCall, fido, appPassword, unknownFutureValue.
 	AuthMethod Optional[UserCredentialUsageDetailsAuthMethod] `json:"authMethod,omitzero"`
 
-	// Type: Edm.String.
+	// failureReason: Edm.String.
 	FailureReason Optional[string] `json:"failureReason,omitzero"`
 
-	// Type: Edm.DateTimeOffset.
+	// eventDateTime: Edm.DateTimeOffset.
 	EventDateTime Optional[DateTimeOffset] `json:"eventDateTime,omitzero"`
 
 	// ODataAnnotations holds the instance annotations (control information such as @odata.etag, and
@@ -46,25 +44,24 @@ type UserCredentialUsageDetails struct {
 	ODataAnnotations Annotations `graphjson:",annotations" json:"-"`
 }
 
-// MarshalJSON encodes x: absent properties are left out, null ones written as null.
+// MarshalJSON implements json.Marshaler.
 func (x UserCredentialUsageDetails) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&x)
 }
 
-// UnmarshalJSON decodes data into x.
+// UnmarshalJSON implements json.Unmarshaler.
 func (x *UserCredentialUsageDetails) UnmarshalJSON(data []byte) error {
 	return unmarshalStruct(data, x)
 }
 
-// Validate checks every enum-typed value of x, nested values included, and
-// names the first offending property and the allowed values.
+// Validate reports the first enum value in x that is not a documented member.
 func (x *UserCredentialUsageDetails) Validate() error {
 	return validateStruct(x)
 }
 
 // UserCredentialUsageDetailsAuthMethod is the
 // Microsoft.AAD.Reporting.userCredentialUsageDetailsAuthMethod enumeration, documented in
-// ../seeds/update-usercredentialusagedetails.md.
+// update-usercredentialusagedetails.md.
 type UserCredentialUsageDetailsAuthMethod string
 
 // Members of UserCredentialUsageDetailsAuthMethod, in documented order.
@@ -84,13 +81,13 @@ const (
 
 var userCredentialUsageDetailsAuthMethodMembers = []string{"email", "mobileSMS", "mobileCall", "officePhone", "securityQuestion", "appNotification", "appCode", "alternateMobileCall", "fido", "appPassword", "unknownFutureValue"}
 
-// IsValid reports whether e is a documented member of UserCredentialUsageDetailsAuthMethod.
+// IsValid reports whether e is a documented member.
 func (e UserCredentialUsageDetailsAuthMethod) IsValid() bool {
 	return slices.Contains(userCredentialUsageDetailsAuthMethodMembers, string(e))
 }
 
 // UserCredentialUsageDetailsFeature is the Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature
-// enumeration, documented in ../seeds/update-usercredentialusagedetails.md.
+// enumeration, documented in update-usercredentialusagedetails.md.
 type UserCredentialUsageDetailsFeature string
 
 // Members of UserCredentialUsageDetailsFeature, in documented order.
@@ -102,17 +99,18 @@ const (
 
 var userCredentialUsageDetailsFeatureMembers = []string{"registration", "reset", "unknownFutureValue"}
 
-// IsValid reports whether e is a documented member of UserCredentialUsageDetailsFeature.
+// IsValid reports whether e is a documented member.
 func (e UserCredentialUsageDetailsFeature) IsValid() bool {
 	return slices.Contains(userCredentialUsageDetailsFeatureMembers, string(e))
 }
 
 // UpdateUserCredentialUsageDetailsRequest is the request of UpdateUserCredentialUsageDetails (Update
-// userCredentialUsageDetails), documented in ../seeds/update-usercredentialusagedetails.md.
+// userCredentialUsageDetails), documented in update-usercredentialusagedetails.md.
 //
 // Update the properties of a userCredentialUsageDetails object.
 type UpdateUserCredentialUsageDetailsRequest struct {
-	// HTTPRequest is the incoming request: headers, query, context.
+	_ [0]func()
+	// HTTPRequest is the request as received.
 	HTTPRequest *http.Request
 
 	// UserCredentialUsageDetailsID is the {userCredentialUsageDetailsId} path segment.
@@ -133,7 +131,7 @@ var opUpdateUserCredentialUsageDetails = operation{
 	req:    (*UpdateUserCredentialUsageDetailsRequest)(nil),
 	call:   callUpdateUserCredentialUsageDetails,
 	routes: []opRoute{
-		{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{1}},
+		{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}},
 	},
 }
 

@@ -18,9 +18,9 @@ import (
 //	GET "/me/todo/lists/v1" GetTodoTaskList
 //
 // one request per request line the page's operations keep, with each
-// placeholder filled in (TestRoutes), and per documented example three
-// files: "<Operation>/<example>" holds what the test expects, one line
-// each, values quoted as Go strings:
+// placeholder filled in (TestRoutes), and per documented example a file
+// "<Operation>/<example>" holding what the test expects, one line each,
+// values quoted as Go strings:
 //
 //	op UpdateTodoTask             the operation the handler must call
 //	status 200                    the status the client must get
@@ -36,11 +36,13 @@ import (
 //	round-trip-request            the request body survives the types
 //	round-trip-response           the response body survives the types
 //
-// "<Operation>/<example>/request" holds the request as documented: the
-// method and the quoted target, header lines, a blank line, the body; and
-// "<Operation>/<example>/response" the documented response body.
+// followed by a file "request" holding the request as documented (the
+// method and the quoted target, header lines, a blank line, the body) and,
+// when the docs show one, a file "response" holding the response body.
 
-// docArchive is one parsed testdata file.
+// docArchive is one parsed testdata file. A file named "request" or
+// "response" belongs to the example before it: it is stored as
+// "<example>/request" or "<example>/response".
 type docArchive struct {
 	name  string
 	files map[string][]byte
@@ -50,7 +52,7 @@ type docArchive struct {
 // readDocArchive parses a txtar file.
 func readDocArchive(name string, data []byte) *docArchive {
 	a := &docArchive{name: name, files: map[string][]byte{}}
-	cur := ""
+	cur, example := "", ""
 	var buf []byte
 	flush := func() {
 		if cur != "" {
@@ -63,6 +65,12 @@ func readDocArchive(name string, data []byte) *docArchive {
 		data = rest
 		if n, ok := docArchiveMarker(line); ok {
 			flush()
+			switch {
+			case (n == "request" || n == "response") && example != "":
+				n = example + "/" + n
+			case strings.Contains(n, "/"):
+				example = n
+			}
 			cur, buf = n, []byte{}
 			continue
 		}

@@ -26,7 +26,7 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 				jen.Id("ODataType").Id(runtime.Optional).Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}), jen.Line())
 		}
 		fields = append(fields, e.fields(op.Source.File, op.Parameters)...)
-		fields = append(fields, jen.Line(), comment("ODataAnnotations holds the instance annotations other than @odata.type."),
+		fields = append(fields, jen.Line(), comment("ODataAnnotations holds the instance annotations but @odata.type."),
 			jen.Id("ODataAnnotations").Id(runtime.Annotations).Tag(map[string]string{"json": "-", runtime.NamedTag: runtime.AnnotationsTag}))
 		f.Type().Id(o.bodyType).Struct(fields...)
 		e.genMethods(f, o.bodyType)
@@ -198,17 +198,9 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		routes = append(routes, jen.Values(jen.Lit(r.Pattern), jen.Index().Uint8().Values(idx...)))
 	}
-	fields := []jen.Code{
-		jen.Id(runtime.OperationFields[0]).Op(":").Lit(o.op.GoName),
-		jen.Id(runtime.OperationFields[1]).Op(":").Lit(o.op.Method),
-		jen.Id(runtime.OperationFields[2]).Op(":").Lit(o.op.Status),
-		jen.Id(runtime.OperationFields[3]).Op(":").Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()),
-		jen.Id(runtime.OperationFields[4]).Op(":").Id(o.call),
-		jen.Id(runtime.OperationFields[5]).Op(":").Index().Id(runtime.OpRoute).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, routes...),
-	}
-	if collection(o) {
-		fields = append(fields, jen.Id(runtime.OperationFields[6]).Op(":").True())
-	}
+	// Positional, on one line: the table rows are data.
+	fields := []jen.Code{jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Id(o.call), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o))}
 	f.Line()
-	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, fields...)
+	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Values(fields...)
 }

@@ -80,7 +80,7 @@ func (e *emitter) genType(f *jen.File, t *schema.Type) {
 	}
 	fields = append(fields, e.fields(t.Source.File, t.Properties)...)
 	if base == nil {
-		fields = append(fields, jen.Line(), comment("ODataAnnotations holds the instance annotations (control information such as @odata.etag, and property@odata.bind references) other than @odata.type."),
+		fields = append(fields, jen.Line(), comment("ODataAnnotations holds the instance annotations but @odata.type."),
 			jen.Id("ODataAnnotations").Id(runtime.Annotations).Tag(map[string]string{"json": "-", runtime.NamedTag: runtime.AnnotationsTag}))
 	}
 	if t.Open && !e.plan.openBase(t) {

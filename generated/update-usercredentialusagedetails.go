@@ -39,8 +39,7 @@ type UserCredentialUsageDetails struct {
 	// eventDateTime: Edm.DateTimeOffset.
 	EventDateTime Optional[DateTimeOffset] `json:"eventDateTime,omitzero"`
 
-	// ODataAnnotations holds the instance annotations (control information such as @odata.etag, and
-	// property@odata.bind references) other than @odata.type.
+	// ODataAnnotations holds the instance annotations but @odata.type.
 	ODataAnnotations Annotations `graphjson:",annotations" json:"-"`
 }
 
@@ -124,16 +123,7 @@ func callUpdateUserCredentialUsageDetails(svc any, ctx context.Context, req any)
 	return svc.(Service).UpdateUserCredentialUsageDetails(ctx, req.(*UpdateUserCredentialUsageDetailsRequest))
 }
 
-var opUpdateUserCredentialUsageDetails = operation{
-	name:   "UpdateUserCredentialUsageDetails",
-	method: "PATCH",
-	status: 200,
-	req:    (*UpdateUserCredentialUsageDetailsRequest)(nil),
-	call:   callUpdateUserCredentialUsageDetails,
-	routes: []opRoute{
-		{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}},
-	},
-}
+var opUpdateUserCredentialUsageDetails = operation{"UpdateUserCredentialUsageDetails", "PATCH", 200, (*UpdateUserCredentialUsageDetailsRequest)(nil), callUpdateUserCredentialUsageDetails, []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}}}, false}
 
 // UpdateUserCredentialUsageDetails answers 501 Not Implemented.
 func (UnimplementedService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {

@@ -65,7 +65,8 @@ const (
 	AdditionalTag  = ",additional"
 )
 
-// Fields of rt's table structs, which the generated tables fill in.
+// Fields of rt's table structs, in order: the generated tables fill them
+// in positionally (a test checks the order against rt's declarations).
 var (
 	OperationFields  = []string{"name", "method", "status", "req", "call", "routes", "collection"}
 	OpRouteFields    = []string{"pattern", "fields"}

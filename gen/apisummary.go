@@ -19,10 +19,10 @@ const apiFormat = "// One line per API item, sorted: KIND DOCUMENTED-NAME = GO (
 // Kinds of API summary lines.
 const (
 	apiType    = "type"    // qualified type = GoName [embeds Base]
-	apiField   = "field"   // owner json-name = Owner.Field Optional[T]
+	apiField   = "field"   // owner json-name = Owner.Field T (the field is an Optional[T])
 	apiEnum    = "enum"    // qualified enum = GoName
-	apiMember  = "member"  // qualified enum member = Const = "member"
-	apiMethod  = "method"  // page METHOD = Name(ctx, req) (res, error)
+	apiMember  = "member"  // qualified enum member = Const
+	apiMethod  = "method"  // page METHOD = Name(*Request) (Result, error)
 	apiRequest = "request" // page METHOD {placeholder}|body = Request.Field T
 	apiRoute   = "route"   // METHOD pattern = Operation
 )
@@ -53,7 +53,7 @@ func (e *emitter) apiSummary() []byte {
 	return []byte(sb.String())
 }
 
-// apiRenderer collects summary lines; the Optional[T] texts of fields are
+// apiRenderer collects summary lines; the type texts of fields are
 // cached, since many fields share a type.
 type apiRenderer struct {
 	e        *emitter
@@ -69,12 +69,12 @@ func (r *apiRenderer) add(kind, key, goText string) {
 	r.lines = append(r.lines, kind+" "+quoteAPIKey(key)+" = "+strings.ToValidUTF8(oneLine(goText), "\uFFFD"))
 }
 
-// optional is the text of Optional[T] for a field of type ref.
-func (r *apiRenderer) optional(ref schema.TypeRef) string {
+// fieldType is the text of T for a field of type ref, an Optional[T].
+func (r *apiRenderer) fieldType(ref schema.TypeRef) string {
 	if s, ok := r.typeText[ref]; ok {
 		return s
 	}
-	s := named("Optional", r.e.goType(ref)).String()
+	s := r.e.goType(ref).String()
 	r.typeText[ref] = s
 	return s
 }
@@ -88,14 +88,14 @@ func (r *apiRenderer) addType(t *schema.Type) {
 	qn := t.QualifiedName()
 	r.add(apiType, qn, goText)
 	if base == nil && !hasProp(t.Properties, "@odata.type") {
-		r.add(apiField, qn+" @odata.type", t.GoName+".ODataType Optional[string]")
+		r.add(apiField, qn+" @odata.type", t.GoName+".ODataType string")
 	}
 	r.addFields(qn, t.GoName, t.Properties)
 }
 
 func (r *apiRenderer) addFields(key, owner string, props []*schema.Property) {
 	for _, p := range props {
-		r.add(apiField, key+" "+p.Name, owner+"."+p.GoName+" "+r.optional(p.Type))
+		r.add(apiField, key+" "+p.Name, owner+"."+p.GoName+" "+r.fieldType(p.Type))
 	}
 }
 
@@ -103,7 +103,7 @@ func (r *apiRenderer) addEnum(en *schema.Enum) {
 	qn := en.QualifiedName()
 	r.add(apiEnum, qn, en.GoName)
 	for i, m := range en.Members {
-		r.add(apiMember, qn+" "+m, en.GoMembers[i]+" = "+strconv.Quote(m))
+		r.add(apiMember, qn+" "+m, en.GoMembers[i])
 	}
 }
 
@@ -116,7 +116,7 @@ func (r *apiRenderer) addOperation(o *opPlan) {
 		page = op.Source.File
 	}
 	key := page + " " + op.Method
-	r.add(apiMethod, key, op.GoName+r.e.signatureText(o))
+	r.add(apiMethod, key, op.GoName+r.e.shortSignature(o))
 	phs := r.e.paramPlaceholders(o)
 	for i, p := range o.params {
 		r.add(apiRequest, key+" "+phs[i], o.reqType+"."+p+" string")

@@ -134,13 +134,36 @@ func parseAPI(data []byte) map[apiID][]string {
 		kind, key, goText, ok := splitAPILine(l)
 		if ok {
 			id := apiID{kind, key}
-			out[id] = append(out[id], goText)
+			out[id] = append(out[id], upgradeAPIText(kind, goText))
 		}
 	}
 	for id := range out {
 		slices.Sort(out[id])
 	}
 	return out
+}
+
+// upgradeAPIText reads the Go text of a line written by a graphdocgen
+// before the summary's compact form: "Owner.F Optional[T]" for a field,
+// `Const = "member"` for a member, "Name(ctx context.Context, req *R) ..."
+// for a method. It returns the text the current form writes, so that an
+// upgrade reports no change by itself. Current texts pass unchanged.
+func upgradeAPIText(kind, goText string) string {
+	switch kind {
+	case apiField:
+		if owner, typ, ok := strings.Cut(goText, " "); ok && strings.HasPrefix(typ, "Optional[") && strings.HasSuffix(typ, "]") {
+			return owner + " " + typ[len("Optional[") : len(typ)-1]
+		}
+	case apiMember:
+		if c, _, ok := strings.Cut(goText, " = "); ok {
+			return c
+		}
+	case apiMethod:
+		if name, rest, ok := strings.Cut(goText, "(ctx context.Context, req "); ok {
+			return name + "(" + rest
+		}
+	}
+	return goText
 }
 
 // splitAPILine splits "KIND KEY = GO", where KEY may be a quoted string.

@@ -105,3 +105,31 @@ func TestDiffAPISorted(t *testing.T) {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 }
+
+// TestDiffAPIUpgrade checks that a summary written in the form before the
+// compact one reports no change against the same API in the compact form,
+// and still reports a real change.
+func TestDiffAPIUpgrade(t *testing.T) {
+	old := summary(
+		"field microsoft.graph.user age = User.Age Optional[int32]",
+		`member microsoft.graph.color red = ColorRed = "red"`,
+		"method api/x.md GET = XGet(ctx context.Context, req *XGetRequest) (*User, error)",
+	)
+	now := summary(
+		"field microsoft.graph.user age = User.Age int32",
+		"member microsoft.graph.color red = ColorRed",
+		"method api/x.md GET = XGet(*XGetRequest) (*User, error)",
+	)
+	if got := DiffAPI(old, now); len(got) != 0 {
+		t.Errorf("upgrade reports %v", got)
+	}
+	changed := summary(
+		"field microsoft.graph.user age = User.Age int64",
+		"member microsoft.graph.color red = ColorRed",
+		"method api/x.md GET = XGet(*XGetRequest) (*User, error)",
+	)
+	got := DiffAPI(old, changed)
+	if len(got) != 1 || got[0].String() != "BREAKING: field User.Age changed: int32 -> int64" {
+		t.Errorf("changed type reports %v", got)
+	}
+}

@@ -120,6 +120,16 @@ func (e *emitter) signatureText(o *opPlan) string {
 	return params + " error"
 }
 
+// shortSignature is the signature without parameter names and context:
+// (*Request) (Result, error).
+func (e *emitter) shortSignature(o *opPlan) string {
+	params := "(*" + o.reqType + ")"
+	if res := e.resultGoType(o); res != nil {
+		return params + " (" + res.String() + ", error)"
+	}
+	return params + " error"
+}
+
 func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
 	call := jen.Id(runtime.NotImplemented).Call(jen.Lit(o.op.GoName))
 	if e.resultGoType(o) != nil {

@@ -78,8 +78,8 @@ func TestDiffAPIRenameKeepsDocumentedName(t *testing.T) {
 	old := summary("field t a = T.A Optional[string]")
 	got := DiffAPI(old, summary("field t a = T.A_2 Optional[string]", "field t b = T.A Optional[string]"))
 	want := []APIChange{
-		{Breaking: true, Kind: "field", Key: "t a", Old: "T.A Optional[string]", New: "T.A_2 Optional[string]"},
-		{Kind: "field", Key: "t b", New: "T.A Optional[string]"},
+		{Breaking: true, Kind: "field", Key: "t a", Old: "T.A string", New: "T.A_2 string"},
+		{Kind: "field", Key: "t b", New: "T.A string"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("changes (-want +got):\n%s", diff)

@@ -50,7 +50,7 @@ func isJSONMediaType(ct string) bool {
 // reverse order). The limit applies to the body as sent and to every
 // decoded stage, so a small compressed body cannot expand beyond it. Any
 // other content coding is answered 415, so that a client retries without
-// compression.
+// compression. An empty body is no body, whatever its Content-Encoding.
 func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
 	limit := h.cfg.maxBodyBytes
 	tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("The request body is larger than %d bytes.", limit)}
@@ -71,6 +71,11 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Err
 		return nil, tooLarge
 	case err != nil:
 		return nil, badRequest("The request body could not be read.")
+	}
+	if len(body) == 0 {
+		// Nothing was sent, so nothing was compressed: an empty body is
+		// no body, with or without a Content-Encoding.
+		return body, nil
 	}
 	for i := len(codings) - 1; i >= 0; i-- {
 		if body, e = decompress(codings[i], body, limit); e != nil {

@@ -79,6 +79,11 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Err
 	if r.Body == nil {
 		return nil, nil
 	}
+	// MaxBytesReader tells the server's own ResponseWriter to close the
+	// connection when the limit is hit: the trackingWriter would hide it.
+	if tw, ok := w.(*trackingWriter); ok {
+		w = tw.ResponseWriter
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var maxErr *http.MaxBytesError
 	switch {

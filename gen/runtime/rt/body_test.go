@@ -432,3 +432,27 @@ func TestUnsupportedEncoding(t *testing.T) {
 
 // isValidUTF8 reports whether s is valid UTF-8.
 func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+// TestTooLargeClosesConnection checks that after a body found over the
+// limit while reading it, the server closes the connection rather than
+// reading the rest of the body (http.MaxBytesReader tells it to).
+func TestTooLargeClosesConnection(t *testing.T) {
+	svc, _, _ := updateService()
+	srv := httptest.NewServer(newTestHandler(svc, WithMaxBodyBytes(100)))
+	defer srv.Close()
+	for _, cl := range []int64{-1, 1000} {
+		req, _ := http.NewRequest("PATCH", srv.URL+"/reports/x/1", strings.NewReader(nameBody(1000)))
+		req.ContentLength = cl // -1: chunked, so the limit is found while reading
+		if cl < 0 {
+			req.Body = io.NopCloser(req.Body)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 413 || cl < 0 && !resp.Close {
+			t.Errorf("Content-Length %d: %d, Connection: close %v", cl, resp.StatusCode, resp.Close)
+		}
+	}
+}

@@ -13,12 +13,20 @@ func TestNewHandlerPanics(t *testing.T) {
 		HTTPRequest *http.Request
 		N           int
 	}
+	type unexported struct {
+		HTTPRequest *http.Request
+		n           string
+	}
 	rows := map[string]*operation{
 		"not a pointer":   {name: "A", method: "GET", req: getUserRequest{}},
 		"nil request":     {name: "B", method: "GET"},
 		"pointer to int":  {name: "C", method: "GET", req: new(int)},
 		"field too large": {name: "D", method: "GET", req: (*getUserRequest)(nil), routes: []opRoute{{"/d/{id}", []uint8{2}}}},
 		"not a string":    {name: "E", method: "GET", req: (*noString)(nil), routes: []opRoute{{"/e/{n}", []uint8{1}}}},
+		"unexported":      {name: "F", method: "GET", req: (*unexported)(nil), routes: []opRoute{{"/f/{n}", []uint8{1}}}},
+		"too few fields":  {name: "G", method: "GET", req: (*deleteRefRequest)(nil), routes: []opRoute{{"/a/{id}/b/{id}", []uint8{1}}}},
+		"too many fields": {name: "H", method: "GET", req: (*deleteRefRequest)(nil), routes: []opRoute{{"/a/{id}/b/{}", []uint8{1, 2}}}},
+		"no fields":       {name: "I", method: "GET", req: (*getUserRequest)(nil), routes: []opRoute{{"/me", nil}, {"/users/{id}", nil}}},
 	}
 	for what, op := range rows {
 		func() {

@@ -82,6 +82,13 @@ func TestServiceErrors(t *testing.T) {
 	if spy.count() != 2 {
 		t.Errorf("a nil *Error was logged %d times, want once", spy.count()-1)
 	}
+	// A log that prints the error gets text, not a panic.
+	var texts []string
+	textLog := WithErrorLog(func(_ *http.Request, err error) { texts = append(texts, err.Error()) })
+	wantError(t, serve(t, newTestHandler(svc, textLog), "GET", "/me", ""), 500, "generalException")
+	if len(texts) != 1 || texts[0] != "nil *Error" {
+		t.Errorf("a nil *Error was logged as %q", texts)
+	}
 	wantError(t, serve(t, newTestHandler(&testService{}), "GET", "/me", ""), 501, "notImplemented", "GetUser")
 	svc.getUser = func(context.Context, *getUserRequest) (*report, error) {
 		return &report{Name: "ignored"}, &Error{Status: 400, Code: "badThing", Message: "Bad thing."}

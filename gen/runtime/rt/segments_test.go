@@ -219,21 +219,14 @@ func TestTypeCast(t *testing.T) {
 		}}}
 	h := newHandler(svc, ops, nil)
 	for target, cast := range map[string]string{
-		"/groups/g/members/microsoft.graph.user":        "microsoft.graph.user",
-		"/groups/g/members/MICROSOFT.GRAPH.x/$count":    "MICROSOFT.GRAPH.x",
-		"/groups/g/members/$count":                      "",
-		"/groups/g/members":                             "",
-		"/groups/g/members/microsoft.graph.a1.b2.c3":    "microsoft.graph.a1.b2.c3",
-		"/groups/g/members/microsoft.graph.user%2Fb/$x": "",
+		"/groups/g/members/microsoft.graph.user":     "microsoft.graph.user",
+		"/groups/g/members/MICROSOFT.GRAPH.x/$count": "MICROSOFT.GRAPH.x",
+		"/groups/g/members/$count":                   "",
+		"/groups/g/members":                          "",
+		"/groups/g/members/microsoft.graph.a1.b2.c3": "microsoft.graph.a1.b2.c3",
 	} {
 		got = nil
 		serveEscaped(h, "GET", target)
-		if cast == "" && target == "/groups/g/members/microsoft.graph.user%2Fb/$x" {
-			if got != nil {
-				t.Errorf("GET %s reached the collection", target)
-			}
-			continue
-		}
 		if want := []string{cast, cast, cast, ""}; !reflect.DeepEqual(got, want) {
 			t.Errorf("GET %s: TypeCast on the request, derived, cancelable, foreign = %q, want %q", target, got, want)
 		}

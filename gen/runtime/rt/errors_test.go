@@ -212,6 +212,13 @@ func TestDefaultErrorLogAndUnwrap(t *testing.T) {
 	if !strings.Contains(buf.String(), "GET /me: logged by default") {
 		t.Errorf("default log: %q", buf.String())
 	}
+	// A path cannot forge a log line.
+	svc.ping = func(context.Context, *pingRequest) (*thing, error) { return nil, errors.New("x") }
+	buf.Reset()
+	serveEscaped(newTestHandler(svc), "GET", "/a%0A2026%2F01%2F01%2000:00:00%20forged%ff/ping")
+	if got := buf.String(); strings.Count(got, "\n") != 1 || !strings.Contains(got, `"/a\n2026/01/01 00:00:00 forged\xff/ping": x`) {
+		t.Errorf("default log of a path with a newline: %q", got)
+	}
 	rec := httptest.NewRecorder()
 	if w := (&trackingWriter{ResponseWriter: rec}); w.Unwrap() != rec || http.NewResponseController(w).Flush() != nil || !rec.Flushed {
 		t.Error("trackingWriter does not unwrap to the ResponseWriter")

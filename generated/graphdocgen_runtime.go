@@ -65,7 +65,7 @@ func isJSONMediaType(ct string) bool {
 // reverse order). The limit applies to the body as sent and to every
 // decoded stage, so a small compressed body cannot expand beyond it. Any
 // other content coding is answered 415, so that a client retries without
-// compression.
+// compression. An empty body is no body, whatever its Content-Encoding.
 func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
 	limit := h.cfg.maxBodyBytes
 	tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("The request body is larger than %d bytes.", limit)}
@@ -79,6 +79,11 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Err
 	if r.Body == nil {
 		return nil, nil
 	}
+	// MaxBytesReader tells the server's own ResponseWriter to close the
+	// connection when the limit is hit: the trackingWriter would hide it.
+	if tw, ok := w.(*trackingWriter); ok {
+		w = tw.ResponseWriter
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var maxErr *http.MaxBytesError
 	switch {
@@ -86,6 +91,11 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Err
 		return nil, tooLarge
 	case err != nil:
 		return nil, badRequest("The request body could not be read.")
+	}
+	if len(body) == 0 {
+		// Nothing was sent, so nothing was compressed: an empty body is
+		// no body, with or without a Content-Encoding.
+		return body, nil
 	}
 	for i := len(codings) - 1; i >= 0; i-- {
 		if body, e = decompress(codings[i], body, limit); e != nil {
@@ -440,8 +450,12 @@ type Error struct {
 	Message string
 }
 
-// Error returns the status, code and message of e.
+// Error returns the status, code and message of e ("nil *Error" for a
+// nil e, which a service may return by mistake and the error log prints).
 func (e *Error) Error() string {
+	if e == nil {
+		return "nil *Error"
+	}
 	status, code, message := e.normalize()
 	return fmt.Sprintf("%d %s: %s", status, code, message)
 }
@@ -808,13 +822,27 @@ func newOpInfo(op *operation) (*opInfo, error) {
 		}
 	}
 	for _, r := range op.routes {
+		if n := placeholders(r.pattern); n != len(r.fields) {
+			return nil, fmt.Errorf("operation %s: route %s: %d placeholders, %d fields", op.name, r.pattern, n, len(r.fields))
+		}
 		for _, fi := range r.fields {
-			if int(fi) >= info.reqType.NumField() || info.reqType.Field(int(fi)).Type.Kind() != reflect.String {
-				return nil, fmt.Errorf("operation %s: route %s: field %d is not a string", op.name, r.pattern, fi)
+			if int(fi) >= info.reqType.NumField() || !info.reqType.Field(int(fi)).IsExported() || info.reqType.Field(int(fi)).Type.Kind() != reflect.String {
+				return nil, fmt.Errorf("operation %s: route %s: field %d is not an exported string", op.name, r.pattern, fi)
 			}
 		}
 	}
 	return info, nil
+}
+
+// placeholders returns the number of placeholders of a route pattern.
+func placeholders(pattern string) int {
+	n := 0
+	for _, t := range compilePattern(pattern).tokens {
+		if t.placeholder {
+			n++
+		}
+	}
+	return n
 }
 
 // Optional is a JSON property that can be absent, null, or hold a value.
@@ -902,9 +930,15 @@ func withIntercept(fn func(op *opInfo, ctx context.Context, req any) (any, error
 	}
 }
 
-// defaultErrorLog is the error log used without WithErrorLog.
+// defaultErrorLog is the error log used without WithErrorLog. A path
+// holding control characters or invalid UTF-8 is written quoted, so that a
+// request cannot forge log lines.
 func defaultErrorLog(r *http.Request, err error) {
-	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	path := r.URL.Path
+	if strings.ContainsFunc(path, func(c rune) bool { return c < ' ' || c == 0x7f || c == utf8.RuneError }) {
+		path = strconv.Quote(path)
+	}
+	log.Printf("%s %s: %v", r.Method, path, err)
 }
 
 // requestPath is a decoded request path whose segments are those of the
@@ -1412,7 +1446,10 @@ func (h *handler) collectionRoute(method string, path requestPath, found *routeE
 		return nil, nil, ""
 	}
 	rt, params, _ := h.router.lookup(method, path.prefix(i))
-	if rt == nil && strings.EqualFold(seg, "$count") {
+	// The path without $count may name an item (as {member-id} takes
+	// microsoft.graph.user in /groups/{id}/members/{member-id}): then
+	// $count counts the type cast of the collection.
+	if (rt == nil || !rt.op.collection) && strings.EqualFold(seg, "$count") {
 		if j := path.prefix(i).lastSeparator(); j > 0 && isCast(path.text[j+1:i]) {
 			rt, params, _ = h.router.lookup(method, path.prefix(j))
 			seg = path.text[j+1:]

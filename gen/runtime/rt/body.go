@@ -50,7 +50,7 @@ func isJSONMediaType(ct string) bool {
 // reverse order). The limit applies to the body as sent and to every
 // decoded stage, so a small compressed body cannot expand beyond it. Any
 // other content coding is answered 415, so that a client retries without
-// compression.
+// compression. An empty body is no body, whatever its Content-Encoding.
 func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
 	limit := h.cfg.maxBodyBytes
 	tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("The request body is larger than %d bytes.", limit)}
@@ -64,6 +64,11 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Err
 	if r.Body == nil {
 		return nil, nil
 	}
+	// MaxBytesReader tells the server's own ResponseWriter to close the
+	// connection when the limit is hit: the trackingWriter would hide it.
+	if tw, ok := w.(*trackingWriter); ok {
+		w = tw.ResponseWriter
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	var maxErr *http.MaxBytesError
 	switch {
@@ -71,6 +76,11 @@ func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Err
 		return nil, tooLarge
 	case err != nil:
 		return nil, badRequest("The request body could not be read.")
+	}
+	if len(body) == 0 {
+		// Nothing was sent, so nothing was compressed: an empty body is
+		// no body, with or without a Content-Encoding.
+		return body, nil
 	}
 	for i := len(codings) - 1; i >= 0; i-- {
 		if body, e = decompress(codings[i], body, limit); e != nil {

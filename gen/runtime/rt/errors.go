@@ -28,8 +28,12 @@ type Error struct {
 	Message string
 }
 
-// Error returns the status, code and message of e.
+// Error returns the status, code and message of e ("nil *Error" for a
+// nil e, which a service may return by mistake and the error log prints).
 func (e *Error) Error() string {
+	if e == nil {
+		return "nil *Error"
+	}
 	status, code, message := e.normalize()
 	return fmt.Sprintf("%d %s: %s", status, code, message)
 }

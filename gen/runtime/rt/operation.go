@@ -63,11 +63,25 @@ func newOpInfo(op *operation) (*opInfo, error) {
 		}
 	}
 	for _, r := range op.routes {
+		if n := placeholders(r.pattern); n != len(r.fields) {
+			return nil, fmt.Errorf("operation %s: route %s: %d placeholders, %d fields", op.name, r.pattern, n, len(r.fields))
+		}
 		for _, fi := range r.fields {
-			if int(fi) >= info.reqType.NumField() || info.reqType.Field(int(fi)).Type.Kind() != reflect.String {
-				return nil, fmt.Errorf("operation %s: route %s: field %d is not a string", op.name, r.pattern, fi)
+			if int(fi) >= info.reqType.NumField() || !info.reqType.Field(int(fi)).IsExported() || info.reqType.Field(int(fi)).Type.Kind() != reflect.String {
+				return nil, fmt.Errorf("operation %s: route %s: field %d is not an exported string", op.name, r.pattern, fi)
 			}
 		}
 	}
 	return info, nil
+}
+
+// placeholders returns the number of placeholders of a route pattern.
+func placeholders(pattern string) int {
+	n := 0
+	for _, t := range compilePattern(pattern).tokens {
+		if t.placeholder {
+			n++
+		}
+	}
+	return n
 }

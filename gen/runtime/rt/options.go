@@ -4,6 +4,9 @@ import (
 	"context"
 	"log"
 	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Option configures the handler returned by NewHandler.
@@ -52,7 +55,13 @@ func withIntercept(fn func(op *opInfo, ctx context.Context, req any) (any, error
 	}
 }
 
-// defaultErrorLog is the error log used without WithErrorLog.
+// defaultErrorLog is the error log used without WithErrorLog. A path
+// holding control characters or invalid UTF-8 is written quoted, so that a
+// request cannot forge log lines.
 func defaultErrorLog(r *http.Request, err error) {
-	log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+	path := r.URL.Path
+	if strings.ContainsFunc(path, func(c rune) bool { return c < ' ' || c == 0x7f || c == utf8.RuneError }) {
+		path = strconv.Quote(path)
+	}
+	log.Printf("%s %s: %v", r.Method, path, err)
 }

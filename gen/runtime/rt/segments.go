@@ -29,7 +29,10 @@ func (h *handler) collectionRoute(method string, path requestPath, found *routeE
 		return nil, nil, ""
 	}
 	rt, params, _ := h.router.lookup(method, path.prefix(i))
-	if rt == nil && strings.EqualFold(seg, "$count") {
+	// The path without $count may name an item (as {member-id} takes
+	// microsoft.graph.user in /groups/{id}/members/{member-id}): then
+	// $count counts the type cast of the collection.
+	if (rt == nil || !rt.op.collection) && strings.EqualFold(seg, "$count") {
 		if j := path.prefix(i).lastSeparator(); j > 0 && isCast(path.text[j+1:i]) {
 			rt, params, _ = h.router.lookup(method, path.prefix(j))
 			seg = path.text[j+1:]

@@ -83,12 +83,14 @@ func readDocArchive(name string, data []byte) *docArchive {
 }
 
 // docArchiveMarker reports whether line introduces a file, and its name.
+// As in txtar, the name must not be empty: "--   --" is a line of text.
 func docArchiveMarker(line []byte) (string, bool) {
 	s := string(line)
 	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
 		return "", false
 	}
-	return strings.TrimSpace(s[3 : len(s)-3]), true
+	name := strings.TrimSpace(s[3 : len(s)-3])
+	return name, name != ""
 }
 
 // readDocArchives reads every testdata file of the package, in name order.
@@ -114,7 +116,8 @@ type docRouteCase struct {
 	method, path, op string
 }
 
-// parseDocRoutes reads a "routes" file.
+// parseDocRoutes reads a "routes" file: lines of a method, a quoted
+// path and one operation name.
 func parseDocRoutes(data []byte) ([]docRouteCase, error) {
 	var out []docRouteCase
 	for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
@@ -125,6 +128,9 @@ func parseDocRoutes(data []byte) ([]docRouteCase, error) {
 		path, op, err := cutQuoted(rest)
 		if err != nil {
 			return nil, fmt.Errorf("route %q: %v", line, err)
+		}
+		if f := strings.Fields(op); len(f) != 1 || op[0] != ' ' && op[0] != '\t' {
+			return nil, fmt.Errorf("route %q: want one operation name after the path", line)
 		}
 		out = append(out, docRouteCase{method, path, strings.TrimSpace(op)})
 	}
@@ -159,6 +165,9 @@ type docExample struct {
 func parseDocExample(a *docArchive, name string) (*docExample, error) {
 	ex := &docExample{name: name}
 	for _, line := range strings.Split(strings.TrimRight(string(a.files[name]), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
 		key, val, _ := strings.Cut(line, " ")
 		var err error
 		switch key {
@@ -200,7 +209,6 @@ func parseDocExample(a *docArchive, name string) (*docExample, error) {
 			ex.roundTripRequest = true
 		case "round-trip-response":
 			ex.roundTripResponse = true
-		case "":
 		default:
 			err = fmt.Errorf("unknown key %q", key)
 		}

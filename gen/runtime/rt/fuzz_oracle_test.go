@@ -1,7 +1,7 @@
-package handlerfuzz_test
+package rt
 
-// The oracle of FuzzHandler: what any response of the generated handler
-// must look like.
+// The oracle of FuzzHandler: what any response of the handler must look
+// like. It models the rules it checks on its own, without rt's code.
 
 import (
 	"bytes"
@@ -25,6 +25,8 @@ var handlerMessages = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`The request body must be JSON \(Content-Type: application/json\)\.`,
 	`The request body could not be (?:decoded|read)\.`,
 	`The request body is larger than \d+ bytes\.`,
+	`The request body's Content-Encoding "(?s:.*)" is not supported: send it with gzip, deflate or no content coding\.`,
+	`The request body is not valid (?:gzip|x-gzip|deflate) data\.`,
 	`The request body is not valid JSON(?: \(error at byte \d+\))?\.`,
 	`The request body is nested more than \d+ levels deep\.`,
 	`(?:The request body|Property '(?s:.*)') must be (?:a boolean|an integer between -?\d+ and \d+|a number|an object|a string|an array|one of: [A-Za-z, ]+|an RFC 3339 date and time such as 2024-01-02T03:04:05Z|a date such as 2024-01-02|a time of day such as 13:45:30|an ISO 8601 duration such as PT1H30M|base64)\.`,
@@ -34,7 +36,7 @@ var handlerMessages = regexp.MustCompile(`^(?:` + strings.Join([]string{
 }, "|") + `)$`)
 
 // leaks are texts that must never reach a client.
-var leaks = []string{secret, "goroutine ", ".go:", "runtime/debug", "panic"}
+var leaks = []string{fuzzSecret, "goroutine ", ".go:", "runtime/debug", "panic"}
 
 // errorReply is the Graph error format, read strictly.
 type errorReply struct {
@@ -45,13 +47,16 @@ type errorReply struct {
 }
 
 // checkResponse checks the response rec to q from a handler around svc.
-func checkResponse(t *testing.T, q request, svc *service, rec *httptest.ResponseRecorder) {
+func checkResponse(t *testing.T, q fuzzRequest, svc *fuzzService, rec *httptest.ResponseRecorder) {
 	t.Helper()
 	if p := statusProblem(svc, rec.Code); p != "" {
 		t.Fatalf("%s %q: status %d: %s; body %s", q.method, q.path, rec.Code, p, rec.Body)
 	}
 	if p := routeProblem(q, svc, rec.Code); p != "" {
 		t.Fatalf("%s %q: status %d: %s; body %s", q.method, q.path, rec.Code, p, rec.Body)
+	}
+	if p := codingProblem(q, svc, rec); p != "" {
+		t.Fatalf("%s %q, Content-Encoding %q: status %d: %s; body %s", q.method, q.path, q.contentEncoding, rec.Code, p, rec.Body)
 	}
 	if rec.Code < 400 {
 		checkSuccess(t, rec)
@@ -88,7 +93,7 @@ func viaJSON(s string) string {
 }
 
 // statusProblem says why status is not a possible answer, or "".
-func statusProblem(svc *service, status int) string {
+func statusProblem(svc *fuzzService, status int) string {
 	if !svc.called.Load() {
 		switch status {
 		case 400, 404, 405, 413, 414, 415:
@@ -109,29 +114,41 @@ func statusProblem(svc *service, status int) string {
 	return ""
 }
 
-// routeProblem says how the status of q, or the path segment the service
-// received, disagrees with the model of routing, or "". The seed package
-// has one route, PATCH /reports/userCredentialUsageDetails/{id}: the
-// request's escaped path, split on "/" and each segment decoded, must be
-// "reports" and "userCredentialUsageDetails" in any ASCII case and one
-// non-empty segment, which the service receives (an encoded "/" stays in
-// it).
-func routeProblem(q request, svc *service, status int) string {
+// routed reports whether q's path matches the seed's one route,
+// PATCH /reports/userCredentialUsageDetails/{id}: the request's escaped
+// path, split on "/" and each segment decoded, must be "reports" and
+// "userCredentialUsageDetails" in any ASCII case and one non-empty
+// segment (an encoded "/" stays in it), which it returns. It returns an
+// error when the escaped path does not decode.
+func routed(q fuzzRequest) (string, bool, error) {
 	u := requestURL(q.path)
 	segs := strings.Split(u.EscapedPath(), "/")
 	for i, seg := range segs {
 		var err error
 		if segs[i], err = url.PathUnescape(seg); err != nil {
-			return fmt.Sprintf("the escaped path %q does not decode", u.EscapedPath())
+			return "", false, fmt.Errorf("the escaped path %q does not decode", u.EscapedPath())
 		}
 	}
-	routed := len(segs) == 4 && segs[0] == "" && lowerASCII(segs[1]) == "reports" &&
-		lowerASCII(segs[2]) == "usercredentialusagedetails" && segs[3] != ""
+	ok := len(segs) == 4 && segs[0] == "" && foldASCII(segs[1]) == "reports" &&
+		foldASCII(segs[2]) == "usercredentialusagedetails" && segs[3] != ""
+	if !ok {
+		return "", false, nil
+	}
+	return segs[3], true, nil
+}
+
+// routeProblem says how the status of q, or the path segment the service
+// received, disagrees with the model of routing, or "".
+func routeProblem(q fuzzRequest, svc *fuzzService, status int) string {
+	seg, ok, err := routed(q)
+	if err != nil {
+		return err.Error()
+	}
 	want := 0
 	switch {
-	case len(u.Path) > 8192:
+	case len(requestURL(q.path).Path) > 8192:
 		want = 414
-	case !routed:
+	case !ok:
 		want = 404
 	case q.method != "PATCH":
 		want = 405
@@ -142,15 +159,39 @@ func routeProblem(q request, svc *service, status int) string {
 		return fmt.Sprintf("want %d without calling the service", want)
 	case want == 0 && !called && (status == 404 || status == 405 || status == 414):
 		return "the path matches the route"
-	case want == 0 && called && svc.id != segs[3]:
-		return fmt.Sprintf("the service got the segment %q, want %q", svc.id, segs[3])
+	case want == 0 && called && svc.id != seg:
+		return fmt.Sprintf("the service got the segment %q, want %q", svc.id, seg)
 	}
 	return ""
 }
 
-// lowerASCII folds the ASCII upper-case letters of s to lower case, as the
+// codingProblem says how the answer to q disagrees with the model of
+// content codings, or "": a Content-Encoding naming a coding other than
+// gzip, x-gzip, deflate and identity is answered 415 with Accept-Encoding:
+// gzip, deflate (unless the request fails before its body is read), and
+// only such a request gets that header.
+func codingProblem(q fuzzRequest, svc *fuzzService, rec *httptest.ResponseRecorder) string {
+	_, known := modelCodings(q.contentEncoding)
+	accept := rec.Header().Get("Accept-Encoding")
+	switch {
+	case known && accept != "":
+		return fmt.Sprintf("Accept-Encoding %q for supported codings", accept)
+	case known:
+		return ""
+	case svc.called.Load():
+		return "the service was called for an unsupported coding"
+	case rec.Code == 415 && accept != "gzip, deflate" && !strings.Contains(rec.Body.String(), "Content-Type"):
+		return fmt.Sprintf("415 for the coding with Accept-Encoding %q", accept)
+	}
+	if _, ok, _ := routed(q); ok && q.method == "PATCH" && q.contentLength <= fuzzLimit && len(requestURL(q.path).Path) <= 8192 && rec.Code != 415 {
+		return "want 415 for an unsupported coding"
+	}
+	return ""
+}
+
+// foldASCII folds the ASCII upper-case letters of s to lower case, as the
 // handler compares the literal parts of a path.
-func lowerASCII(s string) string {
+func foldASCII(s string) string {
 	b := []byte(s)
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
@@ -161,7 +202,7 @@ func lowerASCII(s string) string {
 }
 
 // serviceChose reports whether the service's own *Error chose the answer.
-func serviceChose(svc *service, status int) bool {
+func serviceChose(svc *fuzzService, status int) bool {
 	return svc.called.Load() && (svc.mode == typedError || svc.mode == wrappedError) && svc.status == status
 }
 
@@ -178,8 +219,9 @@ func checkSuccess(t *testing.T, rec *httptest.ResponseRecorder) {
 
 // checkMessage checks a message the handler wrote itself: one of its
 // templates, valid UTF-8, bounded, no internal details, and no string
-// value of the request body (only property names may be echoed).
-func checkMessage(t *testing.T, q request, msg, raw string) {
+// value of the request body (only property names, and the
+// Content-Encoding it does not support, may be echoed).
+func checkMessage(t *testing.T, q fuzzRequest, msg, raw string) {
 	t.Helper()
 	if !handlerMessages.MatchString(msg) {
 		t.Errorf("message %q is not one the handler writes", msg)
@@ -188,20 +230,21 @@ func checkMessage(t *testing.T, q request, msg, raw string) {
 		t.Errorf("message is invalid UTF-8 or %d bytes long", len(msg))
 	}
 	keys, values := bodyStrings(q.body)
+	echoed := keys + "\n" + strings.ToLower(q.contentEncoding)
 	for _, l := range leaks {
-		if strings.Contains(raw, l) && !strings.Contains(keys, l) {
+		if strings.Contains(raw, l) && !strings.Contains(echoed, l) {
 			t.Errorf("error body leaks %q: %s", l, raw)
 		}
 	}
 	for _, v := range values {
-		if len(v) >= 6 && strings.Contains(msg, v) && !strings.Contains(keys, v) && !strings.Contains(handlerVocabulary, v) {
+		if len(v) >= 6 && strings.Contains(msg, v) && !strings.Contains(echoed, v) && !strings.Contains(handlerVocabulary, v) {
 			t.Errorf("message %q echoes the body value %q", msg, v)
 		}
 	}
 }
 
 // handlerVocabulary holds the words the handler's messages may use anyway.
-const handlerVocabulary = "The request body must be one of: registration, reset, unknownFutureValue, email, mobileSMS, mobileCall, officePhone, securityQuestion, appNotification, appCode, alternateMobileCall, fido, appPassword, a boolean an integer between a number an object a string an array is not defined Property"
+const handlerVocabulary = "The request body must be one of: registration, reset, unknownFutureValue, email, mobileSMS, mobileCall, officePhone, securityQuestion, appNotification, appCode, alternateMobileCall, fido, appPassword, a boolean an integer between a number an object a string an array is not defined Property Content-Encoding is not supported: send it with gzip, deflate or no content coding"
 
 // bodyStrings returns the member names of body, each followed by ".",
 // and its string values, as far as body is valid JSON.
@@ -244,7 +287,7 @@ func bodyStrings(body []byte) (string, []string) {
 
 // checkLogged checks that internal errors reached the error log with their
 // text, and that nothing else did.
-func checkLogged(t *testing.T, svc *service, logged []error) {
+func checkLogged(t *testing.T, svc *fuzzService, logged []error) {
 	t.Helper()
 	internal := svc.called.Load() && (svc.mode == plainError || svc.mode == panicking ||
 		(svc.mode == typedError || svc.mode == wrappedError) && (svc.status < 400 || svc.status > 599))
@@ -257,7 +300,7 @@ func checkLogged(t *testing.T, svc *service, logged []error) {
 	if len(logged) != 1 {
 		t.Fatalf("logged %d errors for one internal error, want 1", len(logged))
 	}
-	if svc.mode != typedError && !strings.Contains(logged[0].Error(), secret) {
+	if svc.mode != typedError && !strings.Contains(logged[0].Error(), fuzzSecret) {
 		t.Errorf("the log lost the service's error text: %v", logged[0])
 	}
 	if svc.mode == panicking && !strings.Contains(logged[0].Error(), "goroutine ") {

@@ -1,0 +1,275 @@
+package rt
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// memberRequest is the request of the segment tests' operations.
+type memberRequest struct {
+	HTTPRequest *http.Request
+	GroupID     string
+	MemberID    string
+}
+
+// segmentCall is what the segment tests' service records of a call.
+type segmentCall struct {
+	op, group, member, cast string
+}
+
+// segmentService answers every operation of segmentOps with result, and
+// records the calls.
+type segmentService struct {
+	calls  []segmentCall
+	result func(op string) (any, error)
+	// status, when not 0, is chosen with SetStatus.
+	status int
+}
+
+// callAs returns the call function of the operation named op.
+func callAs(op string) func(svc any, ctx context.Context, req any) (any, error) {
+	return func(svc any, ctx context.Context, req any) (any, error) {
+		s, r := svc.(*segmentService), req.(*memberRequest)
+		s.calls = append(s.calls, segmentCall{op, r.GroupID, r.MemberID, TypeCast(r.HTTPRequest)})
+		if s.status != 0 {
+			SetStatus(ctx, s.status)
+		}
+		if s.result == nil {
+			return &CollectionResponse[report]{Value: []report{{ID: "a"}, {ID: "b"}, {ID: "c"}}}, nil
+		}
+		return s.result(op)
+	}
+}
+
+// segmentOps is a table with a collection, routes documenting $count and
+// a type cast literally, an item route whose placeholder could take
+// either segment, and a collection whose first segment is a placeholder.
+var segmentOps = []*operation{
+	{name: "ListMembers", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("ListMembers"), collection: true, routes: []opRoute{
+		{"/groups/{group-id}/members", []uint8{1}},
+		{"/{group-id}/people", []uint8{1}},
+	}},
+	{name: "GetMember", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("GetMember"), routes: []opRoute{
+		{"/groups/{group-id}/members/{member-id}", []uint8{1, 2}},
+		{"/groups/{group-id}/owners/{member-id}", []uint8{1, 2}},
+	}},
+	{name: "ListOwners", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("ListOwners"), collection: true, routes: []opRoute{
+		{"/groups/{group-id}/owners", []uint8{1}},
+	}},
+	// The docs have a page for the count of transitive members and for
+	// its group cast: those routes win over the collection's.
+	{name: "ListTransitive", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("ListTransitive"), collection: true, routes: []opRoute{
+		{"/groups/{group-id}/transitiveMembers", []uint8{1}},
+	}},
+	{name: "CountTransitive", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("CountTransitive"), routes: []opRoute{
+		{"/groups/{group-id}/transitiveMembers/$count", []uint8{1}},
+		{"/groups/{group-id}/transitiveMembers/microsoft.graph.group", []uint8{1}},
+	}},
+	{name: "AddMember", method: "POST", status: 201, req: (*memberRequest)(nil), call: callAs("AddMember"), routes: []opRoute{
+		{"/groups/{group-id}/members", []uint8{1}},
+	}},
+	// Not a collection: neither $count nor a type cast reaches it.
+	{name: "GetGroup", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("GetGroup"), routes: []opRoute{
+		{"/groups/{group-id}", []uint8{1}},
+	}},
+}
+
+// TestCollectionSegments checks the $count and type-cast segments of a
+// collection: which operation a path reaches, with which path values and
+// TypeCast, and the answer (the count as text, or the collection).
+func TestCollectionSegments(t *testing.T) {
+	svc := &segmentService{}
+	h := newHandler(svc, segmentOps, nil)
+	count := "text/plain; charset=utf-8"
+	cases := []struct {
+		method, target string
+		status         int
+		call           segmentCall
+		ct, body       string // for 200: the Content-Type, and the count
+	}{
+		{"GET", "/groups/g/members/$count", 200, segmentCall{"ListMembers", "g", "", ""}, count, "3"},
+		{"GET", "/groups/g/members/$COUNT", 200, segmentCall{"ListMembers", "g", "", ""}, count, "3"},
+		{"GET", "/GROUPS/g/Members/%24Count", 200, segmentCall{"ListMembers", "g", "", ""}, count, "3"},
+		{"GET", "/groups/g/members/microsoft.graph.user", 200, segmentCall{"ListMembers", "g", "", "microsoft.graph.user"}, "application/json", ""},
+		{"GET", "/groups/g/members/Microsoft.Graph.User2", 200, segmentCall{"ListMembers", "g", "", "Microsoft.Graph.User2"}, "application/json", ""},
+		{"GET", "/groups/g/members/microsoft.graph.a.b", 200, segmentCall{"ListMembers", "g", "", "microsoft.graph.a.b"}, "application/json", ""},
+		{"GET", "/groups/g/members/microsoft.graph.user/$count", 200, segmentCall{"ListMembers", "g", "", "microsoft.graph.user"}, count, "3"},
+		{"GET", "/groups/g/owners/$count", 200, segmentCall{"ListOwners", "g", "", ""}, count, "3"},
+		{"GET", "/x/people/$count", 200, segmentCall{"ListMembers", "x", "", ""}, count, "3"},
+		{"GET", "/x/people/microsoft.graph.user", 200, segmentCall{"ListMembers", "x", "", "microsoft.graph.user"}, "application/json", ""},
+		// A route that documents the segment literally wins.
+		{"GET", "/groups/g/transitiveMembers/$count", 200, segmentCall{"CountTransitive", "g", "", ""}, "application/json", ""},
+		{"GET", "/groups/g/transitiveMembers/microsoft.graph.group", 200, segmentCall{"CountTransitive", "g", "", ""}, "application/json", ""},
+		{"GET", "/groups/g/transitiveMembers/microsoft.graph.user", 200, segmentCall{"ListTransitive", "g", "", "microsoft.graph.user"}, "application/json", ""},
+		{"GET", "/groups/g/transitiveMembers/microsoft.graph.group/$count", 200, segmentCall{"ListTransitive", "g", "", "microsoft.graph.group"}, count, "3"},
+		// A segment that is neither goes to the item route.
+		{"GET", "/groups/g/members/m1", 200, segmentCall{"GetMember", "g", "m1", ""}, "application/json", ""},
+		{"GET", "/groups/g/members/microsoft.graph.", 200, segmentCall{"GetMember", "g", "microsoft.graph.", ""}, "application/json", ""},
+		{"GET", "/groups/g/members/microsoft.graph.us-er", 200, segmentCall{"GetMember", "g", "microsoft.graph.us-er", ""}, "application/json", ""},
+		{"GET", "/groups/g/members/count", 200, segmentCall{"GetMember", "g", "count", ""}, "application/json", ""},
+		{"GET", "/groups/g/members/$count2", 200, segmentCall{"GetMember", "g", "$count2", ""}, "application/json", ""},
+		{"GET", "/groups/g/members/graph.user", 200, segmentCall{"GetMember", "g", "graph.user", ""}, "application/json", ""},
+		// Not a collection, more than the segments, or not GET.
+		{"GET", "/groups/g/$count", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/microsoft.graph.group", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/members/$count/$count", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/members/$count/microsoft.graph.user", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/members/microsoft.graph.user/microsoft.graph.group", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/members/microsoft.graph.user/microsoft.graph.group/$count", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/members/m1/$count", 404, segmentCall{}, "", ""},
+		{"GET", "/groups/g/members/$count/", 404, segmentCall{}, "", ""},
+		{"GET", "/$count", 404, segmentCall{}, "", ""},
+		{"GET", "/microsoft.graph.user/$count", 404, segmentCall{}, "", ""},
+		{"POST", "/groups/g/members/$count", 405, segmentCall{}, "", ""}, // GetMember's path
+		{"POST", "/x/people/$count", 404, segmentCall{}, "", ""},
+		{"DELETE", "/groups/g/members", 405, segmentCall{}, "", ""},
+	}
+	for _, c := range cases {
+		svc.calls = nil
+		rec := serveEscaped(h, c.method, c.target)
+		var got segmentCall
+		if len(svc.calls) == 1 {
+			got = svc.calls[0]
+		}
+		if rec.Code != c.status || got != c.call || len(svc.calls) > 1 {
+			t.Errorf("%s %s: %d %+v, want %d %+v (%s)", c.method, c.target, rec.Code, svc.calls, c.status, c.call, rec.Body)
+			continue
+		}
+		if rec.Code != 200 {
+			continue
+		}
+		if ct := rec.Header().Get("Content-Type"); ct != c.ct {
+			t.Errorf("%s %s: Content-Type %q, want %q", c.method, c.target, ct, c.ct)
+		}
+		if c.ct == count && rec.Body.String() != c.body {
+			t.Errorf("%s %s: count %q, want %q", c.method, c.target, rec.Body, c.body)
+		}
+		if c.ct != count {
+			checkJSON(t, c.method+" "+c.target, []byte(`{"value":[{"id":"a"},{"id":"b"},{"id":"c"}]}`), rec.Body.Bytes(), false)
+		}
+	}
+}
+
+// TestCountAnswer checks what a $count request answers besides the
+// number of values: the count the service sets, its status, its errors,
+// and a nil result.
+func TestCountAnswer(t *testing.T) {
+	svc := &segmentService{}
+	spy := &logSpy{}
+	h := newHandler(svc, segmentOps, []Option{WithErrorLog(spy.log)})
+	get := func() *httptest.ResponseRecorder { return serveEscaped(h, "GET", "/groups/g/members/$count") }
+	n := int64(12345678901)
+	svc.result = func(string) (any, error) {
+		return &CollectionResponse[report]{ODataCount: &n, Value: []report{{}}}, nil
+	}
+	if rec := get(); rec.Code != 200 || rec.Body.String() != "12345678901" {
+		t.Errorf("ODataCount: %d %q", rec.Code, rec.Body)
+	}
+	zero := int64(0)
+	svc.result = func(string) (any, error) {
+		return &CollectionResponse[report]{ODataCount: &zero, Value: []report{{}}}, nil
+	}
+	if rec := get(); rec.Code != 200 || rec.Body.String() != "0" {
+		t.Errorf("ODataCount 0: %d %q", rec.Code, rec.Body)
+	}
+	svc.result = func(string) (any, error) { return &CollectionResponse[report]{}, nil }
+	if rec := get(); rec.Code != 200 || rec.Body.String() != "0" {
+		t.Errorf("no values: %d %q", rec.Code, rec.Body)
+	}
+	svc.status = 203
+	if rec := get(); rec.Code != 203 || rec.Body.String() != "0" {
+		t.Errorf("SetStatus(203): %d %q", rec.Code, rec.Body)
+	}
+	svc.status = 0
+	svc.result = func(string) (any, error) { return nil, &Error{Status: 403, Code: "denied"} }
+	wantError(t, get(), 403, "denied")
+	// A nil collection has no body: there is nothing to count.
+	svc.result = func(string) (any, error) { return (*CollectionResponse[report])(nil), nil }
+	if rec := get(); rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Errorf("nil collection: %d %q", rec.Code, rec.Body)
+	}
+	if spy.count() != 0 {
+		t.Errorf("logged %v", spy.all())
+	}
+}
+
+// TestTypeCast checks TypeCast outside the handler, on the handler's
+// request, and on requests whose context derives from the one the handler
+// gave the service.
+func TestTypeCast(t *testing.T) {
+	if got := TypeCast(httptest.NewRequest("GET", "/groups/g/members/microsoft.graph.user", nil)); got != "" {
+		t.Errorf("TypeCast of a request the handler did not route = %q", got)
+	}
+	var got []string
+	svc := &segmentService{result: func(string) (any, error) { return nil, nil }}
+	ops := []*operation{{name: "ListMembers", method: "GET", status: 200, req: (*memberRequest)(nil), collection: true,
+		routes: []opRoute{{"/groups/{group-id}/members", []uint8{1}}},
+		call: func(_ any, ctx context.Context, req any) (any, error) {
+			r := req.(*memberRequest).HTTPRequest
+			type key struct{}
+			derived := r.WithContext(context.WithValue(ctx, key{}, 1))
+			cancelled, cancel := context.WithCancel(r.Context())
+			defer cancel()
+			got = []string{TypeCast(r), TypeCast(derived), TypeCast(r.WithContext(cancelled)), TypeCast(r.WithContext(context.Background()))}
+			return nil, nil
+		}}}
+	h := newHandler(svc, ops, nil)
+	for target, cast := range map[string]string{
+		"/groups/g/members/microsoft.graph.user":     "microsoft.graph.user",
+		"/groups/g/members/MICROSOFT.GRAPH.x/$count": "MICROSOFT.GRAPH.x",
+		"/groups/g/members/$count":                   "",
+		"/groups/g/members":                          "",
+		"/groups/g/members/microsoft.graph.a1.b2.c3": "microsoft.graph.a1.b2.c3",
+	} {
+		got = nil
+		serveEscaped(h, "GET", target)
+		if want := []string{cast, cast, cast, ""}; !reflect.DeepEqual(got, want) {
+			t.Errorf("GET %s: TypeCast on the request, derived, cancelable, foreign = %q, want %q", target, got, want)
+		}
+	}
+	for seg, want := range map[string]bool{
+		"microsoft.graph.user": true, "Microsoft.Graph.User": true, "microsoft.graph.a.b.c9": true,
+		"microsoft.graph.": false, "microsoft.graph": false, "microsoft.graph.us-er": false, "microsoft.graph.us er": false,
+		"microsoft.graph.é": false, "microsoft.graph.a/b": false, "xmicrosoft.graph.user": false, "graph.user": false, "": false,
+	} {
+		if isCast(seg) != want {
+			t.Errorf("isCast(%q) = %v", seg, !want)
+		}
+	}
+}
+
+// TestCollectionCount checks which values a $count request can count.
+func TestCollectionCount(t *testing.T) {
+	n := int64(7)
+	type lookalike struct {
+		ODataCount *int64
+		Value      []report
+	}
+	for _, c := range []struct {
+		v     any
+		count int64
+		ok    bool
+	}{
+		{&CollectionResponse[report]{Value: make([]report, 2)}, 2, true},
+		{&CollectionResponse[string]{ODataCount: &n, Value: []string{"a"}}, 7, true},
+		{&CollectionResponse[int]{}, 0, true},
+		{CollectionResponse[report]{Value: make([]report, 2)}, 0, false},
+		{(*CollectionResponse[report])(nil), 0, false},
+		{&lookalike{ODataCount: &n}, 0, false},
+		{&ValueResponse[int]{}, 0, false},
+		{&report{}, 0, false},
+		{new(int), 0, false},
+		{nil, 0, false},
+	} {
+		if count, ok := collectionCount(c.v); count != c.count || ok != c.ok {
+			t.Errorf("collectionCount(%T) = %d, %v; want %d, %v", c.v, count, ok, c.count, c.ok)
+		}
+	}
+	if !strings.Contains(reflect.TypeFor[CollectionResponse[report]]().Field(0).Name, "_") {
+		t.Error("CollectionResponse's first field is not its marker")
+	}
+}

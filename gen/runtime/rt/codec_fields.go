@@ -11,8 +11,9 @@ import (
 // codecStruct is the plan of a struct: its JSON members and where the
 // codec keeps the members it does not declare.
 type codecStruct struct {
-	// fields are the declared members in field order, as encoding/json
-	// finds them (promoted fields of embedded structs included).
+	// fields are the declared members in field order (of their index
+	// paths), as encoding/json finds and orders them, promoted fields of
+	// embedded structs included.
 	fields []codecField
 	// byName finds a field by its exact name.
 	byName map[string]int
@@ -101,12 +102,16 @@ func (b *codecPlanBuilder) structOf(t reflect.Type) *codecStruct {
 	}
 	for _, name := range order {
 		if f, ok := codecDominantField(byName[name]); ok {
-			f.viaPtr = codecCrossesPointer(t, f.index)
-			f.plan = b.plan(codecFieldType(t, f.index))
-			f.key = append(appendJSONString(nil, f.name), ':')
-			s.byName[name] = len(s.fields)
 			s.fields = append(s.fields, f)
 		}
+	}
+	slices.SortFunc(s.fields, func(a, b codecField) int { return slices.Compare(a.index, b.index) })
+	for i := range s.fields {
+		f := &s.fields[i]
+		f.viaPtr = codecCrossesPointer(t, f.index)
+		f.plan = b.plan(codecFieldType(t, f.index))
+		f.key = append(appendJSONString(nil, f.name), ':')
+		s.byName[f.name] = i
 	}
 	s.annotations, s.additional = codecChooseSpecial(annotations), codecChooseSpecial(additional)
 	s.index()

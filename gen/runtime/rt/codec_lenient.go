@@ -16,7 +16,9 @@ import (
 // is, except that an Optional becomes null and a pointer, slice, map or
 // interface nil. A value of the wrong JSON type is skipped and reported as
 // a *json.UnmarshalTypeError once the rest is decoded; invalid JSON gives
-// the *json.SyntaxError of encoding/json.
+// the *json.SyntaxError of encoding/json (json.Unmarshal checks the syntax
+// before it calls UnmarshalJSON, so through it x is untouched then; called
+// directly, x may be partly written).
 func unmarshalStruct(data []byte, x any) error {
 	rv := reflect.ValueOf(x)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {

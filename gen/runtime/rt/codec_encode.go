@@ -28,15 +28,16 @@ type encodeOptions struct {
 	hideEvolvable bool
 }
 
-// codecEncoder is the state of one encode.
+// codecEncoder is the state of one encode. The output buffer is passed
+// from call to call, not kept here: a store into a heap object costs a
+// write barrier while the GC runs.
 type codecEncoder struct {
-	buf      []byte
-	own      []byte // the pooled buffer of marshalStruct
 	opts     encodeOptions
 	valueSel map[string]bool // $select for the "value" of the first object
 	ptrLevel int
 	ptrSeen  map[codecSeenPtr]bool
 	keys     []string // scratch for sorting annotation names
+	own      []byte   // the pooled buffer of marshalStruct
 }
 
 // codecSeenPtr identifies a pointer on the path being encoded, to find
@@ -67,7 +68,7 @@ func codecNewEncoder(opts *encodeOptions) *codecEncoder {
 
 // release returns e to the pool, keeping a buffer of reasonable size.
 func (e *codecEncoder) release() {
-	e.buf, e.opts, e.valueSel = nil, encodeOptions{}, nil
+	e.opts, e.valueSel = encodeOptions{}, nil
 	clear(e.ptrSeen)
 	clear(e.keys)
 	if cap(e.own) > 1<<20 {
@@ -85,13 +86,12 @@ func (e *codecEncoder) release() {
 // result is a new slice.
 func marshalStruct(x any) ([]byte, error) {
 	e := codecNewEncoder(nil)
-	e.buf = e.own[:0]
-	err := e.top(x)
+	b, err := e.top(e.own[:0], x)
 	var out []byte
 	if err == nil {
-		out = bytes.Clone(e.buf)
+		out = bytes.Clone(b)
 	}
-	e.own = e.buf
+	e.own = b
 	e.release()
 	return out, err
 }
@@ -101,9 +101,7 @@ func marshalStruct(x any) ([]byte, error) {
 // returns buf as it was.
 func appendJSON(buf []byte, v any, opts *encodeOptions) ([]byte, error) {
 	e := codecNewEncoder(opts)
-	e.buf = buf
-	err := e.top(v)
-	out := e.buf
+	out, err := e.top(buf, v)
 	e.release()
 	if err != nil {
 		return buf, err
@@ -112,193 +110,179 @@ func appendJSON(buf []byte, v any, opts *encodeOptions) ([]byte, error) {
 }
 
 // top encodes the top-level value v.
-func (e *codecEncoder) top(v any) error {
+func (e *codecEncoder) top(b []byte, v any) ([]byte, error) {
 	if v == nil {
-		e.buf = append(e.buf, "null"...)
-		return nil
+		return append(b, "null"...), nil
 	}
 	rv := reflect.ValueOf(v)
 	sel := e.opts.selected
 	if e.opts.selectInValue {
 		e.valueSel, sel = sel, nil
 	}
-	return e.value(codecPlanFor(rv.Type()), rv, sel)
+	return e.value(b, codecPlanFor(rv.Type()), rv, sel)
 }
 
-// value encodes v, whose plan is p. sel is the $select projection of the
+// value appends v, whose plan is p. sel is the $select projection of the
 // entity v is (or holds), nil for all properties.
-func (e *codecEncoder) value(p *codecPlan, v reflect.Value, sel map[string]bool) error {
+func (e *codecEncoder) value(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
 	if p.encodeWith != codecMethodNone {
-		if done, err := e.method(p, v); done {
-			return err
+		if out, done, err := e.method(b, p, v); done {
+			return out, err
 		}
 	}
-	var err error
 	switch p.kind {
 	case codecKindBool:
-		e.buf = strconv.AppendBool(e.buf, v.Bool())
+		return strconv.AppendBool(b, v.Bool()), nil
 	case codecKindInt:
-		e.buf = strconv.AppendInt(e.buf, v.Int(), 10)
+		return strconv.AppendInt(b, v.Int(), 10), nil
 	case codecKindUint:
-		e.buf = strconv.AppendUint(e.buf, v.Uint(), 10)
+		return strconv.AppendUint(b, v.Uint(), 10), nil
 	case codecKindFloat:
-		e.buf, err = codecAppendFloat(e.buf, v.Float(), p.bits, v)
+		return codecAppendFloat(b, v.Float(), p.bits, v)
 	case codecKindString:
-		e.str(p, v)
+		return e.str(b, p, v), nil
 	case codecKindStruct:
-		return e.object(p, v, sel)
+		return e.object(b, p, v, sel)
 	case codecKindOptional:
-		return e.pointee(p.elem, v.Field(1), sel)
+		return e.pointee(b, p.elem, v.Field(1), sel)
 	case codecKindPointer:
-		return e.pointee(p.elem, v, sel)
+		return e.pointee(b, p.elem, v, sel)
 	case codecKindSlice, codecKindArray:
-		return e.array(p, v, sel)
-	default:
-		return e.other(p, v, sel)
+		return e.array(b, p, v, sel)
 	}
-	return err
+	return e.other(b, p, v, sel)
 }
 
-// other encodes the kinds value leaves: byte slices, maps, interfaces,
+// other appends the kinds value leaves: byte slices, maps, interfaces,
 // AnyOf, raw JSON and numbers.
-func (e *codecEncoder) other(p *codecPlan, v reflect.Value, sel map[string]bool) error {
-	var err error
+func (e *codecEncoder) other(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
 	switch p.kind {
 	case codecKindBytes:
-		e.bytes(v)
+		return codecAppendBytes(b, v), nil
 	case codecKindMap:
-		return e.mapObject(p, v)
+		return e.mapObject(b, p, v)
 	case codecKindAny, codecKindInterface:
-		return e.dynamic(v, sel)
+		return e.dynamic(b, v, sel)
 	case codecKindAnyOf:
-		return e.dynamic(v.Field(1), sel)
+		return e.dynamic(b, v.Field(1), sel)
 	case codecKindRaw:
 		if v.IsNil() {
-			e.buf = append(e.buf, "null"...)
-			return nil
+			return append(b, "null"...), nil
 		}
-		e.buf, err = codecAppendRaw(e.buf, v.Bytes(), p.typ)
+		return codecAppendRaw(b, v.Bytes(), p.typ)
 	case codecKindNumber:
 		s := v.String()
 		if s == "" {
 			s = "0"
 		}
 		if !codecIsNumber([]byte(s)) {
-			return &json.MarshalerError{Type: p.typ, Err: strconv.ErrSyntax}
+			return b, &json.MarshalerError{Type: p.typ, Err: strconv.ErrSyntax}
 		}
-		e.buf = append(e.buf, s...)
-	default:
-		return &json.UnsupportedTypeError{Type: p.typ}
+		return append(b, s...), nil
 	}
-	return err
+	return b, &json.UnsupportedTypeError{Type: p.typ}
 }
 
-// str encodes a string kind; with hideEvolvable, an evolvable enum member
+// str appends a string kind; with hideEvolvable, an evolvable enum member
 // as unknownFutureValue.
-func (e *codecEncoder) str(p *codecPlan, v reflect.Value) {
+func (e *codecEncoder) str(b []byte, p *codecPlan, v reflect.Value) []byte {
 	s := v.String()
 	if p.enum != nil && e.opts.hideEvolvable && p.enum.isEvolvable(s) {
 		s = codecFutureMember
 	}
-	e.buf = appendJSONString(e.buf, s)
+	return appendJSONString(b, s)
 }
 
-// bytes encodes a []byte as a base64 string, nil as null.
-func (e *codecEncoder) bytes(v reflect.Value) {
+// codecAppendBytes appends a []byte as a base64 string, nil as null.
+func codecAppendBytes(b []byte, v reflect.Value) []byte {
 	if v.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return
+		return append(b, "null"...)
 	}
-	b := v.Bytes()
-	e.buf = append(e.buf, '"')
-	e.buf = base64.StdEncoding.AppendEncode(e.buf, b)
-	e.buf = append(e.buf, '"')
+	b = append(b, '"')
+	b = base64.StdEncoding.AppendEncode(b, v.Bytes())
+	return append(b, '"')
 }
 
-// dynamic encodes the value an interface holds, null for nil.
-func (e *codecEncoder) dynamic(v reflect.Value, sel map[string]bool) error {
+// dynamic appends the value an interface holds, null for nil.
+func (e *codecEncoder) dynamic(b []byte, v reflect.Value, sel map[string]bool) ([]byte, error) {
 	if v.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return nil
+		return append(b, "null"...), nil
 	}
 	el := v.Elem()
-	return e.value(codecPlanFor(el.Type()), el, sel)
+	return e.value(b, codecPlanFor(el.Type()), el, sel)
 }
 
-// pointee encodes what the pointer ptr points to, null for nil. Past
+// pointee appends what the pointer ptr points to, null for nil. Past
 // codecCycleDepth nested pointers it fails on a pointer it is already
 // inside.
-func (e *codecEncoder) pointee(p *codecPlan, ptr reflect.Value, sel map[string]bool) error {
+func (e *codecEncoder) pointee(b []byte, p *codecPlan, ptr reflect.Value, sel map[string]bool) ([]byte, error) {
 	if ptr.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return nil
+		return append(b, "null"...), nil
 	}
 	if e.ptrLevel++; e.ptrLevel <= codecCycleDepth {
-		err := e.value(p, ptr.Elem(), sel)
+		b, err := e.value(b, p, ptr.Elem(), sel)
 		e.ptrLevel--
-		return err
+		return b, err
 	}
 	k := codecSeenPtr{ptr: ptr.Pointer(), typ: ptr.Type()}
 	if e.ptrSeen[k] {
 		e.ptrLevel--
-		return &json.UnsupportedValueError{Value: ptr, Str: "encountered a cycle via " + ptr.Type().String()}
+		return b, &json.UnsupportedValueError{Value: ptr, Str: "encountered a cycle via " + ptr.Type().String()}
 	}
 	if e.ptrSeen == nil {
 		e.ptrSeen = map[codecSeenPtr]bool{}
 	}
 	e.ptrSeen[k] = true
-	err := e.value(p, ptr.Elem(), sel)
+	b, err := e.value(b, p, ptr.Elem(), sel)
 	delete(e.ptrSeen, k)
 	e.ptrLevel--
-	return err
+	return b, err
 }
 
-// method encodes v with its own MarshalJSON or MarshalText, and reports
+// method appends v with its own MarshalJSON or MarshalText, and reports
 // whether it did: a method with a pointer receiver is used only when v is
 // addressable, as encoding/json does.
-func (e *codecEncoder) method(p *codecPlan, v reflect.Value) (bool, error) {
+func (e *codecEncoder) method(b []byte, p *codecPlan, v reflect.Value) ([]byte, bool, error) {
 	switch p.encodeWith {
 	case codecMethodJSONAddr, codecMethodTextAddr:
 		if !v.CanAddr() {
-			return false, nil
+			return b, false, nil
 		}
 		v = v.Addr()
 	}
 	switch p.encodeWith {
 	case codecMethodJSON, codecMethodJSONAddr:
-		b, err := v.Interface().(json.Marshaler).MarshalJSON()
+		out, err := v.Interface().(json.Marshaler).MarshalJSON()
 		if err != nil {
-			return true, &json.MarshalerError{Type: v.Type(), Err: err}
+			return b, true, &json.MarshalerError{Type: v.Type(), Err: err}
 		}
-		e.buf, err = codecAppendRaw(e.buf, b, v.Type())
-		return true, err
+		b, err = codecAppendRaw(b, out, v.Type())
+		return b, true, err
 	}
-	b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+	out, err := v.Interface().(encoding.TextMarshaler).MarshalText()
 	if err != nil {
-		return true, &json.MarshalerError{Type: v.Type(), Err: err}
+		return b, true, &json.MarshalerError{Type: v.Type(), Err: err}
 	}
-	e.buf = appendJSONString(e.buf, string(b))
-	return true, nil
+	return appendJSONString(b, string(out)), true, nil
 }
 
-// array encodes a slice (nil as null) or array; sel passes to the
+// array appends a slice (nil as null) or array; sel passes to the
 // elements.
-func (e *codecEncoder) array(p *codecPlan, v reflect.Value, sel map[string]bool) error {
+func (e *codecEncoder) array(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
 	if v.Kind() == reflect.Slice && v.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return nil
+		return append(b, "null"...), nil
 	}
-	e.buf = append(e.buf, '[')
+	b = append(b, '[')
 	for i, n := 0, v.Len(); i < n; i++ {
 		if i > 0 {
-			e.buf = append(e.buf, ',')
+			b = append(b, ',')
 		}
-		if err := e.value(p.elem, v.Index(i), sel); err != nil {
-			return err
+		var err error
+		if b, err = e.value(b, p.elem, v.Index(i), sel); err != nil {
+			return b, err
 		}
 	}
-	e.buf = append(e.buf, ']')
-	return nil
+	return append(b, ']'), nil
 }
 
 // codecMapEntry is a map entry with its key as written.
@@ -307,14 +291,13 @@ type codecMapEntry struct {
 	val reflect.Value
 }
 
-// mapObject encodes a map as an object with sorted keys, nil as null.
-func (e *codecEncoder) mapObject(p *codecPlan, v reflect.Value) error {
+// mapObject appends a map as an object with sorted keys, nil as null.
+func (e *codecEncoder) mapObject(b []byte, p *codecPlan, v reflect.Value) ([]byte, error) {
 	if p.keyBad {
-		return &json.UnsupportedTypeError{Type: p.typ}
+		return b, &json.UnsupportedTypeError{Type: p.typ}
 	}
 	if v.IsNil() {
-		e.buf = append(e.buf, "null"...)
-		return nil
+		return append(b, "null"...), nil
 	}
 	entries := make([]codecMapEntry, 0, v.Len())
 	for it := v.MapRange(); it.Next(); {
@@ -331,17 +314,17 @@ func (e *codecEncoder) mapObject(p *codecPlan, v reflect.Value) error {
 		entries = append(entries, codecMapEntry{key: ks, val: it.Value()})
 	}
 	slices.SortFunc(entries, func(a, b codecMapEntry) int { return strings.Compare(a.key, b.key) })
-	e.buf = append(e.buf, '{')
+	b = append(b, '{')
 	for i, en := range entries {
 		if i > 0 {
-			e.buf = append(e.buf, ',')
+			b = append(b, ',')
 		}
-		e.buf = appendJSONString(e.buf, en.key)
-		e.buf = append(e.buf, ':')
-		if err := e.value(p.elem, en.val, nil); err != nil {
-			return err
+		b = appendJSONString(b, en.key)
+		b = append(b, ':')
+		var err error
+		if b, err = e.value(b, p.elem, en.val, nil); err != nil {
+			return b, err
 		}
 	}
-	e.buf = append(e.buf, '}')
-	return nil
+	return append(b, '}'), nil
 }

@@ -6,28 +6,31 @@ import (
 	"slices"
 )
 
-// object encodes the struct v: "@odata.context" first, then the other
+// object appends the struct v: "@odata.context" first, then the other
 // control information (declared members whose names start with "@"), the
 // other annotations sorted by name, the properties in field order, and
 // last the additional members of an open type sorted by name. A declared
 // member wins over an annotation or additional member of the same name.
 // sel, when not nil, is the set of properties written ($select).
-func (e *codecEncoder) object(p *codecPlan, v reflect.Value, sel map[string]bool) error {
+func (e *codecEncoder) object(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
 	st := p.st
-	valueSel := e.valueSel
-	e.valueSel = nil
+	var valueSel map[string]bool
+	if e.valueSel != nil {
+		valueSel, e.valueSel = e.valueSel, nil
+	}
 	ann := codecSpecialMap(v, st.annotations)
-	start := len(e.buf)
-	e.buf = append(e.buf, '{')
+	start := len(b)
+	b = append(b, '{')
+	var err error
 	if raw, ok := ann["@odata.context"]; ok && !st.declares("@odata.context") {
-		if err := e.rawMember(start, "@odata.context", raw); err != nil {
-			return err
+		if b, err = codecRawMember(b, start, "@odata.context", raw); err != nil {
+			return b, err
 		}
 	}
 	for i, fi := range st.order {
-		if i == st.controls {
-			if err := e.annotations(st, ann, start); err != nil {
-				return err
+		if i == st.controls && len(ann) > 0 {
+			if b, err = e.annotations(b, st, ann, start); err != nil {
+				return b, err
 			}
 		}
 		f := &st.fields[fi]
@@ -38,20 +41,21 @@ func (e *codecEncoder) object(p *codecPlan, v reflect.Value, sel map[string]bool
 		if fi == st.valueField {
 			fsel = valueSel
 		}
-		if err := e.field(f, v, start, fsel); err != nil {
-			return err
+		if b, err = e.field(b, f, v, start, fsel); err != nil {
+			return b, err
 		}
 	}
-	if st.controls == len(st.order) {
-		if err := e.annotations(st, ann, start); err != nil {
-			return err
+	if st.controls == len(st.order) && len(ann) > 0 {
+		if b, err = e.annotations(b, st, ann, start); err != nil {
+			return b, err
 		}
 	}
-	if err := e.additional(st, codecSpecialMap(v, st.additional), start, sel); err != nil {
-		return err
+	if st.additional != nil {
+		if b, err = e.additional(b, st, codecSpecialMap(v, st.additional), start, sel); err != nil {
+			return b, err
+		}
 	}
-	e.buf = append(e.buf, '}')
-	return nil
+	return append(b, '}'), nil
 }
 
 // declares reports whether the struct has a member named name.
@@ -60,51 +64,51 @@ func (s *codecStruct) declares(name string) bool {
 	return ok
 }
 
-// comma writes the comma before a member of the object that starts at
-// start, unless it is the first.
-func (e *codecEncoder) comma(start int) {
-	if len(e.buf) > start+1 {
-		e.buf = append(e.buf, ',')
+// codecComma appends the comma before a member of the object that starts
+// at start, unless it is the first.
+func codecComma(b []byte, start int) []byte {
+	if len(b) > start+1 {
+		b = append(b, ',')
 	}
+	return b
 }
 
-// field writes the member f of the struct v, unless omitzero or omitempty
+// field appends the member f of the struct v, unless omitzero or omitempty
 // leaves it out: an absent Optional is omitted, a null one written as null.
-func (e *codecEncoder) field(f *codecField, v reflect.Value, start int, sel map[string]bool) error {
+func (e *codecEncoder) field(b []byte, f *codecField, v reflect.Value, start int, sel map[string]bool) ([]byte, error) {
 	fv, ok := codecFieldForRead(v, f.index, f.viaPtr)
 	if !ok {
-		return nil
+		return b, nil
 	}
 	p := f.plan
-	switch {
-	case p.kind == codecKindOptional:
-		if f.omitZero && fv.Field(1).IsNil() && !fv.Field(2).Bool() {
-			return nil
+	if p.kind == codecKindOptional {
+		ptr := fv.Field(1)
+		if ptr.IsNil() && f.omitZero && !fv.Field(2).Bool() {
+			return b, nil
 		}
-	case f.omitZero && codecIsZero(p, fv), f.omitEmpy && codecIsEmpty(fv):
-		return nil
+		b = codecComma(b, start)
+		b = append(b, f.key...)
+		return e.pointee(b, p.elem, ptr, sel)
 	}
-	e.comma(start)
-	e.buf = append(e.buf, f.key...)
-	return e.value(p, fv, sel)
+	if f.omitZero && codecIsZero(p, fv) || f.omitEmpy && codecIsEmpty(fv) {
+		return b, nil
+	}
+	b = codecComma(b, start)
+	b = append(b, f.key...)
+	return e.value(b, p, fv, sel)
 }
 
-// rawMember writes a member whose value is raw JSON.
-func (e *codecEncoder) rawMember(start int, name string, raw json.RawMessage) error {
-	e.comma(start)
-	e.buf = appendJSONString(e.buf, name)
-	e.buf = append(e.buf, ':')
-	var err error
-	e.buf, err = codecAppendRaw(e.buf, raw, codecRawType)
-	return err
+// codecRawMember appends a member whose value is raw JSON.
+func codecRawMember(b []byte, start int, name string, raw json.RawMessage) ([]byte, error) {
+	b = codecComma(b, start)
+	b = appendJSONString(b, name)
+	b = append(b, ':')
+	return codecAppendRaw(b, raw, codecRawType)
 }
 
-// annotations writes the annotations other than @odata.context and the
+// annotations appends the annotations other than @odata.context and the
 // declared members, sorted by name.
-func (e *codecEncoder) annotations(st *codecStruct, ann map[string]json.RawMessage, start int) error {
-	if len(ann) == 0 {
-		return nil
-	}
+func (e *codecEncoder) annotations(b []byte, st *codecStruct, ann map[string]json.RawMessage, start int) ([]byte, error) {
 	keys := e.keys[:0]
 	for k := range ann {
 		if k != "@odata.context" && !st.declares(k) {
@@ -113,19 +117,20 @@ func (e *codecEncoder) annotations(st *codecStruct, ann map[string]json.RawMessa
 	}
 	slices.Sort(keys)
 	e.keys = keys
+	var err error
 	for _, k := range keys {
-		if err := e.rawMember(start, k, ann[k]); err != nil {
-			return err
+		if b, err = codecRawMember(b, start, k, ann[k]); err != nil {
+			return b, err
 		}
 	}
-	return nil
+	return b, nil
 }
 
-// additional writes the undeclared members of an open type sorted by
+// additional appends the undeclared members of an open type sorted by
 // name, only the selected ones when sel is not nil.
-func (e *codecEncoder) additional(st *codecStruct, m map[string]json.RawMessage, start int, sel map[string]bool) error {
+func (e *codecEncoder) additional(b []byte, st *codecStruct, m map[string]json.RawMessage, start int, sel map[string]bool) ([]byte, error) {
 	if len(m) == 0 {
-		return nil
+		return b, nil
 	}
 	keys := e.keys[:0]
 	for k := range m {
@@ -135,12 +140,13 @@ func (e *codecEncoder) additional(st *codecStruct, m map[string]json.RawMessage,
 	}
 	slices.Sort(keys)
 	e.keys = keys
+	var err error
 	for _, k := range keys {
-		if err := e.rawMember(start, k, m[k]); err != nil {
-			return err
+		if b, err = codecRawMember(b, start, k, m[k]); err != nil {
+			return b, err
 		}
 	}
-	return nil
+	return b, nil
 }
 
 // codecSpecialMap returns the map in the annotations or additional field sp

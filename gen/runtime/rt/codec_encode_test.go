@@ -370,3 +370,26 @@ func FuzzValid(f *testing.F) {
 		}
 	})
 }
+
+// TestPlain8 checks the word test of appendJSONString against the byte
+// table, for every byte value at every position among plain and other
+// neighbours.
+func TestPlain8(t *testing.T) {
+	for _, fill := range []byte{'a', ' ', 0x7f, 0x21, 0x5d} {
+		for pos := range 8 {
+			for c := range 256 {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[pos] = byte(c)
+				want := true
+				for _, x := range b {
+					want = want && codecPlainTable[x]
+				}
+				if got := codecPlain8(string(b)); got && !want {
+					t.Fatalf("codecPlain8(%q) = true", b)
+				} else if got != want && fill != ' ' && c >= 0x20 {
+					t.Errorf("codecPlain8(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}

@@ -20,6 +20,10 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && codecPlain8(s[i:i+8]) {
+			i += 8
+			continue
+		}
 		b := s[i]
 		if codecPlainTable[b] {
 			i++
@@ -49,6 +53,18 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// codecPlain8 reports whether the 8 bytes of s are all plain: ASCII, not
+// a control character, quote or backslash. It tests them at once, as a
+// word.
+func codecPlain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	q, bs := x^(ones*'"'), x^(ones*'\\')
+	special := (x - ones*0x20) | (q-ones)&^q | (bs-ones)&^bs | x
+	return special&highs == 0
 }
 
 // codecAppendEscape appends the escape of the ASCII byte b: a quote,

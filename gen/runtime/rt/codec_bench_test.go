@@ -49,6 +49,7 @@ var (
 	benchWeekIndexMembers  = []string{"first", "second", "third", "fourth", "last"}
 )
 
+// init registers the benchmark enums.
 func init() {
 	registerTables([]enumInfo{
 		{typ: (*benchFeature)(nil), members: benchFeatureMembers}, {typ: (*benchAuthMethod)(nil), members: benchAuthMethodMembers},

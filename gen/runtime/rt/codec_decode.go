@@ -602,8 +602,20 @@ func (d *codecDecoder) mapKey(p *codecPlan, key []byte) (reflect.Value, bool) {
 }
 
 // anyOf decodes a JSON object into AnyOf[K]: a new value of the family
-// member its @odata.type names, else of the base type.
+// member its @odata.type names, else of the base type. With the option
+// lenientFamilies, strict mode decodes the member leniently (still within
+// the nesting limit), as the handler did before the codec.
 func (d *codecDecoder) anyOf(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	strict := d.strict
+	d.strict = strict && !d.opts.lenientFamilies
+	f := d.familyMember(p, v, c)
+	d.strict = strict
+	return f
+}
+
+// familyMember decodes the object at pos into a new value of the family member
+// its @odata.type names, and stores it in the AnyOf v.
+func (d *codecDecoder) familyMember(p *codecPlan, v reflect.Value, c byte) *codecFailure {
 	if c != '{' {
 		return d.mismatch(p, c)
 	}

@@ -167,11 +167,13 @@ type PlainPtrInner struct {
 // plainText has a MarshalText method.
 type plainText struct{ a, b int }
 
+// MarshalText writes a and b.
 func (p plainText) MarshalText() ([]byte, error) { return fmt.Appendf(nil, "%d-%d", p.a, p.b), nil }
 
 // plainMarshaler has a MarshalJSON method with a pointer receiver.
 type plainMarshaler struct{ n int }
 
+// MarshalJSON writes n in an object, with spaces to compact.
 func (p *plainMarshaler) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, ` { "n" : %d } `, p.n), nil
 }
@@ -179,6 +181,7 @@ func (p *plainMarshaler) MarshalJSON() ([]byte, error) {
 // plainValueMarshaler has a MarshalJSON method with a value receiver.
 type plainValueMarshaler []int
 
+// MarshalJSON writes the length.
 func (p plainValueMarshaler) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, "%d", len(p)), nil
 }
@@ -186,6 +189,7 @@ func (p plainValueMarshaler) MarshalJSON() ([]byte, error) {
 // plainZeroer has an IsZero method.
 type plainZeroer struct{ n int }
 
+// IsZero reports whether n is negative.
 func (p plainZeroer) IsZero() bool { return p.n < 0 }
 
 // plainKey is a named integer map key.

@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// embA is embedded by value in fieldRules.
 type embA struct {
 	X      Optional[string] `json:"x,omitzero"`
 	Shared Optional[int]    `json:"shared,omitzero"`
@@ -19,6 +20,7 @@ type embA struct {
 	Plain2 string
 }
 
+// embB is embedded by pointer in fieldRules.
 type embB struct {
 	Y       Optional[string] `json:"y,omitzero"`
 	Amb     Optional[int]    `json:"amb,omitzero"`
@@ -71,6 +73,7 @@ type plainRules struct {
 	Spaced    string `json:"a b!#$%&()*+-./:;<=>?@[]^_{|}~"`
 }
 
+// plainEmbA is embA without Optionals.
 type plainEmbA struct {
 	X      string `json:"x,omitzero"`
 	Shared int    `json:"shared,omitzero"`
@@ -78,6 +81,7 @@ type plainEmbA struct {
 	Plain2 string
 }
 
+// plainEmbB is embB without Optionals.
 type plainEmbB struct {
 	Y       string `json:"y,omitzero"`
 	Amb     int    `json:"amb,omitzero"`

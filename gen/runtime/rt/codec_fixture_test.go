@@ -166,6 +166,7 @@ type fxCollection[T any] struct {
 	Value         []T              `json:"value"`
 }
 
+// init registers the fixture enums and family, as a generated package does.
 func init() {
 	registerTables(
 		[]enumInfo{{typ: (*fxFeature)(nil), members: fxFeatureMembers}, {typ: (*fxLevel)(nil), members: fxLevelMembers}},

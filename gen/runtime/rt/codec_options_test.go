@@ -69,3 +69,21 @@ func TestSelect(t *testing.T) {
 		t.Errorf("slice of entities: %s", got)
 	}
 }
+
+// fxLate is an enum registered after its plan was built.
+type fxLate string
+
+// TestLateRegistration checks that registerTables applies to types whose
+// plans exist already.
+func TestLateRegistration(t *testing.T) {
+	var v struct {
+		L Optional[fxLate] `json:"l,omitzero"`
+	}
+	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e != nil {
+		t.Fatal(e)
+	}
+	registerTables([]enumInfo{{typ: (*fxLate)(nil), members: []string{"a"}}}, nil)
+	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e == nil || e.Message != "Property 'l' must be one of: a." {
+		t.Errorf("after registration: %v", e)
+	}
+}

@@ -153,6 +153,15 @@ func codecPlanFor(t reflect.Type) *codecPlan {
 	return p
 }
 
+// codecForgetPlans drops the plans built so far, for registerTables: a
+// plan holds the members of the enums it reaches. It must not be called
+// with tablesMu held (building a plan reads the tables).
+func codecForgetPlans() {
+	codecPlanMu.Lock()
+	defer codecPlanMu.Unlock()
+	codecPlans.Clear()
+}
+
 // codecPlanBuilder builds the plans of a type and the types it reaches.
 // A plan is registered in building before it is filled in, so recursive
 // types point at their own plan.

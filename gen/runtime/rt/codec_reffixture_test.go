@@ -95,3 +95,43 @@ type refNamed struct {
 
 func (x refNamed) MarshalJSON() ([]byte, error)     { return refMarshalNamed(x) }
 func (x *refNamed) UnmarshalJSON(data []byte) error { return refUnmarshalNamed(data, x) }
+
+// refAppKind is fxAppKind, old style.
+type refAppKind interface{ refAppKind() }
+
+// refApp is fxApp, old style.
+type refApp struct {
+	ODataType refOptional[string]     `json:"@odata.type,omitzero"`
+	ID        refOptional[string]     `json:"id,omitzero"`
+	Kind      refOptional[refFeature] `json:"kind,omitzero"`
+}
+
+// refAppKind marks the family.
+func (*refApp) refAppKind() {}
+
+// refLobApp is fxLobApp, old style.
+type refLobApp struct {
+	refApp
+	FileName refOptional[string] `json:"fileName,omitzero"`
+}
+
+// refWebApp is fxWebApp, old style.
+type refWebApp struct {
+	refApp
+	URL refOptional[string] `json:"appUrl,omitzero"`
+}
+
+// refApps is fxApps, old style.
+type refApps struct {
+	Main refOptional[refAnyOf[refAppKind]]   `json:"main,omitzero"`
+	All  refOptional[[]refAnyOf[refAppKind]] `json:"all,omitzero"`
+}
+
+// init registers the old-style family as the old generated code did.
+func init() {
+	refRegisterKinds[refAppKind](func() refAppKind { return &refApp{} }, map[string]func() refAppKind{
+		"microsoft.graph.app":    func() refAppKind { return &refApp{} },
+		"microsoft.graph.lobapp": func() refAppKind { return &refLobApp{} },
+		"microsoft.graph.webapp": func() refAppKind { return &refWebApp{} },
+	})
+}

@@ -17,6 +17,7 @@ type codecDecoder struct {
 	data   []byte
 	pos    int
 	strict bool          // a request body: members and values are checked
+	limit  bool          // nesting is limited to codecMaxDepth (a request body)
 	opts   decodeOptions // strict mode options
 	depth  int           // open arrays and objects
 	path   []codecPathSeg
@@ -45,7 +46,7 @@ const codecMaxNesting = 10000
 // codecNewDecoder returns a pooled decoder reading data.
 func codecNewDecoder(data []byte, strict bool) *codecDecoder {
 	d := codecDecoders.Get().(*codecDecoder)
-	d.data, d.pos, d.strict, d.depth, d.soft = data, 0, strict, 0, nil
+	d.data, d.pos, d.strict, d.limit, d.depth, d.soft = data, 0, strict, strict, 0, nil
 	d.opts = decodeOptions{}
 	d.path, d.stack = d.path[:0], d.stack[:0]
 	return d
@@ -92,7 +93,7 @@ func (d *codecDecoder) enter() *codecFailure {
 	switch {
 	case d.depth > codecMaxNesting:
 		return codecSyntaxFailure
-	case d.strict && d.depth > codecMaxDepth:
+	case d.limit && d.depth > codecMaxDepth:
 		return &codecFailure{kind: codecFailDepth}
 	}
 	return nil

@@ -15,6 +15,12 @@ type decodeOptions struct {
 	// has no "Prefer: include-unknown-enum-members". The 400 then lists the
 	// members up to unknownFutureValue.
 	rejectEvolvable bool
+	// lenientFamilies decodes the member of an AnyOf as unmarshalStruct
+	// does, answering only a value that cannot be decoded ("The request
+	// body could not be decoded."), and the nesting limit: the answers of
+	// the handler before the codec, which did not look inside AnyOf bodies.
+	// Off, a member is checked like any struct.
+	lenientFamilies bool
 }
 
 // decodeStrict decodes the JSON request body data into the value dst points

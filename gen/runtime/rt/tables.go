@@ -43,6 +43,7 @@ type kindIndex struct {
 	byName map[string]reflect.Type
 }
 
+// tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
 	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}}
@@ -50,8 +51,15 @@ var (
 
 // registerTables records the generated package's enums and families. The
 // generated package calls it from an init function; tests of rt call it
-// for their own types. A type registered twice keeps the last row.
+// for their own types. A type registered twice keeps the last row. The
+// codec's plans, which hold enum members, are built again afterwards.
 func registerTables(enums []enumInfo, kinds []kindInfo) {
+	addTables(enums, kinds)
+	codecForgetPlans()
+}
+
+// addTables indexes the rows of registerTables.
+func addTables(enums []enumInfo, kinds []kindInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
 	for i := range enums {

@@ -1,0 +1,89 @@
+package rt
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// TestEvolvableEnums checks the options of issue #14: members documented
+// after unknownFutureValue rejected in a request without the Prefer header,
+// and answered as unknownFutureValue.
+func TestEvolvableEnums(t *testing.T) {
+	var r fxReport
+	if e := decodeStrict([]byte(`{"level":"extreme"}`), &r, nil); e != nil || *r.Level.Value != "extreme" {
+		t.Errorf("default: %v %v", e, r.Level)
+	}
+	hide := &decodeOptions{rejectEvolvable: true}
+	for body, msg := range map[string]string{
+		`{"level":"extreme"}`:            "Property 'level' must be one of: low, high, unknownFutureValue.",
+		`{"level":"bogus"}`:              "Property 'level' must be one of: low, high, unknownFutureValue, extreme.",
+		`{"level":"unknownFutureValue"}`: "",
+		`{"feature":"reset"}`:            "",
+	} {
+		var r fxReport
+		if e := decodeStrict([]byte(body), &r, hide); e == nil && msg != "" || e != nil && e.Message != msg {
+			t.Errorf("%s: %v, want %q", body, e, msg)
+		}
+	}
+	r = fxReport{Level: Some(fxLevel("extreme")), Feature: Some(fxFeature("reset"))}
+	p := fxPrims{Levels: []fxLevel{"low", "extreme", "other"}}
+	for _, c := range []struct {
+		v    any
+		opts *encodeOptions
+		want string
+	}{
+		{&r, nil, `{"feature":"reset","level":"extreme"}`},
+		{&r, &encodeOptions{hideEvolvable: true}, `{"feature":"reset","level":"unknownFutureValue"}`},
+		{&p, &encodeOptions{hideEvolvable: true, selected: map[string]bool{"levels": true}}, `{"levels":["low","unknownFutureValue","other"]}`},
+	} {
+		if got, err := appendJSON(nil, c.v, c.opts); err != nil || string(got) != c.want {
+			t.Errorf("appendJSON = %s, %v; want %s", got, err, c.want)
+		}
+	}
+}
+
+// TestSelect checks the $select projection: of the top-level object, or of
+// the elements of a collection's value; control information and
+// annotations always written.
+func TestSelect(t *testing.T) {
+	r := fxReport{Name: Some("n"), Feature: Some(fxFeature("reset")), Address: Some(fxAddress{City: Some("c"), Zip: Some(int32(1))})}
+	r.ID, r.ODataType = Some("1"), Some("#t")
+	r.ODataAnnotations = Annotations{"@odata.etag": []byte(`"e"`)}
+	sel := map[string]bool{"name": true, "address": true}
+	got, err := appendJSON(nil, &r, &encodeOptions{selected: sel})
+	if want := `{"@odata.type":"#t","@odata.etag":"e","address":{"city":"c","zip":1},"name":"n"}`; err != nil || string(got) != want {
+		t.Errorf("entity: %s, %v\nwant %s", got, err, want)
+	}
+	c := fxCollection[fxReport]{ODataContext: Some("ctx"), ODataCount: Some(int64(2)), Value: []fxReport{r, {}}}
+	got, err = appendJSON(nil, &c, &encodeOptions{selected: sel, selectInValue: true})
+	if want := `{"@odata.context":"ctx","@odata.count":2,"value":[{"@odata.type":"#t","@odata.etag":"e","address":{"city":"c","zip":1},"name":"n"},{}]}`; err != nil || string(got) != want {
+		t.Errorf("collection: %s, %v\nwant %s", got, err, want)
+	}
+	o := fxOpen{Name: Some("n"), AdditionalData: map[string]json.RawMessage{"a": json.RawMessage("1"), "b": json.RawMessage("2")}}
+	got, _ = appendJSON(nil, &o, &encodeOptions{selected: map[string]bool{"b": true}})
+	if string(got) != `{"b":2}` {
+		t.Errorf("open type: %s", got)
+	}
+	got, _ = appendJSON(nil, []fxAddress{{City: Some("c"), Zip: Some(int32(1))}}, &encodeOptions{selected: map[string]bool{"zip": true}})
+	if string(got) != `[{"zip":1}]` {
+		t.Errorf("slice of entities: %s", got)
+	}
+}
+
+// fxLate is an enum registered after its plan was built.
+type fxLate string
+
+// TestLateRegistration checks that registerTables applies to types whose
+// plans exist already.
+func TestLateRegistration(t *testing.T) {
+	var v struct {
+		L Optional[fxLate] `json:"l,omitzero"`
+	}
+	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e != nil {
+		t.Fatal(e)
+	}
+	registerTables([]enumInfo{{typ: (*fxLate)(nil), members: []string{"a"}}}, nil)
+	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e == nil || e.Message != "Property 'l' must be one of: a." {
+		t.Errorf("after registration: %v", e)
+	}
+}

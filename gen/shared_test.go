@@ -16,8 +16,8 @@ func TestSharedRoute(t *testing.T) {
 	s, out := generateDirs(t, "testdata/shared/api", "testdata/shared/resources")
 	got := testsAndReasons(s)
 	want := map[string]string{
-		"get_gadget":            "TestGetGadget/get_gadget",
-		"get_gadget_card":       "TestGetGadgetCard/get_gadget_card",
+		"get_gadget":            "TestExamples/GetGadget/get_gadget",
+		"get_gadget_card":       "TestExamples/GetGadgetCard/get_gadget_card",
 		"get_gadget_card_score": "reason example-route-ambiguous",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -19,12 +19,12 @@ func TestExampleStatus(t *testing.T) {
 	s, out := generateDirs(t, "testdata/status/api", "testdata/status/resources")
 	got := testsAndReasons(s)
 	want := map[string]string{
-		"create_widget":              "TestCreateWidget/create_widget",
-		"create_widget_conflict":     "TestCreateWidget/create_widget_conflict",
+		"create_widget":              "TestExamples/CreateWidget/create_widget",
+		"create_widget_conflict":     "TestExamples/CreateWidget/create_widget_conflict",
 		"create_widget_unavailable":  "reason example-status-mismatch",
-		"create_widget_request_only": "TestCreateWidget/create_widget_request_only",
+		"create_widget_request_only": "TestExamples/CreateWidget/create_widget_request_only",
 		"create_widget_notification": "reason example-foreign-host",
-		"delete_widget":              "TestDeleteWidget/delete_widget",
+		"delete_widget":              "TestExamples/DeleteWidget/delete_widget",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("tests and reasons (-want +got):\n%s", diff)
@@ -56,8 +56,8 @@ func TestExampleStatus(t *testing.T) {
 	m := newModule(t)
 	m.add("status", out)
 	m.mustGo("vet", "./...")
-	res := m.mustGo("test", "-v", "-run", "TestCreateWidget|TestDeleteWidget", "./...")
-	for _, name := range []string{"TestCreateWidget/create_widget", "TestCreateWidget/create_widget_request_only", "TestDeleteWidget/delete_widget"} {
+	res := m.mustGo("test", "-v", "-run", "TestExamples/(CreateWidget|DeleteWidget)/", "./...")
+	for _, name := range []string{"TestExamples/CreateWidget/create_widget", "TestExamples/CreateWidget/create_widget_request_only", "TestExamples/DeleteWidget/delete_widget"} {
 		if !strings.Contains(res, "--- PASS: "+name+" ") {
 			t.Errorf("%s did not pass:\n%s", name, res)
 		}

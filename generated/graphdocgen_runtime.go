@@ -8,12 +8,14 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"encoding"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net/http"
 	"reflect"
 	"runtime/debug"
@@ -24,8 +26,110 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
+
+// Annotations holds the instance annotations of a JSON object other than
+// its declared properties, by name: control information such as
+// "@odata.context", "@odata.etag" and "@odata.id", and property
+// annotations such as "manager@odata.bind" or "members@odata.nextLink".
+// Each value is the annotation's JSON as received. Every generated struct
+// has one, in its field ODataAnnotations; the handler fills it from a
+// request body and writes it back in answers, "@odata.context" first and
+// the others sorted by name, before the properties.
+type Annotations map[string]json.RawMessage
+
+// Get returns the JSON value of the annotation name ("@odata.etag",
+// "manager@odata.bind") and whether it is present.
+func (a Annotations) Get(name string) (json.RawMessage, bool) {
+	v, ok := a[name]
+	return v, ok
+}
+
+// GetString returns the value of the annotation name when it is a JSON
+// string, such as "@odata.etag" or "@odata.nextLink".
+func (a Annotations) GetString(name string) (string, bool) {
+	var s string
+	v, ok := a[name]
+	if !ok || json.Unmarshal(v, &s) != nil || len(v) == 0 || v[0] != '"' {
+		return "", false
+	}
+	return s, true
+}
+
+// Bind returns the references a request binds to the navigation property
+// with "property@odata.bind": one URL for a single-valued property, the
+// list for a collection. ok is false when there is no such annotation or
+// its value is neither a string nor an array of strings.
+func (a Annotations) Bind(property string) (refs []string, ok bool) {
+	v, found := a[property+"@odata.bind"]
+	if !found {
+		return nil, false
+	}
+	var one string
+	if json.Unmarshal(v, &one) == nil && len(v) > 0 && v[0] == '"' {
+		return []string{one}, true
+	}
+	if json.Unmarshal(v, &refs) != nil || len(v) == 0 || v[0] != '[' {
+		return nil, false
+	}
+	return refs, true
+}
+
+// Bound returns, sorted, the properties that have an @odata.bind
+// annotation.
+func (a Annotations) Bound() []string {
+	var props []string
+	for name := range a {
+		if p, ok := strings.CutSuffix(name, "@odata.bind"); ok && p != "" {
+			props = append(props, p)
+		}
+	}
+	slices.Sort(props)
+	return props
+}
+
+// Set sets the annotation name to the JSON value v, making the map when it
+// is nil.
+func (a *Annotations) Set(name string, v json.RawMessage) {
+	if *a == nil {
+		*a = Annotations{}
+	}
+	(*a)[name] = v
+}
+
+// SetString sets the annotation name to the JSON string s, making the map
+// when it is nil.
+func (a *Annotations) SetString(name, s string) {
+	a.Set(name, appendJSONString(nil, s))
+}
+
+// AnyOf holds a value of a type family: a documented base type or any type
+// derived from it, each a pointer to its struct. K is the family's interface
+// (for example MobileAppKind), which the pointers to all its members
+// implement. Decoding picks the member named by the body's @odata.type
+// annotation, and the base type when the annotation is absent or names no
+// member; encoding writes the member as it is. Switch on Value's dynamic
+// type to read a member's own properties.
+type AnyOf[K any] struct {
+	_ [0]anyOfTag
+	// Value is the member, nil for JSON null.
+	Value K
+}
+
+// anyOfTag marks AnyOf for the codec, which finds it by this field.
+type anyOfTag func()
+
+// MarshalJSON writes the member Value holds, or null when it holds none.
+func (a AnyOf[K]) MarshalJSON() ([]byte, error) {
+	return marshalStruct(&a)
+}
+
+// UnmarshalJSON decodes data into the family member its @odata.type names.
+func (a *AnyOf[K]) UnmarshalJSON(data []byte) error {
+	return unmarshalStruct(data, a)
+}
 
 // decode reads the JSON request body into dst, a non-nil pointer. On failure
 // it writes the error response (415, 413 or 400) and returns false. An
@@ -167,6 +271,2913 @@ func truncateText(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// The decoder has two modes. Strict mode decodes a request body: every
+// member must be declared (or be an annotation, or the type be open),
+// values must fit their Go type, enum values must be members and Edm
+// strings well-formed; the first failure stops it. Lenient mode is
+// encoding/json's: unknown members are skipped, no enum or form checks, and
+// a value of the wrong JSON type is skipped and reported at the end.
+
+// codecFailKind is why a decode failed.
+type codecFailKind uint8
+
+// The kinds of failure.
+const (
+	codecFailSyntax    codecFailKind = iota + 1 // not valid JSON
+	codecFailType                               // a value that does not fit its Go type
+	codecFailUndefined                          // a member the type does not declare (strict)
+	codecFailDepth                              // nested too deep (strict)
+	codecFailDecode                             // a value that passes the checks but cannot be stored
+)
+
+// codecFailure describes a failed decode.
+type codecFailure struct {
+	kind codecFailKind
+	path string // type, undefined: the property path
+	what string // type: what the value must be
+	err  error  // decode: the cause (in lenient mode a *json.UnmarshalTypeError for a value of the wrong type)
+}
+
+// codecSyntaxFailure is the failure of input that is not valid JSON; the
+// caller finds the offset with encoding/json.
+var codecSyntaxFailure = &codecFailure{kind: codecFailSyntax}
+
+// value decodes the JSON value at pos into v, whose plan is p.
+func (d *codecDecoder) value(p *codecPlan, v reflect.Value) *codecFailure {
+	c := d.peek()
+	if c == 'n' {
+		return d.null(p, v)
+	}
+	if p.decodeWith != codecMethodNone {
+		return d.method(p, v, c)
+	}
+	switch p.kind {
+	case codecKindString:
+		return d.str(p, v, c)
+	case codecKindOptional:
+		ptr := reflect.New(p.elem.typ)
+		if f := d.value(p.elem, ptr.Elem()); f != nil {
+			return f
+		}
+		v.Field(1).Set(ptr)
+		v.Field(2).SetBool(false)
+		return nil
+	case codecKindStruct:
+		return d.object(p, v, c)
+	case codecKindBool:
+		return d.boolean(p, v, c)
+	case codecKindInt, codecKindUint, codecKindFloat:
+		return d.number(p, v, c)
+	case codecKindPointer:
+		if v.IsNil() {
+			v.Set(reflect.New(p.elem.typ))
+		}
+		return d.value(p.elem, v.Elem())
+	case codecKindSlice, codecKindArray:
+		return d.array(p, v, c)
+	case codecKindBytes:
+		return d.bytes(p, v, c)
+	case codecKindMap:
+		return d.mapObject(p, v, c)
+	case codecKindAnyOf:
+		return d.anyOf(p, v, c)
+	}
+	return d.other(p, v, c)
+}
+
+// other decodes the plans that are neither scalars nor containers:
+// interfaces, raw JSON, numbers, and types without a JSON form.
+func (d *codecDecoder) other(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	switch p.kind {
+	case codecKindAny:
+		x, f := d.generic()
+		if f != nil {
+			return f
+		}
+		if x == nil {
+			v.SetZero()
+		} else {
+			v.Set(reflect.ValueOf(x))
+		}
+		return nil
+	case codecKindRaw:
+		raw, f := d.raw()
+		if f != nil {
+			return f
+		}
+		v.SetBytes(append(v.Bytes()[:0], raw...))
+		return nil
+	case codecKindNumber:
+		return d.jsonNumber(p, v, c)
+	case codecKindInterface:
+		if d.strict {
+			return d.cannotStore(fmt.Errorf("json: cannot unmarshal into Go value of type %v", p.typ))
+		}
+	}
+	return d.mismatch(p, c)
+}
+
+// null decodes JSON null: an Optional becomes null; pointers, slices,
+// maps and interfaces nil; a raw value holds "null"; a type with its own
+// UnmarshalJSON gets "null" as encoding/json passes it. Strict mode rejects
+// null for other types; lenient mode leaves them as they are.
+func (d *codecDecoder) null(p *codecPlan, v reflect.Value) *codecFailure {
+	if f := d.literal("null"); f != nil {
+		return f
+	}
+	switch {
+	case p.kind == codecKindOptional:
+		v.Field(1).SetZero()
+		v.Field(2).SetBool(true)
+	case p.kind == codecKindRaw:
+		v.SetBytes(append(v.Bytes()[:0], "null"...))
+	case p.decodeWith == codecMethodJSON && (p.nullable || !d.strict):
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null")); err != nil {
+			d.softFail(&codecFailure{kind: codecFailDecode, err: err})
+		}
+	case p.nullable:
+		v.SetZero()
+	case p.kind == codecKindAnyOf && !d.strict:
+		v.Field(1).SetZero()
+	case d.strict:
+		return d.typeFailure(p.describe)
+	}
+	return nil
+}
+
+// method decodes a value with the type's own UnmarshalJSON or
+// UnmarshalText (for a JSON string). Strict mode does not look inside.
+func (d *codecDecoder) method(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if p.decodeWith == codecMethodText {
+		if c != '"' {
+			return d.mismatch(p, c)
+		}
+		b, f := d.stringBytes()
+		if f != nil {
+			return f
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(b); err != nil {
+			d.softFail(&codecFailure{kind: codecFailDecode, err: err})
+		}
+		return nil
+	}
+	raw, f := d.raw()
+	if f != nil {
+		return f
+	}
+	if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+		d.softFail(&codecFailure{kind: codecFailDecode, err: err})
+	}
+	return nil
+}
+
+// object decodes a JSON object into the struct v.
+func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c != '{' {
+		return d.mismatch(p, c)
+	}
+	d.pos++
+	if f := d.enter(); f != nil {
+		return f
+	}
+	if d.peek() == '}' {
+		d.pos++
+		d.leave()
+		return nil
+	}
+	for {
+		if d.peek() != '"' {
+			return codecSyntaxFailure
+		}
+		key, f := d.stringBytes()
+		if f != nil {
+			return f
+		}
+		if f := d.expect(':'); f != nil {
+			return f
+		}
+		d.pushName(key)
+		f = d.member(p.st, v, key)
+		d.pop()
+		if f != nil {
+			return f
+		}
+		more, f := d.next('}')
+		if f != nil {
+			return f
+		}
+		if !more {
+			d.leave()
+			return nil
+		}
+	}
+}
+
+// member decodes the value of the member named key into the struct v: into
+// its field; into the annotations field for a name holding "@"; into the
+// additional field of an open type. Strict mode rejects other members;
+// lenient mode skips them.
+func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *codecFailure {
+	if i := st.lookup(key); i >= 0 {
+		fd := &st.fields[i]
+		fv, ok := codecFieldForWrite(v, fd.index, fd.viaPtr)
+		if !ok {
+			d.softFail(&codecFailure{kind: codecFailDecode, err: fmt.Errorf("json: cannot set embedded pointer to unexported struct: %v", fv.Type().Elem())})
+			fv = reflect.New(fd.plan.typ).Elem()
+		}
+		return d.value(fd.plan, fv)
+	}
+	keep := st.additional
+	if bytes.IndexByte(key, '@') >= 0 {
+		keep = st.annotations
+		if keep == nil {
+			return d.skip()
+		}
+	}
+	if keep == nil {
+		if d.strict {
+			return &codecFailure{kind: codecFailUndefined, path: d.pathString()}
+		}
+		return d.skip()
+	}
+	raw, f := d.raw()
+	if f != nil {
+		return f
+	}
+	codecKeepRaw(v, keep, key, raw)
+	return nil
+}
+
+// codecKeepRaw stores a copy of raw under key in the annotations or
+// additional map of the struct v.
+func codecKeepRaw(v reflect.Value, keep *codecSpecial, key, raw []byte) {
+	fv, ok := codecFieldForWrite(v, keep.index, keep.viaPtr)
+	if !ok {
+		return
+	}
+	var m map[string]json.RawMessage
+	switch p := fv.Addr().Interface().(type) {
+	case *Annotations:
+		if *p == nil {
+			*p = Annotations{}
+		}
+		m = *p
+	case *map[string]json.RawMessage:
+		if *p == nil {
+			*p = map[string]json.RawMessage{}
+		}
+		m = *p
+	}
+	m[string(key)] = bytes.Clone(raw)
+}
+
+// codecFieldForWrite returns the field of the struct v at index, allocating
+// nil embedded pointers on the way as encoding/json does; false when one
+// cannot be set (a pointer to an unexported struct), with that pointer.
+func codecFieldForWrite(v reflect.Value, index []int, viaPtr bool) (reflect.Value, bool) {
+	if !viaPtr {
+		for _, x := range index {
+			v = v.Field(x)
+		}
+		return v, true
+	}
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				if !v.CanSet() {
+					return v, false
+				}
+				v.Set(reflect.New(v.Type().Elem()))
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v, true
+}
+
+// str decodes a JSON string into a string kind. In strict mode an enum
+// value must be a member (and, when the options say so, not one documented
+// after unknownFutureValue), and an Edm string must have its form.
+func (d *codecDecoder) str(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c != '"' {
+		return d.mismatch(p, c)
+	}
+	b, f := d.stringBytes()
+	if f != nil {
+		return f
+	}
+	if e := p.enum; e != nil {
+		m, ok := e.has(b)
+		switch {
+		case ok && d.strict && d.opts.rejectEvolvable && e.isEvolvable(m):
+			return d.typeFailure("one of: " + strings.Join(e.visible, ", "))
+		case ok:
+			v.SetString(m)
+			return nil
+		case d.strict:
+			return d.typeFailure("one of: " + strings.Join(e.members, ", "))
+		}
+	}
+	s := string(b)
+	if p.format != nil && d.strict && !p.format.valid(s) {
+		return d.typeFailure(p.format.form)
+	}
+	v.SetString(s)
+	return nil
+}
+
+// boolean decodes true or false.
+func (d *codecDecoder) boolean(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	switch c {
+	case 't':
+		v.SetBool(true)
+		return d.literal("true")
+	case 'f':
+		v.SetBool(false)
+		return d.literal("false")
+	}
+	return d.mismatch(p, c)
+}
+
+// number decodes a JSON number into an integer or float kind; it must fit.
+func (d *codecDecoder) number(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c != '-' && (c < '0' || c > '9') {
+		return d.mismatch(p, c)
+	}
+	num, f := d.scanNumber()
+	if f != nil {
+		return f
+	}
+	switch p.kind {
+	case codecKindInt:
+		n, ok := codecParseInt(num, p.bits)
+		if !ok {
+			return d.outOfRange(p, num)
+		}
+		v.SetInt(n)
+	case codecKindUint:
+		n, err := strconv.ParseUint(string(num), 10, p.bits)
+		if err != nil {
+			return d.outOfRange(p, num)
+		}
+		v.SetUint(n)
+	default:
+		x, err := strconv.ParseFloat(string(num), p.bits)
+		if err != nil {
+			return d.outOfRange(p, num)
+		}
+		v.SetFloat(x)
+	}
+	return nil
+}
+
+// codecParseInt parses a JSON number as a signed integer of the given
+// size, as strconv.ParseInt does, without allocating.
+func codecParseInt(num []byte, bits int) (int64, bool) {
+	s, neg := num, false
+	if len(s) > 0 && s[0] == '-' {
+		s, neg = s[1:], true
+	}
+	if len(s) == 0 || len(s) > 18 {
+		n, err := strconv.ParseInt(string(num), 10, bits)
+		return n, err == nil
+	}
+	var n int64
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	limit := int64(1) << (bits - 1)
+	return n, n >= -limit && n <= limit-1
+}
+
+// jsonNumber decodes a JSON number, or a string holding one, into a
+// json.Number.
+func (d *codecDecoder) jsonNumber(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c == '"' {
+		b, f := d.stringBytes()
+		if f != nil {
+			return f
+		}
+		if !codecIsNumber(b) {
+			d.softFail(&codecFailure{kind: codecFailDecode, err: fmt.Errorf("json: invalid number literal, trying to unmarshal %q into Number", b)})
+			return nil
+		}
+		v.SetString(string(b))
+		return nil
+	}
+	if c != '-' && (c < '0' || c > '9') {
+		return d.mismatch(p, c)
+	}
+	num, f := d.scanNumber()
+	if f != nil {
+		return f
+	}
+	v.SetString(string(num))
+	return nil
+}
+
+// codecIsNumber reports whether b is exactly one JSON number.
+func codecIsNumber(b []byte) bool {
+	s := codecDecoder{data: b}
+	_, f := s.scanNumber()
+	return f == nil && s.pos == len(b)
+}
+
+// array decodes a JSON array into a slice or array. A slice is filled
+// from its start, growing as needed; a fixed array keeps its first
+// elements and zeroes the rest (strict mode still checks the extra ones).
+func (d *codecDecoder) array(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c != '[' {
+		return d.mismatch(p, c)
+	}
+	d.pos++
+	if f := d.enter(); f != nil {
+		return f
+	}
+	isSlice := v.Kind() == reflect.Slice
+	i := 0
+	if d.peek() == ']' {
+		d.pos++
+	} else {
+		for more := true; more; i++ {
+			d.pushIndex(i)
+			f := d.element(p, v, i, isSlice)
+			d.pop()
+			if f != nil {
+				return f
+			}
+			if more, f = d.next(']'); f != nil {
+				return f
+			}
+		}
+	}
+	switch {
+	case isSlice && v.IsNil():
+		v.Set(reflect.MakeSlice(p.typ, 0, 0))
+	case isSlice:
+		v.SetLen(i)
+	default:
+		for ; i < v.Len(); i++ {
+			v.Index(i).SetZero()
+		}
+	}
+	d.leave()
+	return nil
+}
+
+// element decodes the element i of an array into v.
+func (d *codecDecoder) element(p *codecPlan, v reflect.Value, i int, isSlice bool) *codecFailure {
+	switch {
+	case isSlice:
+		if i >= v.Len() {
+			if i >= v.Cap() {
+				v.Grow(1)
+			}
+			v.SetLen(i + 1)
+			v.Index(i).SetZero()
+		}
+	case i >= v.Len() && d.strict:
+		return d.value(p.elem, reflect.New(p.elem.typ).Elem())
+	case i >= v.Len():
+		return d.skip()
+	}
+	return d.value(p.elem, v.Index(i))
+}
+
+// bytes decodes a base64 string into a []byte (lenient mode also takes an
+// array of numbers, as encoding/json does).
+func (d *codecDecoder) bytes(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c == '[' && !d.strict {
+		return d.array(p, v, c)
+	}
+	if c != '"' {
+		return d.mismatch(p, c)
+	}
+	b, f := d.stringBytes()
+	if f != nil {
+		return f
+	}
+	dst := make([]byte, base64.StdEncoding.DecodedLen(len(b)))
+	n, err := base64.StdEncoding.Decode(dst, b)
+	if err != nil {
+		d.softFail(&codecFailure{kind: codecFailDecode, err: err})
+		return nil
+	}
+	v.SetBytes(dst[:n])
+	return nil
+}
+
+// mapObject decodes a JSON object into a map, adding to the entries it
+// has; each value is decoded into a new element.
+func (d *codecDecoder) mapObject(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c != '{' {
+		return d.mismatch(p, c)
+	}
+	d.pos++
+	if f := d.enter(); f != nil {
+		return f
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(p.typ))
+	}
+	if d.peek() == '}' {
+		d.pos++
+		d.leave()
+		return nil
+	}
+	elem := reflect.New(p.elem.typ).Elem()
+	for {
+		if d.peek() != '"' {
+			return codecSyntaxFailure
+		}
+		key, f := d.stringBytes()
+		if f != nil {
+			return f
+		}
+		if f := d.expect(':'); f != nil {
+			return f
+		}
+		d.pushName(key)
+		k, ok := d.mapKey(p, key)
+		elem.SetZero()
+		f = d.value(p.elem, elem)
+		d.pop()
+		if f != nil {
+			return f
+		}
+		if ok {
+			v.SetMapIndex(k, elem)
+		}
+		more, f := d.next('}')
+		if f != nil {
+			return f
+		}
+		if !more {
+			d.leave()
+			return nil
+		}
+	}
+}
+
+// mapKey converts a member name to the key type of the map; false (with a
+// soft failure) when it does not fit.
+func (d *codecDecoder) mapKey(p *codecPlan, key []byte) (reflect.Value, bool) {
+	kt := p.typ.Key()
+	switch {
+	case p.keyBad:
+		d.softFail(d.softType("object", p.typ))
+		return codecZeroValue, false
+	case !p.keyInt:
+		k := reflect.ValueOf(string(key))
+		if kt != k.Type() {
+			k = k.Convert(kt)
+		}
+		return k, true
+	}
+	k := reflect.New(kt).Elem()
+	switch kt.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(string(key), 10, 64)
+		if err != nil || k.OverflowInt(n) {
+			d.softFail(d.softType("number "+string(key), kt))
+			return codecZeroValue, false
+		}
+		k.SetInt(n)
+	default:
+		n, err := strconv.ParseUint(string(key), 10, 64)
+		if err != nil || k.OverflowUint(n) {
+			d.softFail(d.softType("number "+string(key), kt))
+			return codecZeroValue, false
+		}
+		k.SetUint(n)
+	}
+	return k, true
+}
+
+// anyOf decodes a JSON object into AnyOf[K]: a new value of the family
+// member its @odata.type names, else of the base type. With the option
+// lenientFamilies, strict mode decodes the member leniently (still within
+// the nesting limit), as the handler did before the codec.
+func (d *codecDecoder) anyOf(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	strict := d.strict
+	d.strict = strict && !d.opts.lenientFamilies
+	f := d.familyMember(p, v, c)
+	d.strict = strict
+	return f
+}
+
+// familyMember decodes the object at pos into a new value of the family member
+// its @odata.type names, and stores it in the AnyOf v.
+func (d *codecDecoder) familyMember(p *codecPlan, v reflect.Value, c byte) *codecFailure {
+	if c != '{' {
+		return d.mismatch(p, c)
+	}
+	var mt reflect.Type
+	if fam := kindOf(p.family); fam != nil {
+		mt = fam.member(d.odataTypeAhead())
+	}
+	if mt == nil || !reflect.PointerTo(mt).Implements(p.family) {
+		return d.cannotStore(fmt.Errorf("rt: no registered member of the family %v", p.family))
+	}
+	ptr := reflect.New(mt)
+	if f := d.value(codecPlanFor(mt), ptr.Elem()); f != nil {
+		return f
+	}
+	v.Field(1).Set(ptr)
+	return nil
+}
+
+// odataTypeAhead returns the @odata.type string of the object at pos
+// without consuming it: the last member so named (ignoring case, as
+// encoding/json matches it) that holds a string; "" when none does or the
+// object cannot be read.
+func (d *codecDecoder) odataTypeAhead() string {
+	s := codecDecoder{data: d.data, pos: d.pos + 1, stack: d.stack[len(d.stack):]}
+	found := ""
+	if s.peek() == '}' {
+		return ""
+	}
+	for {
+		if s.peek() != '"' {
+			return found
+		}
+		key, f := s.stringBytes()
+		if f != nil || s.expect(':') != nil {
+			return found
+		}
+		switch {
+		case !codecEqualFold("@odata.type", key):
+			f = s.skip()
+		case s.peek() == '"':
+			var b []byte
+			if b, f = s.stringBytes(); f == nil {
+				found = string(b)
+			}
+		case s.peek() == 'n':
+			f = s.literal("null")
+		default:
+			found = ""
+			f = s.skip()
+		}
+		if f != nil {
+			return found
+		}
+		if more, f := s.next('}'); f != nil || !more {
+			return found
+		}
+	}
+}
+
+// generic decodes any JSON value as encoding/json does into an interface:
+// map[string]any, []any, string, float64, bool or nil.
+func (d *codecDecoder) generic() (any, *codecFailure) {
+	switch c := d.peek(); c {
+	case '{':
+		return d.genericObject()
+	case '[':
+		return d.genericArray()
+	case '"':
+		b, f := d.stringBytes()
+		return string(b), f
+	case 't':
+		return true, d.literal("true")
+	case 'f':
+		return false, d.literal("false")
+	case 'n':
+		return nil, d.literal("null")
+	}
+	num, f := d.scanNumber()
+	if f != nil {
+		return nil, f
+	}
+	x, err := strconv.ParseFloat(string(num), 64)
+	if err != nil {
+		d.softFail(d.softType("number "+string(num), reflect.TypeFor[float64]()))
+		return nil, nil
+	}
+	return x, nil
+}
+
+// genericObject decodes a JSON object into a map[string]any.
+func (d *codecDecoder) genericObject() (any, *codecFailure) {
+	d.pos++
+	if f := d.enter(); f != nil {
+		return nil, f
+	}
+	m := map[string]any{}
+	if d.peek() == '}' {
+		d.pos++
+		d.leave()
+		return m, nil
+	}
+	for {
+		if d.peek() != '"' {
+			return nil, codecSyntaxFailure
+		}
+		key, f := d.stringBytes()
+		if f != nil {
+			return nil, f
+		}
+		if f := d.expect(':'); f != nil {
+			return nil, f
+		}
+		x, f := d.generic()
+		if f != nil {
+			return nil, f
+		}
+		m[string(key)] = x
+		more, f := d.next('}')
+		if f != nil {
+			return nil, f
+		}
+		if !more {
+			d.leave()
+			return m, nil
+		}
+	}
+}
+
+// genericArray decodes a JSON array into a []any.
+func (d *codecDecoder) genericArray() (any, *codecFailure) {
+	d.pos++
+	if f := d.enter(); f != nil {
+		return nil, f
+	}
+	a := make([]any, 0)
+	if d.peek() == ']' {
+		d.pos++
+		d.leave()
+		return a, nil
+	}
+	for {
+		x, f := d.generic()
+		if f != nil {
+			return nil, f
+		}
+		a = append(a, x)
+		more, f := d.next(']')
+		if f != nil {
+			return nil, f
+		}
+		if !more {
+			d.leave()
+			return a, nil
+		}
+	}
+}
+
+// encodeOptions are the choices of the handler for one answer. The zero
+// value (or nil) writes every value as it is.
+type encodeOptions struct {
+	// selected, when not nil, is the set of properties to write ($select):
+	// of the top-level object, or, with selectInValue, of each element of
+	// its "value" array (a collection). Control information (names starting
+	// with "@") and annotations are always written; the members of an open
+	// type only when selected.
+	selected      map[string]bool
+	selectInValue bool
+	// hideEvolvable writes the enum members documented after
+	// unknownFutureValue as unknownFutureValue (issue #14): the handler
+	// sets it when the request has no "Prefer: include-unknown-enum-members".
+	hideEvolvable bool
+}
+
+// codecEncoder is the state of one encode. The output buffer is passed
+// from call to call, not kept here: a store into a heap object costs a
+// write barrier while the GC runs.
+type codecEncoder struct {
+	opts     encodeOptions
+	valueSel map[string]bool // $select for the "value" of the first object
+	ptrLevel int
+	ptrSeen  map[codecSeenPtr]bool
+	keys     []string // scratch for sorting annotation names
+	own      []byte   // the pooled buffer of marshalStruct
+}
+
+// codecSeenPtr identifies a pointer on the path being encoded, to find
+// cycles.
+type codecSeenPtr struct {
+	ptr uintptr
+	typ reflect.Type
+}
+
+// codecCycleDepth is the pointer depth after which the encoder looks for
+// cycles, as encoding/json does.
+const codecCycleDepth = 1000
+
+// codecEncoders reuses encoders and their buffers.
+var codecEncoders = sync.Pool{New: func() any { return new(codecEncoder) }}
+
+// codecNewEncoder returns a pooled encoder with the options opts (nil for
+// none).
+func codecNewEncoder(opts *encodeOptions) *codecEncoder {
+	e := codecEncoders.Get().(*codecEncoder)
+	e.opts = encodeOptions{}
+	if opts != nil {
+		e.opts = *opts
+	}
+	e.valueSel, e.ptrLevel = nil, 0
+	return e
+}
+
+// release returns e to the pool, keeping a buffer of reasonable size.
+func (e *codecEncoder) release() {
+	e.opts, e.valueSel = encodeOptions{}, nil
+	clear(e.ptrSeen)
+	clear(e.keys)
+	if cap(e.own) > 1<<20 {
+		e.own = nil
+	}
+	codecEncoders.Put(e)
+}
+
+// marshalStruct encodes the value x points to (a generated struct, AnyOf,
+// or any other value) as JSON, for the MarshalJSON methods of the
+// generated types: declared members in field order after the control
+// information and annotations, absent Optionals left out, null ones written
+// as null, embedded structs walked (their own MarshalJSON is not called),
+// strings escaped as encoding/json does with SetEscapeHTML(false). The
+// result is a new slice.
+func marshalStruct(x any) ([]byte, error) {
+	e := codecNewEncoder(nil)
+	b, err := e.top(e.own[:0], x)
+	var out []byte
+	if err == nil {
+		out = bytes.Clone(b)
+	}
+	e.own = b
+	e.release()
+	return out, err
+}
+
+// appendJSON appends the JSON encoding of v to buf, as marshalStruct
+// writes it, with the handler's options (nil for none). On error it
+// returns buf as it was.
+func appendJSON(buf []byte, v any, opts *encodeOptions) ([]byte, error) {
+	e := codecNewEncoder(opts)
+	out, err := e.top(buf, v)
+	e.release()
+	if err != nil {
+		return buf, err
+	}
+	return out, nil
+}
+
+// top encodes the top-level value v.
+func (e *codecEncoder) top(b []byte, v any) ([]byte, error) {
+	if v == nil {
+		return append(b, "null"...), nil
+	}
+	rv := reflect.ValueOf(v)
+	sel := e.opts.selected
+	if e.opts.selectInValue {
+		e.valueSel, sel = sel, nil
+	}
+	return e.value(b, codecPlanFor(rv.Type()), rv, sel)
+}
+
+// value appends v, whose plan is p. sel is the $select projection of the
+// entity v is (or holds), nil for all properties.
+func (e *codecEncoder) value(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
+	if p.encodeWith != codecMethodNone {
+		if out, done, err := e.method(b, p, v); done {
+			return out, err
+		}
+	}
+	switch p.kind {
+	case codecKindBool:
+		return strconv.AppendBool(b, v.Bool()), nil
+	case codecKindInt:
+		return strconv.AppendInt(b, v.Int(), 10), nil
+	case codecKindUint:
+		return strconv.AppendUint(b, v.Uint(), 10), nil
+	case codecKindFloat:
+		return codecAppendFloat(b, v.Float(), p.bits, v)
+	case codecKindString:
+		return e.str(b, p, v), nil
+	case codecKindStruct:
+		return e.object(b, p, v, sel)
+	case codecKindOptional:
+		return e.pointee(b, p.elem, v.Field(1), sel)
+	case codecKindPointer:
+		return e.pointee(b, p.elem, v, sel)
+	case codecKindSlice, codecKindArray:
+		return e.array(b, p, v, sel)
+	}
+	return e.other(b, p, v, sel)
+}
+
+// other appends the kinds value leaves: byte slices, maps, interfaces,
+// AnyOf, raw JSON and numbers.
+func (e *codecEncoder) other(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
+	switch p.kind {
+	case codecKindBytes:
+		return codecAppendBytes(b, v), nil
+	case codecKindMap:
+		return e.mapObject(b, p, v)
+	case codecKindAny, codecKindInterface:
+		return e.dynamic(b, v, sel)
+	case codecKindAnyOf:
+		return e.dynamic(b, v.Field(1), sel)
+	case codecKindRaw:
+		if v.IsNil() {
+			return append(b, "null"...), nil
+		}
+		return codecAppendRaw(b, v.Bytes(), p.typ)
+	case codecKindNumber:
+		s := v.String()
+		if s == "" {
+			s = "0"
+		}
+		if !codecIsNumber([]byte(s)) {
+			return b, &json.MarshalerError{Type: p.typ, Err: strconv.ErrSyntax}
+		}
+		return append(b, s...), nil
+	}
+	return b, &json.UnsupportedTypeError{Type: p.typ}
+}
+
+// str appends a string kind; with hideEvolvable, an evolvable enum member
+// as unknownFutureValue.
+func (e *codecEncoder) str(b []byte, p *codecPlan, v reflect.Value) []byte {
+	s := v.String()
+	if p.enum != nil && e.opts.hideEvolvable && p.enum.isEvolvable(s) {
+		s = codecFutureMember
+	}
+	return appendJSONString(b, s)
+}
+
+// codecAppendBytes appends a []byte as a base64 string, nil as null.
+func codecAppendBytes(b []byte, v reflect.Value) []byte {
+	if v.IsNil() {
+		return append(b, "null"...)
+	}
+	b = append(b, '"')
+	b = base64.StdEncoding.AppendEncode(b, v.Bytes())
+	return append(b, '"')
+}
+
+// dynamic appends the value an interface holds, null for nil.
+func (e *codecEncoder) dynamic(b []byte, v reflect.Value, sel map[string]bool) ([]byte, error) {
+	if v.IsNil() {
+		return append(b, "null"...), nil
+	}
+	el := v.Elem()
+	return e.value(b, codecPlanFor(el.Type()), el, sel)
+}
+
+// pointee appends what the pointer ptr points to, null for nil. Past
+// codecCycleDepth nested pointers it fails on a pointer it is already
+// inside.
+func (e *codecEncoder) pointee(b []byte, p *codecPlan, ptr reflect.Value, sel map[string]bool) ([]byte, error) {
+	if ptr.IsNil() {
+		return append(b, "null"...), nil
+	}
+	if e.ptrLevel++; e.ptrLevel <= codecCycleDepth {
+		b, err := e.value(b, p, ptr.Elem(), sel)
+		e.ptrLevel--
+		return b, err
+	}
+	k := codecSeenPtr{ptr: ptr.Pointer(), typ: ptr.Type()}
+	if e.ptrSeen[k] {
+		e.ptrLevel--
+		return b, &json.UnsupportedValueError{Value: ptr, Str: "encountered a cycle via " + ptr.Type().String()}
+	}
+	if e.ptrSeen == nil {
+		e.ptrSeen = map[codecSeenPtr]bool{}
+	}
+	e.ptrSeen[k] = true
+	b, err := e.value(b, p, ptr.Elem(), sel)
+	delete(e.ptrSeen, k)
+	e.ptrLevel--
+	return b, err
+}
+
+// method appends v with its own MarshalJSON or MarshalText, and reports
+// whether it did: a method with a pointer receiver is used only when v is
+// addressable, as encoding/json does.
+func (e *codecEncoder) method(b []byte, p *codecPlan, v reflect.Value) ([]byte, bool, error) {
+	switch p.encodeWith {
+	case codecMethodJSONAddr, codecMethodTextAddr:
+		if !v.CanAddr() {
+			return b, false, nil
+		}
+		v = v.Addr()
+	}
+	switch p.encodeWith {
+	case codecMethodJSON, codecMethodJSONAddr:
+		out, err := v.Interface().(json.Marshaler).MarshalJSON()
+		if err != nil {
+			return b, true, &json.MarshalerError{Type: v.Type(), Err: err}
+		}
+		b, err = codecAppendRaw(b, out, v.Type())
+		return b, true, err
+	}
+	out, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+	if err != nil {
+		return b, true, &json.MarshalerError{Type: v.Type(), Err: err}
+	}
+	return appendJSONString(b, string(out)), true, nil
+}
+
+// array appends a slice (nil as null) or array; sel passes to the
+// elements.
+func (e *codecEncoder) array(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
+	if v.Kind() == reflect.Slice && v.IsNil() {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	for i, n := 0, v.Len(); i < n; i++ {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = e.value(b, p.elem, v.Index(i), sel); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// codecMapEntry is a map entry with its key as written.
+type codecMapEntry struct {
+	key string
+	val reflect.Value
+}
+
+// mapObject appends a map as an object with sorted keys, nil as null.
+func (e *codecEncoder) mapObject(b []byte, p *codecPlan, v reflect.Value) ([]byte, error) {
+	if p.keyBad {
+		return b, &json.UnsupportedTypeError{Type: p.typ}
+	}
+	if v.IsNil() {
+		return append(b, "null"...), nil
+	}
+	entries := make([]codecMapEntry, 0, v.Len())
+	for it := v.MapRange(); it.Next(); {
+		k := it.Key()
+		var ks string
+		switch k.Kind() {
+		case reflect.String:
+			ks = k.String()
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			ks = strconv.FormatInt(k.Int(), 10)
+		default:
+			ks = strconv.FormatUint(k.Uint(), 10)
+		}
+		entries = append(entries, codecMapEntry{key: ks, val: it.Value()})
+	}
+	slices.SortFunc(entries, func(a, b codecMapEntry) int { return strings.Compare(a.key, b.key) })
+	b = append(b, '{')
+	for i, en := range entries {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, en.key)
+		b = append(b, ':')
+		var err error
+		if b, err = e.value(b, p.elem, en.val, nil); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// object appends the struct v: "@odata.context" first, then the other
+// control information (declared members whose names start with "@"), the
+// other annotations sorted by name, the properties in field order, and
+// last the additional members of an open type sorted by name. A declared
+// member wins over an annotation or additional member of the same name.
+// sel, when not nil, is the set of properties written ($select).
+func (e *codecEncoder) object(b []byte, p *codecPlan, v reflect.Value, sel map[string]bool) ([]byte, error) {
+	st := p.st
+	var valueSel map[string]bool
+	if e.valueSel != nil {
+		valueSel, e.valueSel = e.valueSel, nil
+	}
+	ann := codecSpecialMap(v, st.annotations)
+	start := len(b)
+	b = append(b, '{')
+	var err error
+	if raw, ok := ann["@odata.context"]; ok && !st.declares("@odata.context") {
+		if b, err = codecRawMember(b, start, "@odata.context", raw); err != nil {
+			return b, err
+		}
+	}
+	for i, fi := range st.order {
+		if i == st.controls && len(ann) > 0 {
+			if b, err = e.annotations(b, st, ann, start); err != nil {
+				return b, err
+			}
+		}
+		f := &st.fields[fi]
+		if sel != nil && !f.control && !sel[f.name] {
+			continue
+		}
+		var fsel map[string]bool
+		if fi == st.valueField {
+			fsel = valueSel
+		}
+		if b, err = e.field(b, f, v, start, fsel); err != nil {
+			return b, err
+		}
+	}
+	if st.controls == len(st.order) && len(ann) > 0 {
+		if b, err = e.annotations(b, st, ann, start); err != nil {
+			return b, err
+		}
+	}
+	if st.additional != nil {
+		if b, err = e.additional(b, st, codecSpecialMap(v, st.additional), start, sel); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// declares reports whether the struct has a member named name.
+func (s *codecStruct) declares(name string) bool {
+	_, ok := s.byName[name]
+	return ok
+}
+
+// codecComma appends the comma before a member of the object that starts
+// at start, unless it is the first.
+func codecComma(b []byte, start int) []byte {
+	if len(b) > start+1 {
+		b = append(b, ',')
+	}
+	return b
+}
+
+// field appends the member f of the struct v, unless omitzero or omitempty
+// leaves it out: an absent Optional is omitted, a null one written as null.
+func (e *codecEncoder) field(b []byte, f *codecField, v reflect.Value, start int, sel map[string]bool) ([]byte, error) {
+	fv, ok := codecFieldForRead(v, f.index, f.viaPtr)
+	if !ok {
+		return b, nil
+	}
+	p := f.plan
+	if p.kind == codecKindOptional {
+		ptr := fv.Field(1)
+		if ptr.IsNil() && f.omitZero && !fv.Field(2).Bool() {
+			return b, nil
+		}
+		b = codecComma(b, start)
+		b = append(b, f.key...)
+		return e.pointee(b, p.elem, ptr, sel)
+	}
+	if f.omitZero && codecIsZero(p, fv) || f.omitEmpy && codecIsEmpty(fv) {
+		return b, nil
+	}
+	b = codecComma(b, start)
+	b = append(b, f.key...)
+	return e.value(b, p, fv, sel)
+}
+
+// codecRawMember appends a member whose value is raw JSON.
+func codecRawMember(b []byte, start int, name string, raw json.RawMessage) ([]byte, error) {
+	b = codecComma(b, start)
+	b = appendJSONString(b, name)
+	b = append(b, ':')
+	return codecAppendRaw(b, raw, codecRawType)
+}
+
+// annotations appends the annotations other than @odata.context and the
+// declared members, sorted by name.
+func (e *codecEncoder) annotations(b []byte, st *codecStruct, ann map[string]json.RawMessage, start int) ([]byte, error) {
+	keys := e.keys[:0]
+	for k := range ann {
+		if k != "@odata.context" && !st.declares(k) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	e.keys = keys
+	var err error
+	for _, k := range keys {
+		if b, err = codecRawMember(b, start, k, ann[k]); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// additional appends the undeclared members of an open type sorted by
+// name, only the selected ones when sel is not nil.
+func (e *codecEncoder) additional(b []byte, st *codecStruct, m map[string]json.RawMessage, start int, sel map[string]bool) ([]byte, error) {
+	if len(m) == 0 {
+		return b, nil
+	}
+	keys := e.keys[:0]
+	for k := range m {
+		if !st.declares(k) && (sel == nil || sel[k]) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	e.keys = keys
+	var err error
+	for _, k := range keys {
+		if b, err = codecRawMember(b, start, k, m[k]); err != nil {
+			return b, err
+		}
+	}
+	return b, nil
+}
+
+// codecSpecialMap returns the map in the annotations or additional field sp
+// of the struct v; nil when there is none.
+func codecSpecialMap(v reflect.Value, sp *codecSpecial) map[string]json.RawMessage {
+	if sp == nil {
+		return nil
+	}
+	fv, ok := codecFieldForRead(v, sp.index, sp.viaPtr)
+	if !ok {
+		return nil
+	}
+	switch m := fv.Interface().(type) {
+	case Annotations:
+		return m
+	case map[string]json.RawMessage:
+		return m
+	}
+	return nil
+}
+
+// codecFieldForRead returns the field of the struct v at index; false when
+// a nil embedded pointer is on the way.
+func codecFieldForRead(v reflect.Value, index []int, viaPtr bool) (reflect.Value, bool) {
+	if !viaPtr {
+		for _, x := range index {
+			v = v.Field(x)
+		}
+		return v, true
+	}
+	for i, x := range index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return v, false
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v, true
+}
+
+// codecIsZero is the test of the omitzero option: the IsZero method of the
+// value when it has one, else the zero value of its type.
+func codecIsZero(p *codecPlan, v reflect.Value) bool {
+	switch p.zeroer {
+	case codecZeroOptional:
+		return v.Field(1).IsNil() && !v.Field(2).Bool()
+	case codecZeroMethod:
+		if k := v.Kind(); (k == reflect.Pointer || k == reflect.Interface) && v.IsNil() ||
+			k == reflect.Interface && v.Elem().Kind() == reflect.Pointer && v.Elem().IsNil() {
+			return true
+		}
+		return v.Interface().(interface{ IsZero() bool }).IsZero()
+	case codecZeroAddr:
+		if !v.CanAddr() {
+			c := reflect.New(v.Type()).Elem()
+			c.Set(v)
+			v = c
+		}
+		return v.Addr().Interface().(interface{ IsZero() bool }).IsZero()
+	}
+	return v.IsZero()
+}
+
+// codecIsEmpty is the test of the omitempty option.
+func codecIsEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Struct:
+		return false
+	}
+	return v.IsZero()
+}
+
+// typeFailure returns the strict failure of the value at the current path,
+// which must be what.
+func (d *codecDecoder) typeFailure(what string) *codecFailure {
+	return &codecFailure{kind: codecFailType, path: d.pathString(), what: what}
+}
+
+// mismatch handles a JSON value (starting with c) of the wrong kind for p:
+// strict mode fails; lenient mode skips it and reports it at the end, as
+// encoding/json does.
+func (d *codecDecoder) mismatch(p *codecPlan, c byte) *codecFailure {
+	if d.strict {
+		return d.typeFailure(p.describe)
+	}
+	if f := d.skip(); f != nil {
+		return f
+	}
+	d.softFail(d.softType(codecJSONKind(c), p.typ))
+	return nil
+}
+
+// outOfRange handles a number that does not fit the type of p.
+func (d *codecDecoder) outOfRange(p *codecPlan, num []byte) *codecFailure {
+	if d.strict {
+		return d.typeFailure(p.describe)
+	}
+	d.softFail(d.softType("number "+string(num), p.typ))
+	return nil
+}
+
+// cannotStore skips a value that passes the checks but cannot be stored,
+// and reports err at the end.
+func (d *codecDecoder) cannotStore(err error) *codecFailure {
+	if f := d.skip(); f != nil {
+		return f
+	}
+	d.softFail(&codecFailure{kind: codecFailDecode, err: err})
+	return nil
+}
+
+// softType returns the failure of a JSON value (described as encoding/json
+// does: "string", "number 1.5") that cannot be stored in typ. It does not
+// stop the decode: strict mode answers it as a body that cannot be decoded
+// when nothing else is wrong.
+func (d *codecDecoder) softType(value string, typ reflect.Type) *codecFailure {
+	err := &json.UnmarshalTypeError{Value: value, Type: typ, Offset: int64(d.pos), Field: d.fieldPath()}
+	return &codecFailure{kind: codecFailDecode, err: err}
+}
+
+// softFail records f when it is the first failure that does not stop the
+// decode.
+func (d *codecDecoder) softFail(f *codecFailure) {
+	if d.soft == nil {
+		d.soft = f
+	}
+}
+
+// pathString returns the path of the current value as the handler's
+// messages write it: "kids[1].address.kind".
+func (d *codecDecoder) pathString() string {
+	path := ""
+	for _, s := range d.path {
+		if s.index >= 0 {
+			path += "[" + strconv.Itoa(s.index) + "]"
+		} else {
+			path = joinPath(path, string(s.name))
+		}
+	}
+	return path
+}
+
+// fieldPath returns the member names of the current path joined by dots,
+// as json.UnmarshalTypeError's Field.
+func (d *codecDecoder) fieldPath() string {
+	var names []string
+	for _, s := range d.path {
+		if s.index < 0 {
+			names = append(names, string(s.name))
+		}
+	}
+	return strings.Join(names, ".")
+}
+
+// codecJSONKind names the kind of JSON value that starts with c, as
+// json.UnmarshalTypeError does.
+func codecJSONKind(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	}
+	return "number"
+}
+
+// codecStruct is the plan of a struct: its JSON members and where the
+// codec keeps the members it does not declare.
+type codecStruct struct {
+	// fields are the declared members in field order (of their index
+	// paths), as encoding/json finds and orders them, promoted fields of
+	// embedded structs included.
+	fields []codecField
+	// byName finds a field by its exact name.
+	byName map[string]int
+	// byFold finds a field by its name in ASCII lower case, the first in
+	// field order; nil when a name is not ASCII (then fields are searched
+	// with bytes.EqualFold).
+	byFold map[string]int
+	// order lists fields in writing order: @odata.context, the other
+	// control information (names starting with "@"), then properties;
+	// controls is how many of them are control information.
+	order    []int
+	controls int
+	// annotations and additional are the fields tagged
+	// graphjson:",annotations" and graphjson:",additional"; nil when absent.
+	annotations *codecSpecial
+	additional  *codecSpecial
+	// valueField is the position of the member named "value" in fields,
+	// -1 when none ($select of a collection projects its elements).
+	valueField int
+}
+
+// codecField is one declared JSON member of a struct.
+type codecField struct {
+	name     string
+	key      []byte // the name as a JSON string and a colon: "name":
+	index    []int  // reflect field index path
+	viaPtr   bool   // the path crosses an embedded pointer
+	plan     *codecPlan
+	omitZero bool
+	omitEmpy bool
+	control  bool // the name starts with "@": written first
+	tagged   bool // named by a tag (for choosing among fields of one name)
+}
+
+// codecSpecial is the field holding annotations or additional members.
+type codecSpecial struct {
+	index  []int
+	viaPtr bool
+}
+
+// The graphjson tag values that mark special fields. Any other graphjson
+// value is the member name of its field, taken whole (it may hold a
+// comma): the generator never writes these two as a name.
+const (
+	codecTagAnnotations = ",annotations"
+	codecTagAdditional  = ",additional"
+)
+
+// structOf collects the JSON members of the struct type t with the rules of
+// encoding/json: exported fields named by their json tag or Go name, the
+// fields of embedded structs without a tag promoted, and for each name the
+// shallowest field, or the tagged one among equals; none when ambiguous. A
+// graphjson tag names its field whatever the json tag says and makes it
+// omitzero; graphjson:",annotations" and ",additional" mark where the codec
+// keeps instance annotations and undeclared members (the shallowest such
+// field).
+func (b *codecPlanBuilder) structOf(t reflect.Type) *codecStruct {
+	s := &codecStruct{byName: map[string]int{}, valueField: -1}
+	var order []string
+	byName := map[string][]codecField{}
+	var hidden [][]int
+	var annotations, additional []codecSpecial
+	for _, sf := range reflect.VisibleFields(t) {
+		if slices.ContainsFunc(hidden, func(p []int) bool { return codecIndexWithin(sf.Index, p) }) {
+			continue
+		}
+		switch sf.Tag.Get("graphjson") {
+		case codecTagAnnotations:
+			annotations = codecAddSpecial(annotations, t, sf)
+			continue
+		case codecTagAdditional:
+			additional = codecAddSpecial(additional, t, sf)
+			continue
+		}
+		f, ok, promote := codecFieldOf(sf)
+		if sf.Anonymous && !promote {
+			hidden = append(hidden, sf.Index)
+		}
+		if !ok {
+			continue
+		}
+		if byName[f.name] == nil {
+			order = append(order, f.name)
+		}
+		byName[f.name] = append(byName[f.name], f)
+	}
+	for _, name := range order {
+		if f, ok := codecDominantField(byName[name]); ok {
+			s.fields = append(s.fields, f)
+		}
+	}
+	slices.SortFunc(s.fields, func(a, b codecField) int { return slices.Compare(a.index, b.index) })
+	for i := range s.fields {
+		f := &s.fields[i]
+		f.viaPtr = codecCrossesPointer(t, f.index)
+		f.plan = b.plan(codecFieldType(t, f.index))
+		f.key = append(appendJSONString(nil, f.name), ':')
+		s.byName[f.name] = i
+	}
+	s.annotations, s.additional = codecChooseSpecial(annotations), codecChooseSpecial(additional)
+	s.index()
+	return s
+}
+
+// index fills byFold, order, controls and valueField from fields.
+func (s *codecStruct) index() {
+	s.byFold = map[string]int{}
+	for i, f := range s.fields {
+		if !codecIsASCII(f.name) {
+			s.byFold = nil
+		}
+		if s.byFold != nil {
+			if _, ok := s.byFold[codecLowerASCII(f.name)]; !ok {
+				s.byFold[codecLowerASCII(f.name)] = i
+			}
+		}
+		if f.name == "value" {
+			s.valueField = i
+		}
+	}
+	if i, ok := s.byName["@odata.context"]; ok {
+		s.order = append(s.order, i)
+	}
+	for i, f := range s.fields {
+		if f.control && f.name != "@odata.context" {
+			s.order = append(s.order, i)
+		}
+	}
+	s.controls = len(s.order)
+	for i, f := range s.fields {
+		if !f.control {
+			s.order = append(s.order, i)
+		}
+	}
+}
+
+// codecAddSpecial records an annotations or additional field when its type
+// is a map of raw JSON values that the codec can set.
+func codecAddSpecial(list []codecSpecial, t reflect.Type, sf reflect.StructField) []codecSpecial {
+	if (sf.Type != codecAnnotationsType && sf.Type != codecRawMapType) || !sf.IsExported() {
+		return list
+	}
+	return append(list, codecSpecial{index: sf.Index, viaPtr: codecCrossesPointer(t, sf.Index)})
+}
+
+// codecChooseSpecial picks the shallowest special field; none when two are
+// equally shallow.
+func codecChooseSpecial(list []codecSpecial) *codecSpecial {
+	slices.SortStableFunc(list, func(a, b codecSpecial) int { return len(a.index) - len(b.index) })
+	if len(list) == 0 || len(list) > 1 && len(list[0].index) == len(list[1].index) {
+		return nil
+	}
+	return &list[0]
+}
+
+// codecIndexWithin reports whether the field at index lies inside the
+// field at prefix.
+func codecIndexWithin(index, prefix []int) bool {
+	return len(index) > len(prefix) && slices.Equal(index[:len(prefix)], prefix)
+}
+
+// codecCrossesPointer reports whether the field path index of t goes
+// through an embedded pointer.
+func codecCrossesPointer(t reflect.Type, index []int) bool {
+	for i, x := range index {
+		if i > 0 && t.Kind() == reflect.Pointer {
+			return true
+		}
+		t = t.Field(x).Type
+	}
+	return false
+}
+
+// codecFieldType returns the type of the field of t at the path index.
+func codecFieldType(t reflect.Type, index []int) reflect.Type {
+	for _, x := range index {
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		t = t.Field(x).Type
+	}
+	return t
+}
+
+// codecFieldOf returns the JSON member for sf and true; promote is true for
+// an embedded struct whose fields are promoted instead.
+func codecFieldOf(sf reflect.StructField) (f codecField, ok, promote bool) {
+	tag := sf.Tag.Get("json")
+	named, isNamed := sf.Tag.Lookup("graphjson")
+	opts := strings.Split(tag, ",")
+	name := opts[0]
+	if !codecValidTagName(name) {
+		name = ""
+	}
+	ft := sf.Type
+	if ft.Kind() == reflect.Pointer {
+		ft = ft.Elem()
+	}
+	switch {
+	case tag == "-" && !isNamed:
+		return f, false, false
+	case sf.Anonymous && name == "" && !isNamed && ft.Kind() == reflect.Struct:
+		return f, false, true
+	case !sf.IsExported() && (!sf.Anonymous || ft.Kind() != reflect.Struct):
+		return f, false, false
+	}
+	f = codecField{name: name, index: sf.Index, tagged: name != "" || isNamed,
+		omitZero: isNamed || slices.Contains(opts[1:], "omitzero"), omitEmpy: !isNamed && slices.Contains(opts[1:], "omitempty")}
+	switch {
+	case isNamed:
+		f.name = named
+	case name == "":
+		f.name = sf.Name
+	}
+	f.control = strings.HasPrefix(f.name, "@")
+	return f, true, false
+}
+
+// codecValidTagName reports whether encoding/json accepts name as the name
+// in a json struct tag; it uses the Go field name for a name it does not
+// accept.
+func codecValidTagName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, c := range name {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", c):
+		case !unicode.IsLetter(c) && !unicode.IsDigit(c):
+			return false
+		}
+	}
+	return true
+}
+
+// codecDominantField picks the field encoding/json uses among fields with
+// the same name: the shallowest, preferring a tagged one; none when
+// ambiguous.
+func codecDominantField(fields []codecField) (codecField, bool) {
+	slices.SortStableFunc(fields, func(a, b codecField) int {
+		if len(a.index) != len(b.index) {
+			return len(a.index) - len(b.index)
+		}
+		if a.tagged != b.tagged && a.tagged {
+			return -1
+		}
+		if a.tagged != b.tagged {
+			return 1
+		}
+		return 0
+	})
+	if len(fields) > 1 && len(fields[0].index) == len(fields[1].index) && fields[0].tagged == fields[1].tagged {
+		return codecField{}, false
+	}
+	return fields[0], true
+}
+
+// lookup returns the position of the field a member named key goes to: the
+// exact name, else the first equal under case folding (as encoding/json
+// matches names), else -1.
+func (s *codecStruct) lookup(key []byte) int {
+	if i, ok := s.byName[string(key)]; ok {
+		return i
+	}
+	if s.byFold != nil && len(key) <= 64 && codecIsASCII(string(key)) {
+		var buf [64]byte
+		for i, c := range key {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if i, ok := s.byFold[string(buf[:len(key)])]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range s.fields {
+		if codecEqualFold(s.fields[i].name, key) {
+			return i
+		}
+	}
+	return -1
+}
+
+// codecEqualFold is strings.EqualFold for a string and bytes.
+func codecEqualFold(s string, b []byte) bool {
+	for len(s) > 0 && len(b) > 0 {
+		if s[0] < utf8.RuneSelf && b[0] < utf8.RuneSelf {
+			x, y := s[0], b[0]
+			if 'A' <= x && x <= 'Z' {
+				x += 'a' - 'A'
+			}
+			if 'A' <= y && y <= 'Z' {
+				y += 'a' - 'A'
+			}
+			if x != y {
+				return false
+			}
+			s, b = s[1:], b[1:]
+			continue
+		}
+		return strings.EqualFold(s, string(b))
+	}
+	return len(s) == len(b)
+}
+
+// codecIsASCII reports whether s holds only ASCII bytes.
+func codecIsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// codecLowerASCII folds the ASCII upper-case letters of s to lower case.
+func codecLowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// unmarshalStruct decodes the JSON data into the value x points to with the
+// semantics of encoding/json, for the UnmarshalJSON methods of the
+// generated types (and AnyOf): members match fields exactly, else ignoring
+// case; unknown members are skipped, except instance annotations and the
+// members of an open type, which go to the struct's annotations and
+// additional fields; enum values and Edm strings are not checked (an
+// evolvable enum's newer members must decode); null leaves a value as it
+// is, except that an Optional becomes null and a pointer, slice, map or
+// interface nil. A value of the wrong JSON type is skipped and reported as
+// a *json.UnmarshalTypeError once the rest is decoded; invalid JSON gives
+// the *json.SyntaxError of encoding/json (json.Unmarshal checks the syntax
+// before it calls UnmarshalJSON, so through it x is untouched then; called
+// directly, x may be partly written).
+func unmarshalStruct(data []byte, x any) error {
+	rv := reflect.ValueOf(x)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		return &json.InvalidUnmarshalError{Type: reflect.TypeOf(x)}
+	}
+	p := codecPlanFor(rv.Type().Elem())
+	d := codecNewDecoder(data, false)
+	f := d.value(p, rv.Elem())
+	if f == nil {
+		f = d.end()
+	}
+	if f == nil {
+		f = d.soft
+	}
+	d.release()
+	switch {
+	case f == nil:
+		return nil
+	case f.kind != codecFailSyntax:
+		return f.err
+	}
+	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
+		return err
+	}
+	return errors.New("rt: invalid JSON")
+}
+
+// The codec reads and writes the generated types by reflection, driven by a
+// plan per Go type: what JSON the type takes, its element plans, its struct
+// fields with their encoded names, its enum members. A plan is built once,
+// the first time a type is seen, and cached (like encoding/json's
+// encoderCache), so the hot path is a walk of ready tables.
+
+// codecKind is what a codecPlan does with its type.
+type codecKind uint8
+
+// The kinds of plan.
+const (
+	codecKindInvalid   codecKind = iota // chan, func, complex, unsafe.Pointer: no JSON
+	codecKindBool                       // bool
+	codecKindInt                        // int, int8 ... int64
+	codecKindUint                       // uint, uint8 ... uintptr
+	codecKindFloat                      // float32, float64
+	codecKindString                     // string kinds (enums and Edm strings too)
+	codecKindStruct                     // a struct the codec walks itself
+	codecKindOptional                   // Optional[T]
+	codecKindAnyOf                      // AnyOf[K]
+	codecKindPointer                    // *T
+	codecKindSlice                      // []T
+	codecKindBytes                      // []byte: base64
+	codecKindArray                      // [N]T
+	codecKindMap                        // map[K]V
+	codecKindAny                        // interface{}: generic JSON
+	codecKindInterface                  // a non-empty interface: only null decodes
+	codecKindRaw                        // json.RawMessage
+	codecKindNumber                     // json.Number
+)
+
+// codecMethod says which method of its own a type is encoded or decoded
+// with, instead of its structure.
+type codecMethod uint8
+
+// The methods a type can bring.
+const (
+	codecMethodNone     codecMethod = iota
+	codecMethodJSON                 // json.Marshaler / json.Unmarshaler
+	codecMethodJSONAddr             // json.Marshaler on the pointer receiver
+	codecMethodText                 // encoding.TextMarshaler / TextUnmarshaler
+	codecMethodTextAddr             // encoding.TextMarshaler on the pointer receiver
+)
+
+// codecPlan is what the codec knows about one Go type.
+type codecPlan struct {
+	typ  reflect.Type
+	kind codecKind
+	bits int // size of int, uint and float kinds
+
+	elem   *codecPlan    // Optional, pointer, slice, array and map element
+	st     *codecStruct  // struct fields
+	enum   *codecEnum    // string kinds registered as enums
+	format *codecFormat  // Edm strings with a form
+	family reflect.Type  // AnyOf: the family interface K
+	keyInt bool          // map: integer keys
+	keyBad bool          // map: a key type JSON cannot hold
+	zeroer codecZeroTest // how omitzero tests a value of this type
+
+	encodeWith codecMethod // the type's own encoding method, if any
+	decodeWith codecMethod // the type's own decoding method, if any
+
+	describe string // what JSON value fits, for messages: "a boolean"
+	nullable bool   // JSON null is accepted in a request body
+	mayEnum  bool   // an enum value can be reached from a value of this type
+}
+
+// codecZeroTest is how the omitzero option tests a value.
+type codecZeroTest uint8
+
+// The zero tests of encoding/json's omitzero.
+const (
+	codecZeroReflect  codecZeroTest = iota // reflect.Value.IsZero
+	codecZeroMethod                        // the type's IsZero method
+	codecZeroAddr                          // IsZero on the pointer receiver
+	codecZeroOptional                      // an absent Optional
+)
+
+// codecEnum is a registered enum type's members, in documented order.
+type codecEnum struct {
+	members []string
+	index   map[string]int // member -> position
+	// visible are the members a client sees without the Prefer header
+	// include-unknown-enum-members: those up to unknownFutureValue. It is
+	// members when the enum has no evolvable members.
+	visible []string
+	// evolvable is the position of the first member documented after
+	// unknownFutureValue, len(members) when there is none.
+	evolvable int
+}
+
+// codecFutureMember is the sentinel member of evolvable enums.
+const codecFutureMember = "unknownFutureValue"
+
+// codecFormat is an Edm string type whose values have a form.
+type codecFormat struct {
+	valid func(string) bool
+	form  string // edmForm, for messages
+}
+
+// The reflect.Types the plan builder looks for.
+var (
+	codecRawType           = reflect.TypeFor[json.RawMessage]()
+	codecNumberType        = reflect.TypeFor[json.Number]()
+	codecMarshalerType     = reflect.TypeFor[json.Marshaler]()
+	codecUnmarshalerType   = reflect.TypeFor[json.Unmarshaler]()
+	codecTextMarshalType   = reflect.TypeFor[encoding.TextMarshaler]()
+	codecTextUnmarshalType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	codecFormatType        = reflect.TypeFor[formatValue]()
+	codecZeroerType        = reflect.TypeFor[interface{ IsZero() bool }]()
+	codecOptionalTagType   = reflect.TypeFor[[0]optionalTag]()
+	codecAnyOfTagType      = reflect.TypeFor[[0]anyOfTag]()
+	codecAnnotationsType   = reflect.TypeFor[Annotations]()
+	codecRawMapType        = reflect.TypeFor[map[string]json.RawMessage]()
+)
+
+var (
+	// codecPlans maps a reflect.Type to its complete *codecPlan. Readers
+	// load from it without locking; a plan is stored only once the plans
+	// of every type it reaches are complete.
+	codecPlans sync.Map
+	// codecPlanMu serializes the building of plans.
+	codecPlanMu sync.Mutex
+)
+
+// codecPlanFor returns the plan of t, building it (and the plans of the
+// types it holds) the first time.
+func codecPlanFor(t reflect.Type) *codecPlan {
+	if p, ok := codecPlans.Load(t); ok {
+		return p.(*codecPlan)
+	}
+	codecPlanMu.Lock()
+	defer codecPlanMu.Unlock()
+	if p, ok := codecPlans.Load(t); ok {
+		return p.(*codecPlan)
+	}
+	b := &codecPlanBuilder{building: map[reflect.Type]*codecPlan{}}
+	p := b.plan(t)
+	b.markEnums()
+	for t, p := range b.building {
+		codecPlans.Store(t, p)
+	}
+	return p
+}
+
+// codecForgetPlans drops the plans built so far, for registerTables: a
+// plan holds the members of the enums it reaches. It must not be called
+// with tablesMu held (building a plan reads the tables).
+func codecForgetPlans() {
+	codecPlanMu.Lock()
+	defer codecPlanMu.Unlock()
+	codecPlans.Clear()
+}
+
+// codecPlanBuilder builds the plans of a type and the types it reaches.
+// A plan is registered in building before it is filled in, so recursive
+// types point at their own plan.
+type codecPlanBuilder struct {
+	building map[reflect.Type]*codecPlan
+	order    []*codecPlan
+}
+
+// plan returns the plan of t: a published one, one being built, or a new
+// one.
+func (b *codecPlanBuilder) plan(t reflect.Type) *codecPlan {
+	if p, ok := codecPlans.Load(t); ok {
+		return p.(*codecPlan)
+	}
+	if p, ok := b.building[t]; ok {
+		return p
+	}
+	p := &codecPlan{typ: t, describe: codecDescribe(t)}
+	b.building[t] = p
+	b.order = append(b.order, p)
+	b.fill(p, t)
+	return p
+}
+
+// fill classifies t and builds what its kind needs.
+func (b *codecPlanBuilder) fill(p *codecPlan, t reflect.Type) {
+	k := t.Kind()
+	p.nullable = k == reflect.Pointer || k == reflect.Slice || k == reflect.Map || k == reflect.Interface
+	p.zeroer = codecZeroTestOf(t)
+	switch {
+	case t == codecRawType:
+		p.kind = codecKindRaw
+		return
+	case t == codecNumberType:
+		p.kind = codecKindNumber
+		return
+	case codecIsOptional(t):
+		p.kind, p.nullable, p.zeroer = codecKindOptional, true, codecZeroOptional
+		p.elem = b.plan(t.Field(1).Type.Elem())
+		return
+	case codecIsAnyOf(t):
+		p.kind, p.family = codecKindAnyOf, t.Field(1).Type
+		return
+	}
+	if k != reflect.Pointer && k != reflect.Interface && !(k == reflect.Struct && codecOwnsStruct(t)) {
+		p.encodeWith, p.decodeWith = codecMethodsOf(t)
+	}
+	b.fillKind(p, t)
+}
+
+// fillKind builds the plan of t by its reflect.Kind.
+func (b *codecPlanBuilder) fillKind(p *codecPlan, t reflect.Type) {
+	switch t.Kind() {
+	case reflect.Bool:
+		p.kind = codecKindBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		p.kind, p.bits = codecKindInt, t.Bits()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		p.kind, p.bits = codecKindUint, t.Bits()
+	case reflect.Float32, reflect.Float64:
+		p.kind, p.bits = codecKindFloat, t.Bits()
+	case reflect.String:
+		p.kind, p.enum, p.format = codecKindString, codecEnumOf(t), codecFormatOf(t)
+	case reflect.Struct:
+		p.kind, p.st = codecKindStruct, b.structOf(t)
+	case reflect.Pointer:
+		p.kind, p.elem = codecKindPointer, b.plan(t.Elem())
+	case reflect.Slice:
+		p.kind, p.elem = codecKindSlice, b.plan(t.Elem())
+		if codecIsByteSlice(t) {
+			p.kind = codecKindBytes
+		}
+	case reflect.Array:
+		p.kind, p.elem = codecKindArray, b.plan(t.Elem())
+	case reflect.Map:
+		p.kind, p.elem = codecKindMap, b.plan(t.Elem())
+		b.fillMapKey(p, t.Key())
+	case reflect.Interface:
+		p.kind = codecKindInterface
+		if t.NumMethod() == 0 {
+			p.kind = codecKindAny
+		}
+	}
+}
+
+// fillMapKey records how the keys of a map are written: strings as they
+// are, integers in decimal; other key types have no JSON form.
+func (b *codecPlanBuilder) fillMapKey(p *codecPlan, k reflect.Type) {
+	switch k.Kind() {
+	case reflect.String:
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		p.keyInt = true
+	default:
+		p.keyBad = true
+	}
+}
+
+// markEnums computes mayEnum for the plans built: an enum, an interface
+// (its dynamic value may hold one), or a type reaching either. It iterates
+// to a fixed point, as recursive types reach themselves.
+func (b *codecPlanBuilder) markEnums() {
+	for changed := true; changed; {
+		changed = false
+		for _, p := range b.order {
+			if !p.mayEnum && b.reachesEnum(p) {
+				p.mayEnum, changed = true, true
+			}
+		}
+	}
+}
+
+// reachesEnum reports whether p is an enum or interface, or holds a plan
+// already known to reach one.
+func (b *codecPlanBuilder) reachesEnum(p *codecPlan) bool {
+	switch {
+	case p.enum != nil, p.kind == codecKindAny, p.kind == codecKindInterface, p.kind == codecKindAnyOf:
+		return true
+	case p.elem != nil && p.elem.mayEnum:
+		return true
+	case p.st != nil:
+		for i := range p.st.fields {
+			if p.st.fields[i].plan.mayEnum {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// codecIsOptional reports whether t is an Optional[T], by its marker field.
+func codecIsOptional(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.NumField() == 3 && t.Field(0).Type == codecOptionalTagType
+}
+
+// codecIsAnyOf reports whether t is an AnyOf[K], by its marker field.
+func codecIsAnyOf(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.NumField() == 2 && t.Field(0).Type == codecAnyOfTagType
+}
+
+// codecIsByteSlice reports whether encoding/json writes the slice type t as
+// base64: its elements are bytes without JSON or text methods.
+func codecIsByteSlice(t reflect.Type) bool {
+	if t.Elem().Kind() != reflect.Uint8 {
+		return false
+	}
+	p := reflect.PointerTo(t.Elem())
+	return !p.Implements(codecMarshalerType) && !p.Implements(codecTextMarshalType)
+}
+
+// codecOwnsStruct reports whether the codec walks the fields of the struct
+// type t even when t has MarshalJSON or UnmarshalJSON: the methods of the
+// generated structs call the codec, so calling them would recurse. A
+// struct is the codec's when a field (its own or promoted) carries a
+// graphjson tag or is an Optional; every generated struct has one (its
+// annotations field). Other structs with their own methods are encoded and
+// decoded with them.
+func codecOwnsStruct(t reflect.Type) bool {
+	for _, sf := range reflect.VisibleFields(t) {
+		if _, ok := sf.Tag.Lookup("graphjson"); ok || codecIsOptional(sf.Type) {
+			return true
+		}
+	}
+	return false
+}
+
+// codecMethodsOf returns the methods t is encoded and decoded with, as
+// encoding/json chooses them: MarshalJSON, else MarshalText (on the value or
+// the pointer receiver); UnmarshalJSON, else UnmarshalText.
+func codecMethodsOf(t reflect.Type) (enc, dec codecMethod) {
+	pt := reflect.PointerTo(t)
+	switch {
+	case t.Implements(codecMarshalerType):
+		enc = codecMethodJSON
+	case pt.Implements(codecMarshalerType):
+		enc = codecMethodJSONAddr
+	case t.Implements(codecTextMarshalType):
+		enc = codecMethodText
+	case pt.Implements(codecTextMarshalType):
+		enc = codecMethodTextAddr
+	}
+	switch {
+	case pt.Implements(codecUnmarshalerType):
+		dec = codecMethodJSON
+	case pt.Implements(codecTextUnmarshalType):
+		dec = codecMethodText
+	}
+	return enc, dec
+}
+
+// codecZeroTestOf returns how omitzero tests a value of type t, as
+// encoding/json does: its IsZero method if it has one, else the zero value.
+func codecZeroTestOf(t reflect.Type) codecZeroTest {
+	switch {
+	case t.Implements(codecZeroerType):
+		return codecZeroMethod
+	case t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && reflect.PointerTo(t).Implements(codecZeroerType):
+		return codecZeroAddr
+	}
+	return codecZeroReflect
+}
+
+// codecEnumOf returns the members of t when it is a registered enum.
+func codecEnumOf(t reflect.Type) *codecEnum {
+	info := enumOf(t)
+	if info == nil {
+		return nil
+	}
+	e := &codecEnum{members: info.members, index: make(map[string]int, len(info.members)), visible: info.members, evolvable: len(info.members)}
+	for i, m := range info.members {
+		if _, dup := e.index[m]; !dup {
+			e.index[m] = i
+		}
+	}
+	if i, ok := e.index[codecFutureMember]; ok && i+1 < len(info.members) {
+		e.visible, e.evolvable = info.members[:i+1], i+1
+	}
+	return e
+}
+
+// has returns the member equal to s and whether there is one. Callers
+// use the member's string rather than allocating one.
+func (e *codecEnum) has(s []byte) (string, bool) {
+	if i, ok := e.index[string(s)]; ok {
+		return e.members[i], true
+	}
+	return "", false
+}
+
+// isEvolvable reports whether s is a member documented after
+// unknownFutureValue.
+func (e *codecEnum) isEvolvable(s string) bool {
+	i, ok := e.index[s]
+	return ok && i >= e.evolvable
+}
+
+// codecFormatOf returns the form check of the Edm string types; nil for
+// other types.
+func codecFormatOf(t reflect.Type) *codecFormat {
+	switch t {
+	case reflect.TypeFor[DateTimeOffset]():
+		return &codecFormat{valid: func(s string) bool { return DateTimeOffset(s).IsValid() }, form: DateTimeOffset("").edmForm()}
+	case reflect.TypeFor[Date]():
+		return &codecFormat{valid: func(s string) bool { return Date(s).IsValid() }, form: Date("").edmForm()}
+	case reflect.TypeFor[TimeOfDay]():
+		return &codecFormat{valid: func(s string) bool { return TimeOfDay(s).IsValid() }, form: TimeOfDay("").edmForm()}
+	case reflect.TypeFor[Duration]():
+		return &codecFormat{valid: func(s string) bool { return Duration(s).IsValid() }, form: Duration("").edmForm()}
+	case reflect.TypeFor[Binary]():
+		return &codecFormat{valid: func(s string) bool { return Binary(s).IsValid() }, form: Binary("").edmForm()}
+	}
+	if !t.Implements(codecFormatType) {
+		return nil
+	}
+	return &codecFormat{
+		valid: func(s string) bool {
+			v := reflect.New(t).Elem()
+			v.SetString(s)
+			return v.Interface().(formatValue).IsValid()
+		},
+		form: reflect.Zero(t).Interface().(formatValue).edmForm(),
+	}
+}
+
+// codecDescribe says what JSON value fits t, for error messages.
+func codecDescribe(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return fmt.Sprintf("an integer between %d and %d", int64(-1)<<(t.Bits()-1), uint64(1)<<(t.Bits()-1)-1)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return fmt.Sprintf("an integer between 0 and %d", ^uint64(0)>>(64-t.Bits()))
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 && t.Kind() == reflect.Slice {
+			return "a string"
+		}
+		return "an array"
+	}
+	return "a string"
+}
+
+// The decoder reads JSON bytes directly, checking the syntax as it goes
+// with the rules of encoding/json's scanner (so a body it accepts is one
+// json.Valid accepts), and never builds tokens.
+
+// codecDecoder is the state of one decode.
+type codecDecoder struct {
+	data   []byte
+	pos    int
+	strict bool          // a request body: members and values are checked
+	limit  bool          // nesting is limited to codecMaxDepth (a request body)
+	opts   decodeOptions // strict mode options
+	depth  int           // open arrays and objects
+	path   []codecPathSeg
+	stack  []bool // skip: true for an open object, false for an array
+	soft   *codecFailure
+}
+
+// codecPathSeg is one step of the path to the value being decoded: a
+// member name, or an array index when index >= 0.
+type codecPathSeg struct {
+	name  []byte
+	index int
+}
+
+// codecDecoders reuses decoders and their path and stack slices.
+var codecDecoders = sync.Pool{New: func() any { return new(codecDecoder) }}
+
+// codecMaxDepth is the deepest nesting of arrays and objects accepted in a
+// request body.
+const codecMaxDepth = 64
+
+// codecMaxNesting is the nesting encoding/json's scanner accepts; deeper
+// input is a syntax error.
+const codecMaxNesting = 10000
+
+// codecNewDecoder returns a pooled decoder reading data.
+func codecNewDecoder(data []byte, strict bool) *codecDecoder {
+	d := codecDecoders.Get().(*codecDecoder)
+	d.data, d.pos, d.strict, d.limit, d.depth, d.soft = data, 0, strict, strict, 0, nil
+	d.opts = decodeOptions{}
+	d.path, d.stack = d.path[:0], d.stack[:0]
+	return d
+}
+
+// release returns d to the pool.
+func (d *codecDecoder) release() {
+	d.data = nil
+	for i := range d.path {
+		d.path[i].name = nil
+	}
+	if cap(d.path) <= 256 && cap(d.stack) <= 1024 {
+		codecDecoders.Put(d)
+	}
+}
+
+// codecSpaceTable marks the JSON whitespace bytes.
+var codecSpaceTable = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// peek skips whitespace and returns the next byte, 0 at the end of input.
+func (d *codecDecoder) peek() byte {
+	for d.pos < len(d.data) {
+		c := d.data[d.pos]
+		if !codecSpaceTable[c] {
+			return c
+		}
+		d.pos++
+	}
+	return 0
+}
+
+// expect consumes c after whitespace.
+func (d *codecDecoder) expect(c byte) *codecFailure {
+	if d.peek() != c {
+		return codecSyntaxFailure
+	}
+	d.pos++
+	return nil
+}
+
+// enter counts an opened array or object.
+func (d *codecDecoder) enter() *codecFailure {
+	d.depth++
+	switch {
+	case d.depth > codecMaxNesting:
+		return codecSyntaxFailure
+	case d.limit && d.depth > codecMaxDepth:
+		return &codecFailure{kind: codecFailDepth}
+	}
+	return nil
+}
+
+// leave counts a closed array or object.
+func (d *codecDecoder) leave() {
+	d.depth--
+}
+
+// next reads what follows a member or element: it reports true after a
+// comma, false after the closing byte end.
+func (d *codecDecoder) next(end byte) (bool, *codecFailure) {
+	switch d.peek() {
+	case ',':
+		d.pos++
+		return true, nil
+	case end:
+		d.pos++
+		return false, nil
+	}
+	return false, codecSyntaxFailure
+}
+
+// codecStringFlags says what a scanned string holds.
+type codecStringFlags uint8
+
+// The flags of a scanned string.
+const (
+	codecStrEscaped  codecStringFlags = 1 << iota // a backslash escape
+	codecStrNonASCII                              // a byte >= 0x80
+)
+
+// codecPlainTable marks the bytes a string holds as they are: not a
+// quote, backslash, control character or non-ASCII byte.
+var codecPlainTable = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// scanString reads the string that starts at pos (a quote) and returns the
+// bounds of its contents and what they hold.
+func (d *codecDecoder) scanString() (start, end int, flags codecStringFlags, f *codecFailure) {
+	data := d.data
+	i := d.pos + 1
+	start = i
+	for {
+		for i < len(data) && codecPlainTable[data[i]] {
+			i++
+		}
+		if i >= len(data) {
+			return 0, 0, 0, codecSyntaxFailure
+		}
+		switch c := data[i]; {
+		case c == '"':
+			d.pos = i + 1
+			return start, i, flags, nil
+		case c == '\\':
+			flags |= codecStrEscaped
+			n := codecEscapeLen(data[i+1:])
+			if n == 0 {
+				return 0, 0, 0, codecSyntaxFailure
+			}
+			i += 1 + n
+		case c < 0x20:
+			return 0, 0, 0, codecSyntaxFailure
+		default:
+			flags |= codecStrNonASCII
+			i++
+		}
+	}
+}
+
+// codecEscapeLen returns the length of the escape after a backslash at the
+// start of s, 0 when it is not one JSON allows.
+func codecEscapeLen(s []byte) int {
+	if len(s) == 0 {
+		return 0
+	}
+	switch s[0] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return 1
+	case 'u':
+		if len(s) < 5 {
+			return 0
+		}
+		for _, c := range s[1:5] {
+			if codecHexValue(c) < 0 {
+				return 0
+			}
+		}
+		return 5
+	}
+	return 0
+}
+
+// codecHexValue returns the value of a hexadecimal digit, -1 for another
+// byte.
+func codecHexValue(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// stringBytes reads a string and returns its value: the input bytes when
+// it has no escape and is valid UTF-8, else a new unquoted copy.
+func (d *codecDecoder) stringBytes() ([]byte, *codecFailure) {
+	start, end, flags, f := d.scanString()
+	if f != nil {
+		return nil, f
+	}
+	raw := d.data[start:end]
+	if flags == 0 || flags == codecStrNonASCII && utf8.Valid(raw) {
+		return raw, nil
+	}
+	return codecUnquote(raw), nil
+}
+
+// codecUnquote decodes the contents of a valid JSON string as
+// encoding/json does: escapes resolved, a lone or broken surrogate and each
+// byte of invalid UTF-8 replaced by U+FFFD.
+func codecUnquote(s []byte) []byte {
+	b := make([]byte, 0, len(s)+utf8.UTFMax)
+	for r := 0; r < len(s); {
+		c := s[r]
+		switch {
+		case c == '\\':
+			r++
+			switch s[r] {
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				rr := codecHex4(s[r+1:])
+				r += 5
+				if utf16.IsSurrogate(rr) {
+					if r+1 < len(s) && s[r] == '\\' && s[r+1] == 'u' {
+						if dec := utf16.DecodeRune(rr, codecHex4(s[r+2:])); dec != unicode.ReplacementChar {
+							b = utf8.AppendRune(b, dec)
+							r += 6
+							continue
+						}
+					}
+					rr = unicode.ReplacementChar
+				}
+				b = utf8.AppendRune(b, rr)
+				continue
+			default: // " \ /
+				b = append(b, s[r])
+			}
+			r++
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			r++
+		default:
+			rr, size := utf8.DecodeRune(s[r:])
+			b = utf8.AppendRune(b, rr)
+			r += size
+		}
+	}
+	return b
+}
+
+// codecHex4 decodes the four hexadecimal digits that start s, -1 when s
+// does not start with four.
+func codecHex4(s []byte) rune {
+	if len(s) < 4 {
+		return -1
+	}
+	var r rune
+	for _, c := range s[:4] {
+		v := codecHexValue(c)
+		if v < 0 {
+			return -1
+		}
+		r = r<<4 | v
+	}
+	return r
+}
+
+// scanNumber reads the number that starts at pos and returns its bytes.
+// The grammar is JSON's: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?.
+func (d *codecDecoder) scanNumber() ([]byte, *codecFailure) {
+	data, i := d.data, d.pos
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(data) && data[i] == '0':
+		i++
+	case i < len(data) && '1' <= data[i] && data[i] <= '9':
+		i = codecDigits(data, i+1)
+	default:
+		return nil, codecSyntaxFailure
+	}
+	if i < len(data) && data[i] == '.' {
+		j := codecDigits(data, i+1)
+		if j == i+1 {
+			return nil, codecSyntaxFailure
+		}
+		i = j
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		j := codecDigits(data, i)
+		if j == i {
+			return nil, codecSyntaxFailure
+		}
+		i = j
+	}
+	num := data[d.pos:i]
+	d.pos = i
+	return num, nil
+}
+
+// codecDigits returns the position after the decimal digits at data[i:].
+func codecDigits(data []byte, i int) int {
+	for i < len(data) && '0' <= data[i] && data[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// literal consumes the literal word (true, false or null) at pos.
+func (d *codecDecoder) literal(word string) *codecFailure {
+	if len(d.data)-d.pos < len(word) || string(d.data[d.pos:d.pos+len(word)]) != word {
+		return codecSyntaxFailure
+	}
+	d.pos += len(word)
+	return nil
+}
+
+// skip reads one value, checking its syntax, and counts its nesting as
+// enter does. It is iterative, so deep input costs no stack.
+func (d *codecDecoder) skip() *codecFailure {
+	base := len(d.stack)
+	for {
+		if f := d.skipScalarOrOpen(); f != nil {
+			return f
+		}
+		for {
+			if len(d.stack) == base {
+				return nil
+			}
+			inObject := d.stack[len(d.stack)-1]
+			end := byte(']')
+			if inObject {
+				end = '}'
+			}
+			more, f := d.next(end)
+			if f != nil {
+				return f
+			}
+			if more {
+				if inObject {
+					if f := d.skipKey(); f != nil {
+						return f
+					}
+				}
+				break
+			}
+			d.stack = d.stack[:len(d.stack)-1]
+			d.leave()
+		}
+	}
+}
+
+// skipScalarOrOpen reads a scalar, or opens an array or object and reads
+// up to its first value (or through its end when it is empty).
+func (d *codecDecoder) skipScalarOrOpen() *codecFailure {
+	for {
+		c := d.peek()
+		switch c {
+		case '{', '[':
+			d.pos++
+			if f := d.enter(); f != nil {
+				return f
+			}
+			end := byte('}')
+			if c == '[' {
+				end = ']'
+			}
+			if d.peek() == end {
+				d.pos++
+				d.leave()
+				return nil
+			}
+			d.stack = append(d.stack, c == '{')
+			if c == '{' {
+				if f := d.skipKey(); f != nil {
+					return f
+				}
+			}
+			continue
+		case '"':
+			_, _, _, f := d.scanString()
+			return f
+		case 't':
+			return d.literal("true")
+		case 'f':
+			return d.literal("false")
+		case 'n':
+			return d.literal("null")
+		}
+		_, f := d.scanNumber()
+		return f
+	}
+}
+
+// skipKey reads a member name and its colon.
+func (d *codecDecoder) skipKey() *codecFailure {
+	if d.peek() != '"' {
+		return codecSyntaxFailure
+	}
+	if _, _, _, f := d.scanString(); f != nil {
+		return f
+	}
+	return d.expect(':')
+}
+
+// raw skips one value and returns its bytes (without surrounding
+// whitespace), which alias the input.
+func (d *codecDecoder) raw() ([]byte, *codecFailure) {
+	d.peek()
+	start := d.pos
+	if f := d.skip(); f != nil {
+		return nil, f
+	}
+	return d.data[start:d.pos], nil
+}
+
+// end checks that only whitespace follows the value.
+func (d *codecDecoder) end() *codecFailure {
+	if d.peek(); d.pos != len(d.data) {
+		return codecSyntaxFailure
+	}
+	return nil
+}
+
+// pushName enters the member name on the path.
+func (d *codecDecoder) pushName(name []byte) {
+	d.path = append(d.path, codecPathSeg{name: name, index: -1})
+}
+
+// pushIndex enters the array index i on the path.
+func (d *codecDecoder) pushIndex(i int) {
+	d.path = append(d.path, codecPathSeg{index: i})
+}
+
+// pop leaves the last path step.
+func (d *codecDecoder) pop() {
+	d.path = d.path[:len(d.path)-1]
+}
+
+// codecValid reports whether data is one JSON value, as json.Valid does.
+func codecValid(data []byte) bool {
+	d := codecNewDecoder(data, false)
+	defer d.release()
+	return d.skip() == nil && d.end() == nil
+}
+
+// codecZeroValue is the invalid reflect.Value, for readability.
+var codecZeroValue reflect.Value
+
+// decodeOptions are the choices of the handler for one request body. The
+// zero value checks a body as the handler always has.
+type decodeOptions struct {
+	// rejectEvolvable rejects the enum members documented after
+	// unknownFutureValue (issue #14): the handler sets it when the request
+	// has no "Prefer: include-unknown-enum-members". The 400 then lists the
+	// members up to unknownFutureValue.
+	rejectEvolvable bool
+	// lenientFamilies decodes the member of an AnyOf as unmarshalStruct
+	// does, answering only a value that cannot be decoded ("The request
+	// body could not be decoded."), and the nesting limit: the answers of
+	// the handler before the codec, which did not look inside AnyOf bodies.
+	// Off, a member is checked like any struct.
+	lenientFamilies bool
+}
+
+// decodeStrict decodes the JSON request body data into the value dst points
+// to (a struct, AnyOf[K], a slice of either, or a primitive) in one pass,
+// and checks it as the handler requires: valid JSON, nested at most 64
+// levels; every member declared by the struct (matched exactly, else
+// ignoring case), an instance annotation (a name holding "@", kept in the
+// struct's annotations field when it has one), or a member of an open type
+// (kept in its additional field); null only for Optional, pointer, slice,
+// map and interface values; numbers that fit their Go type; enum values
+// that are members; Edm strings of their form. It returns the 400 error
+// naming the first value that does not fit, nil on success; a syntax
+// error anywhere wins over the others. On failure dst may be partly
+// written. The caller handles an empty body (decodeStrict answers it as
+// invalid JSON). dst must be a non-nil pointer.
+func decodeStrict(data []byte, dst any, opts *decodeOptions) *Error {
+	rv := reflect.ValueOf(dst)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic(fmt.Sprintf("rt: decodeStrict into %T, want a non-nil pointer", dst))
+	}
+	p := codecPlanFor(rv.Type().Elem())
+	d := codecNewDecoder(data, true)
+	if opts != nil {
+		d.opts = *opts
+	}
+	f := d.value(p, rv.Elem())
+	if f == nil {
+		f = d.end()
+	}
+	if f == nil {
+		f = d.soft
+	}
+	d.release()
+	if f == nil {
+		return nil
+	}
+	return codecStrictAnswer(data, f)
+}
+
+// codecStrictAnswer returns the 400 error for the failure f of a strict
+// decode of data. A failure that stopped the decode early is answered
+// only once encoding/json finds no syntax error in the whole body.
+func codecStrictAnswer(data []byte, f *codecFailure) *Error {
+	switch f.kind {
+	case codecFailSyntax:
+		if e := codecSyntaxAnswer(data); e != nil {
+			return e
+		}
+		return badRequest("The request body is not valid JSON.")
+	case codecFailDecode:
+		return badRequest("The request body could not be decoded.")
+	}
+	if e := codecSyntaxAnswer(data); e != nil {
+		return e
+	}
+	switch f.kind {
+	case codecFailUndefined:
+		return badRequest("Property '" + f.path + "' is not defined.")
+	case codecFailDepth:
+		return badRequest(fmt.Sprintf("The request body is nested more than %d levels deep.", codecMaxDepth))
+	}
+	return mustBe(f.path, f.what)
+}
+
+// codecSyntaxAnswer returns the 400 error for data when it is not valid
+// JSON, with the offset encoding/json reports; nil when it is valid.
+func codecSyntaxAnswer(data []byte) *Error {
+	var syntax *json.SyntaxError
+	err := json.Unmarshal(data, new(json.RawMessage))
+	switch {
+	case errors.As(err, &syntax):
+		return badRequest(fmt.Sprintf("The request body is not valid JSON (error at byte %d).", syntax.Offset))
+	case err != nil:
+		return badRequest("The request body is not valid JSON.")
+	}
+	return nil
+}
+
+// codecHexDigits are the digits of \u escapes.
+const codecHexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// does with SetEscapeHTML(false): quote, backslash and control characters
+// escaped, invalid UTF-8 replaced by \ufffd, U+2028 and U+2029 escaped.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && codecPlain8(s[i:i+8]) {
+			i += 8
+			continue
+		}
+		b := s[i]
+		if codecPlainTable[b] {
+			i++
+			continue
+		}
+		if b < utf8.RuneSelf {
+			dst = append(dst, s[start:i]...)
+			dst = codecAppendEscape(dst, b)
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case c == '\u2028' || c == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', codecHexDigits[c&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// codecPlain8 reports whether the 8 bytes of s are all plain: ASCII, not
+// a control character, quote or backslash. It tests them at once, as a
+// word.
+func codecPlain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	q, bs := x^(ones*'"'), x^(ones*'\\')
+	special := (x - ones*0x20) | (q-ones)&^q | (bs-ones)&^bs | x
+	return special&highs == 0
+}
+
+// codecAppendEscape appends the escape of the ASCII byte b: a quote,
+// backslash or control character.
+func codecAppendEscape(dst []byte, b byte) []byte {
+	switch b {
+	case '\\', '"':
+		return append(dst, '\\', b)
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	}
+	return append(dst, '\\', 'u', '0', '0', codecHexDigits[b>>4], codecHexDigits[b&0xF])
+}
+
+// codecAppendFloat appends f as encoding/json writes a float of the given
+// size: like ES6, %f unless very small or large, then %e with a short
+// exponent. NaN and infinities have no JSON form.
+func codecAppendFloat(dst []byte, f float64, bits int, v reflect.Value) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return dst, &json.UnsupportedValueError{Value: v, Str: strconv.FormatFloat(f, 'g', -1, bits)}
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, bits)
+	if format == 'e' {
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst, nil
+}
+
+// codecAppendRaw appends the JSON value src (from a json.RawMessage, an
+// annotation or a MarshalJSON method of the type t) without its
+// whitespace, as encoding/json compacts it; invalid JSON is an error.
+func codecAppendRaw(dst, src []byte, t reflect.Type) ([]byte, error) {
+	if !codecValid(src) {
+		var buf bytes.Buffer
+		err := json.Compact(&buf, src)
+		if err == nil {
+			err = errors.New("invalid JSON")
+		}
+		return dst, &json.MarshalerError{Type: t, Err: err}
+	}
+	return codecAppendCompact(dst, src), nil
+}
+
+// codecAppendCompact appends the valid JSON src without the whitespace
+// between its tokens.
+func codecAppendCompact(dst, src []byte) []byte {
+	start, inString := 0, false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case inString && c == '"':
+			inString = false
+		case inString:
+		case c == '"':
+			inString = true
+		case codecSpaceTable[c]:
+			dst = append(dst, src[start:i]...)
+			start = i + 1
+		}
+	}
+	return append(dst, src[start:]...)
 }
 
 // CollectionResponse is the body of a response that lists T values: Value
@@ -1105,6 +4116,24 @@ func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 	_, _ = w.Write(out)
 }
 
+// replyBuffers holds the buffers answers are encoded into. A buffer that
+// grew past replyBufferMax is dropped rather than kept.
+var replyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
+// replyBufferMax is the largest buffer replyBuffers keeps.
+const replyBufferMax = 64 << 10
+
+// getBuffer returns an empty buffer from the pool.
+func getBuffer() *[]byte { return replyBuffers.Get().(*[]byte) }
+
+// putBuffer returns a buffer to the pool, unless it is too large.
+func putBuffer(b *[]byte) {
+	if cap(*b) <= replyBufferMax {
+		*b = (*b)[:0]
+		replyBuffers.Put(b)
+	}
+}
+
 // isNil reports whether v is nil or a nil pointer.
 func isNil(v any) bool {
 	if v == nil {
@@ -1511,55 +4540,6 @@ func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool
 	return true
 }
 
-// Annotations holds a JSON object's instance annotations.
-type Annotations map[string]json.RawMessage
-
-type decodeOptions struct{}
-type encodeOptions struct{}
-
-func decodeStrict(data []byte, dst any, _ *decodeOptions) *Error {
-	if err := json.Unmarshal(data, dst); err != nil {
-		return badRequest("The request body could not be decoded.")
-	}
-	return nil
-}
-
-func appendJSON(buf []byte, v any, _ *encodeOptions) ([]byte, error) {
-	b, err := json.Marshal(v)
-	return append(buf, b...), err
-}
-
-var bufferPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
-
-func getBuffer() *[]byte  { return bufferPool.Get().(*[]byte) }
-func putBuffer(b *[]byte) { bufferPool.Put(b) }
-
-func decodeValue(data []byte, dst any) error { return json.Unmarshal(data, dst) }
-
-func decodeFamilyMember(data []byte, iface reflect.Type) (any, error) {
-	var probe struct {
-		Type string `json:"@odata.type"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, err
-	}
-	k := kindOf(iface)
-	if k == nil {
-		return nil, fmt.Errorf("%v is not a registered family", iface)
-	}
-	v := reflect.New(k.member(probe.Type))
-	return v.Interface(), json.Unmarshal(data, v.Interface())
-}
-
-// AnyOf holds a value of a type family.
-type AnyOf[K any] struct {
-	Value K
-}
-
-func marshalStruct(x any) ([]byte, error)      { return appendJSON(nil, x, nil) }
-func unmarshalStruct(data []byte, x any) error { return decodeValue(data, x) }
-func validateStruct(x any) error               { return nil }
-
 // The generated package describes its enums and type families to the
 // runtime with these tables, which it registers once from an init
 // function (registerTables). They are plain data: a table row names a Go
@@ -1597,6 +4577,7 @@ type kindIndex struct {
 	byName map[string]reflect.Type
 }
 
+// tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
 	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}}
@@ -1604,8 +4585,15 @@ var (
 
 // registerTables records the generated package's enums and families. The
 // generated package calls it from an init function; tests of rt call it
-// for their own types. A type registered twice keeps the last row.
+// for their own types. A type registered twice keeps the last row. The
+// codec's plans, which hold enum members, are built again afterwards.
 func registerTables(enums []enumInfo, kinds []kindInfo) {
+	addTables(enums, kinds)
+	codecForgetPlans()
+}
+
+// addTables indexes the rows of registerTables.
+func addTables(enums []enumInfo, kinds []kindInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
 	for i := range enums {
@@ -1650,4 +4638,185 @@ func (k *kindIndex) member(odataType string) reflect.Type {
 		return t
 	}
 	return k.base
+}
+
+// codecValidateDepth bounds the recursion of validateStruct.
+const codecValidateDepth = 1000
+
+// validateStruct checks every enum value reachable from x (through
+// Optionals, pointers, interfaces, AnyOf, slices, arrays, maps in key order,
+// and struct fields, embedded ones included) and returns a
+// *ValidationError for the first one that is not a documented member, in
+// field order; nil when all are valid. Shared and cyclic values are walked
+// once; the walk stops 1000 levels deep. The Validate methods of the
+// generated types call it.
+func validateStruct(x any) error {
+	if x == nil {
+		return nil
+	}
+	v := reflect.ValueOf(x)
+	w := codecValidator{}
+	if e := w.check(codecPlanFor(v.Type()), v, 0); e != nil {
+		return e
+	}
+	return nil
+}
+
+// codecValidator walks a value looking for invalid enum values.
+type codecValidator struct {
+	seen map[codecVisit]bool
+	path []codecValidatePathSeg
+}
+
+// codecVisit identifies a pointer, slice or map already walked.
+type codecVisit struct {
+	ptr uintptr
+	typ reflect.Type
+	len int
+}
+
+// codecValidatePathSeg is a step of the path to the value checked: a
+// member name, or an array index when index >= 0.
+type codecValidatePathSeg struct {
+	name  string
+	index int
+}
+
+// check returns the first invalid enum value in v, whose plan is p.
+func (w *codecValidator) check(p *codecPlan, v reflect.Value, depth int) *ValidationError {
+	if !p.mayEnum || depth > codecValidateDepth {
+		return nil
+	}
+	switch p.kind {
+	case codecKindString:
+		if s := v.String(); p.enum != nil {
+			if _, ok := p.enum.index[s]; !ok {
+				return &ValidationError{Property: w.pathString(), Value: s, Allowed: slices.Clone(p.enum.members)}
+			}
+		}
+	case codecKindOptional:
+		return w.pointee(p.elem, v.Field(1), depth)
+	case codecKindPointer:
+		return w.pointee(p.elem, v, depth)
+	case codecKindAny, codecKindInterface:
+		return w.dynamic(v, depth)
+	case codecKindAnyOf:
+		return w.dynamic(v.Field(1), depth)
+	case codecKindSlice, codecKindArray:
+		return w.elements(p, v, depth)
+	case codecKindMap:
+		return w.mapValues(p, v, depth)
+	case codecKindStruct:
+		return w.fields(p, v, depth)
+	}
+	return nil
+}
+
+// pointee checks what the pointer ptr points to, once.
+func (w *codecValidator) pointee(p *codecPlan, ptr reflect.Value, depth int) *ValidationError {
+	if ptr.IsNil() || !w.visit(ptr) {
+		return nil
+	}
+	return w.check(p, ptr.Elem(), depth+1)
+}
+
+// dynamic checks the value the interface v holds.
+func (w *codecValidator) dynamic(v reflect.Value, depth int) *ValidationError {
+	if v.IsNil() {
+		return nil
+	}
+	el := v.Elem()
+	return w.check(codecPlanFor(el.Type()), el, depth+1)
+}
+
+// visit reports whether the pointer, slice or map v is walked for the
+// first time.
+func (w *codecValidator) visit(v reflect.Value) bool {
+	k := codecVisit{ptr: v.Pointer(), typ: v.Type()}
+	if v.Kind() == reflect.Slice {
+		k.len = v.Len()
+	}
+	if w.seen[k] {
+		return false
+	}
+	if w.seen == nil {
+		w.seen = map[codecVisit]bool{}
+	}
+	w.seen[k] = true
+	return true
+}
+
+// elements checks the elements of a slice or array.
+func (w *codecValidator) elements(p *codecPlan, v reflect.Value, depth int) *ValidationError {
+	if v.Kind() == reflect.Slice && (v.IsNil() || !w.visit(v)) {
+		return nil
+	}
+	for i := range v.Len() {
+		w.path = append(w.path, codecValidatePathSeg{index: i})
+		e := w.check(p.elem, v.Index(i), depth+1)
+		w.path = w.path[:len(w.path)-1]
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// mapValues checks the values of a map, in key order.
+func (w *codecValidator) mapValues(p *codecPlan, v reflect.Value, depth int) *ValidationError {
+	if v.IsNil() || !w.visit(v) {
+		return nil
+	}
+	type entry struct {
+		name string
+		key  reflect.Value
+	}
+	entries := make([]entry, 0, v.Len())
+	for _, k := range v.MapKeys() {
+		entries = append(entries, entry{name: fmt.Sprint(k), key: k})
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.name, b.name) })
+	for _, en := range entries {
+		w.path = append(w.path, codecValidatePathSeg{name: en.name, index: -1})
+		e := w.check(p.elem, v.MapIndex(en.key), depth+1)
+		w.path = w.path[:len(w.path)-1]
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// fields checks the declared members of a struct, in field order.
+func (w *codecValidator) fields(p *codecPlan, v reflect.Value, depth int) *ValidationError {
+	for i := range p.st.fields {
+		f := &p.st.fields[i]
+		if !f.plan.mayEnum {
+			continue
+		}
+		fv, ok := codecFieldForRead(v, f.index, f.viaPtr)
+		if !ok {
+			continue
+		}
+		w.path = append(w.path, codecValidatePathSeg{name: f.name, index: -1})
+		e := w.check(f.plan, fv, depth+1)
+		w.path = w.path[:len(w.path)-1]
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// pathString returns the path of the value checked: "kids[1].address.kind".
+func (w *codecValidator) pathString() string {
+	path := ""
+	for _, s := range w.path {
+		if s.index >= 0 {
+			path += "[" + strconv.Itoa(s.index) + "]"
+		} else {
+			path = joinPath(path, s.name)
+		}
+	}
+	return path
 }

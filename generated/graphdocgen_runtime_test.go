@@ -498,7 +498,7 @@ func (d *docTests) checkRequest(t *testing.T, op *opInfo, ex *docExample, req re
 		return
 	}
 	want := reflect.New(op.bodyType)
-	if err := decodeValue(ex.requestBody, want.Interface()); err != nil {
+	if err := unmarshalStruct(ex.requestBody, want.Interface()); err != nil {
 		t.Errorf("documented request body does not decode: %v", err)
 		return
 	}
@@ -562,12 +562,12 @@ func decodeResult(body []byte, typ reflect.Type) (any, error) {
 	switch typ.Kind() {
 	case reflect.Pointer:
 		v := reflect.New(typ.Elem())
-		return v.Interface(), decodeValue(body, v.Interface())
+		return v.Interface(), unmarshalStruct(body, v.Interface())
 	case reflect.Interface:
 		return decodeFamilyMember(body, typ)
 	}
 	v := reflect.New(typ)
-	err := decodeValue(body, v.Interface())
+	err := unmarshalStruct(body, v.Interface())
 	return v.Elem().Interface(), err
 }
 
@@ -605,6 +605,24 @@ func errorOf(t *testing.T, rec *httptest.ResponseRecorder) (code, message string
 		t.Fatalf("error body is not a Graph error (%v): %s", err, rec.Body)
 	}
 	return body.Error.Code, body.Error.Message
+}
+
+// decodeFamilyMember decodes body as the member of the family iface (a
+// registered family's interface) that its @odata.type names, else the
+// base, and returns a pointer to it.
+func decodeFamilyMember(body []byte, iface reflect.Type) (any, error) {
+	k := kindOf(iface)
+	if k == nil {
+		return nil, fmt.Errorf("%v is not a registered type family", iface)
+	}
+	var probe struct {
+		Type string `json:"@odata.type"`
+	}
+	if err := json.Unmarshal(body, &probe); err != nil {
+		return nil, err
+	}
+	v := reflect.New(k.member(probe.Type))
+	return v.Interface(), unmarshalStruct(body, v.Interface())
 }
 
 // checkJSON compares two JSON documents by value (numbers compare by

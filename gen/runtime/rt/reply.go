@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"reflect"
+	"sync"
 	"sync/atomic"
 )
 
@@ -77,6 +78,24 @@ func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_, _ = w.Write(out)
+}
+
+// replyBuffers holds the buffers answers are encoded into. A buffer that
+// grew past replyBufferMax is dropped rather than kept.
+var replyBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
+// replyBufferMax is the largest buffer replyBuffers keeps.
+const replyBufferMax = 64 << 10
+
+// getBuffer returns an empty buffer from the pool.
+func getBuffer() *[]byte { return replyBuffers.Get().(*[]byte) }
+
+// putBuffer returns a buffer to the pool, unless it is too large.
+func putBuffer(b *[]byte) {
+	if cap(*b) <= replyBufferMax {
+		*b = (*b)[:0]
+		replyBuffers.Put(b)
+	}
 }
 
 // isNil reports whether v is nil or a nil pointer.

@@ -1,0 +1,158 @@
+package rt
+
+import "strings"
+
+// The String methods print an expression as canonical $filter text: one
+// space around binary operators, none inside parentheses or after commas,
+// operators and function names in their canonical spelling, parentheses
+// only where precedence needs them. Parsing the text gives back an equal
+// tree. The text is not percent-encoded: escape it (url.QueryEscape)
+// before putting it in a URL.
+
+// String returns e as canonical $filter text.
+func (e *ODataBinary) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataUnary) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataCall) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataLambda) String() string { return odataString(e) }
+
+// String returns the path's segments joined by "/".
+func (e *ODataPath) String() string { return strings.Join(e.Segments, "/") }
+
+// String returns e as canonical $filter text.
+func (e *ODataLiteral) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataList) String() string { return odataString(e) }
+
+// odataString prints e.
+func odataString(e ODataExpr) string {
+	var b strings.Builder
+	writeODataExpr(&b, e)
+	return b.String()
+}
+
+// odataPrecedence returns the precedence level of e: 1 for or up to 6 for
+// the multiplicative operators (the index in odataLevels plus one), 7 for
+// not and negation, 8 for in and has, 9 for primary expressions.
+func odataPrecedence(e ODataExpr) int {
+	switch e := e.(type) {
+	case *ODataBinary:
+		if e.Op == ODataIn || e.Op == ODataHas {
+			return 8
+		}
+		for i, ops := range odataLevels {
+			for _, op := range ops {
+				if op == e.Op {
+					return i + 1
+				}
+			}
+		}
+	case *ODataUnary:
+		return 7
+	}
+	return 9
+}
+
+// writeODataExpr prints e to b.
+func writeODataExpr(b *strings.Builder, e ODataExpr) {
+	switch e := e.(type) {
+	case nil:
+		b.WriteString("null")
+	case *ODataBinary:
+		p := odataPrecedence(e)
+		writeODataOperand(b, e.Left, odataPrecedence(e.Left) < p)
+		b.WriteString(" " + string(e.Op) + " ")
+		_, list := e.Right.(*ODataList)
+		writeODataOperand(b, e.Right, !list && odataPrecedence(e.Right) <= p)
+	case *ODataUnary:
+		writeODataUnary(b, e)
+	case *ODataCall:
+		b.WriteString(e.Name)
+		writeODataItems(b, e.Args)
+	case *ODataLambda:
+		b.WriteString(e.Collection.String())
+		b.WriteString("/" + string(e.Op) + "(")
+		if e.Predicate != nil {
+			b.WriteString(e.Var + ":")
+			writeODataExpr(b, e.Predicate)
+		}
+		b.WriteByte(')')
+	case *ODataPath:
+		b.WriteString(e.String())
+	case *ODataLiteral:
+		writeODataLiteral(b, e)
+	case *ODataList:
+		writeODataItems(b, e.Items)
+	}
+}
+
+// writeODataOperand prints e, in parentheses if paren.
+func writeODataOperand(b *strings.Builder, e ODataExpr, paren bool) {
+	if paren {
+		b.WriteByte('(')
+	}
+	writeODataExpr(b, e)
+	if paren {
+		b.WriteByte(')')
+	}
+}
+
+// writeODataUnary prints "not X" or "-X"; a negated literal is
+// parenthesized, so -(5) does not read back as the literal -5.
+func writeODataUnary(b *strings.Builder, e *ODataUnary) {
+	paren := odataPrecedence(e.X) < 7
+	if e.Op == ODataNot {
+		b.WriteString("not ")
+	} else {
+		b.WriteString(string(e.Op))
+		_, lit := e.X.(*ODataLiteral)
+		paren = paren || lit
+	}
+	writeODataOperand(b, e.X, paren)
+}
+
+// writeODataItems prints "(a,b,...)".
+func writeODataItems(b *strings.Builder, items []ODataExpr) {
+	b.WriteByte('(')
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeODataExpr(b, it)
+	}
+	b.WriteByte(')')
+}
+
+// writeODataLiteral prints a literal in the form its kind is written in.
+func writeODataLiteral(b *strings.Builder, e *ODataLiteral) {
+	switch e.Kind {
+	case ODataKindNull:
+		b.WriteString("null")
+	case ODataKindString:
+		writeODataQuoted(b, e.Value)
+	case ODataKindDuration:
+		b.WriteString("duration")
+		writeODataQuoted(b, e.Value)
+	case ODataKindBinary:
+		b.WriteString("binary")
+		writeODataQuoted(b, e.Value)
+	case ODataKindEnum:
+		b.WriteString(e.Type)
+		writeODataQuoted(b, e.Value)
+	default:
+		b.WriteString(e.Value)
+	}
+}
+
+// writeODataQuoted prints s in single quotes, doubling the quotes in it.
+func writeODataQuoted(b *strings.Builder, s string) {
+	b.WriteByte('\'')
+	b.WriteString(strings.ReplaceAll(s, "'", "''"))
+	b.WriteByte('\'')
+}

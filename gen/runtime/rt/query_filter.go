@@ -22,6 +22,9 @@ type odataParser struct {
 	aliases    []odataAlias // the query's parameter aliases
 	aliasDepth int          // aliases being expanded, bounded by odataMaxAliasDepth
 	err        *Error       // the first syntax error
+	peekAt     int          // p.pos+1 when peekOp and peekEnd were found there, else 0
+	peekOp     ODataOp      // the operator after the spaces at peekAt-1, or ""
+	peekEnd    int          // the offset after peekOp
 }
 
 // odataAlias is a parameter alias of the query: @name=value.
@@ -122,9 +125,9 @@ func (p *odataParser) enter() bool {
 // leave undoes enter.
 func (p *odataParser) leave() { p.depth-- }
 
-// odataLevels are the binary operators by precedence, lowest first; the
+// odataPrecedenceLevels are the binary operators by precedence, lowest first; the
 // operators of a level associate to the left.
-var odataLevels = [...][]ODataOp{
+var odataPrecedenceLevels = [...][]ODataOp{
 	{ODataOr},
 	{ODataAnd},
 	{ODataEq, ODataNe},
@@ -143,16 +146,16 @@ func (p *odataParser) parseExpr() ODataExpr {
 }
 
 // parseLevel parses operands of higher levels joined by operators of
-// odataLevels[level].
+// odataPrecedenceLevels[level].
 func (p *odataParser) parseLevel(level int) ODataExpr {
-	if level == len(odataLevels) {
+	if level == len(odataPrecedenceLevels) {
 		return p.parseUnary()
 	}
 	p.skipSpace()
 	start := p.pos
 	left := p.parseLevel(level + 1)
 	for p.err == nil {
-		op, end := p.peekOperator(odataLevels[level])
+		op, end := p.peekOperator(odataPrecedenceLevels[level])
 		if op == "" {
 			break
 		}
@@ -180,22 +183,46 @@ func (p *odataParser) checkBool(e ODataExpr, pos int, op ODataOp) {
 }
 
 // peekOperator returns the operator among ops that follows the spaces at
-// p.pos, with the offset of its end, or "" if none does.
+// p.pos, with the offset of its end, or "" if none does. The operator
+// found at a position is cached, as each precedence level asks in turn.
 func (p *odataParser) peekOperator(ops []ODataOp) (ODataOp, int) {
-	i := p.pos
-	for i < len(p.src) && isODataSpace(p.src[i]) {
+	if p.peekAt != p.pos+1 {
+		p.peekAt = p.pos + 1
+		p.peekOp, p.peekEnd = odataOperatorAt(p.src, p.pos)
+	}
+	if p.peekOp != "" {
+		for _, op := range ops {
+			if op == p.peekOp {
+				return op, p.peekEnd
+			}
+		}
+	}
+	return "", 0
+}
+
+// odataOperatorAt returns the binary operator that follows the spaces at
+// offset i of s, in any case, with the offset of its end, or "".
+func odataOperatorAt(s string, i int) (ODataOp, int) {
+	for i < len(s) && isODataSpace(s[i]) {
 		i++
 	}
 	j := i
-	for j < len(p.src) && isASCIILetter(p.src[j]) {
+	for j < len(s) && j-i <= 5 && isASCIILetter(s[j]) {
 		j++
 	}
-	if j == i || j-i > 5 || (j < len(p.src) && isODataIdentByte(p.src[j])) {
+	if j == i || j-i > 5 || (j < len(s) && (isODataIdentByte(s[j]) || s[j] >= utf8.RuneSelf)) {
 		return "", 0
 	}
-	word := p.src[i:j]
-	for _, op := range ops {
-		if strings.EqualFold(word, string(op)) {
+	word := s[i:j]
+	for _, ops := range odataPrecedenceLevels {
+		for _, op := range ops {
+			if len(op) == len(word) && strings.EqualFold(word, string(op)) {
+				return op, j
+			}
+		}
+	}
+	for _, op := range odataInHas {
+		if len(op) == len(word) && strings.EqualFold(word, string(op)) {
 			return op, j
 		}
 	}
@@ -404,9 +431,11 @@ func (p *odataParser) parseWord() ODataExpr {
 			return lit
 		}
 	}
-	if fn, ok := odataFunctionNamed(word); ok && p.parenFollows(end) {
-		p.pos = end
-		return p.parseCall(fn, start)
+	if p.parenFollows(end) {
+		if fn, ok := odataFunctionNamed(word); ok {
+			p.pos = end
+			return p.parseCall(fn, start)
+		}
 	}
 	return p.parsePath()
 }
@@ -438,7 +467,7 @@ func odataKeywordLiteral(word string) *ODataLiteral {
 // parsePath parses segments joined by "/", ending at the first segment
 // that is $count or a lambda.
 func (p *odataParser) parsePath() ODataExpr {
-	path := &ODataPath{Segments: make([]string, 0, 2)}
+	path := newODataPath()
 	for {
 		start := p.pos
 		end := p.scanWord(start)
@@ -478,12 +507,31 @@ func odataCheckSegment(seg string, first bool) string {
 	case seg[0] == '$':
 		return "unknown name '" + odataQuote(seg) + "'"
 	}
-	for part := range strings.SplitSeq(seg, ".") {
-		if part == "" || !isODataIdentStartRune(firstRune(part)) {
-			return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
+	for i := 0; i < len(seg); i++ {
+		if i == 0 || seg[i-1] == '.' {
+			if c := seg[i]; c == '.' || (c < utf8.RuneSelf && !isODataIdentStart(c)) || (c >= utf8.RuneSelf && !isODataIdentStartRune(firstRune(seg[i:]))) {
+				return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
+			}
 		}
 	}
+	if seg[len(seg)-1] == '.' {
+		return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
+	}
 	return ""
+}
+
+// odataPathBlock holds a path and room for its first segments, so a short
+// path takes one allocation.
+type odataPathBlock struct {
+	path ODataPath
+	segs [2]string
+}
+
+// newODataPath returns an empty path with room for two segments.
+func newODataPath() *ODataPath {
+	b := &odataPathBlock{}
+	b.path.Segments = b.segs[:0]
+	return &b.path
 }
 
 // firstRune returns the first rune of s.
@@ -548,7 +596,7 @@ func (p *odataParser) parseCall(fn odataFunction, start int) ODataExpr {
 	p.skipSpace()
 	open := p.pos
 	p.pos++
-	call := &ODataCall{Name: fn.name}
+	call := newODataCall(fn)
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == ')' {
 		p.pos++
@@ -571,6 +619,20 @@ func (p *odataParser) parseCall(fn odataFunction, start int) ODataExpr {
 		return p.fail(start, "function '%s' takes %s, found %d", fn.name, fn.arity(), n)
 	}
 	return call
+}
+
+// odataCallBlock holds a call and room for its arguments, so a call takes
+// one allocation.
+type odataCallBlock struct {
+	call ODataCall
+	args [3]ODataExpr
+}
+
+// newODataCall returns a call of fn with no arguments yet.
+func newODataCall(fn odataFunction) *ODataCall {
+	b := &odataCallBlock{call: ODataCall{Name: fn.name}}
+	b.call.Args = b.args[:0:min(fn.max, len(b.args))]
+	return &b.call
 }
 
 // parseAlias parses a parameter alias @name and returns the expression its

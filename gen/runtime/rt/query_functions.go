@@ -54,11 +54,8 @@ var odataFunctions = []odataFunction{
 
 // odataFunctionNamed returns the built-in function named name, in any case.
 func odataFunctionNamed(name string) (odataFunction, bool) {
-	if len(name) < 3 || len(name) > len("totaloffsetminutes") {
-		return odataFunction{}, false
-	}
 	for _, fn := range odataFunctions {
-		if strings.EqualFold(fn.name, name) {
+		if len(fn.name) == len(name) && strings.EqualFold(fn.name, name) {
 			return fn, true
 		}
 	}

@@ -38,7 +38,7 @@ func odataString(e ODataExpr) string {
 }
 
 // odataPrecedence returns the precedence level of e: 1 for or up to 6 for
-// the multiplicative operators (the index in odataLevels plus one), 7 for
+// the multiplicative operators (the index in odataPrecedenceLevels plus one), 7 for
 // not and negation, 8 for in and has, 9 for primary expressions.
 func odataPrecedence(e ODataExpr) int {
 	switch e := e.(type) {
@@ -46,7 +46,7 @@ func odataPrecedence(e ODataExpr) int {
 		if e.Op == ODataIn || e.Op == ODataHas {
 			return 8
 		}
-		for i, ops := range odataLevels {
+		for i, ops := range odataPrecedenceLevels {
 			for _, op := range ops {
 				if op == e.Op {
 					return i + 1

@@ -231,13 +231,13 @@ func odataOperatorAt(s string, i int) (ODataOp, int) {
 
 // parseUnary parses "not X", "-X" or an in/has operand.
 func (p *odataParser) parseUnary() ODataExpr {
-	if !p.enter() {
-		return nil
-	}
-	defer p.leave()
 	p.skipSpace()
 	start := p.pos
 	if p.atNot() {
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
 		p.pos += len("not")
 		p.skipSpace()
 		at := p.pos
@@ -251,6 +251,10 @@ func (p *odataParser) parseUnary() ODataExpr {
 		return &ODataUnary{Op: ODataNot, X: x}
 	}
 	if start < len(p.src) && p.src[start] == '-' && !p.numberAt(start+1) {
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
 		p.pos++
 		x := p.parseUnary()
 		if x == nil {
@@ -312,10 +316,6 @@ func (p *odataParser) parseInHas() ODataExpr {
 
 // parseList parses "(" [expr *("," expr)] ")".
 func (p *odataParser) parseList() ODataExpr {
-	if !p.enter() {
-		return nil
-	}
-	defer p.leave()
 	open := p.pos
 	p.pos++
 	list := &ODataList{}
@@ -543,10 +543,6 @@ func firstRune(s string) rune {
 // parseLambda parses "(" [var ":" predicate] ")" after path/any or
 // path/all.
 func (p *odataParser) parseLambda(coll ODataPath, op ODataOp) ODataExpr {
-	if !p.enter() {
-		return nil
-	}
-	defer p.leave()
 	p.skipSpace()
 	open := p.pos
 	p.pos++
@@ -589,10 +585,6 @@ func (p *odataParser) parseLambda(coll ODataPath, op ODataOp) ODataExpr {
 // parseCall parses the parenthesized arguments of the function fn, whose
 // name starts at offset start.
 func (p *odataParser) parseCall(fn odataFunction, start int) ODataExpr {
-	if !p.enter() {
-		return nil
-	}
-	defer p.leave()
 	p.skipSpace()
 	open := p.pos
 	p.pos++
@@ -631,7 +623,9 @@ type odataCallBlock struct {
 // newODataCall returns a call of fn with no arguments yet.
 func newODataCall(fn odataFunction) *ODataCall {
 	b := &odataCallBlock{call: ODataCall{Name: fn.name}}
-	b.call.Args = b.args[:0:min(fn.max, len(b.args))]
+	if fn.max > 0 {
+		b.call.Args = b.args[:0:min(fn.max, len(b.args))]
+	}
 	return &b.call
 }
 

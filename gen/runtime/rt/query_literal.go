@@ -82,16 +82,19 @@ func (p *odataParser) parseTypedLiteral(prefix string) ODataExpr {
 
 // odataEnumMember reports whether m is an enum member name or an integer.
 func odataEnumMember(m string) bool {
-	if m == "" {
-		return false
-	}
 	if _, err := strconv.ParseInt(m, 10, 64); err == nil {
 		return true
 	}
-	if !isODataIdentStartRune(firstRune(m)) {
+	return odataIsIdentifier(m)
+}
+
+// odataIsIdentifier reports whether s is an OData identifier: a letter or
+// "_", then letters, digits and "_".
+func odataIsIdentifier(s string) bool {
+	if s == "" || !isODataIdentStartRune(firstRune(s)) {
 		return false
 	}
-	for _, r := range m {
+	for _, r := range s {
 		if !isODataIdentRune(r) {
 			return false
 		}

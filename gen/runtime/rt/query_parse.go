@@ -126,7 +126,7 @@ func odataUnescapeParam(part string) (string, string, *Error) {
 // level of a query, and whether it is one. An unknown name starting with
 // "$" is an error.
 func (cfg odataParseConfig) option(name string) (odataOption, bool, *Error) {
-	if opt, ok := odataOptionNamed(name, 1<<odataOptionCount-1&^(1<<odataLevels)); ok {
+	if opt, ok := odataOptionNamed(name, (1<<odataOptionCount-1)&^(1<<odataLevels)); ok {
 		return opt, true, nil
 	}
 	if strings.HasPrefix(name, "$") {

@@ -121,7 +121,7 @@ func (p *odataParser) parseSearchPhrase() ODataSearchExpr {
 // "property:text" form when the part before the colon is a name.
 func odataSearchTerm(text string, phrase bool) *ODataSearchTerm {
 	t := &ODataSearchTerm{Text: text, Phrase: phrase}
-	if prop, rest, ok := strings.Cut(text, ":"); ok && odataCheckSegment(prop, true) == "" && !strings.Contains(prop, ".") {
+	if prop, rest, ok := strings.Cut(text, ":"); ok && odataIsIdentifier(prop) {
 		t.Property, t.Text = prop, rest
 	}
 	return t

@@ -85,7 +85,7 @@ func TestParseODataQuery(t *testing.T) {
 			Search: &ODataSearch{Raw: `"displayName:a" OR (mail:b NOT c) "d"`, Expr: &ODataSearchBinary{Op: "OR",
 				Left: &ODataSearchTerm{Property: "displayName", Text: "a", Phrase: true},
 				Right: &ODataSearchBinary{Op: "AND",
-					Left: &ODataSearchBinary{Op: "AND", Left: &ODataSearchTerm{Property: "mail", Text: "b"}, Right: &ODataSearchNot{X: &ODataSearchTerm{Text: "c"}}},
+					Left:  &ODataSearchBinary{Op: "AND", Left: &ODataSearchTerm{Property: "mail", Text: "b"}, Right: &ODataSearchNot{X: &ODataSearchTerm{Text: "c"}}},
 					Right: &ODataSearchTerm{Text: "d", Phrase: true}}}},
 		}},
 		// An operation's own parameters stay with the service, even

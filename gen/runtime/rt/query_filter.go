@@ -22,6 +22,7 @@ type odataParser struct {
 	aliases    []odataAlias // the query's parameter aliases
 	aliasDepth int          // aliases being expanded, bounded by odataMaxAliasDepth
 	err        *Error       // the first syntax error
+	nodes      *odataNodes  // where the nodes are allocated
 	peekAt     int          // p.pos+1 when peekOp and peekEnd were found there, else 0
 	peekOp     ODataOp      // the operator after the spaces at peekAt-1, or ""
 	peekEnd    int          // the offset after peekOp
@@ -42,7 +43,7 @@ const (
 
 // parseODataFilter parses a $filter expression with no parameter aliases.
 func parseODataFilter(src string) (ODataExpr, *Error) {
-	p := &odataParser{src: src, option: "$filter"}
+	p := &odataParser{src: src, option: "$filter", nodes: &odataNodes{}}
 	return p.parseFilter(), p.err
 }
 
@@ -170,7 +171,7 @@ func (p *odataParser) parseLevel(level int) ODataExpr {
 			p.checkBool(left, start, op)
 			p.checkBool(right, rightAt, op)
 		}
-		left = &ODataBinary{Op: op, Left: left, Right: right}
+		left = p.binary(op, left, right)
 	}
 	return left
 }
@@ -309,7 +310,7 @@ func (p *odataParser) parseInHas() ODataExpr {
 		if p.err != nil {
 			return nil
 		}
-		left = &ODataBinary{Op: op, Left: left, Right: right}
+		left = p.binary(op, left, right)
 	}
 	return left
 }
@@ -426,9 +427,9 @@ func (p *odataParser) parseWord() ODataExpr {
 		return p.parseTypedLiteral(word)
 	}
 	if next != '/' {
-		if lit := odataKeywordLiteral(word); lit != nil {
+		if lit, ok := odataKeywordLiteral(word); ok {
 			p.pos = end
-			return lit
+			return p.literal(lit.Kind, lit.Value, "")
 		}
 	}
 	if p.parenFollows(end) {
@@ -449,25 +450,25 @@ func (p *odataParser) parenFollows(i int) bool {
 }
 
 // odataKeywordLiteral returns the literal a keyword stands for (true,
-// false in any case; null, INF, NaN as written), else nil.
-func odataKeywordLiteral(word string) *ODataLiteral {
+// false in any case; null, INF, NaN as written).
+func odataKeywordLiteral(word string) (ODataLiteral, bool) {
 	switch {
 	case strings.EqualFold(word, "true"):
-		return &ODataLiteral{Kind: ODataKindBoolean, Value: "true"}
+		return ODataLiteral{Kind: ODataKindBoolean, Value: "true"}, true
 	case strings.EqualFold(word, "false"):
-		return &ODataLiteral{Kind: ODataKindBoolean, Value: "false"}
+		return ODataLiteral{Kind: ODataKindBoolean, Value: "false"}, true
 	case word == "null":
-		return &ODataLiteral{Kind: ODataKindNull}
+		return ODataLiteral{Kind: ODataKindNull}, true
 	case word == "INF" || word == "NaN":
-		return &ODataLiteral{Kind: ODataKindDecimal, Value: word}
+		return ODataLiteral{Kind: ODataKindDecimal, Value: word}, true
 	}
-	return nil
+	return ODataLiteral{}, false
 }
 
 // parsePath parses segments joined by "/", ending at the first segment
 // that is $count or a lambda.
 func (p *odataParser) parsePath() ODataExpr {
-	path := newODataPath()
+	path := p.path()
 	for {
 		start := p.pos
 		end := p.scanWord(start)
@@ -518,20 +519,6 @@ func odataCheckSegment(seg string, first bool) string {
 		return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
 	}
 	return ""
-}
-
-// odataPathBlock holds a path and room for its first segments, so a short
-// path takes one allocation.
-type odataPathBlock struct {
-	path ODataPath
-	segs [2]string
-}
-
-// newODataPath returns an empty path with room for two segments.
-func newODataPath() *ODataPath {
-	b := &odataPathBlock{}
-	b.path.Segments = b.segs[:0]
-	return &b.path
 }
 
 // firstRune returns the first rune of s.
@@ -588,7 +575,7 @@ func (p *odataParser) parseCall(fn odataFunction, start int) ODataExpr {
 	p.skipSpace()
 	open := p.pos
 	p.pos++
-	call := newODataCall(fn)
+	call := p.call(fn)
 	p.skipSpace()
 	if p.pos < len(p.src) && p.src[p.pos] == ')' {
 		p.pos++
@@ -613,22 +600,6 @@ func (p *odataParser) parseCall(fn odataFunction, start int) ODataExpr {
 	return call
 }
 
-// odataCallBlock holds a call and room for its arguments, so a call takes
-// one allocation.
-type odataCallBlock struct {
-	call ODataCall
-	args [3]ODataExpr
-}
-
-// newODataCall returns a call of fn with no arguments yet.
-func newODataCall(fn odataFunction) *ODataCall {
-	b := &odataCallBlock{call: ODataCall{Name: fn.name}}
-	if fn.max > 0 {
-		b.call.Args = b.args[:0:min(fn.max, len(b.args))]
-	}
-	return &b.call
-}
-
 // parseAlias parses a parameter alias @name and returns the expression its
 // value holds; an alias the query does not define is null, as OData says.
 func (p *odataParser) parseAlias() ODataExpr {
@@ -644,7 +615,7 @@ func (p *odataParser) parseAlias() ODataExpr {
 			return p.expandAlias(a, start)
 		}
 	}
-	return &ODataLiteral{Kind: ODataKindNull}
+	return p.literal(ODataKindNull, "", "")
 }
 
 // expandAlias parses the value of the alias a, used at offset at.
@@ -652,7 +623,7 @@ func (p *odataParser) expandAlias(a odataAlias, at int) ODataExpr {
 	if p.aliasDepth >= odataMaxAliasDepth {
 		return p.fail(at, "parameter aliases are nested more than %d levels deep", odataMaxAliasDepth)
 	}
-	q := &odataParser{src: a.value, option: "@" + a.name, depth: p.depth, aliases: p.aliases, aliasDepth: p.aliasDepth + 1}
+	q := &odataParser{src: a.value, option: "@" + a.name, depth: p.depth, aliases: p.aliases, aliasDepth: p.aliasDepth + 1, nodes: p.nodes}
 	e := q.parseExpr()
 	q.expectEnd()
 	if q.err != nil {

@@ -14,7 +14,7 @@ func (p *odataParser) parseString() ODataExpr {
 	if !ok {
 		return nil
 	}
-	return &ODataLiteral{Kind: ODataKindString, Value: s}
+	return p.literal(ODataKindString, s, "")
 }
 
 // scanQuoted reads the quoted text at p.pos ('...', with ” for a quote)
@@ -60,12 +60,12 @@ func (p *odataParser) parseTypedLiteral(prefix string) ODataExpr {
 		if !Duration(s).IsValid() {
 			return p.fail(start, "'%s' is not an ISO 8601 duration such as P1DT2H", odataQuote(s))
 		}
-		return &ODataLiteral{Kind: ODataKindDuration, Value: s}
+		return p.literal(ODataKindDuration, s, "")
 	case strings.EqualFold(prefix, "binary"):
 		if !Binary(s).IsValid() {
 			return p.fail(start, "'%s' is not base64", odataQuote(s))
 		}
-		return &ODataLiteral{Kind: ODataKindBinary, Value: s}
+		return p.literal(ODataKindBinary, s, "")
 	case strings.Contains(prefix, "."):
 		if msg := odataCheckSegment(prefix, false); msg != "" {
 			return p.fail(start, "%s", msg)
@@ -75,7 +75,7 @@ func (p *odataParser) parseTypedLiteral(prefix string) ODataExpr {
 				return p.fail(start, "'%s' is not a member name or number of enum '%s'", odataQuote(m), odataQuote(prefix))
 			}
 		}
-		return &ODataLiteral{Kind: ODataKindEnum, Value: s, Type: prefix}
+		return p.literal(ODataKindEnum, s, prefix)
 	}
 	return p.fail(start, "unknown literal prefix '%s' (expected duration, binary or a qualified enum type name)", odataQuote(prefix))
 }
@@ -126,7 +126,7 @@ func (p *odataParser) parseNumber() ODataExpr {
 	}
 	if p.src[start] == '-' && strings.HasPrefix(p.src[i:], "INF") && p.scanWord(i) == i+3 {
 		p.pos = i + 3
-		return &ODataLiteral{Kind: ODataKindDecimal, Value: "-INF"}
+		return p.literal(ODataKindDecimal, "-INF", "")
 	}
 	digits := skipDigits(p.src, i)
 	if digits == i {
@@ -155,7 +155,7 @@ func (p *odataParser) parseNumber() ODataExpr {
 			kind = ODataKindDecimal
 		}
 	}
-	return &ODataLiteral{Kind: kind, Value: text}
+	return p.literal(kind, text, "")
 }
 
 // skipDigits returns the offset after the ASCII digits of s at i.
@@ -187,7 +187,7 @@ func (p *odataParser) scanGUID() ODataExpr {
 		}
 	}
 	p.pos += n
-	return &ODataLiteral{Kind: ODataKindGuid, Value: s[:n]}
+	return p.literal(ODataKindGuid, s[:n], "")
 }
 
 // scanTemporal parses the date (2021-01-01), DateTimeOffset
@@ -238,7 +238,7 @@ func (p *odataParser) finishTemporal(kind ODataKind, value string, n int) ODataE
 		return p.fail(p.pos, "'%s' is not a valid date or time", odataQuote(p.src[p.pos:p.scanWordOrClock(end)]))
 	}
 	p.pos = end
-	return &ODataLiteral{Kind: kind, Value: value}
+	return p.literal(kind, value, "")
 }
 
 // scanWordOrClock returns the end of the run of name, ":", "+" and "-"

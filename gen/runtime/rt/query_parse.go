@@ -66,7 +66,8 @@ type odataParseConfig struct {
 // percent-encoding, an option given twice, and an unknown name starting
 // with "$" (OData reserves those for system query options).
 func parseODataQuery(rawQuery string, cfg odataParseConfig) (*ODataQuery, *Error) {
-	q := &ODataQuery{}
+	block := newODataQueryBlock()
+	q := &block.query
 	var values [odataOptionCount]string
 	var given uint32
 	var aliases []odataAlias
@@ -103,7 +104,7 @@ func parseODataQuery(rawQuery string, cfg odataParseConfig) (*ODataQuery, *Error
 		given |= 1 << opt
 		values[opt] = value
 	}
-	if err := q.parseOptions(&values, given, aliases); err != nil {
+	if err := q.parseOptions(&values, given, aliases, &block.nodes); err != nil {
 		return nil, err
 	}
 	return q, nil
@@ -174,14 +175,14 @@ func odataDuplicate(opt odataOption) *Error {
 }
 
 // parseOptions parses the values of the given options into q, in the order
-// of the odataOption constants. $levels (only given within $expand) is
-// returned for the caller to place.
-func (q *ODataQuery) parseOptions(values *[odataOptionCount]string, given uint32, aliases []odataAlias) *Error {
+// of the odataOption constants, allocating in nodes. $levels (only given
+// within $expand) is left for the caller.
+func (q *ODataQuery) parseOptions(values *[odataOptionCount]string, given uint32, aliases []odataAlias, nodes *odataNodes) *Error {
 	for opt := range odataOptionCount {
 		if given&(1<<opt) == 0 || opt == odataLevels {
 			continue
 		}
-		if err := q.parseOption(opt, values[opt], aliases); err != nil {
+		if err := q.parseOption(opt, values[opt], aliases, nodes); err != nil {
 			return err
 		}
 	}
@@ -189,11 +190,11 @@ func (q *ODataQuery) parseOptions(values *[odataOptionCount]string, given uint32
 }
 
 // parseOption parses the value of one option into q.
-func (q *ODataQuery) parseOption(opt odataOption, value string, aliases []odataAlias) *Error {
+func (q *ODataQuery) parseOption(opt odataOption, value string, aliases []odataAlias, nodes *odataNodes) *Error {
 	if value == "" {
 		return odataInvalid(opt, value, "it must not be empty")
 	}
-	p := odataParser{src: value, option: odataOptionNames[opt], aliases: aliases}
+	p := odataParser{src: value, option: odataOptionNames[opt], aliases: aliases, nodes: nodes}
 	var err *Error
 	switch opt {
 	case odataSelect:
@@ -209,13 +210,15 @@ func (q *ODataQuery) parseOption(opt odataOption, value string, aliases []odataA
 		if err != nil {
 			return err
 		}
+		np := nodes.ints.alloc()
+		*np = n
 		if opt == odataTop {
-			q.Top = &n
+			q.Top = np
 		} else {
-			q.Skip = &n
+			q.Skip = np
 		}
 	case odataCount:
-		return q.parseCount(value)
+		return q.parseCount(value, nodes.bools.alloc())
 	case odataSearch:
 		q.Search, err = p.parseSearch()
 	case odataSkipToken:
@@ -233,17 +236,17 @@ func (q *ODataQuery) parseOption(opt odataOption, value string, aliases []odataA
 	return err
 }
 
-// parseCount parses $count: true or false, in any case.
-func (q *ODataQuery) parseCount(value string) *Error {
-	var b bool
+// parseCount parses $count: true or false, in any case, into *b.
+func (q *ODataQuery) parseCount(value string, b *bool) *Error {
 	switch {
 	case strings.EqualFold(value, "true"):
-		b = true
+		*b = true
 	case strings.EqualFold(value, "false"):
+		*b = false
 	default:
 		return odataInvalid(odataCount, value, "it must be true or false")
 	}
-	q.Count = &b
+	q.Count = b
 	return nil
 }
 

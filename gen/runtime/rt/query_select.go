@@ -4,7 +4,7 @@ import "strings"
 
 // parseSelect parses $select: property paths separated by commas.
 func (p *odataParser) parseSelect() ([]ODataPath, *Error) {
-	items, segs := odataItemSpace(p.src)
+	items, segs := p.itemSpace()
 	for {
 		path := p.parseItemPath(false, &segs)
 		if p.err != nil {
@@ -37,11 +37,11 @@ func (p *odataParser) nextItem() bool {
 	return false
 }
 
-// odataItemSpace returns empty slices for the items of the list option
-// src and their segments, large enough for all of them.
-func odataItemSpace(src string) ([]ODataPath, []string) {
-	n := strings.Count(src, ",") + 1
-	return make([]ODataPath, 0, n), make([]string, 0, n+strings.Count(src, "/"))
+// itemSpace returns empty slices for the items of the list option p.src
+// and their segments, large enough for all of them.
+func (p *odataParser) itemSpace() ([]ODataPath, []string) {
+	n := strings.Count(p.src, ",") + 1
+	return take(&p.nodes.items, n), take(&p.nodes.segs, n+strings.Count(p.src, "/"))
 }
 
 // parseItemPath parses the path of a $select or $expand item: names,
@@ -162,7 +162,7 @@ func (p *odataParser) parseExpandOptions(it *ODataExpand) bool {
 	}
 	if given&^(1<<odataLevels) != 0 {
 		it.Options = &ODataQuery{}
-		if err := it.Options.parseOptions(&values, given, p.aliases); err != nil {
+		if err := it.Options.parseOptions(&values, given, p.aliases, p.nodes); err != nil {
 			p.err = err
 			return false
 		}
@@ -226,7 +226,7 @@ func odataSplitTop(s string, sep byte) func(yield func(string) bool) {
 // parseOrderBy parses $orderby: expressions, each followed by asc or desc
 // or nothing, separated by commas.
 func (p *odataParser) parseOrderBy() ([]ODataOrderBy, *Error) {
-	var items []ODataOrderBy
+	items := take(&p.nodes.order, strings.Count(p.src, ",")+1)
 	for {
 		e := p.parseExpr()
 		if p.err != nil {

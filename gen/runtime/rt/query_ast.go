@@ -126,13 +126,26 @@ type ODataList struct {
 	Items []ODataExpr
 }
 
-func (*ODataBinary) odataExpr()  {}
-func (*ODataUnary) odataExpr()   {}
-func (*ODataCall) odataExpr()    {}
-func (*ODataLambda) odataExpr()  {}
-func (*ODataPath) odataExpr()    {}
+// odataExpr marks *ODataBinary as an ODataExpr.
+func (*ODataBinary) odataExpr() {}
+
+// odataExpr marks *ODataUnary as an ODataExpr.
+func (*ODataUnary) odataExpr() {}
+
+// odataExpr marks *ODataCall as an ODataExpr.
+func (*ODataCall) odataExpr() {}
+
+// odataExpr marks *ODataLambda as an ODataExpr.
+func (*ODataLambda) odataExpr() {}
+
+// odataExpr marks *ODataPath as an ODataExpr.
+func (*ODataPath) odataExpr() {}
+
+// odataExpr marks *ODataLiteral as an ODataExpr.
 func (*ODataLiteral) odataExpr() {}
-func (*ODataList) odataExpr()    {}
+
+// odataExpr marks *ODataList as an ODataExpr.
+func (*ODataList) odataExpr() {}
 
 // WalkODataExpr calls fn for e and then, if fn returns true, for each of
 // its children in order, depth first: the operands of an ODataBinary or

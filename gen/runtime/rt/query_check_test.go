@@ -17,9 +17,13 @@ type (
 	}
 )
 
-func (odataEvalBase) odataCheckMember()   {}
+// odataCheckMember makes the base a member of the test family.
+func (odataEvalBase) odataCheckMember() {}
+
+// odataCheckMember makes the group a member of the test family.
 func (odataCheckGroup) odataCheckMember() {}
 
+// init registers the test family, as a generated package registers its own.
 func init() {
 	registerTables(nil, []kindInfo{{iface: (*odataCheckDirectoryObject)(nil), members: []kindMember{
 		{"microsoft.graph.directoryObject", (*odataEvalBase)(nil)},
@@ -28,6 +32,7 @@ func init() {
 	}}})
 }
 
+// TestODataCheckProperties checks paths of every option against struct types, through casts and families.
 func TestODataCheckProperties(t *testing.T) {
 	group := reflect.TypeFor[*odataCheckGroup]()
 	users := reflect.TypeFor[[]Optional[odataEvalUser]]()
@@ -73,6 +78,7 @@ func TestODataCheckProperties(t *testing.T) {
 	}
 }
 
+// TestODataCheckFilterOperators checks documented operator lists, in lambdas and under not.
 func TestODataCheckFilterOperators(t *testing.T) {
 	// As documented for user properties in the v1.0 resource page:
 	// displayName "Supports $filter (eq, ne, not, ge, le, in, startsWith,
@@ -114,6 +120,7 @@ func TestODataCheckFilterOperators(t *testing.T) {
 	}
 }
 
+// TestODataCheckDocumentedOptions checks options against an operation's documented list.
 func TestODataCheckDocumentedOptions(t *testing.T) {
 	q, err := parseODataQuery("$select=id&$top=5&$skiptoken=x&$search=a", odataParseConfig{})
 	if err != nil {

@@ -65,6 +65,7 @@ func odataEvalAdele() *odataEvalUser {
 	}
 }
 
+// TestMatchODataFilter evaluates filters on a struct with Optional, pointer, embedded, slice and map fields.
 func TestMatchODataFilter(t *testing.T) {
 	for _, c := range []struct {
 		filter string
@@ -141,6 +142,7 @@ func TestMatchODataFilter(t *testing.T) {
 	}
 }
 
+// TestMatchODataFilterErrors checks the errors of filters that do not fit the value's types.
 func TestMatchODataFilterErrors(t *testing.T) {
 	for _, c := range []struct{ filter, want string }{
 		{"nope eq 1", "Could not find a property named 'nope' on type 'rt.odataEvalUser'."},
@@ -165,6 +167,7 @@ func TestMatchODataFilterErrors(t *testing.T) {
 	}
 }
 
+// TestMatchODataFilterJSON evaluates a filter on decoded JSON (maps and slices of any).
 func TestMatchODataFilterJSON(t *testing.T) {
 	var v any
 	if err := json.Unmarshal([]byte(`{"displayName":"Adele","groupTypes":["Unified"],"manager":{"age":50}}`), &v); err != nil {
@@ -179,6 +182,7 @@ func TestMatchODataFilterJSON(t *testing.T) {
 	}
 }
 
+// TestODataFieldByName finds properties by JSON name: tags, case, embedding, graphjson.
 func TestODataFieldByName(t *testing.T) {
 	typ := reflect.TypeFor[odataEvalUser]()
 	for _, c := range []struct{ name, want string }{
@@ -201,6 +205,7 @@ func TestODataFieldByName(t *testing.T) {
 	}
 }
 
+// TestMatchODataFilterBudget checks that nested lambdas cannot take exponential time.
 func TestMatchODataFilterBudget(t *testing.T) {
 	f := "tags/any(u:u eq 'z')" // false, on each of two members, at each of 40 levels
 	for range 40 {

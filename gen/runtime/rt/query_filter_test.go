@@ -7,20 +7,32 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// Tree builders for the tests.
+// qPath builds a path; with the other q* helpers it builds expected trees.
 func qPath(segs ...string) *ODataPath { return &ODataPath{Segments: segs} }
-func qStr(s string) *ODataLiteral     { return &ODataLiteral{Kind: ODataKindString, Value: s} }
-func qInt(s string) *ODataLiteral     { return &ODataLiteral{Kind: ODataKindInt, Value: s} }
+
+// qStr builds a string literal.
+func qStr(s string) *ODataLiteral { return &ODataLiteral{Kind: ODataKindString, Value: s} }
+
+// qInt builds an integer literal.
+func qInt(s string) *ODataLiteral { return &ODataLiteral{Kind: ODataKindInt, Value: s} }
+
+// qBool builds a Boolean literal.
 func qBool(b bool) *ODataLiteral {
 	if b {
 		return &ODataLiteral{Kind: ODataKindBoolean, Value: "true"}
 	}
 	return &ODataLiteral{Kind: ODataKindBoolean, Value: "false"}
 }
+
+// qLit builds a literal of kind k.
 func qLit(k ODataKind, v string) *ODataLiteral { return &ODataLiteral{Kind: k, Value: v} }
+
+// qBin builds a binary operation.
 func qBin(op ODataOp, l, r ODataExpr) *ODataBinary {
 	return &ODataBinary{Op: op, Left: l, Right: r}
 }
+
+// qCall builds a function call.
 func qCall(name string, args ...ODataExpr) *ODataCall { return &ODataCall{Name: name, Args: args} }
 
 // odataCorpusFilters are $filter values from request lines of the Graph
@@ -79,6 +91,7 @@ var odataCorpusFilters = []struct {
 	{"beta/api/accessreviewinstance-filterbycurrentuser.md", "(userType eq 'Guest')", "userType eq 'Guest'"},
 }
 
+// TestODataFilterCorpus parses documented filters, prints them canonically and parses the print again.
 func TestODataFilterCorpus(t *testing.T) {
 	for _, c := range odataCorpusFilters {
 		src, err := url.QueryUnescape(c.raw)
@@ -102,6 +115,7 @@ func TestODataFilterCorpus(t *testing.T) {
 	}
 }
 
+// TestODataFilterTrees checks the trees of precedence, literals, lambdas and functions.
 func TestODataFilterTrees(t *testing.T) {
 	for _, c := range []struct {
 		src  string
@@ -164,6 +178,7 @@ func TestODataFilterTrees(t *testing.T) {
 	}
 }
 
+// TestODataFilterPrint checks the canonical text, parentheses in particular.
 func TestODataFilterPrint(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{"(a or b) and (c or d)", "(a or b) and (c or d)"},
@@ -192,6 +207,7 @@ func TestODataFilterPrint(t *testing.T) {
 	}
 }
 
+// TestODataFilterErrors checks the exact 400 messages of malformed filters, documented ones among them.
 func TestODataFilterErrors(t *testing.T) {
 	const pre = "Syntax error at position "
 	for _, c := range []struct {
@@ -240,6 +256,7 @@ func TestODataFilterErrors(t *testing.T) {
 	}
 }
 
+// TestODataFilterDepth checks the nesting bound.
 func TestODataFilterDepth(t *testing.T) {
 	deep := ""
 	for range 200 {
@@ -251,6 +268,7 @@ func TestODataFilterDepth(t *testing.T) {
 	}
 }
 
+// TestWalkODataExpr checks the walk order and skipping children.
 func TestWalkODataExpr(t *testing.T) {
 	e, err := parseODataFilter("a eq 1 and b/any(x:startswith(x/name,'n')) and not c in ('p','q')")
 	if err != nil {

@@ -104,6 +104,11 @@ type ODataSearchNot struct {
 	X ODataSearchExpr
 }
 
-func (*ODataSearchTerm) odataSearchExpr()   {}
+// odataSearchExpr marks *ODataSearchTerm as an ODataSearchExpr.
+func (*ODataSearchTerm) odataSearchExpr() {}
+
+// odataSearchExpr marks *ODataSearchBinary as an ODataSearchExpr.
 func (*ODataSearchBinary) odataSearchExpr() {}
-func (*ODataSearchNot) odataSearchExpr()    {}
+
+// odataSearchExpr marks *ODataSearchNot as an ODataSearchExpr.
+func (*ODataSearchNot) odataSearchExpr() {}

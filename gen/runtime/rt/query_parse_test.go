@@ -13,6 +13,7 @@ func qInts(n int) *int { return &n }
 // qTrue points to true.
 var qTrue = func() *bool { b := true; return &b }()
 
+// TestParseODataQuery parses documented query strings into typed options.
 func TestParseODataQuery(t *testing.T) {
 	beta := odataParseConfig{dollarOptional: true}
 	for _, c := range []struct {
@@ -129,6 +130,7 @@ func TestParseODataQuery(t *testing.T) {
 	}
 }
 
+// TestParseODataQueryErrors checks the exact 400 messages of malformed options.
 func TestParseODataQueryErrors(t *testing.T) {
 	beta := odataParseConfig{dollarOptional: true}
 	for _, c := range []struct{ page, raw, want string }{

@@ -29,9 +29,9 @@ func (s *odataSlab[T]) alloc() *T {
 	return x
 }
 
-// take returns an empty slice with room for n values, from the spare room
+// odataTake returns an empty slice with room for n values, from the spare room
 // *room if it has enough, else newly allocated.
-func take[T any](room *[]T, n int) []T {
+func odataTake[T any](room *[]T, n int) []T {
 	if cap(*room) < n {
 		return make([]T, 0, n)
 	}
@@ -84,10 +84,10 @@ type odataQueryBlock struct {
 	order [1]ODataOrderBy
 }
 
-// newODataQueryBlock returns a block whose nodes hand out its room first.
+// odataNewQueryBlock returns a block whose nodes hand out its room first.
 // (The nodes live in the block: parsing $expand recurses, so the escape
 // analysis would move them to the heap anyway.)
-func newODataQueryBlock() *odataQueryBlock {
+func odataNewQueryBlock() *odataQueryBlock {
 	b := &odataQueryBlock{}
 	nodes := &b.nodes
 	nodes.binaries.start(b.bins[:])

@@ -52,7 +52,7 @@ func BenchmarkODataQuery(b *testing.B) {
 // BenchmarkMatchODataFilter measures evaluating a typical filter on a
 // struct with Optional fields.
 func BenchmarkMatchODataFilter(b *testing.B) {
-	e, err := parseODataFilter("startswith(displayName,'A') and accountEnabled eq true and tags/any(t:t eq 'Team')")
+	e, err := odataParseFilter("startswith(displayName,'A') and accountEnabled eq true and tags/any(t:t eq 'Team')")
 	if err != nil {
 		b.Fatal(err.Message)
 	}

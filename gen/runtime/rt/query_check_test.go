@@ -102,7 +102,7 @@ func TestODataCheckFilterOperators(t *testing.T) {
 		{"age eq 1", "The property 'age' of type 'microsoft.graph.user' does not support $filter."},
 		{"microsoft.graph.user/mail eq 'a' and $it/mail eq 'b' and jobTitle gt 'x'", ""}, // jobTitle is not documented: not checked
 	} {
-		e, perr := parseODataFilter(c.filter)
+		e, perr := odataParseFilter(c.filter)
 		if perr != nil {
 			t.Errorf("%s: %s", c.filter, perr.Message)
 			continue

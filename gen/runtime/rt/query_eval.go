@@ -61,8 +61,8 @@ type odataScope struct {
 // collections multiply, and a filter comes from the client.
 const odataEvalBudget = 1_000_000
 
-// errODataTooCostly is the error of an evaluation over its budget.
-var errODataTooCostly = errors.New("the filter is too costly to evaluate: it takes more than a million steps")
+// odataErrTooCostly is the error of an evaluation over its budget.
+var odataErrTooCostly = errors.New("the filter is too costly to evaluate: it takes more than a million steps")
 
 // The values the evaluator computes with: nil (null), bool, int64,
 // float64, string, odataGuid, time.Time (DateTimeOffset and Date),
@@ -80,7 +80,7 @@ type (
 // odataEval evaluates e in scope s.
 func odataEval(e ODataExpr, s *odataScope) (any, error) {
 	if *s.budget--; *s.budget < 0 {
-		return nil, errODataTooCostly
+		return nil, odataErrTooCostly
 	}
 	switch e := e.(type) {
 	case *ODataLiteral:

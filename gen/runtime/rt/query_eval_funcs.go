@@ -175,7 +175,7 @@ func odataTimeFunc(name string, v any) (any, error) {
 			return x.Seconds(), nil
 		}
 	}
-	return nil, fmt.Errorf("%s cannot take %s", name, odataTypeName(v))
+	return nil, fmt.Errorf("%s cannot odataTake %s", name, odataTypeName(v))
 }
 
 // odataTimeParts evaluates a function taking a date and time.

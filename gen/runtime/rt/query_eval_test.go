@@ -124,7 +124,7 @@ func TestMatchODataFilter(t *testing.T) {
 		{"matchesPattern(mail,'^[a-z]+@')", true},
 		{"round(2.5) eq 3 and floor(2.5) eq 2 and ceiling(2.1) eq 3", true},
 	} {
-		e, perr := parseODataFilter(c.filter)
+		e, perr := odataParseFilter(c.filter)
 		if perr != nil {
 			t.Errorf("%s: %s", c.filter, perr.Message)
 			continue
@@ -155,7 +155,7 @@ func TestMatchODataFilterErrors(t *testing.T) {
 		{"displayName", "the filter is not a Boolean expression"},
 		{"matchesPattern(mail,'(')", "matchesPattern: error parsing regexp: missing closing ): `(`"},
 	} {
-		e, perr := parseODataFilter(c.filter)
+		e, perr := odataParseFilter(c.filter)
 		if perr != nil {
 			t.Errorf("%s: %s", c.filter, perr.Message)
 			continue
@@ -173,7 +173,7 @@ func TestMatchODataFilterJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"displayName":"Adele","groupTypes":["Unified"],"manager":{"age":50}}`), &v); err != nil {
 		t.Fatal(err)
 	}
-	e, perr := parseODataFilter("groupTypes/any(c:c eq 'Unified') and manager/age ge 50 and displayName ne null")
+	e, perr := odataParseFilter("groupTypes/any(c:c eq 'Unified') and manager/age ge 50 and displayName ne null")
 	if perr != nil {
 		t.Fatal(perr.Message)
 	}
@@ -211,11 +211,11 @@ func TestMatchODataFilterBudget(t *testing.T) {
 	for range 40 {
 		f = "tags/any(t:" + f + " and t eq 'z')"
 	}
-	e, perr := parseODataFilter(f)
+	e, perr := odataParseFilter(f)
 	if perr != nil {
 		t.Fatal(perr.Message)
 	}
-	if _, err := MatchODataFilter(e, odataEvalAdele()); err != errODataTooCostly {
-		t.Errorf("got %v, want %v", err, errODataTooCostly)
+	if _, err := MatchODataFilter(e, odataEvalAdele()); err != odataErrTooCostly {
+		t.Errorf("got %v, want %v", err, odataErrTooCostly)
 	}
 }

@@ -152,7 +152,7 @@ func odataCompare(a, b any) (int, error) {
 	switch x := a.(type) {
 	case bool:
 		if y, ok := b.(bool); ok {
-			return cmpBool(x, y), nil
+			return odataCmpBool(x, y), nil
 		}
 	case int64:
 		switch y := b.(type) {
@@ -196,8 +196,8 @@ func odataCompare(a, b any) (int, error) {
 	return 0, fmt.Errorf("cannot compare %s with %s", odataTypeName(a), odataTypeName(b))
 }
 
-// cmpBool orders false before true.
-func cmpBool(x, y bool) int {
+// odataCmpBool orders false before true.
+func odataCmpBool(x, y bool) int {
 	switch {
 	case x == y:
 		return 0

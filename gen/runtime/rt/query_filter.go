@@ -41,8 +41,8 @@ const (
 	odataMaxAliasDepth = 8
 )
 
-// parseODataFilter parses a $filter expression with no parameter aliases.
-func parseODataFilter(src string) (ODataExpr, *Error) {
+// odataParseFilter parses a $filter expression with no parameter aliases.
+func odataParseFilter(src string) (ODataExpr, *Error) {
 	p := &odataParser{src: src, option: "$filter", nodes: &odataNodes{}}
 	return p.parseFilter(), p.err
 }
@@ -89,13 +89,13 @@ func (p *odataParser) unexpected(want string) ODataExpr {
 	}
 	found := p.src[p.pos:p.scanWord(p.pos)]
 	if found == "" {
-		found, _ = cutRune(p.src[p.pos:])
+		found, _ = odataCutRune(p.src[p.pos:])
 	}
 	return p.fail(p.pos, "expected %s, found '%s'", want, odataQuote(found))
 }
 
-// cutRune returns the first rune of s as a string, and the rest.
-func cutRune(s string) (string, string) {
+// odataCutRune returns the first rune of s as a string, and the rest.
+func odataCutRune(s string) (string, string) {
 	_, n := utf8.DecodeRuneInString(s)
 	return s[:n], s[n:]
 }
@@ -204,14 +204,14 @@ func (p *odataParser) peekOperator(ops []ODataOp) (ODataOp, int) {
 // odataOperatorAt returns the binary operator that follows the spaces at
 // offset i of s, in any case, with the offset of its end, or "".
 func odataOperatorAt(s string, i int) (ODataOp, int) {
-	for i < len(s) && isODataSpace(s[i]) {
+	for i < len(s) && odataIsSpace(s[i]) {
 		i++
 	}
 	j := i
-	for j < len(s) && j-i <= 5 && isASCIILetter(s[j]) {
+	for j < len(s) && j-i <= 5 && odataIsLetter(s[j]) {
 		j++
 	}
-	if j == i || j-i > 5 || (j < len(s) && (isODataIdentByte(s[j]) || s[j] >= utf8.RuneSelf)) {
+	if j == i || j-i > 5 || (j < len(s) && (odataIsIdentByte(s[j]) || s[j] >= utf8.RuneSelf)) {
 		return "", 0
 	}
 	word := s[i:j]
@@ -273,7 +273,7 @@ func (p *odataParser) atNot() bool {
 	if len(rest) < 4 || !strings.EqualFold(rest[:3], "not") {
 		return false
 	}
-	return isODataSpace(rest[3]) || rest[3] == '('
+	return odataIsSpace(rest[3]) || rest[3] == '('
 }
 
 // numberAt reports whether a number (digits or INF) starts at offset i.
@@ -281,7 +281,7 @@ func (p *odataParser) numberAt(i int) bool {
 	if i >= len(p.src) {
 		return false
 	}
-	if isDigit(p.src[i]) {
+	if odataIsDigit(p.src[i]) {
 		return true
 	}
 	return strings.HasPrefix(p.src[i:], "INF") && p.scanWord(i) == i+3
@@ -377,11 +377,11 @@ func (p *odataParser) parsePrimary() ODataExpr {
 		return p.parseParen()
 	case c == '\'':
 		return p.parseString()
-	case c == '-' || c == '+' || isDigit(c):
+	case c == '-' || c == '+' || odataIsDigit(c):
 		return p.parseNumeric()
 	case c == '@':
 		return p.parseAlias()
-	case c == '$' || isODataIdentStart(c) || c >= utf8.RuneSelf:
+	case c == '$' || odataIsIdentStart(c) || c >= utf8.RuneSelf:
 		if lit := p.scanGUID(); lit != nil {
 			return lit
 		}
@@ -443,7 +443,7 @@ func (p *odataParser) parseWord() ODataExpr {
 
 // parenFollows reports whether "(" follows the spaces at offset i.
 func (p *odataParser) parenFollows(i int) bool {
-	for i < len(p.src) && isODataSpace(p.src[i]) {
+	for i < len(p.src) && odataIsSpace(p.src[i]) {
 		i++
 	}
 	return i < len(p.src) && p.src[i] == '('
@@ -510,7 +510,7 @@ func odataCheckSegment(seg string, first bool) string {
 	}
 	for i := 0; i < len(seg); i++ {
 		if i == 0 || seg[i-1] == '.' {
-			if c := seg[i]; c == '.' || (c < utf8.RuneSelf && !isODataIdentStart(c)) || (c >= utf8.RuneSelf && !isODataIdentStartRune(firstRune(seg[i:]))) {
+			if c := seg[i]; c == '.' || (c < utf8.RuneSelf && !odataIsIdentStart(c)) || (c >= utf8.RuneSelf && !odataIsIdentStartRune(odataFirstRune(seg[i:]))) {
 				return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
 			}
 		}
@@ -521,8 +521,8 @@ func odataCheckSegment(seg string, first bool) string {
 	return ""
 }
 
-// firstRune returns the first rune of s.
-func firstRune(s string) rune {
+// odataFirstRune returns the first rune of s.
+func odataFirstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
@@ -542,7 +542,7 @@ func (p *odataParser) parseLambda(coll ODataPath, op ODataOp) ODataExpr {
 	start := p.pos
 	end := p.scanWord(start)
 	l.Var = p.src[start:end]
-	if l.Var == "" || strings.ContainsAny(l.Var, ".$") || !isODataIdentStartRune(firstRune(l.Var)) {
+	if l.Var == "" || strings.ContainsAny(l.Var, ".$") || !odataIsIdentStartRune(odataFirstRune(l.Var)) {
 		return p.unexpected("a lambda variable name")
 	}
 	p.pos = end
@@ -635,7 +635,7 @@ func (p *odataParser) expandAlias(a odataAlias, at int) ODataExpr {
 
 // skipSpace skips spaces and tabs.
 func (p *odataParser) skipSpace() {
-	for p.pos < len(p.src) && isODataSpace(p.src[p.pos]) {
+	for p.pos < len(p.src) && odataIsSpace(p.src[p.pos]) {
 		p.pos++
 	}
 }
@@ -649,14 +649,14 @@ func (p *odataParser) scanWord(i int) int {
 	for i < len(p.src) {
 		c := p.src[i]
 		if c < utf8.RuneSelf {
-			if !isODataIdentByte(c) && c != '.' {
+			if !odataIsIdentByte(c) && c != '.' {
 				break
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(p.src[i:])
-		if !isODataIdentRune(r) {
+		if !odataIsIdentRune(r) {
 			break
 		}
 		i += n

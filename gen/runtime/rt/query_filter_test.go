@@ -98,7 +98,7 @@ func TestODataFilterCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e, perr := parseODataFilter(src)
+		e, perr := odataParseFilter(src)
 		if perr != nil {
 			t.Errorf("%s: %s: %s", c.page, c.raw, perr.Message)
 			continue
@@ -106,7 +106,7 @@ func TestODataFilterCorpus(t *testing.T) {
 		if got := e.String(); got != c.want {
 			t.Errorf("%s: %s\n got %s\nwant %s", c.page, c.raw, got, c.want)
 		}
-		again, perr := parseODataFilter(e.String())
+		again, perr := odataParseFilter(e.String())
 		if perr != nil {
 			t.Errorf("%s: reparse: %s", c.page, perr.Message)
 		} else if diff := cmp.Diff(e, again); diff != "" {
@@ -167,7 +167,7 @@ func TestODataFilterTrees(t *testing.T) {
 			qBin(ODataGe, qCall("year", qCall("now")), qInt("2021")))},
 		{"matchespattern(x,'^a')", qCall("matchesPattern", qPath("x"), qStr("^a"))},
 	} {
-		got, err := parseODataFilter(c.src)
+		got, err := odataParseFilter(c.src)
 		if err != nil {
 			t.Errorf("%s: %s", c.src, err.Message)
 			continue
@@ -196,7 +196,7 @@ func TestODataFilterPrint(t *testing.T) {
 		{"eq eq 1", "eq eq 1"},
 		{"true/x", "true/x"},
 	} {
-		e, err := parseODataFilter(c.src)
+		e, err := odataParseFilter(c.src)
 		if err != nil {
 			t.Errorf("%s: %s", c.src, err.Message)
 			continue
@@ -241,7 +241,7 @@ func TestODataFilterErrors(t *testing.T) {
 		{"beta/api/accessreviewscheduledefinition-post.md", "(groupTypes/any(c:c eq 'Unified') and resourceProvisioningOptions/Any(x:x eq 'Team')')",
 			"84 in $filter '(groupTypes/any(c:c eq 'Unified') and resourceProvisioningOptions/Any(x:x eq 'Team')')': expected ')' or an operator, found '''."},
 	} {
-		_, err := parseODataFilter(c.src)
+		_, err := odataParseFilter(c.src)
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%s: unexpected error %s", c.src, err.Message)
@@ -262,7 +262,7 @@ func TestODataFilterDepth(t *testing.T) {
 	for range 200 {
 		deep += "("
 	}
-	_, err := parseODataFilter(deep + "a")
+	_, err := odataParseFilter(deep + "a")
 	if err == nil || err.Message != "Syntax error at position 100 in $filter '"+deep[:200]+"…': the expression is nested more than 100 levels deep." {
 		t.Errorf("got %v", err)
 	}
@@ -270,7 +270,7 @@ func TestODataFilterDepth(t *testing.T) {
 
 // TestWalkODataExpr checks the walk order and skipping children.
 func TestWalkODataExpr(t *testing.T) {
-	e, err := parseODataFilter("a eq 1 and b/any(x:startswith(x/name,'n')) and not c in ('p','q')")
+	e, err := odataParseFilter("a eq 1 and b/any(x:startswith(x/name,'n')) and not c in ('p','q')")
 	if err != nil {
 		t.Fatal(err.Message)
 	}

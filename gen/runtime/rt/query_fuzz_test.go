@@ -23,12 +23,12 @@ func FuzzODataFilter(f *testing.F) {
 	}
 	v := odataEvalUser{DisplayName: Some("Adele"), Tags: []string{"a"}, Manager: &odataEvalUser{Age: 40}}
 	f.Fuzz(func(t *testing.T, s string) {
-		e, err := parseODataFilter(s)
+		e, err := odataParseFilter(s)
 		if err != nil {
 			return
 		}
 		printed := e.String()
-		again, err := parseODataFilter(printed)
+		again, err := odataParseFilter(printed)
 		if err != nil {
 			t.Fatalf("%q printed as %q, which does not parse: %s", s, printed, err.Message)
 		}

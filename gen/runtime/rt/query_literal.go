@@ -91,11 +91,11 @@ func odataEnumMember(m string) bool {
 // odataIsIdentifier reports whether s is an OData identifier: a letter or
 // "_", then letters, digits and "_".
 func odataIsIdentifier(s string) bool {
-	if s == "" || !isODataIdentStartRune(firstRune(s)) {
+	if s == "" || !odataIsIdentStartRune(odataFirstRune(s)) {
 		return false
 	}
 	for _, r := range s {
-		if !isODataIdentRune(r) {
+		if !odataIsIdentRune(r) {
 			return false
 		}
 	}
@@ -105,7 +105,7 @@ func odataIsIdentifier(s string) bool {
 // parseNumeric parses what starts with a digit or sign: a GUID, a date, a
 // DateTimeOffset, a TimeOfDay, or a number (with INF and -INF).
 func (p *odataParser) parseNumeric() ODataExpr {
-	if isDigit(p.src[p.pos]) {
+	if odataIsDigit(p.src[p.pos]) {
 		if lit := p.scanGUID(); lit != nil {
 			return lit
 		}
@@ -128,24 +128,24 @@ func (p *odataParser) parseNumber() ODataExpr {
 		p.pos = i + 3
 		return p.literal(ODataKindDecimal, "-INF", "")
 	}
-	digits := skipDigits(p.src, i)
+	digits := odataSkipDigits(p.src, i)
 	if digits == i {
 		return p.unexpected("an expression")
 	}
 	i, kind := digits, ODataKindInt
-	if i+1 < len(p.src) && p.src[i] == '.' && isDigit(p.src[i+1]) {
-		i, kind = skipDigits(p.src, i+1), ODataKindDecimal
+	if i+1 < len(p.src) && p.src[i] == '.' && odataIsDigit(p.src[i+1]) {
+		i, kind = odataSkipDigits(p.src, i+1), ODataKindDecimal
 	}
 	if i < len(p.src) && (p.src[i] == 'e' || p.src[i] == 'E') {
 		j := i + 1
 		if j < len(p.src) && (p.src[j] == '-' || p.src[j] == '+') {
 			j++
 		}
-		if k := skipDigits(p.src, j); k > j {
+		if k := odataSkipDigits(p.src, j); k > j {
 			i, kind = k, ODataKindDecimal
 		}
 	}
-	if i < len(p.src) && (isODataIdentByte(p.src[i]) || p.src[i] == '.' || p.src[i] >= utf8.RuneSelf) {
+	if i < len(p.src) && (odataIsIdentByte(p.src[i]) || p.src[i] == '.' || p.src[i] >= utf8.RuneSelf) {
 		return p.fail(start, "'%s' is not a number", odataQuote(p.src[start:p.scanWord(i)]))
 	}
 	p.pos = i
@@ -158,9 +158,9 @@ func (p *odataParser) parseNumber() ODataExpr {
 	return p.literal(kind, text, "")
 }
 
-// skipDigits returns the offset after the ASCII digits of s at i.
-func skipDigits(s string, i int) int {
-	for i < len(s) && isDigit(s[i]) {
+// odataSkipDigits returns the offset after the ASCII digits of s at i.
+func odataSkipDigits(s string, i int) int {
+	for i < len(s) && odataIsDigit(s[i]) {
 		i++
 	}
 	return i
@@ -171,7 +171,7 @@ func skipDigits(s string, i int) int {
 func (p *odataParser) scanGUID() ODataExpr {
 	const n = 36
 	s := p.src[p.pos:]
-	if len(s) < n || (len(s) > n && (isODataIdentByte(s[n]) || s[n] == '-' || s[n] == '.' || s[n] >= utf8.RuneSelf)) {
+	if len(s) < n || (len(s) > n && (odataIsIdentByte(s[n]) || s[n] == '-' || s[n] == '.' || s[n] >= utf8.RuneSelf)) {
 		return nil
 	}
 	for i := range n {
@@ -181,7 +181,7 @@ func (p *odataParser) scanGUID() ODataExpr {
 				return nil
 			}
 		default:
-			if !isHexDigit(s[i]) {
+			if !odataIsHexDigit(s[i]) {
 				return nil
 			}
 		}
@@ -197,10 +197,10 @@ func (p *odataParser) scanGUID() ODataExpr {
 func (p *odataParser) scanTemporal() (ODataExpr, bool) {
 	s := p.src[p.pos:]
 	switch {
-	case len(s) >= 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:10]):
+	case len(s) >= 10 && s[4] == '-' && s[7] == '-' && odataAllDigits(s[:4]) && odataAllDigits(s[5:7]) && odataAllDigits(s[8:10]):
 		return p.scanDate(s), true
-	case len(s) >= 5 && s[2] == ':' && allDigits(s[:2]) && allDigits(s[3:5]):
-		n, ok := scanClock(s)
+	case len(s) >= 5 && s[2] == ':' && odataAllDigits(s[:2]) && odataAllDigits(s[3:5]):
+		n, ok := odataScanClock(s)
 		if !ok {
 			return p.fail(p.pos, "'%s' is not a time of day such as 13:45:30", odataQuote(p.src[p.pos:p.scanWordOrClock(p.pos)])), true
 		}
@@ -217,12 +217,12 @@ func (p *odataParser) scanDate(s string) ODataExpr {
 	if len(s) == 10 || (s[10] != 'T' && s[10] != 't') {
 		return p.finishTemporal(ODataKindDate, s[:10], 10)
 	}
-	n, ok := scanClock(s[11:])
+	n, ok := odataScanClock(s[11:])
 	if !ok {
 		return p.fail(p.pos, "'%s' is not a date and time such as 2021-01-01T00:00:00Z", odataQuote(p.src[p.pos:p.scanWordOrClock(p.pos)]))
 	}
 	n += 11
-	n += scanZone(s[n:])
+	n += odataScanZone(s[n:])
 	v := s[:n]
 	if strings.ContainsAny(v, "tz") {
 		v = strings.ToUpper(v)
@@ -234,7 +234,7 @@ func (p *odataParser) scanDate(s string) ODataExpr {
 // p.pos, unless a name character follows it.
 func (p *odataParser) finishTemporal(kind ODataKind, value string, n int) ODataExpr {
 	end := p.pos + n
-	if end < len(p.src) && (isODataIdentByte(p.src[end]) || p.src[end] == '.' || p.src[end] == ':' || p.src[end] >= utf8.RuneSelf) {
+	if end < len(p.src) && (odataIsIdentByte(p.src[end]) || p.src[end] == '.' || p.src[end] == ':' || p.src[end] >= utf8.RuneSelf) {
 		return p.fail(p.pos, "'%s' is not a valid date or time", odataQuote(p.src[p.pos:p.scanWordOrClock(end)]))
 	}
 	p.pos = end
@@ -244,26 +244,26 @@ func (p *odataParser) finishTemporal(kind ODataKind, value string, n int) ODataE
 // scanWordOrClock returns the end of the run of name, ":", "+" and "-"
 // characters at i, for messages about malformed dates and times.
 func (p *odataParser) scanWordOrClock(i int) int {
-	for i < len(p.src) && (isODataIdentByte(p.src[i]) || strings.IndexByte(".:+-", p.src[i]) >= 0) {
+	for i < len(p.src) && (odataIsIdentByte(p.src[i]) || strings.IndexByte(".:+-", p.src[i]) >= 0) {
 		i++
 	}
 	return i
 }
 
-// scanClock returns the length of hh:mm[:ss[.fffffffffff]] at the start of
+// odataScanClock returns the length of hh:mm[:ss[.fffffffffff]] at the start of
 // s, and whether it is a valid time of day.
-func scanClock(s string) (int, bool) {
-	if len(s) < 5 || s[2] != ':' || !allDigits(s[:2]) || !allDigits(s[3:5]) || s[:2] > "23" || s[3:5] > "59" {
+func odataScanClock(s string) (int, bool) {
+	if len(s) < 5 || s[2] != ':' || !odataAllDigits(s[:2]) || !odataAllDigits(s[3:5]) || s[:2] > "23" || s[3:5] > "59" {
 		return 0, false
 	}
 	n := 5
 	if len(s) >= 8 && s[5] == ':' {
-		if !allDigits(s[6:8]) || s[6:8] > "59" {
+		if !odataAllDigits(s[6:8]) || s[6:8] > "59" {
 			return 0, false
 		}
 		n = 8
-		if len(s) > 9 && s[8] == '.' && isDigit(s[9]) {
-			n = skipDigits(s, 9)
+		if len(s) > 9 && s[8] == '.' && odataIsDigit(s[9]) {
+			n = odataSkipDigits(s, 9)
 			if n-9 > 12 {
 				return 0, false
 			}
@@ -272,56 +272,56 @@ func scanClock(s string) (int, bool) {
 	return n, true
 }
 
-// scanZone returns the length of the zone (Z, +hh:mm or -hh:mm) at the
+// odataScanZone returns the length of the zone (Z, +hh:mm or -hh:mm) at the
 // start of s, 0 if there is none.
-func scanZone(s string) int {
+func odataScanZone(s string) int {
 	if s != "" && (s[0] == 'Z' || s[0] == 'z') {
 		return 1
 	}
-	if len(s) >= 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':' && allDigits(s[1:3]) && allDigits(s[4:6]) && s[1:3] <= "23" && s[4:6] <= "59" {
+	if len(s) >= 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':' && odataAllDigits(s[1:3]) && odataAllDigits(s[4:6]) && s[1:3] <= "23" && s[4:6] <= "59" {
 		return 6
 	}
 	return 0
 }
 
-// allDigits reports whether s is ASCII digits.
-func allDigits(s string) bool {
+// odataAllDigits reports whether s is ASCII digits.
+func odataAllDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
+		if !odataIsDigit(s[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-// isDigit reports whether c is an ASCII digit.
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+// odataIsDigit reports whether c is an ASCII digit.
+func odataIsDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// isHexDigit reports whether c is an ASCII hexadecimal digit.
-func isHexDigit(c byte) bool {
-	return isDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+// odataIsHexDigit reports whether c is an ASCII hexadecimal digit.
+func odataIsHexDigit(c byte) bool {
+	return odataIsDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
 }
 
-// isASCIILetter reports whether c is an ASCII letter.
-func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+// odataIsLetter reports whether c is an ASCII letter.
+func odataIsLetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
-// isODataSpace reports whether c is white space between tokens: a space
+// odataIsSpace reports whether c is white space between tokens: a space
 // (also "+" or %20 in the URL) or a tab.
-func isODataSpace(c byte) bool { return c == ' ' || c == '\t' }
+func odataIsSpace(c byte) bool { return c == ' ' || c == '\t' }
 
-// isODataIdentStart reports whether the ASCII byte c can start a name.
-func isODataIdentStart(c byte) bool { return isASCIILetter(c) || c == '_' }
+// odataIsIdentStart reports whether the ASCII byte c can start a name.
+func odataIsIdentStart(c byte) bool { return odataIsLetter(c) || c == '_' }
 
-// isODataIdentByte reports whether the ASCII byte c can continue a name.
-func isODataIdentByte(c byte) bool { return isASCIILetter(c) || isDigit(c) || c == '_' }
+// odataIsIdentByte reports whether the ASCII byte c can continue a name.
+func odataIsIdentByte(c byte) bool { return odataIsLetter(c) || odataIsDigit(c) || c == '_' }
 
-// isODataIdentStartRune reports whether r can start a name: a letter or
+// odataIsIdentStartRune reports whether r can start a name: a letter or
 // "_" (OData allows letters of any script).
-func isODataIdentStartRune(r rune) bool {
+func odataIsIdentStartRune(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r)
 }
 
-// isODataIdentRune reports whether r can continue a name.
-func isODataIdentRune(r rune) bool {
-	return isODataIdentStartRune(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc, unicode.Cf)
+// odataIsIdentRune reports whether r can continue a name.
+func odataIsIdentRune(r rune) bool {
+	return odataIsIdentStartRune(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc, unicode.Cf)
 }

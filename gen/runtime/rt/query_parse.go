@@ -66,7 +66,7 @@ type odataParseConfig struct {
 // percent-encoding, an option given twice, and an unknown name starting
 // with "$" (OData reserves those for system query options).
 func parseODataQuery(rawQuery string, cfg odataParseConfig) (*ODataQuery, *Error) {
-	block := newODataQueryBlock()
+	block := odataNewQueryBlock()
 	q := &block.query
 	var values [odataOptionCount]string
 	var given uint32
@@ -252,7 +252,7 @@ func (q *ODataQuery) parseCount(value string, b *bool) *Error {
 
 // odataNonNegative parses the value of $top or $skip: ASCII digits.
 func odataNonNegative(opt odataOption, value string) (int, *Error) {
-	if allDigits(value) {
+	if odataAllDigits(value) {
 		if n, err := strconv.Atoi(value); err == nil {
 			return n, nil
 		}
@@ -266,7 +266,7 @@ func odataLevelsValue(value string) (int, *Error) {
 	if strings.EqualFold(value, "max") {
 		return ODataLevelsMax, nil
 	}
-	if n, err := strconv.Atoi(value); err == nil && n > 0 && allDigits(value) {
+	if n, err := strconv.Atoi(value); err == nil && n > 0 && odataAllDigits(value) {
 		return n, nil
 	}
 	return 0, odataInvalid(odataLevels, value, "it must be a positive integer or max")

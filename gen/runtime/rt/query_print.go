@@ -33,7 +33,7 @@ func (e *ODataList) String() string { return odataString(e) }
 // odataString prints e.
 func odataString(e ODataExpr) string {
 	var b strings.Builder
-	writeODataExpr(&b, e)
+	odataWriteExpr(&b, e)
 	return b.String()
 }
 
@@ -59,53 +59,53 @@ func odataPrecedence(e ODataExpr) int {
 	return 9
 }
 
-// writeODataExpr prints e to b.
-func writeODataExpr(b *strings.Builder, e ODataExpr) {
+// odataWriteExpr prints e to b.
+func odataWriteExpr(b *strings.Builder, e ODataExpr) {
 	switch e := e.(type) {
 	case nil:
 		b.WriteString("null")
 	case *ODataBinary:
 		p := odataPrecedence(e)
-		writeODataOperand(b, e.Left, odataPrecedence(e.Left) < p)
+		odataWriteOperand(b, e.Left, odataPrecedence(e.Left) < p)
 		b.WriteString(" " + string(e.Op) + " ")
 		_, list := e.Right.(*ODataList)
-		writeODataOperand(b, e.Right, !list && odataPrecedence(e.Right) <= p)
+		odataWriteOperand(b, e.Right, !list && odataPrecedence(e.Right) <= p)
 	case *ODataUnary:
-		writeODataUnary(b, e)
+		odataWriteUnary(b, e)
 	case *ODataCall:
 		b.WriteString(e.Name)
-		writeODataItems(b, e.Args)
+		odataWriteItems(b, e.Args)
 	case *ODataLambda:
 		b.WriteString(e.Collection.String())
 		b.WriteString("/" + string(e.Op) + "(")
 		if e.Predicate != nil {
 			b.WriteString(e.Var + ":")
-			writeODataExpr(b, e.Predicate)
+			odataWriteExpr(b, e.Predicate)
 		}
 		b.WriteByte(')')
 	case *ODataPath:
 		b.WriteString(e.String())
 	case *ODataLiteral:
-		writeODataLiteral(b, e)
+		odataWriteLiteral(b, e)
 	case *ODataList:
-		writeODataItems(b, e.Items)
+		odataWriteItems(b, e.Items)
 	}
 }
 
-// writeODataOperand prints e, in parentheses if paren.
-func writeODataOperand(b *strings.Builder, e ODataExpr, paren bool) {
+// odataWriteOperand prints e, in parentheses if paren.
+func odataWriteOperand(b *strings.Builder, e ODataExpr, paren bool) {
 	if paren {
 		b.WriteByte('(')
 	}
-	writeODataExpr(b, e)
+	odataWriteExpr(b, e)
 	if paren {
 		b.WriteByte(')')
 	}
 }
 
-// writeODataUnary prints "not X" or "-X"; a negated literal is
+// odataWriteUnary prints "not X" or "-X"; a negated literal is
 // parenthesized, so -(5) does not read back as the literal -5.
-func writeODataUnary(b *strings.Builder, e *ODataUnary) {
+func odataWriteUnary(b *strings.Builder, e *ODataUnary) {
 	paren := odataPrecedence(e.X) < 7
 	if e.Op == ODataNot {
 		b.WriteString("not ")
@@ -114,44 +114,44 @@ func writeODataUnary(b *strings.Builder, e *ODataUnary) {
 		_, lit := e.X.(*ODataLiteral)
 		paren = paren || lit
 	}
-	writeODataOperand(b, e.X, paren)
+	odataWriteOperand(b, e.X, paren)
 }
 
-// writeODataItems prints "(a,b,...)".
-func writeODataItems(b *strings.Builder, items []ODataExpr) {
+// odataWriteItems prints "(a,b,...)".
+func odataWriteItems(b *strings.Builder, items []ODataExpr) {
 	b.WriteByte('(')
 	for i, it := range items {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeODataExpr(b, it)
+		odataWriteExpr(b, it)
 	}
 	b.WriteByte(')')
 }
 
-// writeODataLiteral prints a literal in the form its kind is written in.
-func writeODataLiteral(b *strings.Builder, e *ODataLiteral) {
+// odataWriteLiteral prints a literal in the form its kind is written in.
+func odataWriteLiteral(b *strings.Builder, e *ODataLiteral) {
 	switch e.Kind {
 	case ODataKindNull:
 		b.WriteString("null")
 	case ODataKindString:
-		writeODataQuoted(b, e.Value)
+		odataWriteQuoted(b, e.Value)
 	case ODataKindDuration:
 		b.WriteString("duration")
-		writeODataQuoted(b, e.Value)
+		odataWriteQuoted(b, e.Value)
 	case ODataKindBinary:
 		b.WriteString("binary")
-		writeODataQuoted(b, e.Value)
+		odataWriteQuoted(b, e.Value)
 	case ODataKindEnum:
 		b.WriteString(e.Type)
-		writeODataQuoted(b, e.Value)
+		odataWriteQuoted(b, e.Value)
 	default:
 		b.WriteString(e.Value)
 	}
 }
 
-// writeODataQuoted prints s in single quotes, doubling the quotes in it.
-func writeODataQuoted(b *strings.Builder, s string) {
+// odataWriteQuoted prints s in single quotes, doubling the quotes in it.
+func odataWriteQuoted(b *strings.Builder, s string) {
 	b.WriteByte('\'')
 	b.WriteString(strings.ReplaceAll(s, "'", "''"))
 	b.WriteByte('\'')

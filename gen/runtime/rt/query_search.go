@@ -78,7 +78,7 @@ func (p *odataParser) parseSearchNot() ODataSearchExpr {
 		return nil
 	}
 	start := p.pos
-	for p.pos < len(p.src) && !isODataSpace(p.src[p.pos]) && strings.IndexByte(`()"`, p.src[p.pos]) < 0 {
+	for p.pos < len(p.src) && !odataIsSpace(p.src[p.pos]) && strings.IndexByte(`()"`, p.src[p.pos]) < 0 {
 		p.pos++
 	}
 	if p.atSearchKeywordAt(start, "AND") || p.atSearchKeywordAt(start, "OR") {
@@ -151,5 +151,5 @@ func (p *odataParser) atSearchKeywordAt(i int, kw string) bool {
 	if !strings.HasPrefix(rest, kw) || len(rest) == len(kw) {
 		return false
 	}
-	return isODataSpace(rest[len(kw)]) || rest[len(kw)] == '(' || rest[len(kw)] == '"'
+	return odataIsSpace(rest[len(kw)]) || rest[len(kw)] == '(' || rest[len(kw)] == '"'
 }

@@ -41,7 +41,7 @@ func (p *odataParser) nextItem() bool {
 // and their segments, large enough for all of them.
 func (p *odataParser) itemSpace() ([]ODataPath, []string) {
 	n := strings.Count(p.src, ",") + 1
-	return take(&p.nodes.items, n), take(&p.nodes.segs, n+strings.Count(p.src, "/"))
+	return odataTake(&p.nodes.items, n), odataTake(&p.nodes.segs, n+strings.Count(p.src, "/"))
 }
 
 // parseItemPath parses the path of a $select or $expand item: names,
@@ -226,7 +226,7 @@ func odataSplitTop(s string, sep byte) func(yield func(string) bool) {
 // parseOrderBy parses $orderby: expressions, each followed by asc or desc
 // or nothing, separated by commas.
 func (p *odataParser) parseOrderBy() ([]ODataOrderBy, *Error) {
-	items := take(&p.nodes.order, strings.Count(p.src, ",")+1)
+	items := odataTake(&p.nodes.order, strings.Count(p.src, ",")+1)
 	for {
 		e := p.parseExpr()
 		if p.err != nil {
@@ -247,7 +247,7 @@ func (p *odataParser) parseOrderBy() ([]ODataOrderBy, *Error) {
 // spaces at p.pos, with the offset of its end.
 func (p *odataParser) peekDirection() (string, int) {
 	i := p.pos
-	for i < len(p.src) && isODataSpace(p.src[i]) {
+	for i < len(p.src) && odataIsSpace(p.src[i]) {
 		i++
 	}
 	if i == p.pos {

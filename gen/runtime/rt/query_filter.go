@@ -266,14 +266,20 @@ func (p *odataParser) parseUnary() ODataExpr {
 	return p.parseInHas()
 }
 
-// atNot reports whether the keyword not, followed by a space or "(",
-// starts at p.pos.
+// atNot reports whether the keyword not starts at p.pos: the word "not"
+// in any case, not continued by a name character, "/" (a path) or a
+// quote (a typed literal). So a property named not is written not/x only,
+// and a "not" with no operand is an error, never a path.
 func (p *odataParser) atNot() bool {
 	rest := p.src[p.pos:]
-	if len(rest) < 4 || !strings.EqualFold(rest[:3], "not") {
+	if len(rest) < 3 || !strings.EqualFold(rest[:3], "not") {
 		return false
 	}
-	return odataIsSpace(rest[3]) || rest[3] == '('
+	if len(rest) == 3 {
+		return true
+	}
+	c := rest[3]
+	return !odataIsIdentByte(c) && c != '.' && c != '/' && c != '\'' && c < utf8.RuneSelf
 }
 
 // numberAt reports whether a number (digits or INF) starts at offset i.

@@ -188,6 +188,7 @@ func TestODataFilterPrint(t *testing.T) {
 		{"-(5) eq x", "-(5) eq x"},
 		{"-(-5) eq x", "-(-5) eq x"},
 		{"--x eq 1", "--x eq 1"},
+		{"- INF/x eq 1", "-(INF/x) eq 1"},
 		{"-(a add b) eq 1", "-(a add b) eq 1"},
 		{"not not a", "not not a"},
 		{"not (not a) in (true)", "not (not a) in (true)"},
@@ -231,6 +232,8 @@ func TestODataFilterErrors(t *testing.T) {
 		{"", "not 'x'", "4 in $filter 'not 'x'': the operand of 'not' must be a Boolean expression."},
 		{"", "x/all()", "6 in $filter 'x/all()': expected a lambda variable name, found ')'."},
 		{"", "x/any(y y eq 1)", "8 in $filter 'x/any(y y eq 1)': expected ':' after the lambda variable, found 'y'."},
+		{"", "(not)in()", "4 in $filter '(not)in()': expected an expression, found ')'."}, // found by FuzzODataFilter
+		{"", "not/x eq 1 and NOT", "18 in $filter 'not/x eq 1 and NOT': expected an expression, found the end of the text."},
 		{"", "$count eq 1", "0 in $filter '$count eq 1': '$count' must follow a collection-valued property."},
 		{"", "x/$foo eq 1", "2 in $filter 'x/$foo eq 1': unknown name '$foo'."},
 		{"", "é eq 'ü' and", "12 in $filter 'é eq 'ü' and': expected an expression, found the end of the text."},

@@ -103,16 +103,21 @@ func odataWriteOperand(b *strings.Builder, e ODataExpr, paren bool) {
 	}
 }
 
-// odataWriteUnary prints "not X" or "-X"; a negated literal is
-// parenthesized, so -(5) does not read back as the literal -5.
+// odataWriteUnary prints "not X" or "-X"; a negated literal, or path
+// starting with a segment INF, is parenthesized, so -(5) does not read
+// back as the literal -5.
 func odataWriteUnary(b *strings.Builder, e *ODataUnary) {
 	paren := odataPrecedence(e.X) < 7
 	if e.Op == ODataNot {
 		b.WriteString("not ")
 	} else {
 		b.WriteString(string(e.Op))
-		_, lit := e.X.(*ODataLiteral)
-		paren = paren || lit
+		switch x := e.X.(type) {
+		case *ODataLiteral:
+			paren = true
+		case *ODataPath:
+			paren = paren || len(x.Segments) > 0 && x.Segments[0] == "INF"
+		}
 	}
 	odataWriteOperand(b, e.X, paren)
 }

@@ -152,7 +152,7 @@ func upgradeAPIText(kind, goText string) string {
 	switch kind {
 	case apiField:
 		if owner, typ, ok := strings.Cut(goText, " "); ok && strings.HasPrefix(typ, "Optional[") && strings.HasSuffix(typ, "]") {
-			return owner + " " + typ[len("Optional[") : len(typ)-1]
+			return owner + " " + typ[len("Optional["):len(typ)-1]
 		}
 	case apiMember:
 		if c, _, ok := strings.Cut(goText, " = "); ok {

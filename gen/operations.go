@@ -37,7 +37,7 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	e.genRow(f, o)
 	f.Line()
 	f.Comment(op.GoName + " answers 501 Not Implemented.")
-	f.Func().Params(jen.Id(unimplementedName)).Id(op.GoName).Add(e.signature(o)).Block(
+	f.Func().Params(jen.Op("*").Id(unimplementedName)).Id(op.GoName).Add(e.signature(o)).Block(
 		e.unimplementedReturn(o),
 	)
 }
@@ -143,9 +143,11 @@ func (e *emitter) genRequest(f *jen.File, o *opPlan) {
 	f.Line()
 	f.Add(comment(o.reqType+" is the request of "+op.GoName+" ("+op.Title+"), documented in "+e.plan.rel(op.Source.File)+".", op.Description))
 	fields := []jen.Code{
-		jen.Id("_").Index(jen.Lit(0)).Func().Params(), // not comparable: no equality function to compile
 		comment("HTTPRequest is the request as received."),
 		jen.Id("HTTPRequest").Op("*").Qual("net/http", "Request"),
+		jen.Line(),
+		comment("Query holds the request's OData query options, parsed and checked."),
+		jen.Id("Query").Id(runtime.ODataQuery),
 	}
 	phs := e.paramPlaceholders(o)
 	for i, p := range o.params {
@@ -193,6 +195,33 @@ func (e *emitter) genCall(f *jen.File, o *opPlan) {
 	f.Func().Id(o.call).Params(jen.Id("svc").Any(), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Any()).Params(jen.Any(), jen.Error()).Block(ret)
 }
 
+// requestFixedFields is the number of fields a request struct has before
+// its path parameters: HTTPRequest and Query.
+const requestFixedFields = 2
+
+// queryParams returns the names of the query parameters an operation's
+// request lines write that are not OData system query options ($filter,
+// ...), sorted: startDateTime and endDateTime for calendarView.
+func queryParams(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		_, q, ok := strings.Cut(p, "?")
+		if !ok {
+			continue
+		}
+		for _, part := range strings.Split(q, "&") {
+			name, _, _ := strings.Cut(part, "=")
+			name = strings.TrimSpace(name)
+			if name == "" || strings.HasPrefix(name, "$") || strings.HasPrefix(name, "@") || strings.ContainsAny(name, "{}<> ") {
+				continue
+			}
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // genRow emits the operation's row of the operation table: its method,
 // status, request type, call function and the request lines it keeps,
 // each with the request fields its placeholders fill.
@@ -204,13 +233,21 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		idx := make([]jen.Code, len(o.paramOf[ri]))
 		for pi, fi := range o.paramOf[ri] {
-			idx[pi] = jen.Lit(fi + 2) // fields 0 and 1 are _ and HTTPRequest
+			idx[pi] = jen.Lit(fi + requestFixedFields)
 		}
 		routes = append(routes, jen.Values(jen.Lit(r.Pattern), jen.Index().Uint8().Values(idx...)))
 	}
 	// Positional, on one line: the table rows are data.
+	params := jen.Nil()
+	if ps := queryParams(o.op.Paths); len(ps) > 0 {
+		lits := make([]jen.Code, len(ps))
+		for i, p := range ps {
+			lits[i] = jen.Lit(p)
+		}
+		params = jen.Index().String().Values(lits...)
+	}
 	fields := []jen.Code{jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
-		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Id(o.call), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o))}
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Id(o.call), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o)), params}
 	f.Line()
 	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Values(fields...)
 }

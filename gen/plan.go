@@ -20,12 +20,13 @@ const (
 	operationsVar     = "operations"
 	enumTableVar      = "enumTable"
 	kindTableVar      = "kindTable"
+	typeTableVar      = "typeTable"
 	testExamplesName  = "TestExamples"
 	testRoutesName    = "TestRoutes"
 )
 
 // fixedNames lists the constants above.
-var fixedNames = []string{serviceName, unimplementedName, newHandlerName, operationsVar, enumTableVar, kindTableVar, testExamplesName, testRoutesName}
+var fixedNames = []string{serviceName, unimplementedName, newHandlerName, operationsVar, enumTableVar, kindTableVar, typeTableVar, testExamplesName, testRoutesName}
 
 // plan holds every Go name decided for a schema, in one place, before any
 // code is emitted. Names are handed out in sorted order so they do not

@@ -265,7 +265,7 @@ func TestSeedHandlerServiceErrors(t *testing.T) {
 	if rec, _ = do(t, h, "PATCH", seedPath, "application/json", `{}`); rec.Code != 200 {
 		t.Errorf("after a panic the next request got %d", rec.Code)
 	}
-	rec, ge = do(t, generated.NewHandler(generated.UnimplementedService{}), "PATCH", seedPath, "application/json", `{}`)
+	rec, ge = do(t, generated.NewHandler(&generated.UnimplementedService{}), "PATCH", seedPath, "application/json", `{}`)
 	if rec.Code != 501 || ge.Error.Code != "notImplemented" {
 		t.Errorf("unimplemented: %d %+v", rec.Code, ge)
 	}

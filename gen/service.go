@@ -32,16 +32,18 @@ func (e *emitter) serviceFile() *jen.File {
 	f.Type().Id(serviceName).Interface(methods...)
 	f.Line()
 	f.Comment(unimplementedName + " answers 501 Not Implemented to every operation. Embed it")
-	f.Comment("in your service to implement operations one at a time.")
+	f.Comment("in your service to implement operations one at a time, and pass a pointer to")
+	f.Comment("your service to NewHandler (its methods have pointer receivers: one compiled")
+	f.Comment("method per operation instead of two).")
 	f.Type().Id(unimplementedName).Struct()
 	f.Line()
-	f.Var().Id("_").Id(serviceName).Op("=").Id(unimplementedName).Values()
+	f.Var().Id("_").Id(serviceName).Op("=").Parens(jen.Op("*").Id(unimplementedName)).Parens(jen.Nil())
 	f.Line()
 	for _, l := range strings.Split(newHandlerDoc, "\n") {
 		f.Comment(l)
 	}
 	f.Func().Id(newHandlerName).Params(jen.Id("svc").Id(serviceName), jen.Id("opts").Op("...").Id(runtime.Option)).Qual("net/http", "Handler").Block(
-		jen.Return(jen.Id(runtime.NewHandler).Call(jen.Id("svc"), jen.Id(operationsVar), jen.Id("opts"))),
+		jen.Return(jen.Id(runtime.NewHandler).Call(jen.Id("svc"), jen.Qual("reflect", "TypeFor").Types(jen.Id(serviceName)).Call(), jen.Id(operationsVar), jen.Id("opts"))),
 	)
 	f.Line()
 	f.Comment(operationsVar + " is the operation table: one row per Service method, declared in the")
@@ -72,8 +74,11 @@ by svc, and 500 for other errors and panics, which go to the error log
 // the runtime.
 func (e *emitter) tablesFile() *jen.File {
 	f := e.newFile()
-	var enums, kinds []jen.Code
+	var enums, kinds, types []jen.Code
 	for _, d := range e.plan.pages {
+		for _, t := range d.types {
+			types = append(types, jen.Values(jen.Parens(jen.Op("*").Id(t.GoName)).Parens(jen.Nil()), jen.Lit(t.QualifiedName()), jen.Lit(e.filters(t))))
+		}
 		for _, en := range d.enums {
 			enums = append(enums, jen.Values(
 				jen.Parens(jen.Op("*").Id(en.GoName)).Parens(jen.Nil()),
@@ -104,7 +109,11 @@ func (e *emitter) tablesFile() *jen.File {
 	f.Comment("with its members, the base type first.")
 	f.Var().Id(kindTableVar).Op("=").Index().Id(runtime.KindInfo).Custom(multi, kinds...)
 	f.Line()
-	f.Func().Id("init").Params().Block(jen.Id(runtime.RegisterTables).Call(jen.Id(enumTableVar), jen.Id(kindTableVar)))
+	f.Comment(typeTableVar + " lists every struct type with its documented qualified name and the")
+	f.Comment("$filter operators its page documents for its properties.")
+	f.Var().Id(typeTableVar).Op("=").Index().Id(runtime.TypeInfo).Custom(multi, types...)
+	f.Line()
+	f.Func().Id("init").Params().Block(jen.Id(runtime.RegisterTables).Call(jen.Id(enumTableVar), jen.Id(kindTableVar), jen.Id(typeTableVar)))
 	return f
 }
 
@@ -127,6 +136,12 @@ func (e *emitter) testFile() *jen.File {
 		jen.Id(runtime.RunDocRoutes).Call(jen.Id("t"), svc.Clone(), jen.Id(operationsVar)),
 	)
 	return f
+}
+
+// filters is the filters text of a type's row (see the runtime's
+// typeInfo): "" until the parser records the documented operators.
+func (e *emitter) filters(t *schema.Type) string {
+	return ""
 }
 
 func firstPath(paths []string) string {

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"bytes"
+	"cmp"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
@@ -17,7 +18,9 @@ import (
 	"log"
 	"math"
 	"net/http"
+	"net/url"
 	"reflect"
+	"regexp"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -134,14 +137,14 @@ func (a *AnyOf[K]) UnmarshalJSON(data []byte) error {
 // decode reads the JSON request body into dst, a non-nil pointer. On failure
 // it writes the error response (415, 413 or 400) and returns false. An
 // empty body is accepted and leaves dst untouched.
-func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any) bool {
+func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any, opts *decodeOptions) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSONMediaType(ct) {
 		writeError(w, &Error{Status: http.StatusUnsupportedMediaType, Message: "The request body must be JSON (Content-Type: application/json)."})
 		return false
 	}
 	body, e := h.readBody(w, r)
 	if e == nil && len(bytes.TrimSpace(body)) > 0 {
-		e = decodeStrict(body, dst, nil)
+		e = decodeStrict(body, dst, opts)
 	}
 	if e != nil {
 		if e.Status == http.StatusUnsupportedMediaType {
@@ -3183,8 +3186,14 @@ func codecAppendCompact(dst, src []byte) []byte {
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
 // ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is set when the request asked for $count. Other control
-// information (@odata.type of the collection, ...) is in ODataAnnotations.
+// ODataCount is the total the request asked for with $count=true (set it
+// when req.Query.Count is true). Other control information (@odata.type of
+// the collection, ...) is in ODataAnnotations.
+//
+// To page, set SkipToken to an opaque token for the next page: the
+// handler writes @odata.nextLink as the request's URL with $skiptoken set
+// to it (unless ODataNextLink is set), and the next request carries it in
+// req.Query.SkipToken.
 type CollectionResponse[T any] struct {
 	_                [0]collectionTag
 	ODataContext     string      `json:"@odata.context,omitempty"`
@@ -3193,6 +3202,7 @@ type CollectionResponse[T any] struct {
 	ODataDeltaLink   string      `json:"@odata.deltaLink,omitempty"`
 	ODataAnnotations Annotations `json:"-" graphjson:",annotations"`
 	Value            []T         `json:"value"`
+	SkipToken        string      `json:"-"`
 }
 
 // collectionTag marks CollectionResponse for the handler.
@@ -3610,9 +3620,11 @@ type handler struct {
 }
 
 // newHandler returns the handler of the generated NewHandler: svc is the
-// Service, ops the generated operation table. A malformed table row is a
-// bug of the generator: newHandler panics naming it.
-func newHandler(svc any, ops []*operation, opts []Option) *handler {
+// Service, service the Service interface type (its methods give the
+// operations' result types; nil when unknown), ops the generated operation
+// table. A malformed table row is a bug of the generator: newHandler
+// panics naming it.
+func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) *handler {
 	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
 	for _, opt := range opts {
 		if opt != nil {
@@ -3622,6 +3634,9 @@ func newHandler(svc any, ops []*operation, opts []Option) *handler {
 	var table []routeEntry
 	for _, op := range ops {
 		info, err := newOpInfo(op)
+		if err == nil {
+			err = info.setResult(service)
+		}
 		if err != nil {
 			panic("graphdocgen runtime: " + err.Error())
 		}
@@ -3643,10 +3658,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := routingPath(r)
-	e, params, allow := h.router.lookup(r.Method, path)
-	if ce, cparams, seg := h.collectionRoute(r.Method, path, e); ce != nil {
-		e, params, st.segment = ce, cparams, seg
+	e, params, allow, seg := h.resolve(r.Method, path)
+	if e == nil {
+		if alt, ok := writtenPath(path); ok {
+			if ae, aparams, aallow, aseg := h.resolve(r.Method, alt); ae != nil || len(allow) == 0 {
+				e, params, allow, seg = ae, aparams, aallow, aseg
+			}
+		}
 	}
+	st.segment = seg
 	switch {
 	case e != nil:
 		h.serve(tw, r.WithContext(st), st, e, params)
@@ -3658,21 +3678,43 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// resolve finds the route of a request: the one its path selects, or the
+// collection route its $count or type-cast segment leads to (seg).
+func (h *handler) resolve(method string, path requestPath) (e *routeEntry, params, allow []string, seg string) {
+	e, params, allow = h.router.lookup(method, path)
+	if ce, cparams, cseg := h.collectionRoute(method, path, e); ce != nil {
+		return ce, cparams, allow, cseg
+	}
+	return e, params, allow, ""
+}
+
 // serve builds the operation's request from the path parameters and the
 // body, calls the Service, and writes its answer.
 func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState, e *routeEntry, params []string) {
 	op := e.op
+	q, qe := h.query(r, op)
+	if qe != nil {
+		writeError(w, qe)
+		return
+	}
+	pref := preferUnknownEnums(r.Header)
+	if pref {
+		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)
+	}
 	ptr := reflect.New(op.reqType)
 	req := ptr.Elem()
 	if op.httpReq >= 0 {
 		req.Field(op.httpReq).Set(reflect.ValueOf(r))
+	}
+	if op.query >= 0 {
+		req.Field(op.query).Set(reflect.ValueOf(q).Elem())
 	}
 	for i, fi := range e.route.fields {
 		if i < len(params) {
 			req.Field(int(fi)).SetString(params[i])
 		}
 	}
-	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface()) {
+	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
 		return
 	}
 	var res any
@@ -3682,7 +3724,10 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	} else {
 		res, err = op.call(h.svc, st, ptr.Interface())
 	}
-	h.reply(w, r, st, op.status, res, err)
+	if err == nil && op.lists {
+		setNextLink(r, res)
+	}
+	h.reply(w, r, st, op.status, res, err, answerOptions(q, op, pref))
 }
 
 // recoverPanic turns a panic while serving r into a logged 500 response,
@@ -3777,6 +3822,146 @@ func stateOf(ctx context.Context) *requestState {
 	return s
 }
 
+// query parses the request's OData query options and checks them against
+// the operation: every property a $select, $expand, $filter or $orderby
+// names must be one of its entity's, and a $filter may use on a property
+// only the operators its page documents. It answers 400 otherwise.
+func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
+	q, e := parseODataQuery(r.URL.RawQuery, odataParseConfig{dollarOptional: true, params: op.params})
+	if e != nil || op.entity == nil || h.cfg.lenientQuery {
+		return q, e
+	}
+	name := op.entity.Name()
+	if op.entityInfo != nil {
+		name = op.entityInfo.name
+	}
+	if e := odataCheckProperties(q, op.entity, name); e != nil {
+		return nil, e
+	}
+	if q.Filter != nil {
+		if allowed := op.entityInfo.filterOperators(); allowed != nil {
+			if e := odataCheckFilterOperators(q.Filter, name, allowed); e != nil {
+				return nil, e
+			}
+		}
+	}
+	return q, nil
+}
+
+// preferUnknownEnumMembers is the preference with which a client asks for
+// the members of evolvable enums documented after unknownFutureValue.
+const preferUnknownEnumMembers = "include-unknown-enum-members"
+
+// preferUnknownEnums reports whether the request's Prefer headers hold
+// include-unknown-enum-members.
+func preferUnknownEnums(h http.Header) bool {
+	for _, v := range h.Values("Prefer") {
+		for _, p := range strings.Split(v, ",") {
+			p, _, _ = strings.Cut(p, ";")
+			if strings.EqualFold(strings.TrimSpace(p), preferUnknownEnumMembers) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answerOptions are the encoder's options for an answer: the $select
+// projection, and whether evolvable enum members are hidden.
+func answerOptions(q *ODataQuery, op *opInfo, pref bool) *encodeOptions {
+	opts := &encodeOptions{hideEvolvable: !pref}
+	if q == nil || len(q.Select) == 0 {
+		return opts
+	}
+	sel := map[string]bool{}
+	for _, p := range q.Select {
+		segs := p.Segments
+		if len(segs) == 0 || segs[0] == "*" {
+			return opts
+		}
+		// A cast-qualified item selects the property after the cast.
+		if strings.Contains(segs[0], ".") && len(segs) > 1 {
+			segs = segs[1:]
+		}
+		sel[segs[0]] = true
+	}
+	opts.selected, opts.selectInValue = sel, op.lists
+	return opts
+}
+
+// setNextLink writes a collection's @odata.nextLink when the service set
+// its SkipToken and no link of its own: the request's URL, as the client
+// sent it, with $skiptoken set to the token.
+func setNextLink(r *http.Request, res any) {
+	v := reflect.ValueOf(res)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return
+	}
+	v = v.Elem()
+	tok, link := v.FieldByName("SkipToken"), v.FieldByName("ODataNextLink")
+	if !tok.IsValid() || !link.IsValid() || tok.String() == "" || link.String() != "" {
+		return
+	}
+	link.SetString(nextLink(r, tok.String()))
+}
+
+// nextLink is the URL of the page after r: r's URL as the client sent it
+// (r.RequestURI, which keeps a prefix that http.StripPrefix removed from
+// r.URL), with $skiptoken set to token.
+func nextLink(r *http.Request, token string) string {
+	target := r.RequestURI
+	if target == "" {
+		target = r.URL.RequestURI()
+	}
+	path, rawQuery, _ := strings.Cut(target, "?")
+	var kept []string
+	for _, part := range strings.Split(rawQuery, "&") {
+		name, _, _ := strings.Cut(part, "=")
+		if n, err := url.QueryUnescape(name); part == "" || err == nil && strings.EqualFold(strings.TrimPrefix(n, "$"), "skiptoken") {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	kept = append(kept, "$skiptoken="+url.QueryEscape(token))
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host := r.Host
+	if u, err := url.Parse(target); err == nil && u.Host != "" {
+		scheme, host, path = u.Scheme, u.Host, u.Path
+	}
+	return scheme + "://" + host + path + "?" + strings.Join(kept, "&")
+}
+
+// writtenPath returns the path a request line as the docs write it stands
+// for, when that differs: without a trailing "/" (GET
+// /identity/apiConnectors/), and with "/" before a $ref, $value or $count
+// glued to a key (.../tokenLifetimePolicies/{id}$ref).
+func writtenPath(p requestPath) (requestPath, bool) {
+	n := len(p.text)
+	if n > 1 && p.separates(n-1) {
+		return p.prefix(n - 1), true
+	}
+	i := p.lastSeparator()
+	if i < 0 {
+		return p, false
+	}
+	last := p.text[i+1:]
+	for _, suffix := range []string{"$ref", "$value", "$count"} {
+		if len(last) > len(suffix) && strings.EqualFold(last[len(last)-len(suffix):], suffix) {
+			cut := n - len(suffix)
+			text := p.text[:cut] + "/" + p.text[cut:]
+			var enc []bool
+			if p.encoded != nil {
+				enc = append(append(append([]bool{}, p.encoded[:cut]...), false), p.encoded[cut:]...)
+			}
+			return requestPath{text: text, encoded: enc}, true
+		}
+	}
+	return p, false
+}
+
 // operation describes one Service method to the handler. The generated
 // package declares one per operation, as static data, and passes the list
 // to newHandler.
@@ -3796,6 +3981,10 @@ type operation struct {
 	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
 	// (a type cast) serve the operation too.
 	collection bool
+	// params are the operation's own query parameters (from its request
+	// lines: startDateTime on calendarView), never read as OData system
+	// query options written without "$".
+	params []string
 }
 
 // opRoute is one request line an operation keeps: its path pattern, and
@@ -3807,13 +3996,23 @@ type opRoute struct {
 }
 
 // opInfo is what the handler computes once per operation from its
-// request struct type.
+// request struct type and its Service method.
 type opInfo struct {
 	*operation
 	reqType  reflect.Type // the struct type
 	httpReq  int          // field index of HTTPRequest, -1 when none
+	query    int          // field index of Query, -1 when none
 	body     int          // field index of Body, -1 when none
 	bodyType reflect.Type
+	// result is the type the Service method returns (nil when it returns
+	// only an error); entity is the struct type of the entity it answers
+	// or lists (nil for a primitive or no result), which query options
+	// name properties of, with its row of the type table (nil when it
+	// has none).
+	result     reflect.Type
+	entity     reflect.Type
+	entityInfo *typeInfo
+	lists      bool // the result is a CollectionResponse
 }
 
 // newOpInfo checks an operation's table row against its request type.
@@ -3822,7 +4021,7 @@ func newOpInfo(op *operation) (*opInfo, error) {
 	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 		return nil, fmt.Errorf("operation %s: request is %v, not a pointer to a struct", op.name, t)
 	}
-	info := &opInfo{operation: op, reqType: t.Elem(), httpReq: -1, body: -1}
+	info := &opInfo{operation: op, reqType: t.Elem(), httpReq: -1, query: -1, body: -1}
 	for i := range info.reqType.NumField() {
 		f := info.reqType.Field(i)
 		switch {
@@ -3830,6 +4029,8 @@ func newOpInfo(op *operation) (*opInfo, error) {
 			info.httpReq = i
 		case f.Name == "Body":
 			info.body, info.bodyType = i, f.Type
+		case f.Name == "Query" && f.Type == reflect.TypeFor[ODataQuery]():
+			info.query = i
 		}
 	}
 	for _, r := range op.routes {
@@ -3843,6 +4044,62 @@ func newOpInfo(op *operation) (*opInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+// setResult records the operation's result type, read from the Service
+// interface's method, and the entity type its query options refer to.
+func (info *opInfo) setResult(service reflect.Type) error {
+	if service == nil {
+		return nil
+	}
+	m, ok := service.MethodByName(info.name)
+	if !ok {
+		return fmt.Errorf("operation %s: the Service has no method %s", info.name, info.name)
+	}
+	if m.Type.NumOut() == 2 {
+		info.result = m.Type.Out(0)
+	}
+	info.entity, info.lists = queryEntity(info.result)
+	if info.entity != nil {
+		info.entityInfo = typeOf(info.entity)
+	}
+	return nil
+}
+
+// queryEntity returns the struct type of the entity a result holds: T for
+// *T, the element type for *CollectionResponse[T], a family's base for
+// its interface or AnyOf; nil for a primitive (ValueResponse) or none. It
+// reports whether the result is a collection.
+func queryEntity(result reflect.Type) (reflect.Type, bool) {
+	if result == nil {
+		return nil, false
+	}
+	t := result
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	collection := false
+	if t.Kind() == reflect.Struct && t.NumField() > 0 && t.Field(0).Type == reflect.TypeFor[[0]collectionTag]() {
+		if f, ok := t.FieldByName("Value"); ok {
+			t, collection = f.Type.Elem(), true
+		}
+	}
+	if codecIsAnyOf(t) {
+		t = t.Field(1).Type
+	}
+	if t.Kind() == reflect.Interface {
+		if k := kindOf(t); k != nil {
+			return k.base, collection
+		}
+		return nil, collection
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || !codecOwnsStruct(t) {
+		return nil, collection
+	}
+	return t, collection
 }
 
 // placeholders returns the number of placeholders of a route pattern.
@@ -3902,6 +4159,9 @@ type Option func(*handlerConfig)
 type handlerConfig struct {
 	maxBodyBytes int64
 	errorLog     func(r *http.Request, err error)
+	// lenientQuery skips the checks of query options against the
+	// operation's entity (WithLenientQuery).
+	lenientQuery bool
 	// intercept, when set, is called instead of the Service (the golden
 	// tests' double).
 	intercept func(op *opInfo, ctx context.Context, req any) (any, error)
@@ -3931,6 +4191,17 @@ func WithMaxBodyBytes(n int64) Option {
 func WithErrorLog(fn func(r *http.Request, err error)) Option {
 	return func(c *handlerConfig) {
 		c.errorLog = fn
+	}
+}
+
+// WithLenientQuery makes the handler accept query options that name
+// properties the operation's entity does not document, and $filter
+// operators its page does not list for a property: the options are still
+// parsed (a malformed one is answered 400) and reach the Service in
+// req.Query, which then decides. Graph itself answers 400 to both.
+func WithLenientQuery() Option {
+	return func(c *handlerConfig) {
+		c.lenientQuery = true
 	}
 }
 
@@ -4045,6 +4316,4032 @@ func (rp requestPath) lastSeparator() int {
 	return -1
 }
 
+// Parsing a query allocates its parts in few blocks: parseODataQuery
+// allocates one odataQueryBlock holding the query and room for the nodes
+// and lists of a typical request, and the parsers take further room from
+// slabs that grow as needed. All parts of one query share the blocks, and
+// so their lifetime.
+
+// odataSlab hands out values of T from arrays: the one it starts with,
+// then arrays it allocates, twice as long each time up to 16.
+type odataSlab[T any] struct {
+	free []T
+	next int
+}
+
+// start gives s the array buf to hand out first.
+func (s *odataSlab[T]) start(buf []T) {
+	s.free, s.next = buf, len(buf)
+}
+
+// alloc returns a pointer to a new zero T.
+func (s *odataSlab[T]) alloc() *T {
+	if len(s.free) == 0 {
+		s.next = min(max(2*s.next, 2), 16)
+		s.free = make([]T, s.next)
+	}
+	x := &s.free[0]
+	s.free = s.free[1:]
+	return x
+}
+
+// odataTake returns an empty slice with room for n values, from the spare room
+// *room if it has enough, else newly allocated.
+func odataTake[T any](room *[]T, n int) []T {
+	if cap(*room) < n {
+		return make([]T, 0, n)
+	}
+	s := (*room)[:0:n]
+	*room = (*room)[n:]
+	return s
+}
+
+// odataPathBlock holds a path and room for its first segments, so a short
+// path needs no allocation of its own.
+type odataPathBlock struct {
+	path ODataPath
+	segs [2]string
+}
+
+// odataCallBlock holds a call and room for its arguments.
+type odataCallBlock struct {
+	call ODataCall
+	args [3]ODataExpr
+}
+
+// odataNodes is where the parsers of one query allocate: slabs of nodes
+// and numbers, and spare room for the lists of $select, $expand and
+// $orderby.
+type odataNodes struct {
+	binaries odataSlab[ODataBinary]
+	literals odataSlab[ODataLiteral]
+	paths    odataSlab[odataPathBlock]
+	calls    odataSlab[odataCallBlock]
+	ints     odataSlab[int]
+	bools    odataSlab[bool]
+	items    []ODataPath
+	segs     []string
+	order    []ODataOrderBy
+}
+
+// odataQueryBlock is what parseODataQuery allocates at once: the query
+// and the first room of its nodes, enough for a typical request.
+type odataQueryBlock struct {
+	query ODataQuery
+	nodes odataNodes
+	bins  [2]ODataBinary
+	lits  [2]ODataLiteral
+	paths [3]odataPathBlock
+	calls [1]odataCallBlock
+	ints  [2]int
+	bools [1]bool
+	items [4]ODataPath
+	segs  [6]string
+	order [1]ODataOrderBy
+}
+
+// odataNewQueryBlock returns a block whose nodes hand out its room first.
+// (The nodes live in the block: parsing $expand recurses, so the escape
+// analysis would move them to the heap anyway.)
+func odataNewQueryBlock() *odataQueryBlock {
+	b := &odataQueryBlock{}
+	nodes := &b.nodes
+	nodes.binaries.start(b.bins[:])
+	nodes.literals.start(b.lits[:])
+	nodes.paths.start(b.paths[:])
+	nodes.calls.start(b.calls[:])
+	nodes.ints.start(b.ints[:])
+	nodes.bools.start(b.bools[:])
+	nodes.items, nodes.segs, nodes.order = b.items[:], b.segs[:], b.order[:]
+	return b
+}
+
+// binary returns a new binary operation.
+func (p *odataParser) binary(op ODataOp, left, right ODataExpr) *ODataBinary {
+	b := p.nodes.binaries.alloc()
+	*b = ODataBinary{Op: op, Left: left, Right: right}
+	return b
+}
+
+// literal returns a new literal.
+func (p *odataParser) literal(kind ODataKind, value, typ string) *ODataLiteral {
+	l := p.nodes.literals.alloc()
+	*l = ODataLiteral{Kind: kind, Value: value, Type: typ}
+	return l
+}
+
+// path returns an empty path with room for two segments.
+func (p *odataParser) path() *ODataPath {
+	b := p.nodes.paths.alloc()
+	b.path.Segments = b.segs[:0]
+	return &b.path
+}
+
+// call returns a call of fn with no arguments yet.
+func (p *odataParser) call(fn odataFunction) *ODataCall {
+	b := p.nodes.calls.alloc()
+	b.call.Name = fn.name
+	if fn.max > 0 {
+		b.call.Args = b.args[:0:min(fn.max, len(b.args))]
+	}
+	return &b.call
+}
+
+// ODataExpr is a node of a parsed $filter (or $orderby) expression:
+// *ODataBinary, *ODataUnary, *ODataCall, *ODataLambda, *ODataPath,
+// *ODataLiteral or *ODataList. String prints it as canonical $filter text
+// that parses back to an equal tree. Walk a tree with WalkODataExpr and
+// evaluate it against a Go value with MatchODataFilter.
+type ODataExpr interface {
+	// String returns the expression as canonical $filter text.
+	String() string
+	// odataExpr seals the interface: only rt's node types implement it.
+	odataExpr()
+}
+
+// ODataOp is an operator of a $filter expression: a comparison, logical or
+// arithmetic operator (ODataBinary), not or negation (ODataUnary), or a
+// lambda operator (ODataLambda). Its value is the operator as written in
+// canonical text ("eq", "and", "not", "-", "any").
+type ODataOp string
+
+// The operators of a $filter expression. Parsing ignores the case of an
+// operator's name ("EQ", "And"), as Graph does; the tree holds these values.
+const (
+	ODataEq     ODataOp = "eq"    // equal
+	ODataNe     ODataOp = "ne"    // not equal
+	ODataGt     ODataOp = "gt"    // greater than
+	ODataGe     ODataOp = "ge"    // greater than or equal
+	ODataLt     ODataOp = "lt"    // less than
+	ODataLe     ODataOp = "le"    // less than or equal
+	ODataAnd    ODataOp = "and"   // logical and
+	ODataOr     ODataOp = "or"    // logical or
+	ODataIn     ODataOp = "in"    // membership: x in ('a','b')
+	ODataHas    ODataOp = "has"   // enum flags: x has microsoft.graph.color'red'
+	ODataAdd    ODataOp = "add"   // addition
+	ODataSub    ODataOp = "sub"   // subtraction
+	ODataMul    ODataOp = "mul"   // multiplication
+	ODataDiv    ODataOp = "div"   // division (integer division for integers)
+	ODataDivBy  ODataOp = "divby" // division with a decimal result
+	ODataMod    ODataOp = "mod"   // remainder
+	ODataNot    ODataOp = "not"   // logical negation (ODataUnary)
+	ODataNegate ODataOp = "-"     // arithmetic negation (ODataUnary)
+	ODataAny    ODataOp = "any"   // lambda: true if any member matches (ODataLambda)
+	ODataAll    ODataOp = "all"   // lambda: true if every member matches (ODataLambda)
+)
+
+// ODataBinary is a binary operation: Left Op Right, such as
+// "displayName eq 'a'" or "a and b". For ODataIn, Right is usually an
+// *ODataList.
+type ODataBinary struct {
+	Op          ODataOp
+	Left, Right ODataExpr
+}
+
+// ODataUnary is "not X" (Op ODataNot) or "-X" (Op ODataNegate).
+type ODataUnary struct {
+	Op ODataOp
+	X  ODataExpr
+}
+
+// ODataCall is a call of a built-in function, such as
+// startswith(displayName,'a'). Name is the function's canonical spelling
+// (lower case, but "matchesPattern"), whatever the case it was written in.
+// For cast and isof, the type argument is an *ODataPath holding the
+// qualified type name ("Edm.Int32") or an *ODataLiteral string holding it.
+type ODataCall struct {
+	Name string
+	Args []ODataExpr
+}
+
+// ODataLambda is Collection/any(Var:Predicate) or Collection/all(Var:Predicate).
+// For "Collection/any()" Var is "" and Predicate is nil. Inside Predicate,
+// a path whose first segment is Var refers to the member being tested
+// ("x/skuId"), and the path "x" alone to the member itself.
+type ODataLambda struct {
+	Collection ODataPath
+	Op         ODataOp
+	Var        string
+	Predicate  ODataExpr
+}
+
+// ODataPath is a property path, its segments as written between slashes:
+// "manager/displayName" is {"manager", "displayName"}. A segment holding a
+// dot is a type cast ("microsoft.graph.user"); "$count" (last segment only)
+// is the number of members of the collection before it; "$it" (first
+// segment only) is the instance the filter is evaluated on, and a first
+// segment naming an enclosing lambda's variable is that variable. In
+// $select, "*" selects every property.
+type ODataPath struct {
+	Segments []string
+}
+
+// ODataKind is the Edm type of an ODataLiteral.
+type ODataKind uint8
+
+// The kinds of ODataLiteral, with the canonical form of Value for each.
+const (
+	ODataKindNull           ODataKind = iota // null; Value ""
+	ODataKindBoolean                         // "true" or "false"
+	ODataKindInt                             // an integer that fits in 64 bits: "42", "-7"
+	ODataKindDecimal                         // any other number: "1.5", "2e10", "INF", "-INF", "NaN"
+	ODataKindString                          // the string, '' unescaped: O'Neil for 'O''Neil'
+	ODataKindGuid                            // "184efa21-98c3-4e5d-95ab-d07053a96e67", unquoted in the text
+	ODataKindDate                            // "2021-01-01"
+	ODataKindDateTimeOffset                  // "2021-01-01T00:00:00Z" (T and Z upper case)
+	ODataKindTimeOfDay                       // "13:45:30"
+	ODataKindDuration                        // "P1D", written duration'P1D'
+	ODataKindEnum                            // the member(s): "red" or "red,blue"; Type names the enum
+	ODataKindBinary                          // base64url, written binary'...'
+)
+
+// ODataLiteral is a literal value. Value is its canonical text (see the
+// ODataKind constants); numbers keep their digits as written, so no
+// precision is lost. Type is the qualified enum type of an ODataKindEnum
+// literal (microsoft.graph.color'red' has Type "microsoft.graph.color"). A
+// plain quoted string such as 'red' is an ODataKindString, which compares
+// equal to an enum member of that name.
+type ODataLiteral struct {
+	Kind  ODataKind
+	Value string
+	Type  string
+}
+
+// ODataList is a parenthesized list, the right operand of "in":
+// ('a','b').
+type ODataList struct {
+	Items []ODataExpr
+}
+
+// odataExpr marks *ODataBinary as an ODataExpr.
+func (*ODataBinary) odataExpr() {}
+
+// odataExpr marks *ODataUnary as an ODataExpr.
+func (*ODataUnary) odataExpr() {}
+
+// odataExpr marks *ODataCall as an ODataExpr.
+func (*ODataCall) odataExpr() {}
+
+// odataExpr marks *ODataLambda as an ODataExpr.
+func (*ODataLambda) odataExpr() {}
+
+// odataExpr marks *ODataPath as an ODataExpr.
+func (*ODataPath) odataExpr() {}
+
+// odataExpr marks *ODataLiteral as an ODataExpr.
+func (*ODataLiteral) odataExpr() {}
+
+// odataExpr marks *ODataList as an ODataExpr.
+func (*ODataList) odataExpr() {}
+
+// WalkODataExpr calls fn for e and then, if fn returns true, for each of
+// its children in order, depth first: the operands of an ODataBinary or
+// ODataUnary, the arguments of an ODataCall, the collection path and the
+// predicate of an ODataLambda, the items of an ODataList. A nil e is not
+// visited.
+func WalkODataExpr(e ODataExpr, fn func(ODataExpr) bool) {
+	if e == nil || !fn(e) {
+		return
+	}
+	switch e := e.(type) {
+	case *ODataBinary:
+		WalkODataExpr(e.Left, fn)
+		WalkODataExpr(e.Right, fn)
+	case *ODataUnary:
+		WalkODataExpr(e.X, fn)
+	case *ODataCall:
+		for _, a := range e.Args {
+			WalkODataExpr(a, fn)
+		}
+	case *ODataLambda:
+		WalkODataExpr(&e.Collection, fn)
+		WalkODataExpr(e.Predicate, fn)
+	case *ODataList:
+		for _, it := range e.Items {
+			WalkODataExpr(it, fn)
+		}
+	}
+}
+
+// odataCheckProperties checks that every property path of q ($select,
+// $expand with its nested options, $filter and $orderby) names properties
+// of t, the Go type of the response's entity (a struct, possibly behind
+// pointers, Optional or a slice), whose documented qualified name is
+// typeName ("microsoft.graph.user"). It answers 400 naming the first
+// property missing and its type, as Graph does. Properties are matched by
+// JSON name as MatchODataFilter reads them. A type-cast segment selects a
+// member of a registered family (the interface's, or the one whose base
+// the type is); a cast it cannot resolve, a map, or an interface that is
+// not a registered family ends the check of that path: it accepts what it
+// cannot know.
+func odataCheckProperties(q *ODataQuery, t reflect.Type, typeName string) *Error {
+	c := odataChecker{typeName: typeName}
+	return c.checkQuery(q, odataElemType(t), "")
+}
+
+// odataChecker checks a query's paths against Go types.
+type odataChecker struct {
+	typeName string // the documented name of the root type
+}
+
+// odataElemType returns the type of the members of a collection type t,
+// or t itself, without pointers and Optional.
+func odataElemType(t reflect.Type) reflect.Type {
+	t = odataIndirectType(t)
+	if (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && t.Elem().Kind() != reflect.Uint8 {
+		return odataIndirectType(t.Elem())
+	}
+	return t
+}
+
+// checkQuery checks the options of q against t, reached from the root by
+// the property path at ("" for the root).
+func (c odataChecker) checkQuery(q *ODataQuery, t reflect.Type, at string) *Error {
+	for _, p := range q.Select {
+		if _, err := c.resolve(t, p.Segments, at); err != nil {
+			return err
+		}
+	}
+	for _, x := range q.Expand {
+		pt, err := c.resolve(t, x.Path.Segments, at)
+		if err != nil {
+			return err
+		}
+		if x.Options != nil && pt != nil {
+			if err := c.checkQuery(x.Options, odataElemType(pt), odataJoin(at, x.Path.String())); err != nil {
+				return err
+			}
+		}
+	}
+	if err := c.checkExpr(q.Filter, t, at, nil); err != nil {
+		return err
+	}
+	for _, o := range q.OrderBy {
+		if err := c.checkExpr(o.Expr, t, at, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// odataJoin joins two property paths with "/".
+func odataJoin(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "/" + b
+}
+
+// odataVarType is a lambda variable in scope and the type of the members
+// it ranges over.
+type odataVarType struct {
+	name string
+	typ  reflect.Type
+	at   string // the path of its collection, for messages
+}
+
+// checkExpr checks the paths of the expression e against t, with the
+// lambda variables vars in scope (innermost last).
+func (c odataChecker) checkExpr(e ODataExpr, t reflect.Type, at string, vars []odataVarType) *Error {
+	var err *Error
+	WalkODataExpr(e, func(n ODataExpr) bool {
+		if err != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ODataPath:
+			_, err = c.resolvePath(n.Segments, t, at, vars)
+		case *ODataLambda:
+			var ct reflect.Type
+			if ct, err = c.resolvePath(n.Collection.Segments, t, at, vars); err == nil && ct != nil && n.Predicate != nil {
+				v := odataVarType{name: n.Var, typ: odataElemType(ct), at: odataJoin(at, n.Collection.String())}
+				err = c.checkExpr(n.Predicate, t, at, append(vars[:len(vars):len(vars)], v))
+			}
+			return false
+		case *ODataCall:
+			if n.Name == "cast" || n.Name == "isof" {
+				for _, a := range n.Args[:len(n.Args)-1] {
+					if err == nil {
+						err = c.checkExpr(a, t, at, vars)
+					}
+				}
+				return false
+			}
+		}
+		return true
+	})
+	return err
+}
+
+// resolvePath resolves a $filter path, which may start with a lambda
+// variable, $it or $this.
+func (c odataChecker) resolvePath(segs []string, t reflect.Type, at string, vars []odataVarType) (reflect.Type, *Error) {
+	if len(segs) == 0 {
+		return t, nil
+	}
+	switch segs[0] {
+	case "$it":
+		return c.resolve(t, segs[1:], at)
+	case "$this":
+		if len(vars) > 0 {
+			v := vars[len(vars)-1]
+			return c.resolve(v.typ, segs[1:], v.at)
+		}
+		return c.resolve(t, segs[1:], at)
+	}
+	for i := len(vars) - 1; i >= 0; i-- {
+		if vars[i].name == segs[0] {
+			return c.resolve(vars[i].typ, segs[1:], vars[i].at)
+		}
+	}
+	return c.resolve(t, segs, at)
+}
+
+// resolve returns the type the property path segs names on t, reached by
+// the path at; nil (with no error) when it cannot tell.
+func (c odataChecker) resolve(t reflect.Type, segs []string, at string) (reflect.Type, *Error) {
+	for _, seg := range segs {
+		switch {
+		case seg == "*" || strings.HasSuffix(seg, ".*") || seg == "$ref" || seg == "$value":
+			return nil, nil
+		case seg == "$count":
+			return reflect.TypeFor[int64](), nil
+		case strings.Contains(seg, "."):
+			var ok bool
+			if t, ok = odataCastType(t, seg); !ok {
+				return nil, nil
+			}
+			continue
+		}
+		st := odataStructType(odataElemType(t))
+		if st == nil {
+			if k := odataElemType(t).Kind(); k == reflect.Map || k == reflect.Interface {
+				return nil, nil
+			}
+			return nil, c.missing(seg, at)
+		}
+		f, ok := odataFieldByName(st, seg)
+		if !ok {
+			return nil, c.missing(seg, at)
+		}
+		t, at = odataIndirectType(f.typ), odataJoin(at, seg)
+	}
+	return t, nil
+}
+
+// missing returns the error for a property seg not found on the type at
+// the path at.
+func (c odataChecker) missing(seg, at string) *Error {
+	if at == "" {
+		return badRequest("Could not find a property named '" + odataQuote(seg) + "' on type '" + c.typeName + "'.")
+	}
+	return badRequest("Could not find a property named '" + odataQuote(seg) + "' on '" + at + "' of type '" + c.typeName + "'.")
+}
+
+// odataStructType returns the struct type whose properties t has: t
+// itself, or the base of the registered family t is the interface of;
+// nil for another type.
+func odataStructType(t reflect.Type) reflect.Type {
+	switch t.Kind() {
+	case reflect.Struct:
+		return t
+	case reflect.Interface:
+		if k := kindOf(t); k != nil {
+			return k.base
+		}
+	}
+	return nil
+}
+
+// odataCastType returns the type a cast segment selects on t: the member
+// named name of t's registered family (t being its interface or its
+// base); false if it cannot tell.
+func odataCastType(t reflect.Type, name string) (reflect.Type, bool) {
+	e := odataElemType(t)
+	k := odataFamilyOf(e)
+	if k == nil {
+		return nil, false
+	}
+	lower := strings.ToLower(strings.TrimPrefix(name, "#"))
+	if m, ok := k.byName[lower]; ok {
+		return m, true
+	}
+	m, ok := k.byName["microsoft.graph."+lower]
+	return m, ok
+}
+
+// odataFamilyOf returns the registered family whose interface or base is
+// t, or nil.
+func odataFamilyOf(t reflect.Type) *kindIndex {
+	if t.Kind() == reflect.Interface {
+		return kindOf(t)
+	}
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	for _, k := range registered.kinds {
+		if k.base == t {
+			return k
+		}
+	}
+	return nil
+}
+
+// odataCheckFilterOperators checks the operators $filter applies to each
+// property of the entity type typeName against allowed, which maps a
+// property name (as documented: "displayName") to the operators its
+// documentation lists ("eq", "ne", "not", "in", "startsWith", "any",
+// ...); names and operators match in any case, and a property missing
+// from allowed is not checked (an empty list allows nothing). It answers
+// 400 for the first operator outside its property's list.
+//
+// What counts as applying an operator to a property: a comparison (eq, ne,
+// gt, ge, lt, le), in or has with a path to it on either side; a function
+// (startswith, endswith, contains, ...; not cast and isof) with a path to
+// it among its arguments; not over an expression using it; any and all on it. Inside a
+// lambda, a path through its variable belongs to the lambda's collection
+// property (assignedLicenses/any(x:x/skuId eq ...) applies eq to
+// assignedLicenses). A path ending in /$count applies the operator
+// "$count" instead of its comparison. The property of a path is its first
+// segment after a type cast or $it.
+func odataCheckFilterOperators(e ODataExpr, typeName string, allowed map[string][]string) *Error {
+	c := odataOpChecker{typeName: typeName, allowed: allowed}
+	return c.check(e, nil)
+}
+
+// odataOpChecker checks the operators of a $filter expression.
+type odataOpChecker struct {
+	typeName string
+	allowed  map[string][]string
+}
+
+// odataVarOwner is a lambda variable in scope and the root property its
+// collection belongs to.
+type odataVarOwner struct {
+	name, property string
+}
+
+// check checks e with the lambda variables vars in scope.
+func (c odataOpChecker) check(e ODataExpr, vars []odataVarOwner) *Error {
+	var err *Error
+	WalkODataExpr(e, func(n ODataExpr) bool {
+		if err != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ODataBinary:
+			switch n.Op {
+			case ODataEq, ODataNe, ODataGt, ODataGe, ODataLt, ODataLe, ODataIn, ODataHas:
+				err = c.operands(string(n.Op), vars, n.Left, n.Right)
+			}
+		case *ODataCall:
+			if n.Name != "cast" && n.Name != "isof" {
+				err = c.operands(n.Name, vars, n.Args...)
+			}
+		case *ODataUnary:
+			if n.Op == ODataNot {
+				err = c.not(n.X, vars)
+			}
+		case *ODataLambda:
+			prop := odataRootProperty(n.Collection.Segments, vars)
+			if err = c.allow(string(n.Op), prop); err == nil && n.Predicate != nil {
+				err = c.check(n.Predicate, append(vars[:len(vars):len(vars)], odataVarOwner{n.Var, prop}))
+			}
+			return false
+		}
+		return err == nil
+	})
+	return err
+}
+
+// operands checks op on the properties of the operands that are paths.
+func (c odataOpChecker) operands(op string, vars []odataVarOwner, operands ...ODataExpr) *Error {
+	for _, o := range operands {
+		p, ok := o.(*ODataPath)
+		if !ok {
+			continue
+		}
+		name := op
+		if n := len(p.Segments); n > 1 && p.Segments[n-1] == "$count" {
+			name = "$count"
+		}
+		if err := c.allow(name, odataRootProperty(p.Segments, vars)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// not checks "not" on every property x uses.
+func (c odataOpChecker) not(x ODataExpr, vars []odataVarOwner) *Error {
+	var err *Error
+	WalkODataExpr(x, func(n ODataExpr) bool {
+		switch n := n.(type) {
+		case *ODataPath:
+			if err == nil {
+				err = c.allow("not", odataRootProperty(n.Segments, vars))
+			}
+		case *ODataLambda:
+			if err == nil {
+				err = c.allow("not", odataRootProperty(n.Collection.Segments, vars))
+			}
+			return false
+		}
+		return err == nil
+	})
+	return err
+}
+
+// allow fails if the documented operators of property do not include op.
+func (c odataOpChecker) allow(op, property string) *Error {
+	if property == "" {
+		return nil
+	}
+	ops, ok := c.allowed[property]
+	if !ok {
+		for k, v := range c.allowed {
+			if strings.EqualFold(k, property) {
+				ops, ok = v, true
+				break
+			}
+		}
+	}
+	if !ok || slices.ContainsFunc(ops, func(o string) bool { return strings.EqualFold(o, op) }) {
+		return nil
+	}
+	if len(ops) == 0 {
+		return badRequest("The property '" + odataQuote(property) + "' of type '" + c.typeName + "' does not support $filter.")
+	}
+	return badRequest("The $filter operator '" + op + "' is not supported on the property '" + odataQuote(property) +
+		"' of type '" + c.typeName + "'; it supports " + strings.Join(ops, ", ") + ".")
+}
+
+// odataRootProperty returns the root property a $filter path refers to:
+// its first segment, after a type cast or $it; for a path through a
+// lambda variable, the property of the variable's collection.
+func odataRootProperty(segs []string, vars []odataVarOwner) string {
+	for len(segs) > 0 && (segs[0] == "$it" || strings.Contains(segs[0], ".")) {
+		segs = segs[1:]
+	}
+	if len(segs) == 0 {
+		return ""
+	}
+	if segs[0] == "$this" && len(vars) > 0 {
+		return vars[len(vars)-1].property
+	}
+	for i := len(vars) - 1; i >= 0; i-- {
+		if vars[i].name == segs[0] {
+			return vars[i].property
+		}
+	}
+	if segs[0] == "$this" || segs[0] == "$count" {
+		return ""
+	}
+	return segs[0]
+}
+
+// odataCheckDocumentedOptions checks that q gives only the system query
+// options listed in documented (with or without "$", in any case), the
+// ones the operation's page says it supports. $skiptoken is always
+// allowed, since the handler's own @odata.nextLink carries it. It answers
+// 400 naming the first option not listed.
+func odataCheckDocumentedOptions(q *ODataQuery, documented []string) *Error {
+	for _, name := range odataGivenOptions(q) {
+		if name == "$skiptoken" {
+			continue
+		}
+		if !slices.ContainsFunc(documented, func(d string) bool {
+			return strings.EqualFold(strings.TrimPrefix(d, "$"), name[1:])
+		}) {
+			return badRequest("The query option '" + name + "' is not supported by this operation.")
+		}
+	}
+	return nil
+}
+
+// odataGivenOptions returns the canonical names of the options q gives.
+func odataGivenOptions(q *ODataQuery) []string {
+	given := [odataOptionCount]bool{
+		odataSelect:     q.Select != nil,
+		odataExpand:     q.Expand != nil,
+		odataFilter:     q.Filter != nil,
+		odataOrderBy:    q.OrderBy != nil,
+		odataTop:        q.Top != nil,
+		odataSkip:       q.Skip != nil,
+		odataCount:      q.Count != nil,
+		odataSearch:     q.Search != nil,
+		odataSkipToken:  q.SkipToken != "",
+		odataDeltaToken: q.DeltaToken != "",
+		odataFormat:     q.Format != "",
+		odataID:         q.ID != "",
+	}
+	var names []string
+	for opt, ok := range given {
+		if ok {
+			names = append(names, odataOptionNames[opt])
+		}
+	}
+	return names
+}
+
+// MatchODataFilter reports whether value (a struct, a pointer to one, or a
+// map[string]any such as decoded JSON) matches the $filter expression e,
+// evaluated as OData defines:
+//
+//   - a property is found by its JSON name (exactly, else in another
+//     case) through json and graphjson tags, embedded structs, pointers,
+//     interfaces and Optional; an absent or null property is null;
+//   - comparisons order numbers, strings (byte by byte, case-sensitive as
+//     OData says; use tolower to fold case), Booleans, GUIDs (in any
+//     case), and dates and times: DateTimeOffset, Date, TimeOfDay and
+//     Duration values, and time.Time, compare as the instants or lengths
+//     they stand for, a date as its midnight UTC;
+//   - null equals only null, and ordering with null is false (but for
+//     "le" and "ge" between two nulls); arithmetic and functions of null
+//     are null; "and" and "or" follow three-valued logic, and a filter
+//     that yields null does not match;
+//   - any and all range over a slice (or array); a null collection is
+//     empty; "has" tests the members of a flags enum value ("a,b");
+//   - a type-cast segment passes a value through unless its @odata.type
+//     names another type.
+//
+// An error reports an expression that does not fit the value's types
+// (comparing a string with a number, a property the type lacks, an
+// unsupported function); the handler's checks reject most of these with
+// 400 before a service sees them.
+func MatchODataFilter(e ODataExpr, value any) (bool, error) {
+	budget := odataEvalBudget
+	r, err := odataEval(e, &odataScope{value: reflect.ValueOf(value), budget: &budget})
+	if err != nil {
+		return false, err
+	}
+	switch r := r.(type) {
+	case nil:
+		return false, nil
+	case bool:
+		return r, nil
+	}
+	return false, errors.New("the filter is not a Boolean expression")
+}
+
+// odataScope is the value a path starts from: the root instance, or the
+// member a lambda variable names (then parent is the enclosing scope).
+type odataScope struct {
+	name   string // the lambda variable, "" for the root
+	value  reflect.Value
+	parent *odataScope
+	budget *int // the evaluation steps left, shared by the scopes of one match
+}
+
+// odataEvalBudget bounds the steps of one evaluation: nested lambdas over
+// collections multiply, and a filter comes from the client.
+const odataEvalBudget = 1_000_000
+
+// odataErrTooCostly is the error of an evaluation over its budget.
+var odataErrTooCostly = errors.New("the filter is too costly to evaluate: it takes more than a million steps")
+
+// The values the evaluator computes with: nil (null), bool, int64,
+// float64, string, odataGuid, time.Time (DateTimeOffset and Date),
+// odataClock (TimeOfDay), time.Duration, odataBytes (Binary), and
+// reflect.Value for structures and collections.
+type (
+	// odataGuid is a GUID; GUIDs compare in any case.
+	odataGuid string
+	// odataClock is a time of day, as the time since midnight.
+	odataClock time.Duration
+	// odataBytes is the content of an Edm.Binary.
+	odataBytes string
+)
+
+// odataEval evaluates e in scope s.
+func odataEval(e ODataExpr, s *odataScope) (any, error) {
+	if *s.budget--; *s.budget < 0 {
+		return nil, odataErrTooCostly
+	}
+	switch e := e.(type) {
+	case *ODataLiteral:
+		return odataLiteralValue(e)
+	case *ODataPath:
+		return odataResolve(e.Segments, s)
+	case *ODataBinary:
+		return odataEvalBinary(e, s)
+	case *ODataUnary:
+		return odataEvalUnary(e, s)
+	case *ODataCall:
+		return odataEvalCall(e, s)
+	case *ODataLambda:
+		return odataEvalLambda(e, s)
+	case *ODataList:
+		return nil, errors.New("a list in parentheses can only follow 'in'")
+	}
+	return nil, fmt.Errorf("unknown expression %T", e)
+}
+
+// odataResolve returns the value of the path segs in scope s.
+func odataResolve(segs []string, s *odataScope) (any, error) {
+	start := s.root()
+	if len(segs) > 0 {
+		if v, ok := s.lookup(segs[0]); ok {
+			start, segs = v, segs[1:]
+		}
+	}
+	cur, err := odataPrimitive(start)
+	for _, seg := range segs {
+		if err != nil || cur == nil && seg != "$count" {
+			return nil, err
+		}
+		cur, err = odataStep(cur, seg)
+	}
+	return cur, err
+}
+
+// root returns the value of the outermost scope.
+func (s *odataScope) root() reflect.Value {
+	for s.parent != nil {
+		s = s.parent
+	}
+	return s.value
+}
+
+// lookup returns the value a path's first segment names when it is a
+// lambda variable, $it (the root) or $this (the innermost member).
+func (s *odataScope) lookup(seg string) (reflect.Value, bool) {
+	switch seg {
+	case "$it":
+		return s.root(), true
+	case "$this":
+		return s.value, true
+	}
+	for ; s != nil; s = s.parent {
+		if s.name != "" && s.name == seg {
+			return s.value, true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// odataStep applies one path segment to the non-null value cur.
+func odataStep(cur any, seg string) (any, error) {
+	if seg == "$count" {
+		return odataCollectionCount(cur)
+	}
+	v, ok := cur.(reflect.Value)
+	if !ok {
+		return nil, fmt.Errorf("cannot read '%s' of the primitive value %v", seg, cur)
+	}
+	if strings.Contains(seg, ".") {
+		if odataTypeIs(v, seg) {
+			return v, nil
+		}
+		return nil, nil
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		f, ok := odataFieldByName(v.Type(), seg)
+		if !ok {
+			return nil, fmt.Errorf("Could not find a property named '%s' on type '%s'.", seg, v.Type())
+		}
+		fv, ok := odataFieldValue(v, f)
+		if !ok {
+			return nil, nil
+		}
+		return odataPrimitive(fv)
+	case reflect.Map:
+		return odataPrimitive(odataMapIndex(v, seg))
+	case reflect.Slice, reflect.Array:
+		return nil, fmt.Errorf("'%s' is read from a collection: use any or all", seg)
+	}
+	return nil, fmt.Errorf("cannot read '%s' of a %s", seg, v.Type())
+}
+
+// odataMapIndex returns the member of the map v (with string keys) named
+// key, exactly, else in another case; the zero Value if there is none.
+func odataMapIndex(v reflect.Value, key string) reflect.Value {
+	if v.Type().Key().Kind() != reflect.String {
+		return reflect.Value{}
+	}
+	if m := v.MapIndex(reflect.ValueOf(key).Convert(v.Type().Key())); m.IsValid() {
+		return m
+	}
+	it := v.MapRange()
+	for it.Next() {
+		if strings.EqualFold(it.Key().String(), key) {
+			return it.Value()
+		}
+	}
+	return reflect.Value{}
+}
+
+// odataCollectionCount returns the number of members of a collection, 0 for null.
+func odataCollectionCount(cur any) (any, error) {
+	if cur == nil {
+		return int64(0), nil
+	}
+	if v, ok := cur.(reflect.Value); ok {
+		switch v.Kind() {
+		case reflect.Slice, reflect.Array, reflect.Map:
+			return int64(v.Len()), nil
+		}
+	}
+	return nil, errors.New("'$count' must follow a collection")
+}
+
+// odataTypeIs reports whether the structure v may be of the type named
+// name: true unless its @odata.type property names another type.
+func odataTypeIs(v reflect.Value, name string) bool {
+	var t reflect.Value
+	switch v.Kind() {
+	case reflect.Struct:
+		if f, ok := odataFieldByName(v.Type(), "@odata.type"); ok {
+			t, _ = odataFieldValue(v, f)
+		}
+	case reflect.Map:
+		t = odataMapIndex(v, "@odata.type")
+	}
+	s, _ := odataPrimitive(t)
+	if s, ok := s.(string); ok && s != "" {
+		return odataSameType(s, name)
+	}
+	return true
+}
+
+// odataSameType reports whether the type names a and b (with or without
+// "#", "microsoft.graph." or another namespace on one side) are the same,
+// in any case.
+func odataSameType(a, b string) bool {
+	a, b = strings.TrimPrefix(a, "#"), strings.TrimPrefix(b, "#")
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	short := func(s string) string { return s[strings.LastIndexByte(s, '.')+1:] }
+	return (!strings.Contains(a, ".") || !strings.Contains(b, ".")) && strings.EqualFold(short(a), short(b))
+}
+
+// odataEvalCall evaluates a call of a built-in function. A null argument
+// makes the result null.
+func odataEvalCall(e *ODataCall, s *odataScope) (any, error) {
+	switch e.Name {
+	case "cast", "isof":
+		return odataEvalTypeCall(e, s)
+	case "now":
+		return time.Now(), nil
+	case "mindatetime":
+		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
+	case "maxdatetime":
+		return time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), nil
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		v, err := odataEval(a, s)
+		if err != nil || v == nil {
+			return nil, err
+		}
+		if g, ok := v.(odataGuid); ok {
+			v = string(g)
+		}
+		args[i] = v
+	}
+	if rv, ok := args[0].(reflect.Value); ok && e.Name == "length" && (rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array) {
+		return int64(rv.Len()), nil
+	}
+	if fn, ok := odataStringFuncs[e.Name]; ok {
+		return odataCallStrings(e.Name, fn, args)
+	}
+	switch e.Name {
+	case "hassubset", "hassubsequence":
+		return odataSubset(e.Name, args[0], args[1])
+	case "round", "floor", "ceiling":
+		return odataRound(e.Name, args[0])
+	}
+	return odataTimeFunc(e.Name, args[0])
+}
+
+// odataStringFuncs are the functions of strings, each given its string
+// arguments and any integer ones.
+var odataStringFuncs = map[string]func(s []string, n []int64) any{
+	"contains":   func(s []string, _ []int64) any { return strings.Contains(s[0], s[1]) },
+	"startswith": func(s []string, _ []int64) any { return strings.HasPrefix(s[0], s[1]) },
+	"endswith":   func(s []string, _ []int64) any { return strings.HasSuffix(s[0], s[1]) },
+	"length":     func(s []string, _ []int64) any { return int64(utf8.RuneCountInString(s[0])) },
+	"tolower":    func(s []string, _ []int64) any { return strings.ToLower(s[0]) },
+	"toupper":    func(s []string, _ []int64) any { return strings.ToUpper(s[0]) },
+	"trim":       func(s []string, _ []int64) any { return strings.TrimSpace(s[0]) },
+	"concat":     func(s []string, _ []int64) any { return s[0] + s[1] },
+	"indexof": func(s []string, _ []int64) any {
+		i := strings.Index(s[0], s[1])
+		if i < 0 {
+			return int64(-1)
+		}
+		return int64(utf8.RuneCountInString(s[0][:i]))
+	},
+	"substring": func(s []string, n []int64) any {
+		r := []rune(s[0])
+		start := min(max(n[0], 0), int64(len(r)))
+		end := int64(len(r))
+		if len(n) > 1 {
+			end = min(start+max(n[1], 0), end)
+		}
+		return string(r[start:end])
+	},
+	"matchesPattern": nil, // compiled per call, see odataCallStrings
+}
+
+// odataCallStrings checks the arguments of the string function name
+// (strings, then for substring integers) and calls fn.
+func odataCallStrings(name string, fn func([]string, []int64) any, args []any) (any, error) {
+	var strs []string
+	var ints []int64
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			if i > 0 && name == "substring" {
+				return nil, fmt.Errorf("the positions given to substring must be integers, found %s", odataTypeName(a))
+			}
+			strs = append(strs, v)
+		case int64:
+			if i == 0 || name != "substring" {
+				return nil, fmt.Errorf("%s needs strings, found %s", name, odataTypeName(a))
+			}
+			ints = append(ints, v)
+		default:
+			return nil, fmt.Errorf("%s needs strings, found %s", name, odataTypeName(a))
+		}
+	}
+	if name == "matchesPattern" {
+		re, err := regexp.Compile(strs[1])
+		if err != nil {
+			return nil, fmt.Errorf("matchesPattern: %v", err)
+		}
+		return re.MatchString(strs[0]), nil
+	}
+	return fn(strs, ints), nil
+}
+
+// odataSubset evaluates hassubset (every member of b is in a) and
+// hassubsequence (the members of b appear in a in that order).
+func odataSubset(name string, a, b any) (any, error) {
+	as, err := odataMembers(a)
+	if err != nil {
+		return nil, err
+	}
+	bs, err := odataMembers(b)
+	if err != nil {
+		return nil, err
+	}
+	i := 0
+	for _, m := range bs {
+		found := false
+		for j, x := range as {
+			if name == "hassubsequence" && j < i {
+				continue
+			}
+			if eq, _ := odataEqual(m, x); eq {
+				found, i = true, j+1
+				break
+			}
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// odataRound evaluates round, floor and ceiling.
+func odataRound(name string, v any) (any, error) {
+	switch x := v.(type) {
+	case int64:
+		return x, nil
+	case float64:
+		switch name {
+		case "round":
+			return math.Round(x), nil
+		case "floor":
+			return math.Floor(x), nil
+		}
+		return math.Ceil(x), nil
+	}
+	return nil, fmt.Errorf("%s needs a number, found %s", name, odataTypeName(v))
+}
+
+// odataTimeFunc evaluates the functions of dates, times and durations.
+func odataTimeFunc(name string, v any) (any, error) {
+	switch x := v.(type) {
+	case time.Time:
+		if r, ok := odataTimeParts(name, x); ok {
+			return r, nil
+		}
+	case odataClock:
+		t := time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(x))
+		if r, ok := odataTimeParts(name, t); ok && name != "date" && name != "year" && name != "month" && name != "day" {
+			return r, nil
+		}
+	case time.Duration:
+		if name == "totalseconds" {
+			return x.Seconds(), nil
+		}
+	}
+	return nil, fmt.Errorf("%s cannot odataTake %s", name, odataTypeName(v))
+}
+
+// odataTimeParts evaluates a function taking a date and time.
+func odataTimeParts(name string, t time.Time) (any, bool) {
+	switch name {
+	case "year":
+		return int64(t.Year()), true
+	case "month":
+		return int64(t.Month()), true
+	case "day":
+		return int64(t.Day()), true
+	case "hour":
+		return int64(t.Hour()), true
+	case "minute":
+		return int64(t.Minute()), true
+	case "second":
+		return int64(t.Second()), true
+	case "fractionalseconds":
+		return float64(t.Nanosecond()) / 1e9, true
+	case "totaloffsetminutes":
+		_, off := t.Zone()
+		return int64(off / 60), true
+	case "date":
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), true
+	case "time":
+		y, m, d := t.Date()
+		return odataClock(t.Sub(time.Date(y, m, d, 0, 0, 0, 0, t.Location()))), true
+	}
+	return nil, false
+}
+
+// odataEvalTypeCall evaluates cast(x, T) and isof(x, T), and their forms
+// on the current instance, cast(T) and isof(T). Primitive types (Edm.*)
+// convert or test the value; other types test its @odata.type. A value
+// that cannot be cast is null.
+func odataEvalTypeCall(e *ODataCall, s *odataScope) (any, error) {
+	typ := odataTypeArg(e.Args[len(e.Args)-1])
+	if typ == "" {
+		return nil, fmt.Errorf("the last argument of %s must be a type name", e.Name)
+	}
+	var v any
+	var err error
+	if len(e.Args) == 2 {
+		v, err = odataEval(e.Args[0], s)
+	} else {
+		v, err = odataPrimitive(s.value)
+	}
+	if err != nil || v == nil {
+		return nil, err
+	}
+	cast, ok := odataCast(v, typ)
+	if e.Name == "isof" {
+		return ok && (!strings.HasPrefix(typ, "Edm.") || odataCastExact(v, cast)), nil
+	}
+	if !ok {
+		return nil, nil
+	}
+	return cast, nil
+}
+
+// odataTypeArg returns the type name a cast or isof argument holds: a
+// qualified name as a path, or in a string.
+func odataTypeArg(e ODataExpr) string {
+	switch e := e.(type) {
+	case *ODataPath:
+		if len(e.Segments) == 1 && strings.Contains(e.Segments[0], ".") {
+			return e.Segments[0]
+		}
+	case *ODataLiteral:
+		if e.Kind == ODataKindString {
+			return e.Value
+		}
+	}
+	return ""
+}
+
+// odataCastExact reports whether casting v gave a value of v's own type,
+// which is what isof asks of a primitive type.
+func odataCastExact(v, cast any) bool {
+	return reflect.TypeOf(v) == reflect.TypeOf(cast)
+}
+
+// odataCast converts v to the type named typ: an Edm primitive type, or a
+// structured type that v's @odata.type does not contradict.
+func odataCast(v any, typ string) (any, bool) {
+	edm, ok := strings.CutPrefix(typ, "Edm.")
+	if !ok {
+		rv, isStruct := v.(reflect.Value)
+		return v, isStruct && odataTypeIs(rv, typ)
+	}
+	s := fmt.Sprint(v)
+	switch edm {
+	case "String":
+		if _, ok := v.(reflect.Value); ok {
+			return nil, false
+		}
+		return s, true
+	case "Boolean":
+		b, err := strconv.ParseBool(s)
+		return b, err == nil
+	case "Byte", "SByte", "Int16", "Int32", "Int64":
+		n, err := strconv.ParseInt(s, 10, 64)
+		return n, err == nil
+	case "Single", "Double", "Decimal":
+		f, err := strconv.ParseFloat(s, 64)
+		return f, err == nil
+	case "Guid":
+		return odataGuid(s), len(s) == 36
+	case "DateTimeOffset", "Date":
+		if t, ok := v.(time.Time); ok {
+			return t, true
+		}
+		t, err := odataParseTime(s)
+		return t, err == nil
+	case "Duration":
+		d, err := Duration(s).Duration()
+		return d, err == nil
+	}
+	return nil, false
+}
+
+// odataEvalBinary evaluates a binary operation.
+func odataEvalBinary(e *ODataBinary, s *odataScope) (any, error) {
+	if e.Op == ODataAnd || e.Op == ODataOr {
+		return odataEvalLogical(e, s)
+	}
+	l, err := odataEval(e.Left, s)
+	if err != nil {
+		return nil, err
+	}
+	if e.Op == ODataIn {
+		return odataEvalIn(l, e.Right, s)
+	}
+	r, err := odataEval(e.Right, s)
+	if err != nil {
+		return nil, err
+	}
+	switch e.Op {
+	case ODataEq, ODataNe:
+		eq, err := odataEqual(l, r)
+		return eq == (e.Op == ODataEq), err
+	case ODataGt, ODataGe, ODataLt, ODataLe:
+		return odataOrder(e.Op, l, r)
+	case ODataHas:
+		return odataHas(l, r)
+	}
+	return odataArithmetic(e.Op, l, r)
+}
+
+// odataEvalLogical evaluates "and" and "or" in three-valued logic: false
+// and null is false, true or null is true, other mixes with null are null.
+func odataEvalLogical(e *ODataBinary, s *odataScope) (any, error) {
+	l, err := odataBoolOperand(e.Left, s, e.Op)
+	if err != nil {
+		return nil, err
+	}
+	decided := e.Op == ODataOr // or: true decides; and: false decides
+	if l != nil && *l == decided {
+		return decided, nil
+	}
+	r, err := odataBoolOperand(e.Right, s, e.Op)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case r != nil && *r == decided:
+		return decided, nil
+	case l == nil || r == nil:
+		return nil, nil
+	}
+	return !decided, nil
+}
+
+// odataBoolOperand evaluates a Boolean operand of op; nil is null.
+func odataBoolOperand(e ODataExpr, s *odataScope, op ODataOp) (*bool, error) {
+	v, err := odataEval(e, s)
+	if err != nil || v == nil {
+		return nil, err
+	}
+	b, ok := v.(bool)
+	if !ok {
+		return nil, fmt.Errorf("the operands of '%s' must be Boolean, found %s", op, odataTypeName(v))
+	}
+	return &b, nil
+}
+
+// odataOrder evaluates gt, ge, lt and le. With a null operand they are
+// false, but le and ge of two nulls are true.
+func odataOrder(op ODataOp, l, r any) (any, error) {
+	if l == nil || r == nil {
+		return l == nil && r == nil && (op == ODataLe || op == ODataGe), nil
+	}
+	c, err := odataCompare(l, r)
+	if err != nil {
+		return nil, err
+	}
+	switch op {
+	case ODataGt:
+		return c > 0, nil
+	case ODataGe:
+		return c >= 0, nil
+	case ODataLt:
+		return c < 0, nil
+	}
+	return c <= 0, nil
+}
+
+// odataEvalIn evaluates "l in right": whether l equals a member of the
+// list or collection right.
+func odataEvalIn(l any, right ODataExpr, s *odataScope) (any, error) {
+	var members []any
+	if list, ok := right.(*ODataList); ok {
+		for _, it := range list.Items {
+			v, err := odataEval(it, s)
+			if err != nil {
+				return nil, err
+			}
+			members = append(members, v)
+		}
+	} else {
+		r, err := odataEval(right, s)
+		if err != nil {
+			return nil, err
+		}
+		if members, err = odataMembers(r); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range members {
+		if eq, err := odataEqual(l, m); err != nil || eq {
+			return eq, err
+		}
+	}
+	return false, nil
+}
+
+// odataMembers returns the members of a collection value; null is empty.
+func odataMembers(v any) ([]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	rv, ok := v.(reflect.Value)
+	if !ok || (rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array) {
+		return nil, fmt.Errorf("expected a collection, found %s", odataTypeName(v))
+	}
+	out := make([]any, rv.Len())
+	for i := range out {
+		m, err := odataPrimitive(rv.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		out[i] = m
+	}
+	return out, nil
+}
+
+// odataHas evaluates "l has r": whether the flags value l ("a,b") holds
+// every member of r.
+func odataHas(l, r any) (any, error) {
+	if l == nil || r == nil {
+		return nil, nil
+	}
+	ls, ok1 := l.(string)
+	rs, ok2 := r.(string)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("'has' needs an enum value and an enum member, found %s and %s", odataTypeName(l), odataTypeName(r))
+	}
+	have := strings.Split(ls, ",")
+	for m := range strings.SplitSeq(rs, ",") {
+		found := false
+		for _, h := range have {
+			found = found || strings.TrimSpace(h) == strings.TrimSpace(m)
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// odataEvalUnary evaluates "not X" and "-X".
+func odataEvalUnary(e *ODataUnary, s *odataScope) (any, error) {
+	x, err := odataEval(e.X, s)
+	if err != nil || x == nil {
+		return nil, err
+	}
+	switch v := x.(type) {
+	case bool:
+		if e.Op == ODataNot {
+			return !v, nil
+		}
+	case int64:
+		if e.Op == ODataNegate {
+			return -v, nil
+		}
+	case float64:
+		if e.Op == ODataNegate {
+			return -v, nil
+		}
+	case time.Duration:
+		if e.Op == ODataNegate {
+			return -v, nil
+		}
+	}
+	return nil, fmt.Errorf("cannot apply '%s' to %s", e.Op, odataTypeName(x))
+}
+
+// odataArithmetic evaluates add, sub, mul, div, divby and mod: on numbers
+// (integer division and remainder when both are integers), a date and
+// time plus or minus a duration, two durations, and the duration between
+// two dates and times.
+func odataArithmetic(op ODataOp, l, r any) (any, error) {
+	if l == nil || r == nil {
+		return nil, nil
+	}
+	if x, ok := l.(int64); ok {
+		if y, ok := r.(int64); ok {
+			return odataIntArithmetic(op, x, y)
+		}
+	}
+	if x, ok := odataFloat(l); ok {
+		if y, ok := odataFloat(r); ok {
+			return odataFloatArithmetic(op, x, y), nil
+		}
+	}
+	if v, ok := odataTimeArithmetic(op, l, r); ok {
+		return v, nil
+	}
+	return nil, fmt.Errorf("cannot apply '%s' to %s and %s", op, odataTypeName(l), odataTypeName(r))
+}
+
+// odataFloat returns a number as a float64.
+func odataFloat(v any) (float64, bool) {
+	switch v := v.(type) {
+	case int64:
+		return float64(v), true
+	case float64:
+		return v, true
+	}
+	return 0, false
+}
+
+// odataIntArithmetic applies op to two integers.
+func odataIntArithmetic(op ODataOp, x, y int64) (any, error) {
+	switch op {
+	case ODataAdd:
+		return x + y, nil
+	case ODataSub:
+		return x - y, nil
+	case ODataMul:
+		return x * y, nil
+	case ODataDivBy:
+		return float64(x) / float64(y), nil
+	}
+	if y == 0 {
+		return nil, errors.New("division by zero")
+	}
+	if op == ODataMod {
+		return x % y, nil
+	}
+	return x / y, nil
+}
+
+// odataFloatArithmetic applies op to two numbers.
+func odataFloatArithmetic(op ODataOp, x, y float64) any {
+	switch op {
+	case ODataAdd:
+		return x + y
+	case ODataSub:
+		return x - y
+	case ODataMul:
+		return x * y
+	case ODataMod:
+		return math.Mod(x, y)
+	}
+	return x / y
+}
+
+// odataTimeArithmetic applies add or sub to dates, times and durations.
+func odataTimeArithmetic(op ODataOp, l, r any) (any, bool) {
+	sign := time.Duration(1)
+	switch op {
+	case ODataSub:
+		sign = -1
+	case ODataAdd:
+	default:
+		return nil, false
+	}
+	switch x := l.(type) {
+	case time.Time:
+		switch y := r.(type) {
+		case time.Duration:
+			return x.Add(sign * y), true
+		case time.Time:
+			return x.Sub(y), op == ODataSub
+		}
+	case time.Duration:
+		if y, ok := r.(time.Duration); ok {
+			return x + sign*y, true
+		}
+	}
+	return nil, false
+}
+
+// odataEvalLambda evaluates Collection/any(...) and Collection/all(...).
+func odataEvalLambda(e *ODataLambda, s *odataScope) (any, error) {
+	coll, err := odataResolve(e.Collection.Segments, s)
+	if err != nil {
+		return nil, err
+	}
+	rv, ok := coll.(reflect.Value)
+	if coll != nil && (!ok || (rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array)) {
+		return nil, fmt.Errorf("'%s' needs a collection, found %s", e.Op, odataTypeName(coll))
+	}
+	n := 0
+	if coll != nil {
+		n = rv.Len()
+	}
+	if e.Predicate == nil {
+		return n > 0, nil
+	}
+	for i := range n {
+		v, err := odataEval(e.Predicate, &odataScope{name: e.Var, value: rv.Index(i), parent: s, budget: s.budget})
+		if err != nil {
+			return nil, err
+		}
+		b, _ := v.(bool)
+		if e.Op == ODataAny && b {
+			return true, nil
+		}
+		if e.Op == ODataAll && !b {
+			return false, nil
+		}
+	}
+	return e.Op == ODataAll, nil
+}
+
+// The Edm types with a string form, which the evaluator reads as the
+// values they stand for.
+var (
+	odataTypeDateTimeOffset = reflect.TypeFor[DateTimeOffset]()
+	odataTypeDate           = reflect.TypeFor[Date]()
+	odataTypeTimeOfDay      = reflect.TypeFor[TimeOfDay]()
+	odataTypeDuration       = reflect.TypeFor[Duration]()
+	odataTypeBinary         = reflect.TypeFor[Binary]()
+	odataTypeTime           = reflect.TypeFor[time.Time]()
+)
+
+// odataPrimitive returns the evaluator's value for the Go value v: nil for
+// none, a primitive for a Boolean, number, string or Edm type, else v
+// itself (a structure or collection) with pointers and Optional removed.
+// An Edm string that does not parse stays a string.
+func odataPrimitive(v reflect.Value) (any, error) {
+	v, ok := odataIndirect(v)
+	if !ok {
+		return nil, nil
+	}
+	switch v.Type() {
+	case odataTypeDateTimeOffset, odataTypeDate, odataTypeTimeOfDay, odataTypeDuration:
+		if x, err := odataParseTemporal(v.Type(), v.String()); err == nil {
+			return x, nil
+		}
+		return v.String(), nil
+	case odataTypeBinary:
+		if b, err := Binary(v.String()).Bytes(); err == nil {
+			return odataBytes(b), nil
+		}
+		return v.String(), nil
+	case odataTypeTime:
+		return v.Interface(), nil
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		return v.Bool(), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int(), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if u := v.Uint(); u <= math.MaxInt64 {
+			return int64(u), nil
+		}
+		return float64(v.Uint()), nil
+	case reflect.Float32, reflect.Float64:
+		return v.Float(), nil
+	case reflect.String:
+		return v.String(), nil
+	case reflect.Struct, reflect.Map, reflect.Slice, reflect.Array:
+		return v, nil
+	}
+	return nil, fmt.Errorf("cannot evaluate a value of type %s", v.Type())
+}
+
+// odataParseTemporal parses s as a value of the Edm type t (one of
+// DateTimeOffset, Date, TimeOfDay, Duration).
+func odataParseTemporal(t reflect.Type, s string) (any, error) {
+	switch t {
+	case odataTypeDuration:
+		return Duration(s).Duration()
+	case odataTypeTimeOfDay:
+		return odataParseClock(s)
+	}
+	return odataParseTime(s)
+}
+
+// odataTimeLayouts are the forms of a DateTimeOffset or Date the evaluator
+// reads: RFC 3339, with the seconds or the zone left out, or a date.
+var odataTimeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04",
+	time.DateOnly,
+}
+
+// odataParseTime parses a DateTimeOffset or a Date (as midnight UTC); a
+// value without a zone is UTC.
+func odataParseTime(s string) (time.Time, error) {
+	var first error
+	for _, layout := range odataTimeLayouts {
+		t, err := time.Parse(layout, s)
+		if err == nil {
+			return t, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return time.Time{}, first
+}
+
+// odataParseClock parses a TimeOfDay: hh:mm, hh:mm:ss or hh:mm:ss.fff.
+func odataParseClock(s string) (odataClock, error) {
+	layout := "15:04:05.999999999"
+	if len(s) == 5 {
+		layout = "15:04"
+	}
+	t, err := time.Parse(layout, s)
+	if err != nil {
+		return 0, err
+	}
+	return odataClock(t.Sub(time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC))), nil
+}
+
+// odataLiteralValue returns the evaluator's value of a literal.
+func odataLiteralValue(e *ODataLiteral) (any, error) {
+	switch e.Kind {
+	case ODataKindNull:
+		return nil, nil
+	case ODataKindBoolean:
+		return e.Value == "true", nil
+	case ODataKindInt:
+		if n, err := strconv.ParseInt(e.Value, 10, 64); err == nil {
+			return n, nil
+		}
+		return strconv.ParseFloat(e.Value, 64)
+	case ODataKindDecimal:
+		return strconv.ParseFloat(e.Value, 64)
+	case ODataKindGuid:
+		return odataGuid(e.Value), nil
+	case ODataKindDate, ODataKindDateTimeOffset:
+		return odataParseTime(e.Value)
+	case ODataKindTimeOfDay:
+		return odataParseClock(e.Value)
+	case ODataKindDuration:
+		return Duration(e.Value).Duration()
+	case ODataKindBinary:
+		b, err := Binary(e.Value).Bytes()
+		return odataBytes(b), err
+	}
+	return e.Value, nil // strings and enum members
+}
+
+// odataCompare orders two non-null values, converting a string to the
+// other side's type (a GUID, a date or time, a duration) when they
+// differ. It fails for values that have no order between them.
+func odataCompare(a, b any) (int, error) {
+	a, b = odataAlign(a, b), odataAlign(b, a)
+	switch x := a.(type) {
+	case bool:
+		if y, ok := b.(bool); ok {
+			return odataCmpBool(x, y), nil
+		}
+	case int64:
+		switch y := b.(type) {
+		case int64:
+			return cmp.Compare(x, y), nil
+		case float64:
+			return cmp.Compare(float64(x), y), nil
+		}
+	case float64:
+		switch y := b.(type) {
+		case int64:
+			return cmp.Compare(x, float64(y)), nil
+		case float64:
+			return cmp.Compare(x, y), nil
+		}
+	case string:
+		if y, ok := b.(string); ok {
+			return strings.Compare(x, y), nil
+		}
+	case odataGuid:
+		if y, ok := b.(odataGuid); ok {
+			return strings.Compare(strings.ToLower(string(x)), strings.ToLower(string(y))), nil
+		}
+	case time.Time:
+		if y, ok := b.(time.Time); ok {
+			return x.Compare(y), nil
+		}
+	case odataClock:
+		if y, ok := b.(odataClock); ok {
+			return cmp.Compare(x, y), nil
+		}
+	case time.Duration:
+		if y, ok := b.(time.Duration); ok {
+			return cmp.Compare(x, y), nil
+		}
+	case odataBytes:
+		if y, ok := b.(odataBytes); ok {
+			return strings.Compare(string(x), string(y)), nil
+		}
+	}
+	return 0, fmt.Errorf("cannot compare %s with %s", odataTypeName(a), odataTypeName(b))
+}
+
+// odataCmpBool orders false before true.
+func odataCmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case y:
+		return -1
+	}
+	return 1
+}
+
+// odataAlign converts the string a to the type of b when b is a GUID, a
+// date or time, or a duration, and a parses as one; else it returns a.
+func odataAlign(a, b any) any {
+	s, ok := a.(string)
+	if !ok {
+		return a
+	}
+	switch b.(type) {
+	case odataGuid:
+		return odataGuid(s)
+	case time.Time:
+		if t, err := odataParseTime(s); err == nil {
+			return t
+		}
+	case odataClock:
+		if c, err := odataParseClock(s); err == nil {
+			return c
+		}
+	case time.Duration:
+		if d, err := Duration(s).Duration(); err == nil {
+			return d
+		}
+	}
+	return a
+}
+
+// odataTypeName names the kind of an evaluator value, for messages.
+func odataTypeName(v any) string {
+	switch v := v.(type) {
+	case bool:
+		return "a Boolean"
+	case int64, float64:
+		return "a number"
+	case string:
+		return "a string"
+	case odataGuid:
+		return "a GUID"
+	case time.Time:
+		return "a date and time"
+	case odataClock:
+		return "a time of day"
+	case time.Duration:
+		return "a duration"
+	case odataBytes:
+		return "binary"
+	case reflect.Value:
+		return "a value of type " + v.Type().String()
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// odataEqual reports whether a and b are equal, null equal only to null.
+func odataEqual(a, b any) (bool, error) {
+	if a == nil || b == nil {
+		return a == nil && b == nil, nil
+	}
+	c, err := odataCompare(a, b)
+	return c == 0 && err == nil, err
+}
+
+// The lookup of a struct's properties by their JSON names, shared by the
+// $filter evaluator and the query checks. It is kept in this file so it
+// can later use the codec's cached per-type plans instead.
+
+// odataField is a property of a struct type, found by its JSON name.
+type odataField struct {
+	name  string       // the JSON name
+	index []int        // the field's index path, through embedded structs
+	typ   reflect.Type // the field's type
+}
+
+// odataFields are the JSON properties of one struct type.
+type odataFields struct {
+	byName map[string]*odataField // by JSON name
+	byFold map[string]*odataField // by JSON name in lower case
+}
+
+// odataFieldCache maps a struct type to its *odataFields.
+var odataFieldCache sync.Map
+
+// odataFieldByName returns the property of struct type t whose JSON name
+// is name, else the one whose name matches it in another case (Graph reads
+// "DisplayName" as displayName). The JSON name comes from the json tag,
+// or the graphjson tag of a field tagged json:"-", else the field's name;
+// fields of embedded structs are promoted as encoding/json does, the
+// shallower winning.
+func odataFieldByName(t reflect.Type, name string) (*odataField, bool) {
+	fs := odataFieldsOf(t)
+	if f, ok := fs.byName[name]; ok {
+		return f, true
+	}
+	f, ok := fs.byFold[strings.ToLower(name)]
+	return f, ok
+}
+
+// odataFieldsOf returns the properties of struct type t, building them on
+// first use.
+func odataFieldsOf(t reflect.Type) *odataFields {
+	if fs, ok := odataFieldCache.Load(t); ok {
+		return fs.(*odataFields)
+	}
+	fs := &odataFields{byName: map[string]*odataField{}, byFold: map[string]*odataField{}}
+	odataCollectFields(fs, t, nil, map[reflect.Type]bool{})
+	actual, _ := odataFieldCache.LoadOrStore(t, fs)
+	return actual.(*odataFields)
+}
+
+// odataCollectFields adds the properties of struct type t, reached through
+// the field indexes prefix, to fs, breadth first so that a shallower
+// property hides a deeper one of the same name.
+func odataCollectFields(fs *odataFields, t reflect.Type, prefix []int, seen map[reflect.Type]bool) {
+	seen[t] = true
+	type embedded struct {
+		t     reflect.Type
+		index []int
+	}
+	var deeper []embedded
+	for i := range t.NumField() {
+		f := t.Field(i)
+		index := append(append([]int(nil), prefix...), i)
+		name, ok := odataJSONName(f)
+		if !ok {
+			continue
+		}
+		if name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct && !seen[ft] {
+				deeper = append(deeper, embedded{ft, index})
+			}
+			continue
+		}
+		if _, dup := fs.byName[name]; dup {
+			continue
+		}
+		field := &odataField{name: name, index: index, typ: f.Type}
+		fs.byName[name] = field
+		if _, dup := fs.byFold[strings.ToLower(name)]; !dup {
+			fs.byFold[strings.ToLower(name)] = field
+		}
+	}
+	for _, e := range deeper {
+		odataCollectFields(fs, e.t, e.index, seen)
+	}
+}
+
+// odataJSONName returns the JSON name of field f, "" for an untagged
+// embedded struct whose fields are promoted, and false for a field that
+// is not a property.
+func odataJSONName(f reflect.StructField) (string, bool) {
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		name, _, _ := strings.Cut(f.Tag.Get("graphjson"), ",")
+		return name, name != ""
+	}
+	name, _, _ := strings.Cut(tag, ",")
+	if name != "" {
+		return name, true
+	}
+	if f.Anonymous {
+		return "", true
+	}
+	return f.Name, f.IsExported()
+}
+
+// odataFieldValue returns the field f of the struct value v, false when an
+// embedded pointer on the way is nil.
+func odataFieldValue(v reflect.Value, f *odataField) (reflect.Value, bool) {
+	for i, x := range f.index {
+		if i > 0 && v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		}
+		v = v.Field(x)
+	}
+	return v, true
+}
+
+// odataOptionalMarker is the type of Optional's marker field.
+var odataOptionalMarker = reflect.TypeFor[[0]optionalTag]()
+
+// odataIsOptional reports whether t is an Optional[T].
+func odataIsOptional(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.NumField() == 3 && t.Field(0).Type == odataOptionalMarker
+}
+
+// odataIndirect sees through pointers, interfaces and Optional to the value
+// they hold; false means there is none (nil, absent or null).
+func odataIndirect(v reflect.Value) (reflect.Value, bool) {
+	for v.IsValid() {
+		switch {
+		case v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface:
+			if v.IsNil() {
+				return reflect.Value{}, false
+			}
+			v = v.Elem()
+		case odataIsOptional(v.Type()):
+			v = v.Field(1)
+		default:
+			return v, true
+		}
+	}
+	return v, false
+}
+
+// odataIndirectType sees through pointers and Optional to the type they
+// hold.
+func odataIndirectType(t reflect.Type) reflect.Type {
+	for {
+		switch {
+		case t.Kind() == reflect.Pointer:
+			t = t.Elem()
+		case odataIsOptional(t):
+			t = t.Field(1).Type.Elem()
+		default:
+			return t
+		}
+	}
+}
+
+// odataParser parses the expression of one query option ($filter, an
+// $orderby item, a parameter alias): a recursive descent over the
+// percent-decoded text, with the precedence of OData 4.01 (lowest first:
+// or, and, eq ne, gt ge lt le, add sub, mul div divby mod, not and -, then
+// in and has, which bind to their primary operands as in the OData library
+// Graph runs). Keywords, operators and function names are read without
+// regard to case; null, INF and NaN only as written. The first error is
+// kept in err and every parse method returns nil once it is set.
+type odataParser struct {
+	src        string       // the text being parsed
+	pos        int          // byte offset of the next character
+	option     string       // the option's name for messages: "$filter"
+	depth      int          // current nesting, bounded by odataMaxDepth
+	aliases    []odataAlias // the query's parameter aliases
+	aliasDepth int          // aliases being expanded, bounded by odataMaxAliasDepth
+	err        *Error       // the first syntax error
+	nodes      *odataNodes  // where the nodes are allocated
+	peekAt     int          // p.pos+1 when peekOp and peekEnd were found there, else 0
+	peekOp     ODataOp      // the operator after the spaces at peekAt-1, or ""
+	peekEnd    int          // the offset after peekOp
+}
+
+// odataAlias is a parameter alias of the query: @name=value.
+type odataAlias struct {
+	name, value string
+}
+
+const (
+	// odataMaxDepth bounds the nesting of an expression, so a hostile
+	// filter cannot exhaust the stack.
+	odataMaxDepth = 100
+	// odataMaxAliasDepth bounds aliases whose values use aliases.
+	odataMaxAliasDepth = 8
+)
+
+// odataParseFilter parses a $filter expression with no parameter aliases.
+func odataParseFilter(src string) (ODataExpr, *Error) {
+	p := &odataParser{src: src, option: "$filter", nodes: &odataNodes{}}
+	return p.parseFilter(), p.err
+}
+
+// parseFilter parses the whole text as a Boolean expression.
+func (p *odataParser) parseFilter() ODataExpr {
+	e := p.parseExpr()
+	p.expectEnd()
+	if p.err == nil && !odataMaybeBool(e) {
+		p.fail(0, "the expression must be a Boolean expression, such as a comparison")
+	}
+	if p.err != nil {
+		return nil
+	}
+	return e
+}
+
+// expectEnd reports anything left after a complete expression.
+func (p *odataParser) expectEnd() {
+	p.skipSpace()
+	if p.err == nil && p.pos < len(p.src) {
+		p.unexpected("an operator such as eq, and or or")
+	}
+}
+
+// fail records a syntax error at byte offset pos, unless one is recorded,
+// and returns nil. The message gives the position in characters, from 0.
+func (p *odataParser) fail(pos int, format string, args ...any) ODataExpr {
+	if p.err == nil {
+		at := utf8.RuneCountInString(p.src[:min(pos, len(p.src))])
+		p.err = badRequest(fmt.Sprintf("Syntax error at position %d in %s '%s': %s.",
+			at, p.option, odataQuote(p.src), fmt.Sprintf(format, args...)))
+	}
+	return nil
+}
+
+// unexpected fails at pos, saying what was expected and what was found.
+func (p *odataParser) unexpected(want string) ODataExpr {
+	if p.pos >= len(p.src) {
+		return p.fail(p.pos, "expected %s, found the end of the text", want)
+	}
+	if p.src[p.pos] == ')' && p.depth == 0 {
+		return p.fail(p.pos, "found ')' without a matching '('")
+	}
+	found := p.src[p.pos:p.scanWord(p.pos)]
+	if found == "" {
+		found, _ = odataCutRune(p.src[p.pos:])
+	}
+	return p.fail(p.pos, "expected %s, found '%s'", want, odataQuote(found))
+}
+
+// odataCutRune returns the first rune of s as a string, and the rest.
+func odataCutRune(s string) (string, string) {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n], s[n:]
+}
+
+// odataQuote makes s fit in a message: valid UTF-8, at most 200 bytes.
+func odataQuote(s string) string {
+	s = strings.ToValidUTF8(s, string(utf8.RuneError))
+	if len(s) <= 200 {
+		return s
+	}
+	n := 200
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+// enter counts one more level of nesting, failing past odataMaxDepth.
+func (p *odataParser) enter() bool {
+	p.depth++
+	if p.depth > odataMaxDepth {
+		p.fail(p.pos, "the expression is nested more than %d levels deep", odataMaxDepth)
+		return false
+	}
+	return p.err == nil
+}
+
+// leave undoes enter.
+func (p *odataParser) leave() { p.depth-- }
+
+// odataPrecedenceLevels are the binary operators by precedence, lowest first; the
+// operators of a level associate to the left.
+var odataPrecedenceLevels = [...][]ODataOp{
+	{ODataOr},
+	{ODataAnd},
+	{ODataEq, ODataNe},
+	{ODataGt, ODataGe, ODataLt, ODataLe},
+	{ODataAdd, ODataSub},
+	{ODataMul, ODataDiv, ODataDivBy, ODataMod},
+}
+
+// parseExpr parses an expression.
+func (p *odataParser) parseExpr() ODataExpr {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	return p.parseLevel(0)
+}
+
+// parseLevel parses operands of higher levels joined by operators of
+// odataPrecedenceLevels[level].
+func (p *odataParser) parseLevel(level int) ODataExpr {
+	if level == len(odataPrecedenceLevels) {
+		return p.parseUnary()
+	}
+	p.skipSpace()
+	start := p.pos
+	left := p.parseLevel(level + 1)
+	for p.err == nil {
+		op, end := p.peekOperator(odataPrecedenceLevels[level])
+		if op == "" {
+			break
+		}
+		p.pos = end
+		p.skipSpace()
+		rightAt := p.pos
+		right := p.parseLevel(level + 1)
+		if p.err != nil {
+			return nil
+		}
+		if op == ODataAnd || op == ODataOr {
+			p.checkBool(left, start, op)
+			p.checkBool(right, rightAt, op)
+		}
+		left = p.binary(op, left, right)
+	}
+	return left
+}
+
+// checkBool fails if e, found at pos, cannot be the Boolean operand of op.
+func (p *odataParser) checkBool(e ODataExpr, pos int, op ODataOp) {
+	if !odataMaybeBool(e) {
+		p.fail(pos, "the operands of '%s' must be Boolean expressions", op)
+	}
+}
+
+// peekOperator returns the operator among ops that follows the spaces at
+// p.pos, with the offset of its end, or "" if none does. The operator
+// found at a position is cached, as each precedence level asks in turn.
+func (p *odataParser) peekOperator(ops []ODataOp) (ODataOp, int) {
+	if p.peekAt != p.pos+1 {
+		p.peekAt = p.pos + 1
+		p.peekOp, p.peekEnd = odataOperatorAt(p.src, p.pos)
+	}
+	if p.peekOp != "" {
+		for _, op := range ops {
+			if op == p.peekOp {
+				return op, p.peekEnd
+			}
+		}
+	}
+	return "", 0
+}
+
+// odataOperatorAt returns the binary operator that follows the spaces at
+// offset i of s, in any case, with the offset of its end, or "".
+func odataOperatorAt(s string, i int) (ODataOp, int) {
+	for i < len(s) && odataIsSpace(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && j-i <= 5 && odataIsLetter(s[j]) {
+		j++
+	}
+	if j == i || j-i > 5 || (j < len(s) && (odataIsIdentByte(s[j]) || s[j] >= utf8.RuneSelf)) {
+		return "", 0
+	}
+	word := s[i:j]
+	for _, ops := range odataPrecedenceLevels {
+		for _, op := range ops {
+			if len(op) == len(word) && strings.EqualFold(word, string(op)) {
+				return op, j
+			}
+		}
+	}
+	for _, op := range odataInHas {
+		if len(op) == len(word) && strings.EqualFold(word, string(op)) {
+			return op, j
+		}
+	}
+	return "", 0
+}
+
+// parseUnary parses "not X", "-X" or an in/has operand.
+func (p *odataParser) parseUnary() ODataExpr {
+	p.skipSpace()
+	start := p.pos
+	if p.atNot() {
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
+		p.pos += len("not")
+		p.skipSpace()
+		at := p.pos
+		x := p.parseUnary()
+		if x != nil && !odataMaybeBool(x) {
+			return p.fail(at, "the operand of 'not' must be a Boolean expression")
+		}
+		if x == nil {
+			return nil
+		}
+		return &ODataUnary{Op: ODataNot, X: x}
+	}
+	if start < len(p.src) && p.src[start] == '-' && !p.numberAt(start+1) {
+		if !p.enter() {
+			return nil
+		}
+		defer p.leave()
+		p.pos++
+		x := p.parseUnary()
+		if x == nil {
+			return nil
+		}
+		return &ODataUnary{Op: ODataNegate, X: x}
+	}
+	return p.parseInHas()
+}
+
+// atNot reports whether the keyword not starts at p.pos: the word "not"
+// in any case, not continued by a name character, "/" (a path) or a
+// quote (a typed literal). So a property named not is written not/x only,
+// and a "not" with no operand is an error, never a path.
+func (p *odataParser) atNot() bool {
+	rest := p.src[p.pos:]
+	if len(rest) < 3 || !strings.EqualFold(rest[:3], "not") {
+		return false
+	}
+	if len(rest) == 3 {
+		return true
+	}
+	c := rest[3]
+	return !odataIsIdentByte(c) && c != '.' && c != '/' && c != '\'' && c < utf8.RuneSelf
+}
+
+// numberAt reports whether a number (digits or INF) starts at offset i.
+func (p *odataParser) numberAt(i int) bool {
+	if i >= len(p.src) {
+		return false
+	}
+	if odataIsDigit(p.src[i]) {
+		return true
+	}
+	return strings.HasPrefix(p.src[i:], "INF") && p.scanWord(i) == i+3
+}
+
+// odataInHas are the operators of the level above the unary ones.
+var odataInHas = []ODataOp{ODataIn, ODataHas}
+
+// parseInHas parses a primary expression followed by "in" or "has"
+// operators.
+func (p *odataParser) parseInHas() ODataExpr {
+	left := p.parsePrimary()
+	for p.err == nil {
+		op, end := p.peekOperator(odataInHas)
+		if op == "" {
+			break
+		}
+		p.pos = end
+		p.skipSpace()
+		var right ODataExpr
+		if op == ODataIn && p.pos < len(p.src) && p.src[p.pos] == '(' {
+			right = p.parseList()
+		} else {
+			right = p.parsePrimary()
+		}
+		if p.err != nil {
+			return nil
+		}
+		left = p.binary(op, left, right)
+	}
+	return left
+}
+
+// parseList parses "(" [expr *("," expr)] ")".
+func (p *odataParser) parseList() ODataExpr {
+	open := p.pos
+	p.pos++
+	list := &ODataList{}
+	p.skipSpace()
+	if p.pos < len(p.src) && p.src[p.pos] == ')' {
+		p.pos++
+		return list
+	}
+	for p.err == nil {
+		it := p.parseExpr()
+		if p.err != nil {
+			return nil
+		}
+		list.Items = append(list.Items, it)
+		if !p.listNext(open) {
+			break
+		}
+	}
+	if p.err != nil {
+		return nil
+	}
+	return list
+}
+
+// listNext consumes the "," before the next item of a list or argument
+// list, or its closing ")", which it reports by returning false; open is
+// the offset of the "(".
+func (p *odataParser) listNext(open int) bool {
+	p.skipSpace()
+	if p.pos < len(p.src) {
+		switch p.src[p.pos] {
+		case ',':
+			p.pos++
+			return true
+		case ')':
+			p.pos++
+			return false
+		}
+	}
+	if p.pos >= len(p.src) {
+		p.fail(p.pos, "expected ')' to close the '(' at position %d", utf8.RuneCountInString(p.src[:open]))
+		return false
+	}
+	p.unexpected("',' or ')'")
+	return false
+}
+
+// parsePrimary parses a literal, a path, a lambda, a function call, an
+// alias or a parenthesized expression.
+func (p *odataParser) parsePrimary() ODataExpr {
+	p.skipSpace()
+	if p.pos >= len(p.src) {
+		return p.unexpected("an expression")
+	}
+	c := p.src[p.pos]
+	switch {
+	case c == '(':
+		return p.parseParen()
+	case c == '\'':
+		return p.parseString()
+	case c == '-' || c == '+' || odataIsDigit(c):
+		return p.parseNumeric()
+	case c == '@':
+		return p.parseAlias()
+	case c == '$' || odataIsIdentStart(c) || c >= utf8.RuneSelf:
+		if lit := p.scanGUID(); lit != nil {
+			return lit
+		}
+		return p.parseWord()
+	}
+	return p.unexpected("an expression")
+}
+
+// parseParen parses "(" expr ")".
+func (p *odataParser) parseParen() ODataExpr {
+	open := p.pos
+	p.pos++
+	e := p.parseExpr()
+	if p.err != nil {
+		return nil
+	}
+	p.skipSpace()
+	if p.pos >= len(p.src) {
+		return p.fail(p.pos, "expected ')' to close the '(' at position %d", utf8.RuneCountInString(p.src[:open]))
+	}
+	if p.src[p.pos] != ')' {
+		return p.unexpected("')' or an operator")
+	}
+	p.pos++
+	return e
+}
+
+// parseWord parses what starts with a name: a keyword literal, a typed
+// literal (duration'P1D', microsoft.graph.color'red'), a function call, or
+// a path (possibly ending in a lambda).
+func (p *odataParser) parseWord() ODataExpr {
+	start := p.pos
+	end := p.scanWord(start)
+	if end == start {
+		return p.unexpected("an expression")
+	}
+	word := p.src[start:end]
+	next := byte(0)
+	if end < len(p.src) {
+		next = p.src[end]
+	}
+	if next == '\'' {
+		return p.parseTypedLiteral(word)
+	}
+	if next != '/' {
+		if lit, ok := odataKeywordLiteral(word); ok {
+			p.pos = end
+			return p.literal(lit.Kind, lit.Value, "")
+		}
+	}
+	if p.parenFollows(end) {
+		if fn, ok := odataFunctionNamed(word); ok {
+			p.pos = end
+			return p.parseCall(fn, start)
+		}
+	}
+	return p.parsePath()
+}
+
+// parenFollows reports whether "(" follows the spaces at offset i.
+func (p *odataParser) parenFollows(i int) bool {
+	for i < len(p.src) && odataIsSpace(p.src[i]) {
+		i++
+	}
+	return i < len(p.src) && p.src[i] == '('
+}
+
+// odataKeywordLiteral returns the literal a keyword stands for (true,
+// false in any case; null, INF, NaN as written).
+func odataKeywordLiteral(word string) (ODataLiteral, bool) {
+	switch {
+	case strings.EqualFold(word, "true"):
+		return ODataLiteral{Kind: ODataKindBoolean, Value: "true"}, true
+	case strings.EqualFold(word, "false"):
+		return ODataLiteral{Kind: ODataKindBoolean, Value: "false"}, true
+	case word == "null":
+		return ODataLiteral{Kind: ODataKindNull}, true
+	case word == "INF" || word == "NaN":
+		return ODataLiteral{Kind: ODataKindDecimal, Value: word}, true
+	}
+	return ODataLiteral{}, false
+}
+
+// parsePath parses segments joined by "/", ending at the first segment
+// that is $count or a lambda.
+func (p *odataParser) parsePath() ODataExpr {
+	path := p.path()
+	for {
+		start := p.pos
+		end := p.scanWord(start)
+		seg := p.src[start:end]
+		if (strings.EqualFold(seg, "any") || strings.EqualFold(seg, "all")) && len(path.Segments) > 0 && p.parenFollows(end) {
+			p.pos = end
+			return p.parseLambda(*path, ODataOp(strings.ToLower(seg)))
+		}
+		if msg := odataCheckSegment(seg, len(path.Segments) == 0); msg != "" {
+			return p.fail(start, "%s", msg)
+		}
+		path.Segments = append(path.Segments, seg)
+		p.pos = end
+		if seg == "$count" || p.pos >= len(p.src) || p.src[p.pos] != '/' {
+			return path
+		}
+		p.pos++
+	}
+}
+
+// odataCheckSegment returns why seg cannot be a segment of a path (first
+// tells whether it is the first), or "".
+func odataCheckSegment(seg string, first bool) string {
+	switch {
+	case seg == "":
+		return "expected a property name"
+	case seg == "$it" || seg == "$this":
+		if !first {
+			return "'" + seg + "' can only start a path"
+		}
+		return ""
+	case seg == "$count":
+		if first {
+			return "'$count' must follow a collection-valued property"
+		}
+		return ""
+	case seg[0] == '$':
+		return "unknown name '" + odataQuote(seg) + "'"
+	}
+	for i := 0; i < len(seg); i++ {
+		if i == 0 || seg[i-1] == '.' {
+			if c := seg[i]; c == '.' || (c < utf8.RuneSelf && !odataIsIdentStart(c)) || (c >= utf8.RuneSelf && !odataIsIdentStartRune(odataFirstRune(seg[i:]))) {
+				return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
+			}
+		}
+	}
+	if seg[len(seg)-1] == '.' {
+		return "'" + odataQuote(seg) + "' is not a property name or a qualified type name"
+	}
+	return ""
+}
+
+// odataFirstRune returns the first rune of s.
+func odataFirstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// parseLambda parses "(" [var ":" predicate] ")" after path/any or
+// path/all.
+func (p *odataParser) parseLambda(coll ODataPath, op ODataOp) ODataExpr {
+	p.skipSpace()
+	open := p.pos
+	p.pos++
+	p.skipSpace()
+	l := &ODataLambda{Collection: coll, Op: op}
+	if p.pos < len(p.src) && p.src[p.pos] == ')' && op == ODataAny {
+		p.pos++
+		return l
+	}
+	start := p.pos
+	end := p.scanWord(start)
+	l.Var = p.src[start:end]
+	if l.Var == "" || strings.ContainsAny(l.Var, ".$") || !odataIsIdentStartRune(odataFirstRune(l.Var)) {
+		return p.unexpected("a lambda variable name")
+	}
+	p.pos = end
+	p.skipSpace()
+	if p.pos >= len(p.src) || p.src[p.pos] != ':' {
+		return p.unexpected("':' after the lambda variable")
+	}
+	p.pos++
+	p.skipSpace()
+	at := p.pos
+	l.Predicate = p.parseExpr()
+	if p.err != nil {
+		return nil
+	}
+	if !odataMaybeBool(l.Predicate) {
+		return p.fail(at, "the predicate of '%s' must be a Boolean expression", op)
+	}
+	if p.listNext(open) {
+		return p.fail(p.pos-1, "'%s' takes one predicate", op)
+	}
+	if p.err != nil {
+		return nil
+	}
+	return l
+}
+
+// parseCall parses the parenthesized arguments of the function fn, whose
+// name starts at offset start.
+func (p *odataParser) parseCall(fn odataFunction, start int) ODataExpr {
+	p.skipSpace()
+	open := p.pos
+	p.pos++
+	call := p.call(fn)
+	p.skipSpace()
+	if p.pos < len(p.src) && p.src[p.pos] == ')' {
+		p.pos++
+	} else {
+		for p.err == nil {
+			a := p.parseExpr()
+			if p.err != nil {
+				return nil
+			}
+			call.Args = append(call.Args, a)
+			if !p.listNext(open) {
+				break
+			}
+		}
+	}
+	if p.err != nil {
+		return nil
+	}
+	if n := len(call.Args); n < fn.min || n > fn.max {
+		return p.fail(start, "function '%s' takes %s, found %d", fn.name, fn.arity(), n)
+	}
+	return call
+}
+
+// parseAlias parses a parameter alias @name and returns the expression its
+// value holds; an alias the query does not define is null, as OData says.
+func (p *odataParser) parseAlias() ODataExpr {
+	start := p.pos
+	end := p.scanWord(start + 1)
+	name := p.src[start+1 : end]
+	if name == "" || strings.ContainsAny(name, ".$") {
+		return p.unexpected("a parameter alias name after '@'")
+	}
+	p.pos = end
+	for _, a := range p.aliases {
+		if a.name == name {
+			return p.expandAlias(a, start)
+		}
+	}
+	return p.literal(ODataKindNull, "", "")
+}
+
+// expandAlias parses the value of the alias a, used at offset at.
+func (p *odataParser) expandAlias(a odataAlias, at int) ODataExpr {
+	if p.aliasDepth >= odataMaxAliasDepth {
+		return p.fail(at, "parameter aliases are nested more than %d levels deep", odataMaxAliasDepth)
+	}
+	q := &odataParser{src: a.value, option: "@" + a.name, depth: p.depth, aliases: p.aliases, aliasDepth: p.aliasDepth + 1, nodes: p.nodes}
+	e := q.parseExpr()
+	q.expectEnd()
+	if q.err != nil {
+		p.err = q.err
+		return nil
+	}
+	return e
+}
+
+// skipSpace skips spaces and tabs.
+func (p *odataParser) skipSpace() {
+	for p.pos < len(p.src) && odataIsSpace(p.src[p.pos]) {
+		p.pos++
+	}
+}
+
+// scanWord returns the end of the name starting at offset i: a leading
+// "$" or "@", then letters, digits, "_" and ".".
+func (p *odataParser) scanWord(i int) int {
+	if i < len(p.src) && (p.src[i] == '$' || p.src[i] == '@') {
+		i++
+	}
+	for i < len(p.src) {
+		c := p.src[i]
+		if c < utf8.RuneSelf {
+			if !odataIsIdentByte(c) && c != '.' {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(p.src[i:])
+		if !odataIsIdentRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// odataMaybeBool reports whether e can be a Boolean expression: every
+// expression but a non-Boolean literal, an arithmetic operation, a
+// function returning no Boolean, and a list. (A path may name a Boolean
+// property; the parser knows no types.)
+func odataMaybeBool(e ODataExpr) bool {
+	switch e := e.(type) {
+	case *ODataBinary:
+		switch e.Op {
+		case ODataAdd, ODataSub, ODataMul, ODataDiv, ODataDivBy, ODataMod:
+			return false
+		}
+		return true
+	case *ODataUnary:
+		return e.Op == ODataNot
+	case *ODataCall:
+		fn, _ := odataFunctionNamed(e.Name)
+		return fn.boolean
+	case *ODataLambda, *ODataPath:
+		return true
+	case *ODataLiteral:
+		return e.Kind == ODataKindBoolean || e.Kind == ODataKindNull
+	}
+	return false
+}
+
+// odataFunction describes a built-in function of $filter: its canonical
+// name, how many arguments it takes, and whether it returns a Boolean.
+type odataFunction struct {
+	name     string
+	min, max int
+	boolean  bool
+}
+
+// odataFunctions are the built-in functions of OData 4.01 the parser
+// knows: those of strings, collections, dates and times, arithmetic, and
+// types. (The geo functions and case are left out: Graph does not use
+// them.)
+var odataFunctions = []odataFunction{
+	{"contains", 2, 2, true},
+	{"endswith", 2, 2, true},
+	{"startswith", 2, 2, true},
+	{"matchesPattern", 2, 2, true},
+	{"hassubset", 2, 2, true},
+	{"hassubsequence", 2, 2, true},
+	{"isof", 1, 2, true},
+	{"cast", 1, 2, true}, // its type is the one named; it may be Boolean
+	{"length", 1, 1, false},
+	{"indexof", 2, 2, false},
+	{"substring", 2, 3, false},
+	{"tolower", 1, 1, false},
+	{"toupper", 1, 1, false},
+	{"trim", 1, 1, false},
+	{"concat", 2, 2, false},
+	{"year", 1, 1, false},
+	{"month", 1, 1, false},
+	{"day", 1, 1, false},
+	{"hour", 1, 1, false},
+	{"minute", 1, 1, false},
+	{"second", 1, 1, false},
+	{"fractionalseconds", 1, 1, false},
+	{"totalseconds", 1, 1, false},
+	{"totaloffsetminutes", 1, 1, false},
+	{"date", 1, 1, false},
+	{"time", 1, 1, false},
+	{"now", 0, 0, false},
+	{"mindatetime", 0, 0, false},
+	{"maxdatetime", 0, 0, false},
+	{"round", 1, 1, false},
+	{"floor", 1, 1, false},
+	{"ceiling", 1, 1, false},
+}
+
+// odataFunctionNamed returns the built-in function named name, in any case.
+func odataFunctionNamed(name string) (odataFunction, bool) {
+	for _, fn := range odataFunctions {
+		if len(fn.name) == len(name) && strings.EqualFold(fn.name, name) {
+			return fn, true
+		}
+	}
+	return odataFunction{}, false
+}
+
+// arity says how many arguments fn takes, for messages.
+func (fn odataFunction) arity() string {
+	plural := func(n int) string {
+		if n == 1 {
+			return "1 argument"
+		}
+		return strconv.Itoa(n) + " arguments"
+	}
+	if fn.min == fn.max {
+		return plural(fn.max)
+	}
+	return strconv.Itoa(fn.min) + " or " + plural(fn.max)
+}
+
+// parseString parses a string literal: single quotes, a quote inside
+// written twice.
+func (p *odataParser) parseString() ODataExpr {
+	s, ok := p.scanQuoted()
+	if !ok {
+		return nil
+	}
+	return p.literal(ODataKindString, s, "")
+}
+
+// scanQuoted reads the quoted text at p.pos ('...', with ” for a quote)
+// and returns it unescaped.
+func (p *odataParser) scanQuoted() (string, bool) {
+	open := p.pos
+	i := open + 1
+	escaped := false
+	for {
+		j := strings.IndexByte(p.src[i:], '\'')
+		if j < 0 {
+			p.fail(open, "the string that starts here has no closing quote")
+			return "", false
+		}
+		i += j + 1
+		if i < len(p.src) && p.src[i] == '\'' {
+			escaped = true
+			i++
+			continue
+		}
+		break
+	}
+	p.pos = i
+	s := p.src[open+1 : i-1]
+	if escaped {
+		s = strings.ReplaceAll(s, "''", "'")
+	}
+	return s, true
+}
+
+// parseTypedLiteral parses prefix'...' at p.pos: duration'P1D',
+// binary'AQID', or an enum member of a qualified enum type
+// (microsoft.graph.color'red', flags as 'red,blue').
+func (p *odataParser) parseTypedLiteral(prefix string) ODataExpr {
+	start := p.pos
+	p.pos += len(prefix)
+	s, ok := p.scanQuoted()
+	if !ok {
+		return nil
+	}
+	switch {
+	case strings.EqualFold(prefix, "duration"):
+		if !Duration(s).IsValid() {
+			return p.fail(start, "'%s' is not an ISO 8601 duration such as P1DT2H", odataQuote(s))
+		}
+		return p.literal(ODataKindDuration, s, "")
+	case strings.EqualFold(prefix, "binary"):
+		if !Binary(s).IsValid() {
+			return p.fail(start, "'%s' is not base64", odataQuote(s))
+		}
+		return p.literal(ODataKindBinary, s, "")
+	case strings.Contains(prefix, "."):
+		if msg := odataCheckSegment(prefix, false); msg != "" {
+			return p.fail(start, "%s", msg)
+		}
+		for m := range strings.SplitSeq(s, ",") {
+			if !odataEnumMember(m) {
+				return p.fail(start, "'%s' is not a member name or number of enum '%s'", odataQuote(m), odataQuote(prefix))
+			}
+		}
+		return p.literal(ODataKindEnum, s, prefix)
+	}
+	return p.fail(start, "unknown literal prefix '%s' (expected duration, binary or a qualified enum type name)", odataQuote(prefix))
+}
+
+// odataEnumMember reports whether m is an enum member name or an integer.
+func odataEnumMember(m string) bool {
+	if _, err := strconv.ParseInt(m, 10, 64); err == nil {
+		return true
+	}
+	return odataIsIdentifier(m)
+}
+
+// odataIsIdentifier reports whether s is an OData identifier: a letter or
+// "_", then letters, digits and "_".
+func odataIsIdentifier(s string) bool {
+	if s == "" || !odataIsIdentStartRune(odataFirstRune(s)) {
+		return false
+	}
+	for _, r := range s {
+		if !odataIsIdentRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseNumeric parses what starts with a digit or sign: a GUID, a date, a
+// DateTimeOffset, a TimeOfDay, or a number (with INF and -INF).
+func (p *odataParser) parseNumeric() ODataExpr {
+	if odataIsDigit(p.src[p.pos]) {
+		if lit := p.scanGUID(); lit != nil {
+			return lit
+		}
+		if lit, ok := p.scanTemporal(); ok || p.err != nil {
+			return lit
+		}
+	}
+	return p.parseNumber()
+}
+
+// parseNumber parses [sign] digits ["." digits] ["e" [sign] digits], or
+// -INF.
+func (p *odataParser) parseNumber() ODataExpr {
+	start := p.pos
+	i := start
+	if p.src[i] == '-' || p.src[i] == '+' {
+		i++
+	}
+	if p.src[start] == '-' && strings.HasPrefix(p.src[i:], "INF") && p.scanWord(i) == i+3 {
+		p.pos = i + 3
+		return p.literal(ODataKindDecimal, "-INF", "")
+	}
+	digits := odataSkipDigits(p.src, i)
+	if digits == i {
+		return p.unexpected("an expression")
+	}
+	i, kind := digits, ODataKindInt
+	if i+1 < len(p.src) && p.src[i] == '.' && odataIsDigit(p.src[i+1]) {
+		i, kind = odataSkipDigits(p.src, i+1), ODataKindDecimal
+	}
+	if i < len(p.src) && (p.src[i] == 'e' || p.src[i] == 'E') {
+		j := i + 1
+		if j < len(p.src) && (p.src[j] == '-' || p.src[j] == '+') {
+			j++
+		}
+		if k := odataSkipDigits(p.src, j); k > j {
+			i, kind = k, ODataKindDecimal
+		}
+	}
+	if i < len(p.src) && (odataIsIdentByte(p.src[i]) || p.src[i] == '.' || p.src[i] >= utf8.RuneSelf) {
+		return p.fail(start, "'%s' is not a number", odataQuote(p.src[start:p.scanWord(i)]))
+	}
+	p.pos = i
+	text := p.src[start:i]
+	if kind == ODataKindInt {
+		if _, err := strconv.ParseInt(text, 10, 64); err != nil {
+			kind = ODataKindDecimal
+		}
+	}
+	return p.literal(kind, text, "")
+}
+
+// odataSkipDigits returns the offset after the ASCII digits of s at i.
+func odataSkipDigits(s string, i int) int {
+	for i < len(s) && odataIsDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// scanGUID returns the unquoted GUID (8-4-4-4-12 hex digits) at p.pos and
+// moves past it, else nil.
+func (p *odataParser) scanGUID() ODataExpr {
+	const n = 36
+	s := p.src[p.pos:]
+	if len(s) < n || (len(s) > n && (odataIsIdentByte(s[n]) || s[n] == '-' || s[n] == '.' || s[n] >= utf8.RuneSelf)) {
+		return nil
+	}
+	for i := range n {
+		switch i {
+		case 8, 13, 18, 23:
+			if s[i] != '-' {
+				return nil
+			}
+		default:
+			if !odataIsHexDigit(s[i]) {
+				return nil
+			}
+		}
+	}
+	p.pos += n
+	return p.literal(ODataKindGuid, s[:n], "")
+}
+
+// scanTemporal parses the date (2021-01-01), DateTimeOffset
+// (2021-01-01T00:00:00Z, the zone optional) or TimeOfDay (13:45:30) at
+// p.pos. It returns false, with no error and p.pos unmoved, when the text
+// there has neither form.
+func (p *odataParser) scanTemporal() (ODataExpr, bool) {
+	s := p.src[p.pos:]
+	switch {
+	case len(s) >= 10 && s[4] == '-' && s[7] == '-' && odataAllDigits(s[:4]) && odataAllDigits(s[5:7]) && odataAllDigits(s[8:10]):
+		return p.scanDate(s), true
+	case len(s) >= 5 && s[2] == ':' && odataAllDigits(s[:2]) && odataAllDigits(s[3:5]):
+		n, ok := odataScanClock(s)
+		if !ok {
+			return p.fail(p.pos, "'%s' is not a time of day such as 13:45:30", odataQuote(p.src[p.pos:p.scanWordOrClock(p.pos)])), true
+		}
+		return p.finishTemporal(ODataKindTimeOfDay, s[:n], n), true
+	}
+	return nil, false
+}
+
+// scanDate parses a date, with a time and zone when "T" follows.
+func (p *odataParser) scanDate(s string) ODataExpr {
+	if _, err := Date(s[:10]).Time(); err != nil {
+		return p.fail(p.pos, "'%s' is not a valid date", s[:10])
+	}
+	if len(s) == 10 || (s[10] != 'T' && s[10] != 't') {
+		return p.finishTemporal(ODataKindDate, s[:10], 10)
+	}
+	n, ok := odataScanClock(s[11:])
+	if !ok {
+		return p.fail(p.pos, "'%s' is not a date and time such as 2021-01-01T00:00:00Z", odataQuote(p.src[p.pos:p.scanWordOrClock(p.pos)]))
+	}
+	n += 11
+	n += odataScanZone(s[n:])
+	v := s[:n]
+	if strings.ContainsAny(v, "tz") {
+		v = strings.ToUpper(v)
+	}
+	return p.finishTemporal(ODataKindDateTimeOffset, v, n)
+}
+
+// finishTemporal returns the literal of kind and value, n bytes long at
+// p.pos, unless a name character follows it.
+func (p *odataParser) finishTemporal(kind ODataKind, value string, n int) ODataExpr {
+	end := p.pos + n
+	if end < len(p.src) && (odataIsIdentByte(p.src[end]) || p.src[end] == '.' || p.src[end] == ':' || p.src[end] >= utf8.RuneSelf) {
+		return p.fail(p.pos, "'%s' is not a valid date or time", odataQuote(p.src[p.pos:p.scanWordOrClock(end)]))
+	}
+	p.pos = end
+	return p.literal(kind, value, "")
+}
+
+// scanWordOrClock returns the end of the run of name, ":", "+" and "-"
+// characters at i, for messages about malformed dates and times.
+func (p *odataParser) scanWordOrClock(i int) int {
+	for i < len(p.src) && (odataIsIdentByte(p.src[i]) || strings.IndexByte(".:+-", p.src[i]) >= 0) {
+		i++
+	}
+	return i
+}
+
+// odataScanClock returns the length of hh:mm[:ss[.fffffffffff]] at the start of
+// s, and whether it is a valid time of day.
+func odataScanClock(s string) (int, bool) {
+	if len(s) < 5 || s[2] != ':' || !odataAllDigits(s[:2]) || !odataAllDigits(s[3:5]) || s[:2] > "23" || s[3:5] > "59" {
+		return 0, false
+	}
+	n := 5
+	if len(s) >= 8 && s[5] == ':' {
+		if !odataAllDigits(s[6:8]) || s[6:8] > "59" {
+			return 0, false
+		}
+		n = 8
+		if len(s) > 9 && s[8] == '.' && odataIsDigit(s[9]) {
+			n = odataSkipDigits(s, 9)
+			if n-9 > 12 {
+				return 0, false
+			}
+		}
+	}
+	return n, true
+}
+
+// odataScanZone returns the length of the zone (Z, +hh:mm or -hh:mm) at the
+// start of s, 0 if there is none.
+func odataScanZone(s string) int {
+	if s != "" && (s[0] == 'Z' || s[0] == 'z') {
+		return 1
+	}
+	if len(s) >= 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':' && odataAllDigits(s[1:3]) && odataAllDigits(s[4:6]) && s[1:3] <= "23" && s[4:6] <= "59" {
+		return 6
+	}
+	return 0
+}
+
+// odataAllDigits reports whether s is ASCII digits.
+func odataAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !odataIsDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// odataIsDigit reports whether c is an ASCII digit.
+func odataIsDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// odataIsHexDigit reports whether c is an ASCII hexadecimal digit.
+func odataIsHexDigit(c byte) bool {
+	return odataIsDigit(c) || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+// odataIsLetter reports whether c is an ASCII letter.
+func odataIsLetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+
+// odataIsSpace reports whether c is white space between tokens: a space
+// (also "+" or %20 in the URL) or a tab.
+func odataIsSpace(c byte) bool { return c == ' ' || c == '\t' }
+
+// odataIsIdentStart reports whether the ASCII byte c can start a name.
+func odataIsIdentStart(c byte) bool { return odataIsLetter(c) || c == '_' }
+
+// odataIsIdentByte reports whether the ASCII byte c can continue a name.
+func odataIsIdentByte(c byte) bool { return odataIsLetter(c) || odataIsDigit(c) || c == '_' }
+
+// odataIsIdentStartRune reports whether r can start a name: a letter or
+// "_" (OData allows letters of any script).
+func odataIsIdentStartRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r)
+}
+
+// odataIsIdentRune reports whether r can continue a name.
+func odataIsIdentRune(r rune) bool {
+	return odataIsIdentStartRune(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc, unicode.Pc, unicode.Cf)
+}
+
+// ODataQuery holds the OData system query options of a request, parsed and
+// checked for form. A field is its zero value (nil, "") when the request
+// does not give the option; the parser rejects an empty value, so a given
+// option is never zero.
+type ODataQuery struct {
+	// Select holds the $select items in order: property paths, "*", or a
+	// type cast followed by a property ("microsoft.graph.user/mail").
+	Select []ODataPath
+	// Expand holds the $expand items in order, with their nested options.
+	Expand []ODataExpand
+	// Filter is the parsed $filter expression.
+	Filter ODataExpr
+	// OrderBy holds the $orderby items in order.
+	OrderBy []ODataOrderBy
+	// Top and Skip are $top and $skip: non-negative integers.
+	Top, Skip *int
+	// Count is $count: true or false.
+	Count *bool
+	// Search is the $search expression.
+	Search *ODataSearch
+	// SkipToken and DeltaToken are $skiptoken and $deltatoken as received
+	// (percent-decoded), opaque to the parser.
+	SkipToken, DeltaToken string
+	// Format is $format as received: "json", or a media type such as
+	// "application/json" or "text/csv".
+	Format string
+	// ID is $id as received: the entity reference of a DELETE .../$ref
+	// request.
+	ID string
+	// Params holds the request's other query parameters, percent-decoded:
+	// the operation's own parameters (such as startDateTime on
+	// calendarView), custom options and parameter aliases ("@p"). It is nil
+	// when there are none. Within $expand, Params is always nil.
+	Params url.Values
+}
+
+// ODataExpand is one item of $expand: a navigation property path with its
+// nested options, such as members($select=id,displayName;$top=5).
+type ODataExpand struct {
+	// Path is the navigation property, possibly after a type cast
+	// ("microsoft.graph.itemAttachment/item"), or "*" for every one.
+	Path ODataPath
+	// Ref is true for Path/$ref (references only), Count for Path/$count.
+	Ref, Count bool
+	// Levels is $levels: a positive integer, or ODataLevelsMax for "max";
+	// nil when not given.
+	Levels *int
+	// Options holds the nested $select, $expand, $filter, $orderby, $top,
+	// $skip, $count and $search; nil when the item has no parentheses.
+	Options *ODataQuery
+}
+
+// ODataLevelsMax is the value of ODataExpand.Levels for "$levels=max".
+const ODataLevelsMax = -1
+
+// ODataOrderBy is one item of $orderby: an expression (usually an
+// *ODataPath) and its direction.
+type ODataOrderBy struct {
+	Expr ODataExpr
+	// Desc is true for "desc"; "asc" and no direction leave it false.
+	Desc bool
+}
+
+// ODataSearch is a $search option: the text as received and its parsed
+// form.
+type ODataSearch struct {
+	// Raw is the option's value as received, percent-decoded, such as
+	// "displayName:foo" with its double quotes.
+	Raw string
+	// Expr is the parsed expression.
+	Expr ODataSearchExpr
+}
+
+// ODataSearchExpr is a node of a parsed $search expression:
+// *ODataSearchTerm, *ODataSearchBinary or *ODataSearchNot.
+type ODataSearchExpr interface {
+	// odataSearchExpr seals the interface.
+	odataSearchExpr()
+}
+
+// ODataSearchTerm is a word (foo) or a phrase in double quotes ("foo bar").
+// Graph's form "property:text" sets Property: "displayName:foo" has
+// Property "displayName" and Text "foo".
+type ODataSearchTerm struct {
+	Property string
+	Text     string
+	// Phrase is true for a term written in double quotes.
+	Phrase bool
+}
+
+// ODataSearchBinary is "Left AND Right" or "Left OR Right" (Op is "AND" or
+// "OR"). Terms written side by side are joined with AND.
+type ODataSearchBinary struct {
+	Op          string
+	Left, Right ODataSearchExpr
+}
+
+// ODataSearchNot is "NOT X".
+type ODataSearchNot struct {
+	X ODataSearchExpr
+}
+
+// odataSearchExpr marks *ODataSearchTerm as an ODataSearchExpr.
+func (*ODataSearchTerm) odataSearchExpr() {}
+
+// odataSearchExpr marks *ODataSearchBinary as an ODataSearchExpr.
+func (*ODataSearchBinary) odataSearchExpr() {}
+
+// odataSearchExpr marks *ODataSearchNot as an ODataSearchExpr.
+func (*ODataSearchNot) odataSearchExpr() {}
+
+// odataOption is a system query option the parser knows.
+type odataOption uint8
+
+// The system query options, in the order parseODataQuery parses them.
+const (
+	odataSelect odataOption = iota
+	odataExpand
+	odataFilter
+	odataOrderBy
+	odataTop
+	odataSkip
+	odataCount
+	odataSearch
+	odataSkipToken
+	odataDeltaToken
+	odataFormat
+	odataID
+	odataLevels
+	odataOptionCount
+)
+
+// odataOptionNames are the options' canonical names, by odataOption.
+var odataOptionNames = [odataOptionCount]string{
+	"$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count",
+	"$search", "$skiptoken", "$deltatoken", "$format", "$id", "$levels",
+}
+
+// odataBare are the options that may be written without "$" (OData 4.01
+// gives $skiptoken, $deltatoken and $id no such form; Graph documents
+// "id=" as a function parameter).
+const odataBare = 1<<odataSelect | 1<<odataExpand | 1<<odataFilter | 1<<odataOrderBy |
+	1<<odataTop | 1<<odataSkip | 1<<odataCount | 1<<odataSearch | 1<<odataFormat | 1<<odataLevels
+
+// odataNested are the options allowed inside $expand's parentheses.
+const odataNested = 1<<odataSelect | 1<<odataExpand | 1<<odataFilter | 1<<odataOrderBy |
+	1<<odataTop | 1<<odataSkip | 1<<odataCount | 1<<odataSearch | 1<<odataLevels
+
+// odataParseConfig says how parseODataQuery reads the names of query
+// parameters. Names are read without regard to case ($orderBy, $skipToken
+// and $Filter are the same as $orderby, $skiptoken and $filter), as OData
+// 4.01 requires and Graph's documented requests use.
+type odataParseConfig struct {
+	// dollarOptional reads select, expand, filter, orderby, top, skip,
+	// count, search and format without their "$" as the system query
+	// options, as Graph's beta endpoint (and some v1.0 APIs) do.
+	dollarOptional bool
+	// params are the operation's own query parameters (its documented
+	// function or query parameters, such as "startDateTime", or "format"
+	// on driveItem content): a parameter whose name is among them, in any
+	// case, is never read as a system query option without its "$".
+	params []string
+}
+
+// parseODataQuery parses the system query options of a request's raw
+// (still percent-encoded) query string, such as r.URL.RawQuery. "+" is a
+// space, as in a form. Every other parameter is kept, decoded, in
+// Params. It answers 400 for a malformed value, a malformed
+// percent-encoding, an option given twice, and an unknown name starting
+// with "$" (OData reserves those for system query options).
+func parseODataQuery(rawQuery string, cfg odataParseConfig) (*ODataQuery, *Error) {
+	block := odataNewQueryBlock()
+	q := &block.query
+	var values [odataOptionCount]string
+	var given uint32
+	var aliases []odataAlias
+	for rawQuery != "" {
+		var part string
+		part, rawQuery, _ = strings.Cut(rawQuery, "&")
+		if part == "" {
+			continue
+		}
+		name, value, err := odataUnescapeParam(part)
+		if err != nil {
+			return nil, err
+		}
+		opt, ok, err := cfg.option(name)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			if strings.HasPrefix(name, "@") {
+				if odataAliasIndex(aliases, name[1:]) >= 0 {
+					return nil, badRequest("The parameter alias '" + odataQuote(name) + "' appears more than once; it may appear at most once.")
+				}
+				aliases = append(aliases, odataAlias{name: name[1:], value: value})
+			}
+			if q.Params == nil {
+				q.Params = url.Values{}
+			}
+			q.Params[name] = append(q.Params[name], value)
+			continue
+		}
+		if given&(1<<opt) != 0 {
+			return nil, odataDuplicate(opt)
+		}
+		given |= 1 << opt
+		values[opt] = value
+	}
+	if err := q.parseOptions(&values, given, aliases, &block.nodes); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// odataUnescapeParam splits a raw name=value pair and decodes both parts.
+func odataUnescapeParam(part string) (string, string, *Error) {
+	rawName, rawValue, _ := strings.Cut(part, "=")
+	name, err := url.QueryUnescape(rawName)
+	if err == nil {
+		var value string
+		if value, err = url.QueryUnescape(rawValue); err == nil {
+			return name, value, nil
+		}
+	}
+	return "", "", badRequest("The query parameter '" + odataQuote(part) + "' is not properly percent-encoded.")
+}
+
+// option returns the system query option that name stands for at the top
+// level of a query, and whether it is one. An unknown name starting with
+// "$" is an error.
+func (cfg odataParseConfig) option(name string) (odataOption, bool, *Error) {
+	if opt, ok := odataOptionNamed(name, (1<<odataOptionCount-1)&^(1<<odataLevels)); ok {
+		return opt, true, nil
+	}
+	if strings.HasPrefix(name, "$") {
+		return 0, false, badRequest("The query option '" + odataQuote(name) + "' is not supported.")
+	}
+	if !cfg.dollarOptional {
+		return 0, false, nil
+	}
+	for _, p := range cfg.params {
+		if strings.EqualFold(p, name) {
+			return 0, false, nil
+		}
+	}
+	opt, ok := odataOptionNamed("$"+name, odataBare&^(1<<odataLevels))
+	return opt, ok, nil
+}
+
+// odataOptionNamed returns the option among the set allowed (a bit mask)
+// that name ("$top", in any case) stands for.
+func odataOptionNamed(name string, allowed uint32) (odataOption, bool) {
+	if len(name) < 3 || name[0] != '$' {
+		return 0, false
+	}
+	for opt, n := range odataOptionNames {
+		if allowed&(1<<opt) != 0 && len(n) == len(name) && strings.EqualFold(n, name) {
+			return odataOption(opt), true
+		}
+	}
+	return 0, false
+}
+
+// odataAliasIndex returns the index of the alias named name, or -1.
+func odataAliasIndex(aliases []odataAlias, name string) int {
+	for i, a := range aliases {
+		if a.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// odataDuplicate returns the error for an option given twice.
+func odataDuplicate(opt odataOption) *Error {
+	return badRequest("The query option '" + odataOptionNames[opt] + "' appears more than once; it may appear at most once.")
+}
+
+// parseOptions parses the values of the given options into q, in the order
+// of the odataOption constants, allocating in nodes. $levels (only given
+// within $expand) is left for the caller.
+func (q *ODataQuery) parseOptions(values *[odataOptionCount]string, given uint32, aliases []odataAlias, nodes *odataNodes) *Error {
+	for opt := range odataOptionCount {
+		if given&(1<<opt) == 0 || opt == odataLevels {
+			continue
+		}
+		if err := q.parseOption(opt, values[opt], aliases, nodes); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseOption parses the value of one option into q.
+func (q *ODataQuery) parseOption(opt odataOption, value string, aliases []odataAlias, nodes *odataNodes) *Error {
+	if value == "" {
+		return odataInvalid(opt, value, "it must not be empty")
+	}
+	p := odataParser{src: value, option: odataOptionNames[opt], aliases: aliases, nodes: nodes}
+	var err *Error
+	switch opt {
+	case odataSelect:
+		q.Select, err = p.parseSelect()
+	case odataExpand:
+		q.Expand, err = p.parseExpand()
+	case odataFilter:
+		q.Filter, err = p.parseFilter(), p.err
+	case odataOrderBy:
+		q.OrderBy, err = p.parseOrderBy()
+	case odataTop, odataSkip:
+		n, err := odataNonNegative(opt, value)
+		if err != nil {
+			return err
+		}
+		np := nodes.ints.alloc()
+		*np = n
+		if opt == odataTop {
+			q.Top = np
+		} else {
+			q.Skip = np
+		}
+	case odataCount:
+		return q.parseCount(value, nodes.bools.alloc())
+	case odataSearch:
+		q.Search, err = p.parseSearch()
+	case odataSkipToken:
+		q.SkipToken = value
+	case odataDeltaToken:
+		q.DeltaToken = value
+	case odataFormat:
+		if !odataFormatValid(value) {
+			return odataInvalid(opt, value, "it must be json, atom, xml or a media type such as application/json")
+		}
+		q.Format = value
+	case odataID:
+		q.ID = value
+	}
+	return err
+}
+
+// parseCount parses $count: true or false, in any case, into *b.
+func (q *ODataQuery) parseCount(value string, b *bool) *Error {
+	switch {
+	case strings.EqualFold(value, "true"):
+		*b = true
+	case strings.EqualFold(value, "false"):
+		*b = false
+	default:
+		return odataInvalid(odataCount, value, "it must be true or false")
+	}
+	q.Count = b
+	return nil
+}
+
+// odataNonNegative parses the value of $top or $skip: ASCII digits.
+func odataNonNegative(opt odataOption, value string) (int, *Error) {
+	if odataAllDigits(value) {
+		if n, err := strconv.Atoi(value); err == nil {
+			return n, nil
+		}
+		return 0, odataInvalid(opt, value, "it is too large")
+	}
+	return 0, odataInvalid(opt, value, "it must be a non-negative integer")
+}
+
+// odataLevelsValue parses the value of $levels: a positive integer or max.
+func odataLevelsValue(value string) (int, *Error) {
+	if strings.EqualFold(value, "max") {
+		return ODataLevelsMax, nil
+	}
+	if n, err := strconv.Atoi(value); err == nil && n > 0 && odataAllDigits(value) {
+		return n, nil
+	}
+	return 0, odataInvalid(odataLevels, value, "it must be a positive integer or max")
+}
+
+// odataFormatValid reports whether value is a $format: json, atom, xml, or
+// a media type type/subtype (with parameters after ";").
+func odataFormatValid(value string) bool {
+	for _, f := range []string{"json", "atom", "xml"} {
+		if strings.EqualFold(value, f) {
+			return true
+		}
+	}
+	typ, sub, ok := strings.Cut(value, "/")
+	return ok && typ != "" && sub != "" && sub[0] != ';' && !strings.ContainsAny(value, " \t")
+}
+
+// odataInvalid returns the error for a malformed option value.
+func odataInvalid(opt odataOption, value, why string) *Error {
+	return badRequest("Invalid " + odataOptionNames[opt] + " value '" + odataQuote(value) + "': " + why + ".")
+}
+
+// The String methods print an expression as canonical $filter text: one
+// space around binary operators, none inside parentheses or after commas,
+// operators and function names in their canonical spelling, parentheses
+// only where precedence needs them. Parsing the text gives back an equal
+// tree. The text is not percent-encoded: escape it (url.QueryEscape)
+// before putting it in a URL.
+
+// String returns e as canonical $filter text.
+func (e *ODataBinary) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataUnary) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataCall) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataLambda) String() string { return odataString(e) }
+
+// String returns the path's segments joined by "/".
+func (e *ODataPath) String() string { return strings.Join(e.Segments, "/") }
+
+// String returns e as canonical $filter text.
+func (e *ODataLiteral) String() string { return odataString(e) }
+
+// String returns e as canonical $filter text.
+func (e *ODataList) String() string { return odataString(e) }
+
+// odataString prints e.
+func odataString(e ODataExpr) string {
+	var b strings.Builder
+	odataWriteExpr(&b, e)
+	return b.String()
+}
+
+// odataPrecedence returns the precedence level of e: 1 for or up to 6 for
+// the multiplicative operators (the index in odataPrecedenceLevels plus one), 7 for
+// not and negation, 8 for in and has, 9 for primary expressions.
+func odataPrecedence(e ODataExpr) int {
+	switch e := e.(type) {
+	case *ODataBinary:
+		if e.Op == ODataIn || e.Op == ODataHas {
+			return 8
+		}
+		for i, ops := range odataPrecedenceLevels {
+			for _, op := range ops {
+				if op == e.Op {
+					return i + 1
+				}
+			}
+		}
+	case *ODataUnary:
+		return 7
+	}
+	return 9
+}
+
+// odataWriteExpr prints e to b.
+func odataWriteExpr(b *strings.Builder, e ODataExpr) {
+	switch e := e.(type) {
+	case nil:
+		b.WriteString("null")
+	case *ODataBinary:
+		p := odataPrecedence(e)
+		odataWriteOperand(b, e.Left, odataPrecedence(e.Left) < p)
+		b.WriteString(" " + string(e.Op) + " ")
+		_, list := e.Right.(*ODataList)
+		odataWriteOperand(b, e.Right, !list && odataPrecedence(e.Right) <= p)
+	case *ODataUnary:
+		odataWriteUnary(b, e)
+	case *ODataCall:
+		b.WriteString(e.Name)
+		odataWriteItems(b, e.Args)
+	case *ODataLambda:
+		b.WriteString(e.Collection.String())
+		b.WriteString("/" + string(e.Op) + "(")
+		if e.Predicate != nil {
+			b.WriteString(e.Var + ":")
+			odataWriteExpr(b, e.Predicate)
+		}
+		b.WriteByte(')')
+	case *ODataPath:
+		b.WriteString(e.String())
+	case *ODataLiteral:
+		odataWriteLiteral(b, e)
+	case *ODataList:
+		odataWriteItems(b, e.Items)
+	}
+}
+
+// odataWriteOperand prints e, in parentheses if paren.
+func odataWriteOperand(b *strings.Builder, e ODataExpr, paren bool) {
+	if paren {
+		b.WriteByte('(')
+	}
+	odataWriteExpr(b, e)
+	if paren {
+		b.WriteByte(')')
+	}
+}
+
+// odataWriteUnary prints "not X" or "-X"; a negated literal, or path
+// starting with a segment INF, is parenthesized, so -(5) does not read
+// back as the literal -5.
+func odataWriteUnary(b *strings.Builder, e *ODataUnary) {
+	paren := odataPrecedence(e.X) < 7
+	if e.Op == ODataNot {
+		b.WriteString("not ")
+	} else {
+		b.WriteString(string(e.Op))
+		switch x := e.X.(type) {
+		case *ODataLiteral:
+			paren = true
+		case *ODataPath:
+			paren = paren || len(x.Segments) > 0 && x.Segments[0] == "INF"
+		}
+	}
+	odataWriteOperand(b, e.X, paren)
+}
+
+// odataWriteItems prints "(a,b,...)".
+func odataWriteItems(b *strings.Builder, items []ODataExpr) {
+	b.WriteByte('(')
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		odataWriteExpr(b, it)
+	}
+	b.WriteByte(')')
+}
+
+// odataWriteLiteral prints a literal in the form its kind is written in.
+func odataWriteLiteral(b *strings.Builder, e *ODataLiteral) {
+	switch e.Kind {
+	case ODataKindNull:
+		b.WriteString("null")
+	case ODataKindString:
+		odataWriteQuoted(b, e.Value)
+	case ODataKindDuration:
+		b.WriteString("duration")
+		odataWriteQuoted(b, e.Value)
+	case ODataKindBinary:
+		b.WriteString("binary")
+		odataWriteQuoted(b, e.Value)
+	case ODataKindEnum:
+		b.WriteString(e.Type)
+		odataWriteQuoted(b, e.Value)
+	default:
+		b.WriteString(e.Value)
+	}
+}
+
+// odataWriteQuoted prints s in single quotes, doubling the quotes in it.
+func odataWriteQuoted(b *strings.Builder, s string) {
+	b.WriteByte('\'')
+	b.WriteString(strings.ReplaceAll(s, "'", "''"))
+	b.WriteByte('\'')
+}
+
+// parseSearch parses $search as OData 4.01 defines it: words and phrases
+// in double quotes, joined by AND (also implied between terms written side
+// by side), OR and NOT (upper case), with parentheses; NOT binds tighter
+// than AND, AND tighter than OR. Graph's "property:text" terms are split
+// into Property and Text.
+func (p *odataParser) parseSearch() (*ODataSearch, *Error) {
+	e := p.parseSearchOr()
+	p.skipSpace()
+	if p.err == nil && p.pos < len(p.src) {
+		p.unexpected("a search term, AND, OR or NOT")
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	return &ODataSearch{Raw: p.src, Expr: e}, nil
+}
+
+// parseSearchOr parses terms joined by OR.
+func (p *odataParser) parseSearchOr() ODataSearchExpr {
+	left := p.parseSearchAnd()
+	for p.err == nil && p.searchKeyword("OR") {
+		right := p.parseSearchAnd()
+		left = &ODataSearchBinary{Op: "OR", Left: left, Right: right}
+	}
+	if p.err != nil {
+		return nil
+	}
+	return left
+}
+
+// parseSearchAnd parses terms joined by AND or written side by side.
+func (p *odataParser) parseSearchAnd() ODataSearchExpr {
+	left := p.parseSearchNot()
+	for p.err == nil {
+		p.skipSpace()
+		if p.pos >= len(p.src) || p.src[p.pos] == ')' || p.atSearchKeyword("OR") {
+			break
+		}
+		p.searchKeyword("AND")
+		right := p.parseSearchNot()
+		left = &ODataSearchBinary{Op: "AND", Left: left, Right: right}
+	}
+	if p.err != nil {
+		return nil
+	}
+	return left
+}
+
+// parseSearchNot parses NOT terms and primary terms.
+func (p *odataParser) parseSearchNot() ODataSearchExpr {
+	if !p.enter() {
+		return nil
+	}
+	defer p.leave()
+	p.skipSpace()
+	if p.searchKeyword("NOT") {
+		x := p.parseSearchNot()
+		if x == nil {
+			return nil
+		}
+		return &ODataSearchNot{X: x}
+	}
+	if p.pos >= len(p.src) {
+		p.unexpected("a search term")
+		return nil
+	}
+	switch p.src[p.pos] {
+	case '(':
+		return p.parseSearchParen()
+	case '"':
+		return p.parseSearchPhrase()
+	case ')':
+		p.unexpected("a search term")
+		return nil
+	}
+	start := p.pos
+	for p.pos < len(p.src) && !odataIsSpace(p.src[p.pos]) && strings.IndexByte(`()"`, p.src[p.pos]) < 0 {
+		p.pos++
+	}
+	if p.atSearchKeywordAt(start, "AND") || p.atSearchKeywordAt(start, "OR") {
+		p.pos = start
+		p.unexpected("a search term")
+		return nil
+	}
+	return odataSearchTerm(p.src[start:p.pos], false)
+}
+
+// parseSearchParen parses "(" expression ")".
+func (p *odataParser) parseSearchParen() ODataSearchExpr {
+	open := p.pos
+	p.pos++
+	e := p.parseSearchOr()
+	p.skipSpace()
+	if p.err == nil && (p.pos >= len(p.src) || p.src[p.pos] != ')') {
+		p.fail(open, "this '(' has no matching ')'")
+	}
+	if p.err != nil {
+		return nil
+	}
+	p.pos++
+	return e
+}
+
+// parseSearchPhrase parses a phrase in double quotes.
+func (p *odataParser) parseSearchPhrase() ODataSearchExpr {
+	open := p.pos
+	end := strings.IndexByte(p.src[open+1:], '"')
+	if end < 0 {
+		p.fail(open, "the phrase that starts here has no closing double quote")
+		return nil
+	}
+	p.pos = open + 1 + end + 1
+	return odataSearchTerm(p.src[open+1:p.pos-1], true)
+}
+
+// odataSearchTerm returns the term for text, splitting Graph's
+// "property:text" form when the part before the colon is a name.
+func odataSearchTerm(text string, phrase bool) *ODataSearchTerm {
+	t := &ODataSearchTerm{Text: text, Phrase: phrase}
+	if prop, rest, ok := strings.Cut(text, ":"); ok && odataIsIdentifier(prop) {
+		t.Property, t.Text = prop, rest
+	}
+	return t
+}
+
+// searchKeyword consumes the keyword kw (upper case, followed by a space,
+// "(" or a double quote) after the spaces at p.pos and reports whether it
+// was there.
+func (p *odataParser) searchKeyword(kw string) bool {
+	p.skipSpace()
+	if !p.atSearchKeyword(kw) {
+		return false
+	}
+	p.pos += len(kw)
+	return true
+}
+
+// atSearchKeyword reports whether the keyword kw starts at p.pos.
+func (p *odataParser) atSearchKeyword(kw string) bool {
+	return p.atSearchKeywordAt(p.pos, kw)
+}
+
+// atSearchKeywordAt reports whether the keyword kw starts at offset i and
+// is followed by a space, "(" or a double quote.
+func (p *odataParser) atSearchKeywordAt(i int, kw string) bool {
+	rest := p.src[i:]
+	if !strings.HasPrefix(rest, kw) || len(rest) == len(kw) {
+		return false
+	}
+	return odataIsSpace(rest[len(kw)]) || rest[len(kw)] == '(' || rest[len(kw)] == '"'
+}
+
+// parseSelect parses $select: property paths separated by commas.
+func (p *odataParser) parseSelect() ([]ODataPath, *Error) {
+	items, segs := p.itemSpace()
+	for {
+		path := p.parseItemPath(false, &segs)
+		if p.err != nil {
+			return nil, p.err
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == '(' {
+			p.fail(p.pos, "options in parentheses after a $select item are not supported")
+			return nil, p.err
+		}
+		items = append(items, path)
+		if !p.nextItem() {
+			return items, p.err
+		}
+	}
+}
+
+// nextItem consumes the "," before the next item of a list option and
+// reports whether there is one; at anything but "," or the end it fails.
+func (p *odataParser) nextItem() bool {
+	p.skipSpace()
+	if p.pos >= len(p.src) {
+		return false
+	}
+	if p.src[p.pos] == ',' {
+		p.pos++
+		p.skipSpace()
+		return true
+	}
+	p.unexpected("',' or the end of the option")
+	return false
+}
+
+// itemSpace returns empty slices for the items of the list option p.src
+// and their segments, large enough for all of them.
+func (p *odataParser) itemSpace() ([]ODataPath, []string) {
+	n := strings.Count(p.src, ",") + 1
+	return odataTake(&p.nodes.items, n), odataTake(&p.nodes.segs, n+strings.Count(p.src, "/"))
+}
+
+// parseItemPath parses the path of a $select or $expand item: names,
+// qualified type names and "*" joined by "/"; in $expand (expand true) the
+// last segment may also be $ref, $count or $value. The segments are
+// appended to *segs, whose spare capacity the items of an option share.
+func (p *odataParser) parseItemPath(expand bool, segs *[]string) ODataPath {
+	p.skipSpace()
+	first := len(*segs)
+	path := ODataPath{}
+	for {
+		start := p.pos
+		end := p.scanWord(start)
+		if end < len(p.src) && p.src[end] == '*' && (end == start || p.src[end-1] == '.') {
+			end++
+		}
+		seg := p.src[start:end]
+		if msg := odataCheckItemSegment(seg, len(*segs) == first, expand); msg != "" {
+			p.fail(start, "%s", msg)
+			return ODataPath{}
+		}
+		*segs = append(*segs, seg)
+		path.Segments = (*segs)[first:len(*segs):len(*segs)]
+		p.pos = end
+		if strings.HasSuffix(seg, "*") || seg[0] == '$' || p.pos >= len(p.src) || p.src[p.pos] != '/' {
+			return path
+		}
+		p.pos++
+	}
+}
+
+// odataCheckItemSegment returns why seg cannot be a segment of a $select
+// or $expand item, or "".
+func odataCheckItemSegment(seg string, first, expand bool) string {
+	switch {
+	case seg == "":
+		return "expected a property name"
+	case seg == "*":
+		return ""
+	case strings.HasSuffix(seg, ".*"):
+		return odataCheckSegment(strings.TrimSuffix(seg, ".*"), false)
+	case seg == "$ref" || seg == "$count" || seg == "$value":
+		if !expand || first {
+			return "'" + seg + "' must follow a navigation property in $expand"
+		}
+		return ""
+	case seg[0] == '$' || seg[0] == '@':
+		return "unknown name '" + odataQuote(seg) + "'"
+	}
+	return odataCheckSegment(seg, false)
+}
+
+// parseExpand parses $expand: navigation paths separated by commas, each
+// with nested options in parentheses, separated by ";".
+func (p *odataParser) parseExpand() ([]ODataExpand, *Error) {
+	var items []ODataExpand
+	var segs []string
+	for {
+		it := ODataExpand{Path: p.parseItemPath(true, &segs)}
+		if p.err != nil {
+			return nil, p.err
+		}
+		if n := len(it.Path.Segments); n > 1 {
+			switch it.Path.Segments[n-1] {
+			case "$ref":
+				it.Ref, it.Path.Segments = true, it.Path.Segments[:n-1]
+			case "$count":
+				it.Count, it.Path.Segments = true, it.Path.Segments[:n-1]
+			}
+		}
+		if p.pos < len(p.src) && p.src[p.pos] == '(' {
+			if !p.parseExpandOptions(&it) {
+				return nil, p.err
+			}
+		}
+		items = append(items, it)
+		if !p.nextItem() {
+			return items, p.err
+		}
+	}
+}
+
+// parseExpandOptions parses "(" option *(";" option) ")" at p.pos into it.
+func (p *odataParser) parseExpandOptions(it *ODataExpand) bool {
+	open := p.pos
+	end := odataClosingParen(p.src, open)
+	if end < 0 {
+		p.fail(open, "this '(' has no matching ')'")
+		return false
+	}
+	var values [odataOptionCount]string
+	var given uint32
+	for part := range odataSplitTop(p.src[open+1:end], ';') {
+		name, value, _ := strings.Cut(part, "=")
+		name = strings.Trim(name, " \t")
+		if !strings.HasPrefix(name, "$") {
+			name = "$" + name
+		}
+		opt, ok := odataOptionNamed(name, odataNested)
+		if !ok {
+			p.fail(open+1, "'%s' is not an option of $expand (expected $select, $expand, $filter, $orderby, $top, $skip, $count, $search or $levels)", odataQuote(name))
+			return false
+		}
+		if given&(1<<opt) != 0 {
+			p.err = odataDuplicate(opt)
+			return false
+		}
+		given |= 1 << opt
+		values[opt] = value
+	}
+	if given&(1<<odataLevels) != 0 {
+		n, err := odataLevelsValue(values[odataLevels])
+		if err != nil {
+			p.err = err
+			return false
+		}
+		it.Levels = &n
+	}
+	if given&^(1<<odataLevels) != 0 {
+		it.Options = &ODataQuery{}
+		if err := it.Options.parseOptions(&values, given, p.aliases, p.nodes); err != nil {
+			p.err = err
+			return false
+		}
+	}
+	p.pos = end + 1
+	return true
+}
+
+// odataClosingParen returns the offset of the ")" matching the "(" at open
+// in s, skipping quoted strings, or -1.
+func odataClosingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		case '\'':
+			j := strings.IndexByte(s[i+1:], '\'')
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+		}
+	}
+	return -1
+}
+
+// odataSplitTop yields the parts of s separated by sep outside parentheses
+// and quoted strings; "a;b" gives "a" and "b", "" gives "".
+func odataSplitTop(s string, sep byte) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		depth, start := 0, 0
+		for i := 0; i < len(s); i++ {
+			switch s[i] {
+			case '(':
+				depth++
+			case ')':
+				depth--
+			case '\'':
+				if j := strings.IndexByte(s[i+1:], '\''); j >= 0 {
+					i += j + 1
+				}
+			case sep:
+				if depth == 0 {
+					if !yield(s[start:i]) {
+						return
+					}
+					start = i + 1
+				}
+			}
+		}
+		yield(s[start:])
+	}
+}
+
+// parseOrderBy parses $orderby: expressions, each followed by asc or desc
+// or nothing, separated by commas.
+func (p *odataParser) parseOrderBy() ([]ODataOrderBy, *Error) {
+	items := odataTake(&p.nodes.order, strings.Count(p.src, ",")+1)
+	for {
+		e := p.parseExpr()
+		if p.err != nil {
+			return nil, p.err
+		}
+		it := ODataOrderBy{Expr: e}
+		if dir, end := p.peekDirection(); dir != "" {
+			it.Desc, p.pos = strings.EqualFold(dir, "desc"), end
+		}
+		items = append(items, it)
+		if !p.nextItem() {
+			return items, p.err
+		}
+	}
+}
+
+// peekDirection returns "asc" or "desc" (as written) if one follows the
+// spaces at p.pos, with the offset of its end.
+func (p *odataParser) peekDirection() (string, int) {
+	i := p.pos
+	for i < len(p.src) && odataIsSpace(p.src[i]) {
+		i++
+	}
+	if i == p.pos {
+		return "", 0
+	}
+	end := p.scanWord(i)
+	if w := p.src[i:end]; strings.EqualFold(w, "asc") || strings.EqualFold(w, "desc") {
+		return w, end
+	}
+	return "", 0
+}
+
 // statusHolder holds the status a Service chose with SetStatus; a method
 // may call SetStatus from another goroutine.
 type statusHolder struct{ code atomic.Int64 }
@@ -4089,7 +8386,7 @@ func (h *handler) chosenStatus(r *http.Request, st *requestState, def int) int {
 // non-nil err; else, with status or the one the service chose with
 // SetStatus, no body for 204, 304 or a nil v, the count for a $count
 // request, and v as JSON otherwise.
-func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any, err error) {
+func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any, err error, opts *encodeOptions) {
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -4104,7 +8401,7 @@ func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	out, err := appendJSON((*buf)[:0], v, nil)
+	out, err := appendJSON((*buf)[:0], v, opts)
 	if err != nil {
 		h.logError(r, fmt.Errorf("encoding the response: %v", err))
 		writeError(w, &Error{Status: http.StatusInternalServerError})
@@ -4565,10 +8862,23 @@ type kindMember struct {
 	typ  any    // (*T)(nil), T the struct type
 }
 
+// typeInfo describes one generated struct type: its documented
+// qualified name, and the $filter operators its page documents for its
+// properties.
+type typeInfo struct {
+	typ  any    // (*T)(nil)
+	name string // "microsoft.graph.user"
+	// filters lists, for the properties whose page names the $filter
+	// operators they support, "property=op,op;property=op" ("" for a
+	// property that does not support $filter: "property=").
+	filters string
+}
+
 // typeTables is what registerTables recorded, indexed for lookups.
 type typeTables struct {
 	enums map[reflect.Type]*enumInfo
 	kinds map[reflect.Type]*kindIndex
+	types map[reflect.Type]*typeInfo
 }
 
 // kindIndex is a family's members by lower-cased qualified name.
@@ -4580,22 +8890,25 @@ type kindIndex struct {
 // tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
-	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}}
+	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}}
 )
 
 // registerTables records the generated package's enums and families. The
 // generated package calls it from an init function; tests of rt call it
 // for their own types. A type registered twice keeps the last row. The
 // codec's plans, which hold enum members, are built again afterwards.
-func registerTables(enums []enumInfo, kinds []kindInfo) {
-	addTables(enums, kinds)
+func registerTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
+	addTables(enums, kinds, types)
 	codecForgetPlans()
 }
 
 // addTables indexes the rows of registerTables.
-func addTables(enums []enumInfo, kinds []kindInfo) {
+func addTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
+	for i := range types {
+		registered.types[reflect.TypeOf(types[i].typ).Elem()] = &types[i]
+	}
 	for i := range enums {
 		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
 	}
@@ -4617,6 +8930,32 @@ func enumOf(t reflect.Type) *enumInfo {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.enums[t]
+}
+
+// typeOf returns the row of the struct type t, nil when t is not a
+// registered type.
+func typeOf(t reflect.Type) *typeInfo {
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	return registered.types[t]
+}
+
+// filterOperators reads the filters of a type row: the operators of each
+// property that documents them.
+func (ti *typeInfo) filterOperators() map[string][]string {
+	if ti == nil || ti.filters == "" {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, item := range strings.Split(ti.filters, ";") {
+		name, ops, _ := strings.Cut(item, "=")
+		list := []string{}
+		if ops != "" {
+			list = strings.Split(ops, ",")
+		}
+		out[name] = list
+	}
+	return out
 }
 
 // kindOf returns the family of the interface type k, nil when k is not a

@@ -413,7 +413,7 @@ func (s *docDouble) call(op *opInfo, ctx context.Context, req any) (any, error) 
 // serve sends a documented request through the handler with the double.
 func (d *docTests) serve(t *testing.T, dbl *docDouble, method, target string, header [][2]string, body string) *httptest.ResponseRecorder {
 	t.Helper()
-	h := newHandler(nil, d.table, []Option{withIntercept(dbl.call)})
+	h := newHandler(nil, d.service, d.table, []Option{withIntercept(dbl.call)})
 	hdr := http.Header{}
 	for _, kv := range header {
 		k := http.CanonicalHeaderKey(kv[0])

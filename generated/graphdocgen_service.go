@@ -5,6 +5,7 @@ package generated
 import (
 	"context"
 	"net/http"
+	"reflect"
 )
 
 // Service is implemented by the user: one method per documented operation.
@@ -19,10 +20,12 @@ type Service interface {
 }
 
 // UnimplementedService answers 501 Not Implemented to every operation. Embed it
-// in your service to implement operations one at a time.
+// in your service to implement operations one at a time, and pass a pointer to
+// your service to NewHandler (its methods have pointer receivers: one compiled
+// method per operation instead of two).
 type UnimplementedService struct{}
 
-var _ Service = UnimplementedService{}
+var _ Service = (*UnimplementedService)(nil)
 
 // NewHandler returns an http.Handler that serves the operations of svc.
 //
@@ -41,7 +44,7 @@ var _ Service = UnimplementedService{}
 // by svc, and 500 for other errors and panics, which go to the error log
 // (see WithErrorLog).
 func NewHandler(svc Service, opts ...Option) http.Handler {
-	return newHandler(svc, operations, opts)
+	return newHandler(svc, reflect.TypeFor[Service](), operations, opts)
 }
 
 // operations is the operation table: one row per Service method, declared in the

@@ -12,6 +12,12 @@ var enumTable = []enumInfo{
 // with its members, the base type first.
 var kindTable = []kindInfo{}
 
+// typeTable lists every struct type with its documented qualified name and the
+// $filter operators its page documents for its properties.
+var typeTable = []typeInfo{
+	{(*UserCredentialUsageDetails)(nil), "Microsoft.AAD.Reporting.userCredentialUsageDetails", ""},
+}
+
 func init() {
-	registerTables(enumTable, kindTable)
+	registerTables(enumTable, kindTable, typeTable)
 }

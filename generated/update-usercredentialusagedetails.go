@@ -108,9 +108,11 @@ func (e UserCredentialUsageDetailsFeature) IsValid() bool {
 //
 // Update the properties of a userCredentialUsageDetails object.
 type UpdateUserCredentialUsageDetailsRequest struct {
-	_ [0]func()
 	// HTTPRequest is the request as received.
 	HTTPRequest *http.Request
+
+	// Query holds the request's OData query options, parsed and checked.
+	Query ODataQuery
 
 	// UserCredentialUsageDetailsID is the {userCredentialUsageDetailsId} path segment.
 	UserCredentialUsageDetailsID string
@@ -123,9 +125,9 @@ func callUpdateUserCredentialUsageDetails(svc any, ctx context.Context, req any)
 	return svc.(Service).UpdateUserCredentialUsageDetails(ctx, req.(*UpdateUserCredentialUsageDetailsRequest))
 }
 
-var opUpdateUserCredentialUsageDetails = operation{"UpdateUserCredentialUsageDetails", "PATCH", 200, (*UpdateUserCredentialUsageDetailsRequest)(nil), callUpdateUserCredentialUsageDetails, []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}}}, false}
+var opUpdateUserCredentialUsageDetails = operation{"UpdateUserCredentialUsageDetails", "PATCH", 200, (*UpdateUserCredentialUsageDetailsRequest)(nil), callUpdateUserCredentialUsageDetails, []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}}}, false, nil}
 
 // UpdateUserCredentialUsageDetails answers 501 Not Implemented.
-func (UnimplementedService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {
+func (*UnimplementedService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {
 	return nil, notImplemented("UpdateUserCredentialUsageDetails")
 }

@@ -33,6 +33,7 @@ const (
 	ValueResponse      = "ValueResponse"
 	Annotations        = "Annotations"
 	Option             = "Option"
+	ODataQuery         = "ODataQuery"
 	Error              = "Error"
 	DateTimeOffset     = "DateTimeOffset"
 	Date               = "Date"
@@ -45,8 +46,9 @@ const (
 	EnumInfo        = "enumInfo"       // struct: one row of the enum table
 	KindInfo        = "kindInfo"       // struct: one row of the family table
 	KindMember      = "kindMember"     // struct: a member of a family row
-	NewHandler      = "newHandler"     // func(svc any, ops []*operation, opts []Option) *handler
-	RegisterTables  = "registerTables" // func(enums []enumInfo, kinds []kindInfo)
+	TypeInfo        = "typeInfo"       // struct: one row of the type table
+	NewHandler      = "newHandler"     // func(svc any, service reflect.Type, ops []*operation, opts []Option) *handler
+	RegisterTables  = "registerTables" // func(enums []enumInfo, kinds []kindInfo, types []typeInfo)
 	NotImplemented  = "notImplemented" // func(op string) error
 	MarshalStruct   = "marshalStruct"
 	UnmarshalStruct = "unmarshalStruct"
@@ -68,11 +70,12 @@ const (
 // Fields of rt's table structs, in order: the generated tables fill them
 // in positionally (a test checks the order against rt's declarations).
 var (
-	OperationFields  = []string{"name", "method", "status", "req", "call", "routes", "collection"}
+	OperationFields  = []string{"name", "method", "status", "req", "call", "routes", "collection", "params"}
 	OpRouteFields    = []string{"pattern", "fields"}
 	EnumInfoFields   = []string{"typ", "members"}
 	KindInfoFields   = []string{"iface", "members"}
 	KindMemberFields = []string{"name", "typ"}
+	TypeInfoFields   = []string{"typ", "name", "filters"}
 )
 
 // TestDir is the folder of a generated package holding its examples,

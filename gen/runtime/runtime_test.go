@@ -19,14 +19,14 @@ import (
 func TestNamesDeclared(t *testing.T) {
 	reserved := Reserved()
 	for _, name := range []string{Optional, AnyOf, CollectionResponse, ValueResponse, Annotations, Option, Error,
-		DateTimeOffset, Date, TimeOfDay, Duration, Binary, Operation, OpRoute, EnumInfo, KindInfo, KindMember,
+		DateTimeOffset, Date, TimeOfDay, Duration, Binary, Operation, OpRoute, EnumInfo, KindInfo, KindMember, TypeInfo, ODataQuery,
 		NewHandler, RegisterTables, NotImplemented, MarshalStruct, UnmarshalStruct, ValidateStruct, RunDocExamples, RunDocRoutes} {
 		if _, ok := slices.BinarySearch(reserved, name); !ok {
 			t.Errorf("rt declares no %s", name)
 		}
 	}
 	fields := structFields(t)
-	for typ, want := range map[string][]string{Operation: OperationFields, OpRoute: OpRouteFields, EnumInfo: EnumInfoFields, KindInfo: KindInfoFields, KindMember: KindMemberFields} {
+	for typ, want := range map[string][]string{Operation: OperationFields, OpRoute: OpRouteFields, EnumInfo: EnumInfoFields, KindInfo: KindInfoFields, KindMember: KindMemberFields, TypeInfo: TypeInfoFields} {
 		if diff := cmp.Diff(want, fields[typ]); diff != "" {
 			t.Errorf("fields of rt's %s (-generator +rt):\n%s", typ, diff)
 		}

@@ -15,14 +15,14 @@ import (
 // decode reads the JSON request body into dst, a non-nil pointer. On failure
 // it writes the error response (415, 413 or 400) and returns false. An
 // empty body is accepted and leaves dst untouched.
-func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any) bool {
+func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any, opts *decodeOptions) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSONMediaType(ct) {
 		writeError(w, &Error{Status: http.StatusUnsupportedMediaType, Message: "The request body must be JSON (Content-Type: application/json)."})
 		return false
 	}
 	body, e := h.readBody(w, r)
 	if e == nil && len(bytes.TrimSpace(body)) > 0 {
-		e = decodeStrict(body, dst, nil)
+		e = decodeStrict(body, dst, opts)
 	}
 	if e != nil {
 		if e.Status == http.StatusUnsupportedMediaType {

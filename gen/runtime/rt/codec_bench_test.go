@@ -57,7 +57,7 @@ func init() {
 		{typ: (*benchBodyType)(nil), members: benchBodyTypeMembers}, {typ: (*benchDay)(nil), members: benchDayMembers},
 		{typ: (*benchPattern)(nil), members: benchPatternMembers}, {typ: (*benchRange)(nil), members: benchRangeMembers},
 		{typ: (*benchWeekIndex)(nil), members: benchWeekIndexMembers},
-	}, nil)
+	}, nil, nil)
 }
 
 // benchDetails is the seed's generated struct.

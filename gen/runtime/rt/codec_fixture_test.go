@@ -174,6 +174,6 @@ func init() {
 			{name: "microsoft.graph.app", typ: (*fxApp)(nil)},
 			{name: "microsoft.graph.lobApp", typ: (*fxLobApp)(nil)},
 			{name: "microsoft.graph.webApp", typ: (*fxWebApp)(nil)},
-		}}},
+		}}}, nil,
 	)
 }

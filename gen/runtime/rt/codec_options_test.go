@@ -82,7 +82,7 @@ func TestLateRegistration(t *testing.T) {
 	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e != nil {
 		t.Fatal(e)
 	}
-	registerTables([]enumInfo{{typ: (*fxLate)(nil), members: []string{"a"}}}, nil)
+	registerTables([]enumInfo{{typ: (*fxLate)(nil), members: []string{"a"}}}, nil, nil)
 	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e == nil || e.Message != "Property 'l' must be one of: a." {
 		t.Errorf("after registration: %v", e)
 	}

@@ -5,8 +5,14 @@ import "reflect"
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
 // ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is set when the request asked for $count. Other control
-// information (@odata.type of the collection, ...) is in ODataAnnotations.
+// ODataCount is the total the request asked for with $count=true (set it
+// when req.Query.Count is true). Other control information (@odata.type of
+// the collection, ...) is in ODataAnnotations.
+//
+// To page, set SkipToken to an opaque token for the next page: the
+// handler writes @odata.nextLink as the request's URL with $skiptoken set
+// to it (unless ODataNextLink is set), and the next request carries it in
+// req.Query.SkipToken.
 type CollectionResponse[T any] struct {
 	_                [0]collectionTag
 	ODataContext     string      `json:"@odata.context,omitempty"`
@@ -15,6 +21,7 @@ type CollectionResponse[T any] struct {
 	ODataDeltaLink   string      `json:"@odata.deltaLink,omitempty"`
 	ODataAnnotations Annotations `json:"-" graphjson:",annotations"`
 	Value            []T         `json:"value"`
+	SkipToken        string      `json:"-"`
 }
 
 // collectionTag marks CollectionResponse for the handler.

@@ -67,7 +67,7 @@ var concurrentCases = []concurrentCase{
 // disturb the others, and the server keeps serving.
 func TestConcurrentRequests(t *testing.T) {
 	svc := &headerService{}
-	srv := httptest.NewServer(newHandler(svc, fuzzOps, []Option{WithErrorLog(nil), WithMaxBodyBytes(1 << 16)}))
+	srv := httptest.NewServer(newHandler(svc, nil, fuzzOps, []Option{WithErrorLog(nil), WithMaxBodyBytes(1 << 16)}))
 	defer srv.Close()
 	// The bodies as sent, compressed once.
 	wires := make([][]byte, len(concurrentCases))

@@ -279,7 +279,7 @@ func (s *testService) Ping(ctx context.Context, req *pingRequest) (*thing, error
 
 // newTestHandler is the fixture's NewHandler.
 func newTestHandler(svc testAPI, opts ...Option) *handler {
-	return newHandler(svc, testOps, opts)
+	return newHandler(svc, nil, testOps, opts)
 }
 
 // recordingService returns a testService whose operations set *got to

@@ -18,9 +18,11 @@ type handler struct {
 }
 
 // newHandler returns the handler of the generated NewHandler: svc is the
-// Service, ops the generated operation table. A malformed table row is a
-// bug of the generator: newHandler panics naming it.
-func newHandler(svc any, ops []*operation, opts []Option) *handler {
+// Service, service the Service interface type (its methods give the
+// operations' result types; nil when unknown), ops the generated operation
+// table. A malformed table row is a bug of the generator: newHandler
+// panics naming it.
+func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) *handler {
 	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
 	for _, opt := range opts {
 		if opt != nil {
@@ -30,6 +32,9 @@ func newHandler(svc any, ops []*operation, opts []Option) *handler {
 	var table []routeEntry
 	for _, op := range ops {
 		info, err := newOpInfo(op)
+		if err == nil {
+			err = info.setResult(service)
+		}
 		if err != nil {
 			panic("graphdocgen runtime: " + err.Error())
 		}
@@ -51,10 +56,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := routingPath(r)
-	e, params, allow := h.router.lookup(r.Method, path)
-	if ce, cparams, seg := h.collectionRoute(r.Method, path, e); ce != nil {
-		e, params, st.segment = ce, cparams, seg
+	e, params, allow, seg := h.resolve(r.Method, path)
+	if e == nil {
+		if alt, ok := writtenPath(path); ok {
+			if ae, aparams, aallow, aseg := h.resolve(r.Method, alt); ae != nil || len(allow) == 0 {
+				e, params, allow, seg = ae, aparams, aallow, aseg
+			}
+		}
 	}
+	st.segment = seg
 	switch {
 	case e != nil:
 		h.serve(tw, r.WithContext(st), st, e, params)
@@ -66,21 +76,43 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// resolve finds the route of a request: the one its path selects, or the
+// collection route its $count or type-cast segment leads to (seg).
+func (h *handler) resolve(method string, path requestPath) (e *routeEntry, params, allow []string, seg string) {
+	e, params, allow = h.router.lookup(method, path)
+	if ce, cparams, cseg := h.collectionRoute(method, path, e); ce != nil {
+		return ce, cparams, allow, cseg
+	}
+	return e, params, allow, ""
+}
+
 // serve builds the operation's request from the path parameters and the
 // body, calls the Service, and writes its answer.
 func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState, e *routeEntry, params []string) {
 	op := e.op
+	q, qe := h.query(r, op)
+	if qe != nil {
+		writeError(w, qe)
+		return
+	}
+	pref := preferUnknownEnums(r.Header)
+	if pref {
+		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)
+	}
 	ptr := reflect.New(op.reqType)
 	req := ptr.Elem()
 	if op.httpReq >= 0 {
 		req.Field(op.httpReq).Set(reflect.ValueOf(r))
+	}
+	if op.query >= 0 {
+		req.Field(op.query).Set(reflect.ValueOf(q).Elem())
 	}
 	for i, fi := range e.route.fields {
 		if i < len(params) {
 			req.Field(int(fi)).SetString(params[i])
 		}
 	}
-	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface()) {
+	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
 		return
 	}
 	var res any
@@ -90,7 +122,10 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	} else {
 		res, err = op.call(h.svc, st, ptr.Interface())
 	}
-	h.reply(w, r, st, op.status, res, err)
+	if err == nil && op.lists {
+		setNextLink(r, res)
+	}
+	h.reply(w, r, st, op.status, res, err, answerOptions(q, op, pref))
 }
 
 // recoverPanic turns a panic while serving r into a logged 500 response,

@@ -203,7 +203,7 @@ const fuzzLimit = 1 << 16
 
 // newFuzzHandler returns the handler of svc, logging to *logged.
 func newFuzzHandler(svc *fuzzService, logged *[]error) *handler {
-	return newHandler(svc, fuzzOps, []Option{WithMaxBodyBytes(fuzzLimit), WithErrorLog(func(_ *http.Request, err error) {
+	return newHandler(svc, nil, fuzzOps, []Option{WithMaxBodyBytes(fuzzLimit), WithErrorLog(func(_ *http.Request, err error) {
 		*logged = append(*logged, err)
 	})})
 }

@@ -26,6 +26,10 @@ type operation struct {
 	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
 	// (a type cast) serve the operation too.
 	collection bool
+	// params are the operation's own query parameters (from its request
+	// lines: startDateTime on calendarView), never read as OData system
+	// query options written without "$".
+	params []string
 }
 
 // opRoute is one request line an operation keeps: its path pattern, and
@@ -37,13 +41,23 @@ type opRoute struct {
 }
 
 // opInfo is what the handler computes once per operation from its
-// request struct type.
+// request struct type and its Service method.
 type opInfo struct {
 	*operation
 	reqType  reflect.Type // the struct type
 	httpReq  int          // field index of HTTPRequest, -1 when none
+	query    int          // field index of Query, -1 when none
 	body     int          // field index of Body, -1 when none
 	bodyType reflect.Type
+	// result is the type the Service method returns (nil when it returns
+	// only an error); entity is the struct type of the entity it answers
+	// or lists (nil for a primitive or no result), which query options
+	// name properties of, with its row of the type table (nil when it
+	// has none).
+	result     reflect.Type
+	entity     reflect.Type
+	entityInfo *typeInfo
+	lists      bool // the result is a CollectionResponse
 }
 
 // newOpInfo checks an operation's table row against its request type.
@@ -52,7 +66,7 @@ func newOpInfo(op *operation) (*opInfo, error) {
 	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
 		return nil, fmt.Errorf("operation %s: request is %v, not a pointer to a struct", op.name, t)
 	}
-	info := &opInfo{operation: op, reqType: t.Elem(), httpReq: -1, body: -1}
+	info := &opInfo{operation: op, reqType: t.Elem(), httpReq: -1, query: -1, body: -1}
 	for i := range info.reqType.NumField() {
 		f := info.reqType.Field(i)
 		switch {
@@ -60,6 +74,8 @@ func newOpInfo(op *operation) (*opInfo, error) {
 			info.httpReq = i
 		case f.Name == "Body":
 			info.body, info.bodyType = i, f.Type
+		case f.Name == "Query" && f.Type == reflect.TypeFor[ODataQuery]():
+			info.query = i
 		}
 	}
 	for _, r := range op.routes {
@@ -73,6 +89,62 @@ func newOpInfo(op *operation) (*opInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+// setResult records the operation's result type, read from the Service
+// interface's method, and the entity type its query options refer to.
+func (info *opInfo) setResult(service reflect.Type) error {
+	if service == nil {
+		return nil
+	}
+	m, ok := service.MethodByName(info.name)
+	if !ok {
+		return fmt.Errorf("operation %s: the Service has no method %s", info.name, info.name)
+	}
+	if m.Type.NumOut() == 2 {
+		info.result = m.Type.Out(0)
+	}
+	info.entity, info.lists = queryEntity(info.result)
+	if info.entity != nil {
+		info.entityInfo = typeOf(info.entity)
+	}
+	return nil
+}
+
+// queryEntity returns the struct type of the entity a result holds: T for
+// *T, the element type for *CollectionResponse[T], a family's base for
+// its interface or AnyOf; nil for a primitive (ValueResponse) or none. It
+// reports whether the result is a collection.
+func queryEntity(result reflect.Type) (reflect.Type, bool) {
+	if result == nil {
+		return nil, false
+	}
+	t := result
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	collection := false
+	if t.Kind() == reflect.Struct && t.NumField() > 0 && t.Field(0).Type == reflect.TypeFor[[0]collectionTag]() {
+		if f, ok := t.FieldByName("Value"); ok {
+			t, collection = f.Type.Elem(), true
+		}
+	}
+	if codecIsAnyOf(t) {
+		t = t.Field(1).Type
+	}
+	if t.Kind() == reflect.Interface {
+		if k := kindOf(t); k != nil {
+			return k.base, collection
+		}
+		return nil, collection
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct || !codecOwnsStruct(t) {
+		return nil, collection
+	}
+	return t, collection
 }
 
 // placeholders returns the number of placeholders of a route pattern.

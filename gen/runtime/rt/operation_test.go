@@ -36,7 +36,7 @@ func TestNewHandlerPanics(t *testing.T) {
 					t.Errorf("%s: newHandler panicked with %v, want a message naming operation %s", what, v, op.name)
 				}
 			}()
-			newHandler(&testService{}, []*operation{op}, nil)
+			newHandler(&testService{}, nil, []*operation{op}, nil)
 		}()
 	}
 	// A well-formed table does not panic, and finds HTTPRequest and Body.

@@ -16,6 +16,9 @@ type Option func(*handlerConfig)
 type handlerConfig struct {
 	maxBodyBytes int64
 	errorLog     func(r *http.Request, err error)
+	// lenientQuery skips the checks of query options against the
+	// operation's entity (WithLenientQuery).
+	lenientQuery bool
 	// intercept, when set, is called instead of the Service (the golden
 	// tests' double).
 	intercept func(op *opInfo, ctx context.Context, req any) (any, error)
@@ -45,6 +48,17 @@ func WithMaxBodyBytes(n int64) Option {
 func WithErrorLog(fn func(r *http.Request, err error)) Option {
 	return func(c *handlerConfig) {
 		c.errorLog = fn
+	}
+}
+
+// WithLenientQuery makes the handler accept query options that name
+// properties the operation's entity does not document, and $filter
+// operators its page does not list for a property: the options are still
+// parsed (a malformed one is answered 400) and reach the Service in
+// req.Query, which then decides. Graph itself answers 400 to both.
+func WithLenientQuery() Option {
+	return func(c *handlerConfig) {
+		c.lenientQuery = true
 	}
 }
 

@@ -29,7 +29,7 @@ func init() {
 		{"microsoft.graph.directoryObject", (*odataEvalBase)(nil)},
 		{"microsoft.graph.user", (*odataEvalUser)(nil)},
 		{"microsoft.graph.group", (*odataCheckGroup)(nil)},
-	}}})
+	}}}, nil)
 }
 
 // TestODataCheckProperties checks paths of every option against struct types, through casts and families.

@@ -31,10 +31,23 @@ type kindMember struct {
 	typ  any    // (*T)(nil), T the struct type
 }
 
+// typeInfo describes one generated struct type: its documented
+// qualified name, and the $filter operators its page documents for its
+// properties.
+type typeInfo struct {
+	typ  any    // (*T)(nil)
+	name string // "microsoft.graph.user"
+	// filters lists, for the properties whose page names the $filter
+	// operators they support, "property=op,op;property=op" ("" for a
+	// property that does not support $filter: "property=").
+	filters string
+}
+
 // typeTables is what registerTables recorded, indexed for lookups.
 type typeTables struct {
 	enums map[reflect.Type]*enumInfo
 	kinds map[reflect.Type]*kindIndex
+	types map[reflect.Type]*typeInfo
 }
 
 // kindIndex is a family's members by lower-cased qualified name.
@@ -46,22 +59,25 @@ type kindIndex struct {
 // tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
-	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}}
+	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}}
 )
 
 // registerTables records the generated package's enums and families. The
 // generated package calls it from an init function; tests of rt call it
 // for their own types. A type registered twice keeps the last row. The
 // codec's plans, which hold enum members, are built again afterwards.
-func registerTables(enums []enumInfo, kinds []kindInfo) {
-	addTables(enums, kinds)
+func registerTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
+	addTables(enums, kinds, types)
 	codecForgetPlans()
 }
 
 // addTables indexes the rows of registerTables.
-func addTables(enums []enumInfo, kinds []kindInfo) {
+func addTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
+	for i := range types {
+		registered.types[reflect.TypeOf(types[i].typ).Elem()] = &types[i]
+	}
 	for i := range enums {
 		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
 	}
@@ -83,6 +99,32 @@ func enumOf(t reflect.Type) *enumInfo {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.enums[t]
+}
+
+// typeOf returns the row of the struct type t, nil when t is not a
+// registered type.
+func typeOf(t reflect.Type) *typeInfo {
+	tablesMu.RLock()
+	defer tablesMu.RUnlock()
+	return registered.types[t]
+}
+
+// filterOperators reads the filters of a type row: the operators of each
+// property that documents them.
+func (ti *typeInfo) filterOperators() map[string][]string {
+	if ti == nil || ti.filters == "" {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, item := range strings.Split(ti.filters, ";") {
+		name, ops, _ := strings.Cut(item, "=")
+		list := []string{}
+		if ops != "" {
+			list = strings.Split(ops, ",")
+		}
+		out[name] = list
+	}
+	return out
 }
 
 // kindOf returns the family of the interface type k, nil when k is not a

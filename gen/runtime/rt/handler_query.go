@@ -1,0 +1,148 @@
+package rt
+
+import (
+	"net/http"
+	"net/url"
+	"reflect"
+	"strings"
+)
+
+// query parses the request's OData query options and checks them against
+// the operation: every property a $select, $expand, $filter or $orderby
+// names must be one of its entity's, and a $filter may use on a property
+// only the operators its page documents. It answers 400 otherwise.
+func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
+	q, e := parseODataQuery(r.URL.RawQuery, odataParseConfig{dollarOptional: true, params: op.params})
+	if e != nil || op.entity == nil || h.cfg.lenientQuery {
+		return q, e
+	}
+	name := op.entity.Name()
+	if op.entityInfo != nil {
+		name = op.entityInfo.name
+	}
+	if e := odataCheckProperties(q, op.entity, name); e != nil {
+		return nil, e
+	}
+	if q.Filter != nil {
+		if allowed := op.entityInfo.filterOperators(); allowed != nil {
+			if e := odataCheckFilterOperators(q.Filter, name, allowed); e != nil {
+				return nil, e
+			}
+		}
+	}
+	return q, nil
+}
+
+// preferUnknownEnumMembers is the preference with which a client asks for
+// the members of evolvable enums documented after unknownFutureValue.
+const preferUnknownEnumMembers = "include-unknown-enum-members"
+
+// preferUnknownEnums reports whether the request's Prefer headers hold
+// include-unknown-enum-members.
+func preferUnknownEnums(h http.Header) bool {
+	for _, v := range h.Values("Prefer") {
+		for _, p := range strings.Split(v, ",") {
+			p, _, _ = strings.Cut(p, ";")
+			if strings.EqualFold(strings.TrimSpace(p), preferUnknownEnumMembers) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answerOptions are the encoder's options for an answer: the $select
+// projection, and whether evolvable enum members are hidden.
+func answerOptions(q *ODataQuery, op *opInfo, pref bool) *encodeOptions {
+	opts := &encodeOptions{hideEvolvable: !pref}
+	if q == nil || len(q.Select) == 0 {
+		return opts
+	}
+	sel := map[string]bool{}
+	for _, p := range q.Select {
+		segs := p.Segments
+		if len(segs) == 0 || segs[0] == "*" {
+			return opts
+		}
+		// A cast-qualified item selects the property after the cast.
+		if strings.Contains(segs[0], ".") && len(segs) > 1 {
+			segs = segs[1:]
+		}
+		sel[segs[0]] = true
+	}
+	opts.selected, opts.selectInValue = sel, op.lists
+	return opts
+}
+
+// setNextLink writes a collection's @odata.nextLink when the service set
+// its SkipToken and no link of its own: the request's URL, as the client
+// sent it, with $skiptoken set to the token.
+func setNextLink(r *http.Request, res any) {
+	v := reflect.ValueOf(res)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return
+	}
+	v = v.Elem()
+	tok, link := v.FieldByName("SkipToken"), v.FieldByName("ODataNextLink")
+	if !tok.IsValid() || !link.IsValid() || tok.String() == "" || link.String() != "" {
+		return
+	}
+	link.SetString(nextLink(r, tok.String()))
+}
+
+// nextLink is the URL of the page after r: r's URL as the client sent it
+// (r.RequestURI, which keeps a prefix that http.StripPrefix removed from
+// r.URL), with $skiptoken set to token.
+func nextLink(r *http.Request, token string) string {
+	target := r.RequestURI
+	if target == "" {
+		target = r.URL.RequestURI()
+	}
+	path, rawQuery, _ := strings.Cut(target, "?")
+	var kept []string
+	for _, part := range strings.Split(rawQuery, "&") {
+		name, _, _ := strings.Cut(part, "=")
+		if n, err := url.QueryUnescape(name); part == "" || err == nil && strings.EqualFold(strings.TrimPrefix(n, "$"), "skiptoken") {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	kept = append(kept, "$skiptoken="+url.QueryEscape(token))
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	host := r.Host
+	if u, err := url.Parse(target); err == nil && u.Host != "" {
+		scheme, host, path = u.Scheme, u.Host, u.Path
+	}
+	return scheme + "://" + host + path + "?" + strings.Join(kept, "&")
+}
+
+// writtenPath returns the path a request line as the docs write it stands
+// for, when that differs: without a trailing "/" (GET
+// /identity/apiConnectors/), and with "/" before a $ref, $value or $count
+// glued to a key (.../tokenLifetimePolicies/{id}$ref).
+func writtenPath(p requestPath) (requestPath, bool) {
+	n := len(p.text)
+	if n > 1 && p.separates(n-1) {
+		return p.prefix(n - 1), true
+	}
+	i := p.lastSeparator()
+	if i < 0 {
+		return p, false
+	}
+	last := p.text[i+1:]
+	for _, suffix := range []string{"$ref", "$value", "$count"} {
+		if len(last) > len(suffix) && strings.EqualFold(last[len(last)-len(suffix):], suffix) {
+			cut := n - len(suffix)
+			text := p.text[:cut] + "/" + p.text[cut:]
+			var enc []bool
+			if p.encoded != nil {
+				enc = append(append(append([]bool{}, p.encoded[:cut]...), false), p.encoded[cut:]...)
+			}
+			return requestPath{text: text, encoded: enc}, true
+		}
+	}
+	return p, false
+}

@@ -3,6 +3,8 @@ package gen
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/gen/names"
@@ -151,6 +153,10 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 	if t.errStatus != 0 {
 		warn("example-error-answer", fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, not other members", ex.Name, t.errStatus))
 	}
+	if extra := unselected(t.query, ex.Response); len(extra) > 0 {
+		warn("example-select-unselected", fmt.Sprintf("example %s selects with $select but its documented response also holds %s; Graph answers only the selected properties (and id), and so does the handler: the test compares with those",
+			ex.Name, strings.Join(extra, ", ")))
+	}
 	switch {
 	case t.requestOnly && t.rejected:
 		warn("example-request-only", fmt.Sprintf("example %s documents no response; the test checks the request only (the handler must reject it with 400)", ex.Name))
@@ -273,4 +279,75 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 // decode and answer alike, so one can serve the other's examples.
 func sameContract(a, b *opPlan) bool {
 	return a.op.Contract() == b.op.Contract() && a.op.Status == b.op.Status
+}
+
+// unselected returns, sorted, the properties of a documented JSON response
+// (of the objects of its "value" array for a collection) that the
+// request's $select does not name: neither selected, nor id, nor control
+// information. It returns nil when the request has no $select or selects
+// everything.
+func unselected(query string, resp schema.HTTPMessage) []string {
+	sel := selectedNames(query)
+	if sel == nil || !resp.JSON {
+		return nil
+	}
+	var body map[string]json.RawMessage
+	if json.Unmarshal([]byte(resp.Body), &body) != nil {
+		return nil
+	}
+	objects := []map[string]json.RawMessage{body}
+	if raw, ok := body["value"]; ok && !sel["value"] {
+		var list []map[string]json.RawMessage
+		if json.Unmarshal(raw, &list) == nil {
+			objects = list
+		}
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, o := range objects {
+		for k := range o {
+			if !sel[k] && k != "id" && !strings.Contains(k, "@") && !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// selectedNames reads the top-level properties a query string's $select
+// (or select) names; nil when it has none or selects everything ("*").
+func selectedNames(query string) map[string]bool {
+	for _, part := range strings.Split(query, "&") {
+		name, value, _ := strings.Cut(part, "=")
+		if n, err := url.QueryUnescape(name); err == nil && strings.EqualFold(strings.TrimPrefix(n, "$"), "select") {
+			v, err := url.QueryUnescape(value)
+			if err != nil {
+				return nil
+			}
+			sel := map[string]bool{}
+			for _, item := range strings.Split(v, ",") {
+				item = strings.TrimSpace(item)
+				if i := strings.IndexAny(item, "/("); i >= 0 {
+					if strings.Contains(item[:i], ".") { // a type cast: the property follows it
+						item = strings.TrimLeft(item[i:], "/")
+						if j := strings.IndexAny(item, "/("); j >= 0 {
+							item = item[:j]
+						}
+					} else {
+						item = item[:i]
+					}
+				}
+				if item == "*" {
+					return nil
+				}
+				if item != "" {
+					sel[item] = true
+				}
+			}
+			return sel
+		}
+	}
+	return nil
 }

@@ -13,6 +13,14 @@ import (
 // only the operators its page documents. It answers 400 otherwise.
 func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 	q, e := parseODataQuery(r.URL.RawQuery, odataParseConfig{dollarOptional: true, params: op.params})
+	if e != nil {
+		// A name written without "$" that does not parse as the system
+		// option is the operation's own parameter (format=pdf on a drive
+		// item's content): read less rather than refuse it.
+		if q2, e2 := parseODataQuery(r.URL.RawQuery, odataParseConfig{params: op.params}); e2 == nil {
+			q, e = q2, nil
+		}
+	}
 	if e != nil || op.entity == nil || h.cfg.lenientQuery {
 		return q, e
 	}
@@ -58,7 +66,8 @@ func answerOptions(q *ODataQuery, op *opInfo, pref bool) *encodeOptions {
 	if q == nil || len(q.Select) == 0 {
 		return opts
 	}
-	sel := map[string]bool{}
+	// Graph writes an entity's key, id, whether selected or not.
+	sel := map[string]bool{"id": true}
 	for _, p := range q.Select {
 		segs := p.Segments
 		if len(segs) == 0 || segs[0] == "*" {

@@ -102,3 +102,35 @@ func equalTestNumbers(a, b json.Number) bool {
 	fy, erry := strconv.ParseFloat(string(b), 64)
 	return errx == nil && erry == nil && fx == fy
 }
+
+// projectJSON keeps of the JSON object data only the members sel names and
+// those whose names hold "@" (control information and annotations); with
+// inValue, of each object of its "value" array instead.
+func projectJSON(data []byte, sel map[string]bool, inValue bool) ([]byte, error) {
+	v, err := decodeTestJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	keep := func(x any) any {
+		m, ok := x.(map[string]any)
+		if !ok {
+			return x
+		}
+		for k := range m {
+			if !sel[k] && !strings.Contains(k, "@") {
+				delete(m, k)
+			}
+		}
+		return m
+	}
+	if !inValue {
+		v = keep(v)
+	} else if m, ok := v.(map[string]any); ok {
+		if list, ok := m["value"].([]any); ok {
+			for i := range list {
+				list[i] = keep(list[i])
+			}
+		}
+	}
+	return json.Marshal(v)
+}

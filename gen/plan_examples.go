@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/gen/names"
+	"github.com/graphdocgen/graphdocgen/gen/runtime/rt"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -21,6 +22,10 @@ type exampleTest struct {
 	rejects string // property the handler must reject, "" for the whole body
 	// rejected: the handler must answer 400 (else the example succeeds).
 	rejected bool
+	// queryMalformed: the 400 is for a malformed query option (Graph's
+	// answer too), which queryError says.
+	queryMalformed bool
+	queryError     string
 	// count: the request asks for the count of a collection ($count).
 	count  bool
 	params []paramValue
@@ -153,6 +158,9 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 	if t.errStatus != 0 {
 		warn("example-error-answer", fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, not other members", ex.Name, t.errStatus))
 	}
+	if t.queryMalformed {
+		warn("example-query-malformed", fmt.Sprintf("example %s requests %s?%s, whose query options the handler rejects with 400 as Graph does: %s; the test asserts the 400", ex.Name, t.path, t.query, t.queryError))
+	}
 	if extra := unselected(t.query, ex.Response); len(extra) > 0 {
 		warn("example-select-unselected", fmt.Sprintf("example %s selects with $select but its documented response also holds %s; Graph answers only the selected properties (and id), and so does the handler: the test compares with those",
 			ex.Name, strings.Join(extra, ", ")))
@@ -207,6 +215,10 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 			seen[fi] = true
 			t.params = append(t.params, paramValue{sv.params[fi], values[pi]})
 		}
+	}
+	if _, err := rt.ParseODataQuery(t.query, queryParams(sv.op.Paths)...); err != nil {
+		t.rejected, t.queryMalformed, t.queryError, t.rejects = true, true, err.(*rt.Error).Message, ""
+		return t, "", ""
 	}
 	hasBodyType := sv.op.RequestType != nil || sv.bodyType != ""
 	if strings.TrimSpace(req.Body) != "" && hasBodyType && !req.JSON {

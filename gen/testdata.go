@@ -62,6 +62,8 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	}
 	roundTrips := false
 	switch {
+	case t.queryMalformed:
+		line("reject-query")
 	case t.rejected:
 		if t.rejects == "" {
 			line("reject-body")

@@ -12,15 +12,7 @@ import (
 // names must be one of its entity's, and a $filter may use on a property
 // only the operators its page documents. It answers 400 otherwise.
 func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
-	q, e := parseODataQuery(r.URL.RawQuery, odataParseConfig{dollarOptional: true, params: op.params})
-	if e != nil {
-		// A name written without "$" that does not parse as the system
-		// option is the operation's own parameter (format=pdf on a drive
-		// item's content): read less rather than refuse it.
-		if q2, e2 := parseODataQuery(r.URL.RawQuery, odataParseConfig{params: op.params}); e2 == nil {
-			q, e = q2, nil
-		}
-	}
+	q, e := parseRequestQuery(r.URL.RawQuery, op.params)
 	if e != nil || op.entity == nil || h.cfg.lenientQuery {
 		return q, e
 	}
@@ -39,6 +31,35 @@ func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 		}
 	}
 	return q, nil
+}
+
+// ParseODataQuery parses the OData system query options of a raw query
+// string (r.URL.RawQuery) as the handler does for every request: $select,
+// $expand, $filter, $orderby, $top, $skip, $count, $search, $skiptoken,
+// $deltatoken, $format and $id, with or without their "$". params are the
+// operation's own query parameters, which are never read as options
+// without "$"; every parameter that is not an option is in Params. The
+// error is an *Error (400 invalidRequest) saying what is malformed.
+func ParseODataQuery(rawQuery string, params ...string) (*ODataQuery, error) {
+	q, e := parseRequestQuery(rawQuery, params)
+	if e != nil {
+		return nil, e
+	}
+	return q, nil
+}
+
+// parseRequestQuery parses a request's query options: names with or
+// without "$"; a name written without "$" that does not parse as the
+// option is the operation's own parameter (format=pdf on a drive item's
+// content), read less rather than refused.
+func parseRequestQuery(rawQuery string, params []string) (*ODataQuery, *Error) {
+	q, e := parseODataQuery(rawQuery, odataParseConfig{dollarOptional: true, params: params})
+	if e != nil {
+		if q2, e2 := parseODataQuery(rawQuery, odataParseConfig{params: params}); e2 == nil {
+			return q2, nil
+		}
+	}
+	return q, e
 }
 
 // preferUnknownEnumMembers is the preference with which a client asks for

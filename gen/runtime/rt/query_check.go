@@ -164,11 +164,23 @@ func (c odataChecker) resolve(t reflect.Type, segs []string, at string) (reflect
 		}
 		f, ok := odataFieldByName(st, seg)
 		if !ok {
+			// Every entity has its key, id, whether its page lists it or
+			// not; an open type has properties its page does not declare.
+			if strings.EqualFold(seg, "id") || odataOpenStruct(st) {
+				return nil, nil
+			}
 			return nil, c.missing(seg, at)
 		}
 		t, at = odataIndirectType(f.typ), odataJoin(at, seg)
 	}
 	return t, nil
+}
+
+// odataOpenStruct reports whether the struct type t is an open type: it
+// keeps undeclared properties (a graphjson ",additional" field).
+func odataOpenStruct(t reflect.Type) bool {
+	p := codecPlanFor(t)
+	return p.st != nil && p.st.additional != nil
 }
 
 // missing returns the error for a property seg not found on the type at

@@ -28,6 +28,7 @@ import (
 //	param TaskID "721a35e2"       a path parameter the operation must get
 //	reject "feature"              the handler must answer 400 naming it
 //	reject-body                   ... naming no property
+//	reject-query                  ... for a malformed query option
 //	reject-enum                   the rejected values are only strings
 //	count 12                      a $count request: the answer is 12
 //	error 404 "code" "message"    the double returns this *Error
@@ -185,7 +186,7 @@ func parseDocExample(a *docArchive, name string) (*docExample, error) {
 		case "reject":
 			ex.rejects = true
 			ex.reject, err = strconv.Unquote(val)
-		case "reject-body":
+		case "reject-body", "reject-query":
 			ex.rejects = true
 		case "reject-enum":
 			ex.rejectEnum = true

@@ -32,6 +32,9 @@ func newDocTests(t *testing.T, service reflect.Type, table []*operation) *docTes
 	d := &docTests{service: service, ops: map[string]*opInfo{}, table: table}
 	for _, op := range table {
 		info, err := newOpInfo(op)
+		if err == nil {
+			err = info.setResult(service)
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +236,7 @@ func (d *docTests) projected(t *testing.T, op *opInfo, ex *docExample) []byte {
 	if !ok {
 		return ex.responseBody
 	}
-	q, e := parseODataQuery(rawQuery, odataParseConfig{dollarOptional: true, params: op.params})
+	q, e := parseRequestQuery(rawQuery, op.params)
 	if e != nil {
 		return ex.responseBody
 	}

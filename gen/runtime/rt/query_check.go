@@ -157,7 +157,9 @@ func (c odataChecker) resolve(t reflect.Type, segs []string, at string) (reflect
 		}
 		st := odataStructType(odataElemType(t))
 		if st == nil {
-			if k := odataElemType(t).Kind(); k == reflect.Map || k == reflect.Interface {
+			// Untyped JSON (json.RawMessage), a map or an interface hold
+			// anything; every entity has its id.
+			if k := odataElemType(t).Kind(); k == reflect.Map || k == reflect.Interface || t == codecRawType || strings.EqualFold(seg, "id") {
 				return nil, nil
 			}
 			return nil, c.missing(seg, at)

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/graphdocgen/graphdocgen/gen/names"
@@ -15,7 +16,13 @@ func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 	f.Add(comment(fmt.Sprintf("%s is the %s enumeration, documented in %s.", en.GoName, en.QualifiedName(), e.plan.rel(en.Source.File)), en.Description))
 	f.Type().Id(en.GoName).String()
 	var defs []jen.Code
+	future := slices.Index(en.Members, unknownFutureValue)
 	for i, m := range en.Members {
+		if future >= 0 && i == future+1 {
+			defs = append(defs, jen.Line(), jen.Comment("Evolvable members, documented after unknownFutureValue: the handler answers them as"),
+				jen.Comment("unknownFutureValue, and rejects them in a request, unless the request has"),
+				jen.Comment("Prefer: include-unknown-enum-members."))
+		}
 		defs = append(defs, jen.Id(en.GoMembers[i]).Id(en.GoName).Op("=").Lit(m))
 	}
 	f.Line()
@@ -34,6 +41,9 @@ func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
 	)
 }
+
+// unknownFutureValue is the sentinel member of Graph's evolvable enums.
+const unknownFutureValue = "unknownFutureValue"
 
 // exportedValue is the Go suffix for a documented value.
 func exportedValue(v string) string { return names.Exported(v) }

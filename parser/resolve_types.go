@@ -177,7 +177,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		if e == nil {
 			name := owner + upperFirst(prop)
 			r.warn(pg.src, spec.off, "enum-unnamed", "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
-			e = r.anonEnum(pg, spec.off, ns, name, values, valueOffs)
+			e = r.anonEnum(pg, spec.off, ns, name, owner+"."+prop, values, valueOffs)
 		}
 		ref.Name = e.QualifiedName()
 		return ref, nil
@@ -192,7 +192,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 				if v == "unknownFutureValue" {
 					name := owner + upperFirst(prop)
 					r.warn(pg.src, spec.off, "enum-from-string", "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
-					ref.Name = r.anonEnum(pg, spec.off, ns, name, values, valueOffs).QualifiedName()
+					ref.Name = r.anonEnum(pg, spec.off, ns, name, owner+"."+prop, values, valueOffs).QualifiedName()
 					return ref, nil
 				}
 			}
@@ -233,7 +233,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 	}
 	if len(values) > 0 && spec.name != "" {
 		_, simple := splitQualified(spec.name)
-		ref.Name = r.anonEnum(pg, spec.off, ns, simple, values, valueOffs).QualifiedName()
+		ref.Name = r.anonEnum(pg, spec.off, ns, simple, owner+"."+prop, values, valueOffs).QualifiedName()
 		return ref, nil
 	}
 	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not documented in the inputs; the property holds any JSON", spec.name, owner, prop)

@@ -30,7 +30,8 @@ type propDraft struct {
 	description string
 	values      []string // documented possible values, in order
 	valueOffs   []int
-	nav         bool // from a Relationships table
+	query       *schema.Query // what the description says about queries
+	nav         bool          // from a Relationships table
 	page        *pageResult
 }
 

@@ -29,7 +29,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		case d.paramsAreOf == "parameters" || ((d.bodySpec == nil || unknownText) && len(d.params) > 0):
 			for _, pd := range d.params {
 				ref, values := r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
-				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values})
+				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query})
 			}
 		case d.bodySpec != nil && !unknownText:
 			ref, _ := r.ref(pg, *d.bodySpec, ns, d.title, "body", nil, nil)

@@ -144,10 +144,12 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
 			r.warn(src.src, pd.off, "property-conflict", "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
+		} else if old.Query == nil {
+			old.Query = pd.query // the same property, documented again with its query capabilities
 		}
 		return
 	}
-	p := &schema.Property{Name: pd.name, Type: ref, Source: src.src.pos(pd.off), Description: pd.description, Values: values}
+	p := &schema.Property{Name: pd.name, Type: ref, Source: src.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query}
 	r.propOf[t][pd.name] = p
 	t.Properties = append(t.Properties, p)
 }

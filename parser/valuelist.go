@@ -1,6 +1,9 @@
 package parser
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // listCodes returns the code spans of a description cell that list its
 // values. Each values phrase (the first at c.raw[loc[0]:loc[1]], then any
@@ -25,10 +28,8 @@ func listCodes(c cell, loc []int) []span {
 		} else {
 			end = listSentenceEnd(c.raw, from, ranges)
 			n := len(out)
-			for i, s := range c.codes {
-				if ranges[i][0] >= from && ranges[i][0] < end {
-					out = append(out, s)
-				}
+			for i := firstRange(ranges, from); i < len(ranges) && ranges[i][0] < end; i++ {
+				out = append(out, c.codes[i])
 			}
 			if len(out) == n && strings.HasSuffix(strings.TrimSpace(c.raw[from:end]), ":") {
 				if at, breaks, ok := itemsAt(c.raw, end); ok {
@@ -71,12 +72,18 @@ func codeRanges(c cell) [][2]int {
 	return out
 }
 
+// firstRange is the index of the first range that starts at or after
+// from (len(ranges) for none); ranges are in ascending order.
+func firstRange(ranges [][2]int, from int) int {
+	return sort.Search(len(ranges), func(i int) bool { return ranges[i][0] >= from })
+}
+
 // listSentenceEnd is where the sentence that starts at raw[from] ends: at
 // a full stop followed by white space, a tag or the end of the cell (not
 // the one of "e.g." or "i.e."), or at a tag in sentenceTags. Full stops
 // inside code spans do not count.
 func listSentenceEnd(raw string, from int, codes [][2]int) int {
-	k := 0
+	k := max(firstRange(codes, from)-1, 0)
 	for i := from; i < len(raw); i++ {
 		for k < len(codes) && codes[k][1] <= i {
 			k++
@@ -117,13 +124,18 @@ func abbreviationAt(raw string, i int) bool {
 // and lists.
 var sentenceTags = map[string]bool{"br": true, "/br": true, "p": true, "/p": true, "ul": true, "ol": true, "li": true}
 
+// maxTagBytes bounds the tags tagNameAt reads, so that looking for the
+// '>' of each '<' costs time linear in the text.
+const maxTagBytes = 128
+
 // tagNameAt reads the lower-cased name of the tag that starts at raw[i]
-// ("br", "/ul", "li"), with false when no tag starts there.
+// ("br", "/ul", "li"), with false when no tag of at most maxTagBytes
+// starts there.
 func tagNameAt(raw string, i int) (string, bool) {
 	if i >= len(raw) || raw[i] != '<' {
 		return "", false
 	}
-	end := strings.IndexByte(raw[i:], '>')
+	end := strings.IndexByte(raw[i:min(len(raw), i+maxTagBytes)], '>')
 	if end < 0 || !isTag(raw[i:i+end+1]) {
 		return "", false
 	}
@@ -182,28 +194,29 @@ func itemCodes(c cell, ranges [][2]int, at int, breaks bool) ([]span, int) {
 		for start < len(raw) && (raw[start] == ' ' || raw[start] == '\t') {
 			start++
 		}
-		for k, r := range ranges {
-			if r[0] == start {
-				out = append(out, c.codes[k])
-				return true
-			}
+		if k := firstRange(ranges, start); k < len(ranges) && ranges[k][0] == start {
+			out = append(out, c.codes[k])
+			return true
 		}
 		return false
 	}
 	if breaks && !opening(at) {
 		return out, at
 	}
+	k := firstRange(ranges, at)
 	for i := at; i < len(raw); i++ {
-		for k := range ranges {
-			if ranges[k][0] <= i && i < ranges[k][1] {
-				i = ranges[k][1]
-			}
+		for k < len(ranges) && ranges[k][1] <= i {
+			k++
+		}
+		if k < len(ranges) && ranges[k][0] <= i {
+			i = ranges[k][1] - 1
+			continue
 		}
 		name, ok := tagNameAt(raw, i)
 		if !ok {
 			continue
 		}
-		tagEnd := i + strings.IndexByte(raw[i:], '>') + 1
+		tagEnd := i + strings.IndexByte(raw[i:], '>') + 1 // tagNameAt found it
 		switch {
 		case !breaks && (name == "/ul" || name == "/ol"):
 			return out, tagEnd

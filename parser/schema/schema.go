@@ -60,6 +60,11 @@ type Property struct {
 	// Inferred marks a property no table documents: it was added because
 	// an example shows it (with a property-undocumented warning).
 	Inferred bool `json:"inferred,omitempty"`
+	// Query is what the description says about queries on the property
+	// ($filter operators, $orderby, $search, $expand, $select, whether
+	// it is returned by default); nil when it says nothing the parser
+	// reads.
+	Query *Query `json:"query,omitempty"`
 }
 
 // Enum is a documented enumeration.

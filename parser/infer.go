@@ -17,8 +17,8 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 		return
 	}
 	for _, m := range v.Members {
-		if m.Key == "@odata.type" {
-			continue // every generated root type has a field for it
+		if m.Key == "@odata.type" || isControlInfo(m.Key) {
+			continue // a field of every generated root type; control information
 		}
 		p := r.property(t, m.Key)
 		if p == nil {

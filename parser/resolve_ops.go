@@ -28,6 +28,10 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		switch {
 		case d.paramsAreOf == "parameters" || ((d.bodySpec == nil || unknownText) && len(d.params) > 0):
 			for _, pd := range d.params {
+				if isControlInfo(pd.name) {
+					r.controlRow(pg, pd, d.title)
+					continue
+				}
 				ref, values := r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
 				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query})
 			}
@@ -93,7 +97,7 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 		return
 	}
 	for _, m := range v.Members {
-		if m.Key == "@odata.type" {
+		if m.Key == "@odata.type" || isControlInfo(m.Key) {
 			continue
 		}
 		var p *schema.Property

@@ -140,6 +140,10 @@ func (r *resolver) baseOf(t *schema.Type) *schema.Type {
 // row of the same name documented elsewhere.
 func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	src := r.pageOfOffset(d, pd)
+	if isControlInfo(pd.name) {
+		r.controlRow(src, pd, t.Name)
+		return
+	}
 	ref, values := r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
@@ -152,6 +156,12 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	p := &schema.Property{Name: pd.name, Type: ref, Source: src.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query}
 	r.propOf[t][pd.name] = p
 	t.Properties = append(t.Properties, p)
+}
+
+// controlRow reports a table row that documents OData control information
+// (@odata.etag, x@odata.bind) as a property of owner: it is not one.
+func (r *resolver) controlRow(pg *pageResult, pd *propDraft, owner string) {
+	r.warn(pg.src, pd.off, "property-control-information", "%s is OData control information, not a property of %s; bodies may carry it, but no field is made for it", pd.name, owner)
 }
 
 // pageOfOffset returns the page a property row came from (merged types

@@ -80,6 +80,7 @@ func resolve(pages []*pageResult) *schema.Schema {
 	for _, op := range ops {
 		r.inferFromExamples(op)
 	}
+	r.dropInherited()
 	r.checked.base = map[*schema.Type]*schema.Type{} // types are final from here
 	for _, op := range ops {
 		r.finishOperation(op)

@@ -42,6 +42,19 @@ type Type struct {
 	Description string      `json:"-"`
 	// Open is true for OData open types (annotation "openType": true).
 	Open bool `json:"-"`
+	// InheritedQuery holds what this type's page says about queries on
+	// properties it inherits, where that differs from what the base
+	// says (user.md documents directoryObject's id with "Supports
+	// `$filter` (`eq`, `ne`, `not`, `in`)"): the property itself is the
+	// base's, and no type repeats a property of its bases.
+	InheritedQuery []*PropertyQuery `json:"inheritedQuery,omitempty"`
+}
+
+// PropertyQuery is what a type's page says about queries on one property
+// it inherits.
+type PropertyQuery struct {
+	Name  string `json:"name"`
+	Query *Query `json:"query"`
 }
 
 // QualifiedName is Namespace.Name.

@@ -181,11 +181,6 @@ func (e *emitter) genServe(f *jen.File, o *opPlan) {
 	status := jen.Lit(o.op.Status)
 	if e.resultGoType(o) != nil {
 		res := jen.Id("res")
-		if o.op.ValueWrapped && kindResult(o) {
-			res = jen.Id("wrapKind").Call(jen.Id("res"))
-		} else if o.op.ValueWrapped {
-			res = jen.Id("wrapValue").Call(jen.Id("res"))
-		}
 		body = append(body,
 			jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call),
 			jen.Id("h").Dot("reply").Call(jen.Id("w"), jen.Id("r"), status, res, jen.Err()))

@@ -190,7 +190,7 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 			return out // the body does not decode into the types at all
 		}
 		if e.responseRoundTrips(o, t) {
-			out = append(out, jen.Const().Id("respBody").Op("=").Add(lits.bodyLit(ex.Response.Body)))
+			out = append(out, jen.Const().Id("respBody").Op("=").Add(lits.bodyLit(documentedResponse(ex))))
 		}
 		return append(out, e.roundTrips(o, t)...)
 	}
@@ -200,7 +200,7 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 	if t.errStatus != 0 {
 		return append(out, e.errorTest(o, t, call)...)
 	}
-	respBody := ex.Response.Body
+	respBody := documentedResponse(ex)
 	if t.requestOnly {
 		out = append(out, comment(fmt.Sprintf("The example documents no response: the service returns no result and the handler must answer %d without a body.", t.wantStatus(o))))
 	} else {
@@ -216,9 +216,7 @@ func (e *emitter) testBody(lits *rawLits, o *opPlan, t *exampleTest) []jen.Code 
 			jen.Id("decodeDoc").Call(jen.Id("t"), jen.Id("respBody"), jen.Op("&").Id("res")),
 		)
 		switch {
-		case kindResult(o) && o.op.ValueWrapped:
-			out = append(out, jen.Id("svc").Dot("result").Op("=").Id("res").Dot("Value").Dot("Value"))
-		case kindResult(o) || o.op.ValueWrapped:
+		case kindResult(o):
 			out = append(out, jen.Id("svc").Dot("result").Op("=").Id("res").Dot("Value"))
 		default:
 			out = append(out, jen.Id("svc").Dot("result").Op("=").Op("&").Id("res"))
@@ -301,12 +299,9 @@ func (e *emitter) roundTrips(o *opPlan, t *exampleTest) []jen.Code {
 	return out
 }
 
-// responseBodyType is the Go type of the documented response body: the
-// result type, inside valueBody when the docs wrap it.
+// responseBodyType is the Go type of the documented response body (see
+// documentedResponse): the result type.
 func (e *emitter) responseBodyType(o *opPlan) *typeExpr {
-	if o.op.ValueWrapped {
-		return named("valueBody", e.resultValueType(o))
-	}
 	return e.resultValueType(o)
 }
 

@@ -95,4 +95,7 @@ type exampleDraft struct {
 	isColl    bool
 	// respType is the response annotation's @odata.type, "" when none.
 	respType string
+	// wrapped: the response body wraps the single entity its operation
+	// answers as {"value": {...}} (set by responseFromExamples).
+	wrapped bool
 }

@@ -84,7 +84,7 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 			r.inferParameters(d, ex)
 		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
-			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op), *op.ResponseType, "the example response of "+ex.name)
+			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op, ex.wrapped), *op.ResponseType, "the example response of "+ex.name)
 		}
 	}
 }
@@ -120,9 +120,11 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 }
 
 // responseEntity is the part of a response body that holds the response
-// type: the "value" array of a collection, the wrapped entity, or the body.
-func responseEntity(v *jsondoc.Value, op *schema.Operation) *jsondoc.Value {
-	if op.ResponseType.Collection || op.ValueWrapped || op.ResponseType.IsPrimitive() {
+// type: the "value" array of a collection or the value of a primitive,
+// the single entity a wrapped body holds (see exampleDraft.wrapped), or
+// the body.
+func responseEntity(v *jsondoc.Value, op *schema.Operation, wrapped bool) *jsondoc.Value {
+	if op.ResponseType.Collection || op.ResponseType.IsPrimitive() || wrapped && valueObject(v) {
 		if m := v.Get("value"); m != nil {
 			return m
 		}
@@ -141,7 +143,9 @@ func (r *resolver) finishOperation(d *opDraft) {
 // responseFromExamples completes the response type from the examples: the
 // response annotation's @odata.type names it when the Response section
 // does not, a "value" array makes it a collection, and a lone "value"
-// object marks the Intune single-entity wrapper.
+// object marks an example that wraps the single entity (Intune pages):
+// Graph never wraps a single entity, so the example is read, checked and
+// tested through the inner value (Example.ResponseWrapped).
 func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
 	for _, ex := range d.examples {
 		if ex.resp == nil || ex.resp.IsError() {
@@ -166,9 +170,9 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			op.ResponseType.Collection = true
 			r.warn(pg.src, ex.resp.bodyOff, "response-collection-inferred", "the example answers a collection ({\"value\": [...]}); the response type is %s", op.ResponseType)
 		}
-		if !op.ResponseType.Collection && !op.ValueWrapped && valueObject(body) {
-			op.ValueWrapped = true
-			r.warn(pg.src, ex.resp.bodyOff, "response-value-wrapped", "the example wraps the %s in {\"value\": {...}}; the handler answers the same way", op.ResponseType.Name)
+		if !op.ResponseType.Collection && !ex.wrapped && valueObject(body) && !r.holdsValueObject(op.ResponseType.Name) {
+			ex.wrapped = true
+			r.warn(pg.src, ex.resp.bodyOff, "response-value-wrapped", "the example wraps the %s in {\"value\": {...}}; Graph answers a single entity unwrapped, so the example is read and tested through the inner value", op.ResponseType.Name)
 		}
 	}
 }
@@ -180,6 +184,22 @@ func valueArray(v *jsondoc.Value) bool {
 	}
 	m := v.Get("value")
 	return m != nil && m.Kind == jsondoc.Array
+}
+
+// holdsValueObject reports whether the type named name has a property
+// "value" that holds an object (a complex type, or any JSON), so that
+// {"value": {...}} is one of its values rather than a wrapper.
+func (r *resolver) holdsValueObject(name string) bool {
+	t := r.types[strings.ToLower(name)]
+	if t == nil {
+		return false
+	}
+	p := r.property(t, "value")
+	if p == nil || p.Type.Collection {
+		return false
+	}
+	vt, _ := schema.LookupNamed(p.Type.Name, r.types, r.enums)
+	return vt != nil || p.Type.Name == schema.EdmUntyped
 }
 
 // valueObject reports whether v is exactly {"value": {...}}.
@@ -210,7 +230,7 @@ func defaultStatus(d *opDraft) int {
 // types: a request value the handler will reject becomes Rejects, a
 // response value the response type cannot hold becomes ResponseMismatch.
 func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft) *schema.Example {
-	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated}
+	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated, ResponseWrapped: d.wrapped}
 	if d.req != nil {
 		ex.Request = d.req.HTTPMessage
 	}
@@ -240,11 +260,7 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 	// An error answer holds a Graph error, not the response type.
 	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !d.resp.IsError() {
 		c := &checker{r: r, pg: pg, base: d.resp.bodyOff, quiet: quiet}
-		if op.ValueWrapped && !op.ResponseType.Collection && !valueObject(d.resp.json) {
-			ch.ResponseMismatch = c.mismatch(d.resp.json, orBody(""), "example answers %s without the {\"value\": {...}} wrapper the other examples of %s put around it", kindName(d.resp.json.Kind), op.Title)
-			return ch
-		}
-		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType))
+		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op, d.wrapped), *op.ResponseType))
 		if ch.ResponseMismatch == "" && c.rejected {
 			ch.ResponseMismatch = orBody("") // the body as a whole does not fit
 		}

@@ -118,9 +118,6 @@ type Operation struct {
 	Description string     `json:"-"`
 	// Routes holds the parsed form of Paths, index for index.
 	Routes []Route `json:"-"`
-	// ValueWrapped means the documented responses wrap the single entity
-	// as {"value": {...}} (Intune pages); the handler answers the same way.
-	ValueWrapped bool `json:"-"`
 }
 
 // Route is one request line reduced to what a router needs.
@@ -148,6 +145,11 @@ type Example struct {
 	// RequestOnly means the example documents a request but no response
 	// (so it is not a request/response pair); set by gen.Generate.
 	RequestOnly bool `json:"requestOnly,omitempty"`
+	// ResponseWrapped means the documented response body wraps the single
+	// entity the operation answers as {"value": {...}} (Intune pages do):
+	// Graph answers the entity itself, so the example is checked, and is
+	// to be tested, against the inner value (response-value-wrapped).
+	ResponseWrapped bool `json:"responseWrapped,omitempty"`
 
 	Request  HTTPMessage `json:"-"`
 	Response HTTPMessage `json:"-"`

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -71,4 +72,66 @@ func TestCorpusReading(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCorpusRequestLines checks, on both corpus folders, that every page
+// with a request line in a fence under an HTTP request heading, however
+// deep the sub-headings in that section, yields operations. The page is
+// scanned line by line, apart from the parser's reading.
+func TestCorpusRequestLines(t *testing.T) {
+	for _, folder := range []string{"beta", "v1.0"} {
+		t.Run(folder, func(t *testing.T) {
+			s := corpusSchema(t, folder)
+			withOps := map[string]bool{}
+			for _, op := range s.Operations {
+				withOps[op.Source.File] = true
+			}
+			for _, pg := range s.Pages {
+				if withOps[pg.Path] {
+					continue
+				}
+				data, err := os.ReadFile(pg.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if line := requestLineUnderHeading(string(data)); line != "" {
+					t.Errorf("%s: no operation, but its HTTP request section has %q", pg.Path, line)
+				}
+			}
+			t.Logf("%d pages with operations", len(withOps))
+		})
+	}
+}
+
+// requestLineUnderHeading returns the first line of a fence, in an HTTP
+// request section before the Examples, that reads as a request line; ""
+// when there is none.
+func requestLineUnderHeading(page string) string {
+	level, inFence := 0, false
+	for _, l := range strings.Split(page, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") {
+			inFence = !inFence
+			continue
+		}
+		if !inFence && strings.HasPrefix(l, "#") {
+			n := len(l) - len(strings.TrimLeft(l, "#"))
+			title := strings.ToLower(strings.TrimSpace(l[n:]))
+			switch {
+			case strings.HasPrefix(title, "example") && n <= 2:
+				return ""
+			case strings.HasPrefix(title, "http request"):
+				level = n
+			case level > 0 && n <= level && !strings.HasPrefix(title, "["):
+				level = 0
+			}
+			continue
+		}
+		if inFence && level > 0 {
+			if _, ok, _ := route.ParseLine(t); ok {
+				return t
+			}
+		}
+	}
+	return ""
 }

@@ -82,8 +82,12 @@ type opDraft struct {
 	status       int
 	statusOff    int
 	examples     []*exampleDraft
-	page         *pageResult
-	op           *schema.Operation // set by the resolver
+	// section is the sub-heading of the HTTP request section whose
+	// request lines this operation holds, when the Response section
+	// documents their own response; "" otherwise.
+	section string
+	page    *pageResult
+	op      *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.

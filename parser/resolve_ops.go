@@ -16,7 +16,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	pg := d.page
 	ns := namespaceOf(pg)
 	op := &schema.Operation{
-		Method: d.method, Source: pg.src.pos(d.off), Title: d.title, Description: d.description,
+		Method: d.method, Source: pg.src.pos(d.off), Title: d.title, Description: d.description, Section: d.section,
 		Paths: []string{}, Examples: []*schema.Example{},
 	}
 	for i, l := range d.lines {

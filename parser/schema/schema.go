@@ -109,6 +109,13 @@ type Operation struct {
 	ResponseType *TypeRef    `json:"responseType"`
 	Status       int         `json:"status"`
 	Source       Pos         `json:"source"`
+	// Section is the sub-heading of the page's HTTP request section whose
+	// request lines this operation holds, when the page documents a
+	// response of their own under a matching sub-heading of its Response
+	// section ("Get the photo": photo bytes, where the page's other
+	// request lines answer the photo's metadata); "" otherwise. Such a
+	// page has one operation per method and response.
+	Section string `json:"section,omitempty"`
 	// ServedBy is the goName of the operation that serves this one when
 	// other pages document every one of its request lines (it then has no
 	// Service method of its own); null otherwise.

@@ -218,11 +218,26 @@ func statusCodeAt(s string) int {
 // isWordByte reports whether c is an ASCII letter, digit or '_'.
 func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
 
-// readResponse reads the "Response" section: status code and type.
+// readResponse reads the "Response" section: status code and type. Its
+// sub-sections about errors ("### Error response codes") are not read:
+// they document what failure answers, not the operation's response.
 func (p *pageParser) readResponse(secs []section, op *opDraft) {
 	isResponse := func(t string) bool { return t == "response" || t == "responses" }
-	if blocks, _, ok := sectionBlocks(secs, isResponse); ok {
+	for i, s := range secs {
+		if !isResponse(s.title) {
+			continue
+		}
+		blocks := s.blocks
+		for _, sub := range secs[i+1:] {
+			if sub.level <= s.level {
+				break
+			}
+			if !strings.Contains(sub.title, "error") {
+				blocks = append(blocks, sub.blocks...)
+			}
+		}
 		p.readResponseBlocks(blocks, op)
+		return
 	}
 }
 

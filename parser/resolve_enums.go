@@ -25,7 +25,7 @@ func (r *resolver) addEnum(d *enumDraft) {
 			}
 			r.warn(d.page.src, d.off, "enum-conflict", "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
 		}
-		r.enumByPage[d.page.path] = e
+		r.enumByPage[pageKey(d.page.path)] = e
 		return
 	}
 	e := &schema.Enum{Name: d.name, Namespace: ns, Members: d.members, Source: d.page.src.pos(d.off), Description: d.description}
@@ -33,7 +33,7 @@ func (r *resolver) addEnum(d *enumDraft) {
 		e.MemberSources = append(e.MemberSources, d.page.src.pos(o))
 	}
 	r.registerEnum(e)
-	r.enumByPage[d.page.path] = e
+	r.enumByPage[pageKey(d.page.path)] = e
 }
 
 func (r *resolver) registerEnum(e *schema.Enum) {

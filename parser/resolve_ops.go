@@ -42,22 +42,35 @@ func (r *resolver) resolveOperation(d *opDraft) {
 			}
 		}
 	}
+	// A documented type first: the Response section's link, the response
+	// annotation's @odata.type, a type named in prose; then a type the
+	// link or the annotation names that is not among the inputs.
 	if d.respSpec != nil {
+		r.noOutside = true
 		ref, _ := r.ref(pg, *d.respSpec, ns, d.title, "response", nil, nil)
+		r.noOutside = false
 		if ref.Name != schema.EdmUntyped {
 			op.ResponseType = &ref
 		}
 	}
 	r.inferArguments(pg, d, op)
 	r.singleFromExamples(pg, d, op)
-	r.responseFromExamples(pg, d, op)
+	r.responseFromExamples(pg, d, op, false)
 	if op.ResponseType == nil && d.respTextSpec != nil && d.status != 204 {
 		if t := r.lookupType(ns, d.respTextSpec.name); t != nil {
 			op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: d.respTextSpec.collection}
 			r.warn(pg.src, d.respTextSpec.off, "response-type-from-text", "the Response section names %s in prose, not by a link to its resource page; using the documented type %s", d.respTextSpec.name, op.ResponseType)
-			r.responseFromExamples(pg, d, op)
+			r.responseFromExamples(pg, d, op, false)
 		}
 	}
+	if op.ResponseType == nil && d.respSpec != nil {
+		ref, _ := r.ref(pg, *d.respSpec, ns, d.title, "response", nil, nil)
+		if ref.Name != schema.EdmUntyped {
+			op.ResponseType = &ref
+			r.singleFromExamples(pg, d, op)
+		}
+	}
+	r.responseFromExamples(pg, d, op, true)
 	if op.ResponseType == nil && d.status != 204 {
 		r.primitiveFromExamples(pg, d, op)
 	}
@@ -146,7 +159,9 @@ func (r *resolver) finishOperation(d *opDraft) {
 // object marks an example that wraps the single entity (Intune pages):
 // Graph never wraps a single entity, so the example is read, checked and
 // tested through the inner value (Example.ResponseWrapped).
-func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
+// With outside, an annotation may name a type that is not among the
+// inputs (see outsideType).
+func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation, outside bool) {
 	for _, ex := range d.examples {
 		if ex.resp == nil || ex.resp.IsError() {
 			continue
@@ -158,7 +173,12 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			if m := collParenRe.FindStringSubmatch(name); m != nil {
 				name, coll = m[1], true
 			}
-			if t := r.lookupType(namespaceOf(pg), name); t != nil {
+			t := r.lookupType(namespaceOf(pg), name)
+			if t == nil && outside && strings.Contains(name, ".") && !strings.HasPrefix(strings.ToLower(name), "edm.") {
+				// A qualified name the inputs do not define.
+				t = r.outsideType(pg, typeSpec{name: name, off: ex.resp.off}, namespaceOf(pg))
+			}
+			if t != nil {
 				op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: coll || valueArray(body)}
 				r.warn(pg.src, ex.resp.off, "response-type-from-example", "the Response section names no type; using the example's annotation %s", op.ResponseType)
 			}

@@ -35,7 +35,7 @@ func (r *resolver) addType(d *typeDraft) {
 		od.open = od.open || d.open
 	}
 	t.Open = t.Open || d.open
-	r.typeByPage[d.page.path] = t
+	r.typeByPage[pageKey(d.page.path)] = t
 }
 
 // addWeakType makes a type from an operation's request body table when the
@@ -44,7 +44,7 @@ func (r *resolver) addWeakType(op *opDraft) {
 	if op.bodySpec == nil || op.bodyFromText || op.paramsAreOf != "properties" || len(op.params) == 0 {
 		return
 	}
-	if r.typeByPage[op.bodySpec.page] != nil || r.lookupType(namespaceOf(op.page), op.bodySpec.name) != nil {
+	if r.typeByPage[pageKey(op.bodySpec.page)] != nil || r.lookupType(namespaceOf(op.page), op.bodySpec.name) != nil {
 		return
 	}
 	ns := namespaceOf(op.page)
@@ -57,16 +57,17 @@ func (r *resolver) addWeakType(op *opDraft) {
 		d.off = op.params[0].off
 	}
 	r.addType(d)
-	r.typeByPage[op.bodySpec.page] = r.types[key(ns, d.name)]
+	r.typeByPage[pageKey(op.bodySpec.page)] = r.types[key(ns, d.name)]
 }
 
-// lookupType finds a type by qualified or simple name, preferring ns.
+// lookupType finds a documented type by qualified or simple name,
+// preferring ns (never a type outside the inputs: see outsideType).
 func (r *resolver) lookupType(ns, name string) *schema.Type {
 	name = strings.TrimPrefix(name, "#")
-	if t, ok := r.types[strings.ToLower(name)]; ok && strings.Contains(name, ".") {
+	if t, ok := r.types[strings.ToLower(name)]; ok && strings.Contains(name, ".") && r.outsideOf[t] == nil {
 		return t
 	}
-	if t, ok := r.types[key(ns, name)]; ok {
+	if t, ok := r.types[key(ns, name)]; ok && r.outsideOf[t] == nil {
 		return t
 	}
 	cands := r.typeBySimple[strings.ToLower(name)]
@@ -144,7 +145,16 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 		r.controlRow(src, pd, t.Name)
 		return
 	}
-	ref, values := r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
+	var ref schema.TypeRef
+	var values []string
+	if pd.name == "@odata.type" && (pd.spec.edm != schema.EdmString || pd.spec.collection) {
+		// A "Name | Value" table gives the value (a type name) in the
+		// second column, where a property table has the type.
+		r.warn(src.src, pd.spec.off, "odata-type-not-string", "@odata.type of %s holds a type name; read as Edm.String, not %q", t.Name, collapseSpace(pd.spec.raw))
+		ref = schema.TypeRef{Name: schema.EdmString}
+	} else {
+		ref, values = r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
+	}
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
 			r.warn(src.src, pd.off, "property-conflict", "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
@@ -230,11 +240,11 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		}
 	}
 	if spec.page != "" {
-		if t := r.typeByPage[spec.page]; t != nil {
+		if t := r.typeByPage[pageKey(spec.page)]; t != nil {
 			ref.Name = t.QualifiedName()
 			return ref, nil
 		}
-		if e := r.enumByPage[spec.page]; e != nil {
+		if e := r.enumByPage[pageKey(spec.page)]; e != nil {
 			ref.Name = e.QualifiedName()
 			return ref, nil
 		}
@@ -248,7 +258,15 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		ref.Name = r.anonEnum(pg, spec.off, ns, simple, owner+"."+prop, values, valueOffs).QualifiedName()
 		return ref, nil
 	}
-	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not documented in the inputs; the property holds any JSON", spec.name, owner, prop)
+	if r.noOutside {
+		ref.Name = schema.EdmUntyped // the caller tries other ways first
+		return ref, nil
+	}
+	if t := r.outsideType(pg, spec, ns); t != nil {
+		ref.Name = t.QualifiedName()
+		return ref, nil
+	}
+	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not among the inputs and names no type; the property holds any JSON", spec.name, owner, prop)
 	ref.Name = schema.EdmUntyped
 	return ref, nil
 }

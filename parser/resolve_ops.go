@@ -387,6 +387,15 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 			continue
 		}
 		p := c.r.property(t, m.Key)
+		if p == nil && !c.request {
+			if q := c.r.propertyFold(t, m.Key); q != nil {
+				// encoding/json reads the member into q and writes it
+				// back spelled as q (one field per property).
+				name := joinPath(c.name(), m.Key)
+				first = firstOf(first, c.mismatch(m.Value, name, "example has %s, which %s holds as its property %s: it is read into that property and written back as %s", name, t.Name, q.Name, q.Name))
+				continue
+			}
+		}
 		if p == nil {
 			first = firstOf(first, c.undocumented(m, t))
 			continue
@@ -525,6 +534,20 @@ func (r *resolver) property(t *schema.Type, name string) *schema.Property {
 	for depth := 0; t != nil && depth < 64; depth++ {
 		if p := r.propOf[t][name]; p != nil {
 			return p
+		}
+		t = r.base(t)
+	}
+	return nil
+}
+
+// propertyFold finds a property of t or of its bases whose name equals
+// name ignoring case, as encoding/json matches names; nil when none does.
+func (r *resolver) propertyFold(t *schema.Type, name string) *schema.Property {
+	for depth := 0; t != nil && depth < 64; depth++ {
+		for _, p := range t.Properties {
+			if strings.EqualFold(p.Name, name) {
+				return p
+			}
 		}
 		t = r.base(t)
 	}

@@ -33,7 +33,7 @@ type hostileCase struct {
 
 // representableNames are property names encoding/json can use as tags.
 var representableNames = []string{
-	"a.b", "@odata.id", "x@odata.bind", "@microsoft.graph.conflictBehavior",
+	"a.b", "@microsoft.graph.conflictBehavior", // OData control information (@odata.id, x@odata.bind) is no property (issue 13)
 	"type", "select", "package", "default", "range", "func", "import", "go",
 	"error", "delete", "nil", "true", "iota", "string", "len", "init", "main",
 	"9lives", "123", "---", "!!", "?", "-", "_", "$deltatoken", "files/fileName",

@@ -171,7 +171,7 @@ func (p *plan) kindCheck(sv *opPlan, ex *schema.Example) (string, string) {
 	if k := sv.respKind; k != nil && ex.Response.JSON {
 		body := []byte(ex.Response.Body)
 		coll := sv.op.ResponseType.Collection
-		if sv.op.ValueWrapped || coll {
+		if ex.ResponseWrapped || coll {
 			var w struct {
 				Value json.RawMessage `json:"value"`
 			}

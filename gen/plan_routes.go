@@ -112,20 +112,56 @@ func prefer(a, b *routeRef) bool {
 // documented request line before one inferred from an example, then a
 // request line without a query string in its template before one with
 // (pages on extended properties document other resources' routes with
-// $expand or $filter), then one whose body type the path's last segment
-// names (POST /me/messages takes a message), then file order.
+// $expand or $filter), then the page of a resource family the path
+// names before pages of other services that reuse the path (user-get.md
+// keeps GET /users/{id} over intune-devices-user-get.md; see
+// namesFamily), then one whose body type the path's last segment names
+// (POST /me/messages takes a message), then file order.
 func ownerRank(o *opPlan, i int) int {
 	rank := 0
 	if o.op.Routes[i].Inferred {
-		rank += 4
+		rank += 8
 	}
 	if strings.Contains(o.op.Paths[i], "?") {
+		rank += 4
+	}
+	if !namesFamily(o.op.Routes[i].Pattern, o.op.Source.File) {
 		rank += 2
 	}
 	if !namesType(o.op.Routes[i].Pattern, o.op.RequestType, o.op.ResponseType) {
 		rank++
 	}
 	return rank
+}
+
+// namesFamily reports whether a pattern names the resource family of the
+// page at file: the family is the page name up to its first hyphen
+// (user-get.md, user-list-manager.md: user; intune-devices-user-get.md:
+// intune; educationuser-get.md: educationuser), and a pattern names each
+// of its literal segments in the singular (users: user; policies:
+// policy), and me as user.
+func namesFamily(pattern, file string) bool {
+	family := strings.ToLower(pageStem(file))
+	if i := strings.IndexByte(family, '-'); i >= 0 {
+		family = family[:i]
+	}
+	for _, seg := range strings.Split(strings.TrimPrefix(pattern, "/"), "/") {
+		seg = strings.ToLower(seg)
+		if seg == "" || strings.ContainsAny(seg, "{(:$") {
+			continue
+		}
+		forms := []string{seg, strings.TrimSuffix(seg, "s")}
+		if base, ok := strings.CutSuffix(seg, "ies"); ok {
+			forms = append(forms, base+"y")
+		}
+		if seg == "me" {
+			forms = append(forms, "user")
+		}
+		if slices.Contains(forms, family) {
+			return true
+		}
+	}
+	return false
 }
 
 // namesType reports whether the last segment of a pattern is the plural

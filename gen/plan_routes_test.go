@@ -8,23 +8,29 @@ import (
 
 // TestOwnerRank checks which of the operations documenting one method and
 // path keeps it: a documented request line before an inferred one, then
-// one without a query string, then one whose body type the last segment
-// names, then file order (equal ranks).
+// one without a query string, then the page of the resource family the
+// path names, then one whose body type the last segment names, then file
+// order (equal ranks).
 func TestOwnerRank(t *testing.T) {
-	op := func(path string, resp string) *opPlan {
+	op := func(page, path string, resp string) *opPlan {
 		return &opPlan{op: &schema.Operation{
 			Paths:        []string{path},
 			Routes:       []schema.Route{{Pattern: routePattern(path)}},
 			ResponseType: &schema.TypeRef{Name: resp},
+			Source:       schema.Pos{File: "docs/api/" + page + ".md"},
 		}}
 	}
-	listMessages := op("/me/messages", "microsoft.graph.message")
-	extended := op("/me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{id_value}')", "microsoft.graph.singleValueLegacyExtendedProperty")
-	postOnMessages := op("/me/messages", "microsoft.graph.post")
-	policies := op("/policies/tokenLifetimePolicies", "microsoft.graph.tokenLifetimePolicy")
-	categories := op("/me/outlook/masterCategories", "microsoft.graph.outlookCategory")
-	getUser := op("/users/{id}", "microsoft.graph.user")
-	inferred := op("/me/messages", "microsoft.graph.message")
+	listMessages := op("user-list-messages", "/me/messages", "microsoft.graph.message")
+	extended := op("singlevaluelegacyextendedproperty-get", "/me/messages?$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{id_value}')", "microsoft.graph.singleValueLegacyExtendedProperty")
+	postOnMessages := op("user-list-posts", "/me/messages", "microsoft.graph.post")
+	policies := op("tokenlifetimepolicy-list", "/policies/tokenLifetimePolicies", "microsoft.graph.tokenLifetimePolicy")
+	categories := op("outlookuser-list-mastercategories", "/policies/tokenLifetimePolicies", "microsoft.graph.outlookCategory")
+	getUser := op("user-get", "/users/{id}", "microsoft.graph.user")
+	intuneUser := op("intune-devices-user-get", "/users/{usersId}", "microsoft.graph.user")
+	listManager := op("user-list-manager", "/users/{id}?$expand=manager", "microsoft.graph.directoryObject")
+	getMessage := op("message-get", "/me/messages/{id}", "microsoft.graph.message")
+	getEventMessage := op("eventmessage-get", "/me/messages/{id}", "microsoft.graph.eventMessage")
+	inferred := op("user-list-messages", "/me/messages", "microsoft.graph.message")
 	inferred.op.Routes[0].Inferred = true
 	for _, tc := range []struct {
 		name          string
@@ -34,6 +40,9 @@ func TestOwnerRank(t *testing.T) {
 		{"type named by the path", listMessages, postOnMessages},
 		{"plural -ies", policies, categories},
 		{"documented before inferred", extended, inferred},
+		{"resource family before another service", getUser, intuneUser},
+		{"resource family named by a segment", getMessage, getEventMessage},
+		{"query string before family", intuneUser, listManager},
 	} {
 		if b, w := ownerRank(tc.better, 0), ownerRank(tc.worse, 0); b >= w {
 			t.Errorf("%s: rank %d, want less than %d", tc.name, b, w)
@@ -41,6 +50,21 @@ func TestOwnerRank(t *testing.T) {
 	}
 	if r := ownerRank(getUser, 0); r != 1 {
 		t.Errorf("placeholder last segment: rank %d, want 1 (names no type)", r)
+	}
+	for _, tc := range []struct {
+		pattern, page string
+		want          bool
+	}{
+		{"/users/{id}", "user-get", true},
+		{"/me", "user-get", true},
+		{"/users/{id}", "intune-devices-user-get", false},
+		{"/identity/conditionalAccess/namedLocations/{id}", "namedlocation-get", true},
+		{"/identity/conditionalAccess/namedLocations/{id}", "countrynamedlocation-get", false},
+		{"/policies/tokenLifetimePolicies", "tokenlifetimepolicy-list", true},
+	} {
+		if got := namesFamily(tc.pattern, "docs/api/"+tc.page+".md"); got != tc.want {
+			t.Errorf("namesFamily(%q, %s) = %v, want %v", tc.pattern, tc.page, got, tc.want)
+		}
 	}
 	if !namesType("/policies/tokenLifetimePolicies", &schema.TypeRef{Name: "microsoft.graph.tokenLifetimePolicy"}) {
 		t.Error("tokenLifetimePolicies does not name tokenLifetimePolicy")

@@ -13,7 +13,7 @@ const castPrefix = "microsoft.graph."
 // (see the runtime's collectionRoute).
 func collection(o *opPlan) bool {
 	r := o.op.ResponseType
-	return o.op.Method == "GET" && r != nil && r.Collection && !o.op.ValueWrapped
+	return o.op.Method == "GET" && r != nil && r.Collection
 }
 
 // isCast mirrors the runtime's isCast.

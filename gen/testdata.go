@@ -47,10 +47,7 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	o := t.serving(own)
 	ex := t.ex
 	name := own.op.GoName + "/" + t.sub
-	respBody := ex.Response.Body
-	if o.op.ValueWrapped {
-		respBody = unwrapValue(respBody)
-	}
+	respBody := documentedResponse(ex)
 	fmt.Fprintf(b, "-- %s --\n", name)
 	fmt.Fprintf(b, "op %s\n", o.op.GoName)
 	line := func(key string, vals ...string) {
@@ -153,19 +150,6 @@ func hasArchiveMarker(s string) bool {
 		}
 	}
 	return false
-}
-
-// unwrapValue returns the member "value" of a documented JSON object, the
-// body itself when it has none (Graph answers a single entity unwrapped;
-// some pages show it wrapped).
-func unwrapValue(body string) string {
-	var w struct {
-		Value json.RawMessage `json:"value"`
-	}
-	if json.Unmarshal([]byte(body), &w) != nil || len(w.Value) == 0 {
-		return body
-	}
-	return string(w.Value)
 }
 
 // responseRoundTrips reports whether the documented response body is

@@ -121,6 +121,22 @@ var boundedCases = map[string]func(n int) string{
 	"unclosed backticks": func(n int) string { return page(rows(1), strings.Repeat("`a``a```a", n/9)+"\n") },
 	"html tags":          func(n int) string { return page(rows(1), strings.Repeat("<a ", n/3)+"\n") },
 	"setext paragraph":   func(n int) string { return page(rows(1), strings.Repeat("a\n", n/2)+"---\n") },
+	// Value lists and query capabilities, read per description cell.
+	"value phrases": func(n int) string {
+		return page("| id | String | "+strings.Repeat("Possible values are `a`, `b` <b. ", n/33)+"|\n", "")
+	},
+	"value list items": func(n int) string {
+		return page("| id | String | Possible values are:<ul>"+strings.Repeat("<li>`a` < `b`", n/14)+"|\n", "")
+	},
+	"value break items": func(n int) string {
+		return page("| id | String | Possible values are:<br>"+strings.Repeat("`a` x<br/>", n/10)+"|\n", "")
+	},
+	"query sentences": func(n int) string {
+		return page("| id | String | "+strings.Repeat("Supports `$filter` (`eq`, &#x73;. ", n/33)+"|\n", "")
+	},
+	"query lists": func(n int) string {
+		return page("| id | String | Supports "+strings.Repeat("$filter ( , ", n/12)+"|\n", "")
+	},
 }
 
 func TestBoundedWork(t *testing.T) {

@@ -152,8 +152,11 @@ func TestCensusRecoveries(t *testing.T) {
 		t.Fatalf("printerCapabilities not recovered: %+v", caps)
 	}
 	op := opOf(t, s, "intune-deviceconfig-macossoftwareupdateaccountsummary-get.md")
-	if op.ResponseType == nil || op.ResponseType.Name != "microsoft.graph.macOSSoftwareUpdateAccountSummary" || !op.ValueWrapped {
-		t.Errorf("Intune {\"value\": {...}} response not recognized: type %v, wrapped %v", op.ResponseType, op.ValueWrapped)
+	if op.ResponseType == nil || op.ResponseType.Name != "microsoft.graph.macOSSoftwareUpdateAccountSummary" || len(op.Examples) == 0 || !op.Examples[0].ResponseWrapped {
+		t.Errorf("Intune {\"value\": {...}} response not recognized: type %v, examples %v", op.ResponseType, op.Examples)
+	}
+	if ex := op.Examples[0]; ex.ResponseMismatch != "" {
+		t.Errorf("wrapped example checked against the wrapper: mismatch at %s", ex.ResponseMismatch)
 	}
 }
 

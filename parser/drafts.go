@@ -30,7 +30,8 @@ type propDraft struct {
 	description string
 	values      []string // documented possible values, in order
 	valueOffs   []int
-	nav         bool // from a Relationships table
+	query       *schema.Query // what the description says about queries
+	nav         bool          // from a Relationships table
 	page        *pageResult
 }
 
@@ -81,8 +82,12 @@ type opDraft struct {
 	status       int
 	statusOff    int
 	examples     []*exampleDraft
-	page         *pageResult
-	op           *schema.Operation // set by the resolver
+	// section is the sub-heading of the HTTP request section whose
+	// request lines this operation holds, when the Response section
+	// documents their own response; "" otherwise.
+	section string
+	page    *pageResult
+	op      *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.
@@ -94,4 +99,7 @@ type exampleDraft struct {
 	isColl    bool
 	// respType is the response annotation's @odata.type, "" when none.
 	respType string
+	// wrapped: the response body wraps the single entity its operation
+	// answers as {"value": {...}} (set by responseFromExamples).
+	wrapped bool
 }

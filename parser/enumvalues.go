@@ -21,18 +21,16 @@ func describedValues(c cell) ([]string, []int) {
 	if loc == nil {
 		return nil, nil
 	}
-	// Backticked values after the phrase: map text offset to raw by order.
+	// Backticked values of the phrase's sentence (or of the list right
+	// after it): map text offset to raw by order.
 	rawLoc := valuesPhrase(c.raw)
 	var vals []string
 	var offs []int
 	seen := map[string]bool{}
 	if rawLoc != nil {
-		for _, s := range c.codes {
-			if s.off-c.off < rawLoc[1] {
-				continue
-			}
+		for _, s := range listCodes(c, rawLoc) {
 			v := strings.Trim(strings.TrimSpace(s.text), `"'.,`)
-			if v == "" || strings.ContainsAny(v, " \t") || seen[v] {
+			if v == "" || strings.ContainsAny(v, " \t") || seen[v] || v == "null" {
 				continue
 			}
 			seen[v] = true
@@ -59,7 +57,7 @@ func describedValues(c cell) ([]string, []int) {
 		if !plainValueRe.MatchString(v) {
 			return nil, nil
 		}
-		if seen[v] {
+		if seen[v] || v == "null" {
 			continue
 		}
 		seen[v] = true

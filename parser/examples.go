@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
 // readExamples reads the request/response pairs under the Examples
 // heading(s). Responses pair with the latest unpaired request.
-func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, order []string) {
+func (p *pageParser) readExamples(secs []section, ops []*opDraft) {
 	inExamples := false
 	var pending *annotation
 	var open *exampleDraft
@@ -57,9 +59,15 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 			if ann != nil && len(ann.names) > 0 {
 				ex.name = ann.names[0]
 			}
-			op := byMethod[strings.ToUpper(msg.Method)]
+			op := exampleOp(ops, msg)
 			if op == nil {
-				p.warn(msg.off, "example-method-unknown", "example request uses %s but the page documents only %s", msg.Method, strings.Join(order, ", "))
+				var methods []string
+				for _, o := range ops {
+					if !contains(methods, o.method) {
+						methods = append(methods, o.method)
+					}
+				}
+				p.warn(msg.off, "example-method-unknown", "example request uses %s but the page documents only %s", msg.Method, strings.Join(methods, ", "))
 				open = nil
 				continue
 			}
@@ -81,6 +89,45 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 			open = nil
 		}
 	}
+}
+
+// exampleOp is the operation of the page that an example request is of:
+// the one with its method, or, when the page documents several (one per
+// sub-heading with a response of its own), the first whose request lines
+// match the example's path, else the first with a request line that ends
+// in the example path's last segment (/photos/48x48/$value is a $value
+// request), else the first with its method. nil when no operation has the
+// method.
+func exampleOp(ops []*opDraft, req httpMessage) *opDraft {
+	var same []*opDraft
+	for _, op := range ops {
+		if strings.EqualFold(op.method, req.Method) {
+			same = append(same, op)
+		}
+	}
+	if len(same) < 2 {
+		if len(same) == 0 {
+			return nil
+		}
+		return same[0]
+	}
+	path, _, _, _ := route.ExampleTarget(req.Target)
+	for _, op := range same {
+		for _, l := range op.lines {
+			if _, ok := route.Match(l.Pattern, path); ok {
+				return op
+			}
+		}
+	}
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	for _, op := range same {
+		for _, l := range op.lines {
+			if strings.EqualFold(l.Pattern[strings.LastIndexByte(l.Pattern, '/')+1:], last) {
+				return op
+			}
+		}
+	}
+	return same[0]
 }
 
 // countAfterRe is a bare integer (maybe in a code span), the whole paragraph.

@@ -16,9 +16,12 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 	if v == nil || v.Kind != jsondoc.Object || t == nil {
 		return
 	}
+	if o := r.outsideOf[t]; o != nil {
+		o.shown = true
+	}
 	for _, m := range v.Members {
-		if m.Key == "@odata.type" {
-			continue // every generated root type has a field for it
+		if m.Key == "@odata.type" || isControlInfo(m.Key) {
+			continue // a field of every generated root type; control information
 		}
 		p := r.property(t, m.Key)
 		if p == nil {
@@ -70,6 +73,10 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 		Description: fmt.Sprintf("Not documented in a table; inferred from %s at %s.", where, pos)}
 	r.propOf[t][m.Key] = p
 	t.Properties = append(t.Properties, p)
+	if r.outsideOf[t] != nil {
+		p.Description = fmt.Sprintf("Inferred from %s at %s.", where, pos)
+		return // one warning for the type (type-not-in-inputs)
+	}
 	code, what := "property-undocumented", "property"
 	if strings.Contains(m.Key, "@") {
 		code, what = "annotation-undocumented", "instance annotation"
@@ -77,34 +84,78 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 	r.warn(pg.src, base+m.KeyOff, code, "%s %s of %s appears in %s but in no table of %s (%s); added as %s", what, m.Key, t.Name, where, t.Name, t.Source, ref)
 }
 
-// widen merges the type seen in another example into an inferred property.
+// widen merges the type seen in another example into an inferred
+// property: a value its type holds leaves it; an integer where numbers
+// with fractions were seen (or the other way round) makes it a Double;
+// any other value makes it any JSON.
 func widen(p *schema.Property, v *jsondoc.Value) {
-	if !p.Inferred || v == nil || v.Kind == jsondoc.Null {
+	if !p.Inferred || v == nil || v.Kind == jsondoc.Null || holdsValue(p.Type, v) {
 		return
 	}
 	got := jsonTypeRef(v)
-	switch {
-	case got == p.Type:
-	case p.Type.Name == schema.EdmInt64 && got.Name == schema.EdmDouble && !p.Type.Collection && !got.Collection:
-		p.Type = got
-	case p.Type.Name == schema.EdmUntyped && !p.Type.Collection:
-	default:
-		p.Type = schema.TypeRef{Name: schema.EdmUntyped}
+	if got.Collection == p.Type.Collection && isNumberRef(got.Name) && isNumberRef(p.Type.Name) {
+		p.Type = schema.TypeRef{Name: schema.EdmDouble, Collection: got.Collection}
+		return
 	}
+	p.Type = schema.TypeRef{Name: schema.EdmUntyped}
 }
 
-// jsonTypeRef is the schema type that holds a JSON value without loss.
-func jsonTypeRef(v *jsondoc.Value) schema.TypeRef {
-	switch v.Kind {
-	case jsondoc.String:
-		return schema.TypeRef{Name: schema.EdmString}
-	case jsondoc.Bool:
-		return schema.TypeRef{Name: schema.EdmBoolean}
-	case jsondoc.Number:
-		if strings.ContainsAny(v.Str, ".eE") {
-			return schema.TypeRef{Name: schema.EdmDouble}
+func isNumberRef(name string) bool { return name == schema.EdmInt64 || name == schema.EdmDouble }
+
+// holdsValue reports whether an inferred type holds a JSON value: any
+// value for any JSON, an array (empty, or of elements it holds, nulls
+// included) for a collection, else a value of the primitive's kind (an
+// integer for a Double too).
+func holdsValue(ref schema.TypeRef, v *jsondoc.Value) bool {
+	if ref.Name == schema.EdmUntyped && !ref.Collection {
+		return true
+	}
+	if ref.Collection {
+		if v.Kind != jsondoc.Array {
+			return false
 		}
-		return schema.TypeRef{Name: schema.EdmInt64}
+		for _, e := range v.Elems {
+			if e.Kind != jsondoc.Null && !holdsValue(schema.TypeRef{Name: ref.Name}, e) {
+				return false
+			}
+		}
+		return true
+	}
+	got := jsonTypeRef(v)
+	return got == ref || ref.Name == schema.EdmDouble && got.Name == schema.EdmInt64 && !got.Collection
+}
+
+// jsonTypeRef is the schema type that holds a JSON value without loss,
+// where the value tells it: a string, a Boolean, an integer (Int64) or a
+// number with a fraction or exponent (Double), or an array of one of
+// those (Collection); any JSON for an object, an empty array, or an array
+// of objects, arrays or values of several kinds.
+func jsonTypeRef(v *jsondoc.Value) schema.TypeRef {
+	if v.Kind == jsondoc.Array {
+		elem := ""
+		for _, e := range v.Elems {
+			if e.Kind == jsondoc.Null {
+				continue
+			}
+			n := primitiveOf(e)
+			switch {
+			case n == "":
+				return schema.TypeRef{Name: schema.EdmUntyped}
+			case elem == "" || elem == n:
+				elem = n
+			case isNumberRef(elem) && isNumberRef(n):
+				elem = schema.EdmDouble
+			default:
+				return schema.TypeRef{Name: schema.EdmUntyped}
+			}
+		}
+		if elem == "" {
+			return schema.TypeRef{Name: schema.EdmUntyped}
+		}
+		return schema.TypeRef{Name: elem, Collection: true}
+	}
+	if n := primitiveOf(v); n != "" {
+		return schema.TypeRef{Name: n}
 	}
 	return schema.TypeRef{Name: schema.EdmUntyped}
 }

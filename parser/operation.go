@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -9,56 +11,69 @@ import (
 )
 
 // readOperation reads an operation page: request lines, request body,
-// response and examples. One draft is made per documented method.
+// response and examples. One draft is made per documented method, and one
+// more for the request lines of a sub-heading of the HTTP request section
+// whose own response the Response section documents under a matching
+// sub-heading (see requestGroups).
 func (p *pageParser) readOperation(secs []section) {
-	byMethod := map[string]*opDraft{}
-	var order []string
-	examplesSeen := false
-	for _, s := range secs {
-		if isExamplesTitle(s.title) && s.level <= 2 {
-			examplesSeen = true
-		}
-		if !isHTTPRequestTitle(s.title) || examplesSeen {
-			continue
-		}
-		for _, b := range s.blocks {
-			if b.kind != blockFence {
-				continue
-			}
-			p.readRequestLines(b, func(l route.Line, off int) {
-				op := byMethod[l.Method]
-				if op == nil {
-					op = &opDraft{title: p.res.title, method: l.Method, off: off, page: p.res}
-					byMethod[l.Method] = op
-					order = append(order, l.Method)
-				}
-				op.lines = append(op.lines, l)
-				op.lineOffs = append(op.lineOffs, off)
-			})
-		}
-	}
-	if len(order) == 0 {
+	lines := p.requestLines(secs)
+	if len(lines) == 0 {
 		p.warn(0, "operation-no-request-line", "operation page has no request line under an HTTP request heading")
 		return
 	}
-	first := byMethod[order[0]]
+	responses := p.groupResponses(secs, lines)
+	var ops []*opDraft
+	byKey := map[string]*opDraft{}
+	ownResp := map[*opDraft]*opDraft{} // an op's response, when its group has one
+	for _, rl := range lines {
+		k := rl.l.Method
+		resp := responses[rl.group]
+		if resp != nil {
+			k += "\x00" + rl.group
+		}
+		op := byKey[k]
+		if op == nil {
+			op = &opDraft{title: p.res.title, method: rl.l.Method, off: rl.off, page: p.res}
+			if resp != nil {
+				op.section = rl.groupText
+				op.title = p.res.title + ": " + rl.groupText
+				ownResp[op] = resp
+			}
+			byKey[k] = op
+			ops = append(ops, op)
+		}
+		op.lines = append(op.lines, rl.l)
+		op.lineOffs = append(op.lineOffs, rl.off)
+	}
+	// The operations of the page's own response first: a generator that
+	// names a page's operations in order gives them the plain name.
+	slices.SortStableFunc(ops, func(a, b *opDraft) int {
+		return cmp.Compare(boolRank(a.section != ""), boolRank(b.section != ""))
+	})
+	first := ops[0]
 	first.description = p.description()
 	p.readRequestBody(secs, first)
 	p.readResponse(secs, first)
-	p.readExamples(secs, byMethod, order)
-	for _, m := range order[1:] {
-		op := byMethod[m]
+	// first's response is the page's; the Response section's own
+	// sub-heading gives a group's.
+	page := *first
+	if resp := ownResp[first]; resp != nil {
+		first.respSpec, first.respTextSpec, first.status, first.statusOff = resp.respSpec, resp.respTextSpec, resp.status, resp.statusOff
+	}
+	for _, op := range ops[1:] {
 		op.description = first.description
-		if m == "GET" || m == "DELETE" {
+		if op.method == "GET" || op.method == "DELETE" {
 			op.noBody = true
 		} else {
 			op.noBody, op.bodySpec, op.params, op.paramsAreOf = first.noBody, first.bodySpec, first.params, first.paramsAreOf
 		}
-		op.respSpec, op.respTextSpec, op.status, op.statusOff = first.respSpec, first.respTextSpec, first.status, first.statusOff
+		op.respSpec, op.respTextSpec, op.status, op.statusOff = page.respSpec, page.respTextSpec, page.status, page.statusOff
+		if resp := ownResp[op]; resp != nil {
+			op.respSpec, op.respTextSpec, op.status, op.statusOff = resp.respSpec, resp.respTextSpec, resp.status, resp.statusOff
+		}
 	}
-	for _, m := range order {
-		p.res.ops = append(p.res.ops, byMethod[m])
-	}
+	p.readExamples(secs, ops)
+	p.res.ops = append(p.res.ops, ops...)
 }
 
 // readRequestLines parses each line of a request-line fence.
@@ -203,54 +218,74 @@ func statusCodeAt(s string) int {
 // isWordByte reports whether c is an ASCII letter, digit or '_'.
 func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
 
-// readResponse reads the "Response" section: status code and type.
+// readResponse reads the "Response" section: status code and type. Its
+// sub-sections about errors ("### Error response codes") are not read:
+// they document what failure answers, not the operation's response.
 func (p *pageParser) readResponse(secs []section, op *opDraft) {
 	isResponse := func(t string) bool { return t == "response" || t == "responses" }
-	if blocks, _, ok := sectionBlocks(secs, isResponse); ok {
-		for _, b := range blocks {
-			if b.kind != blockText {
-				continue
+	for i, s := range secs {
+		if !isResponse(s.title) {
+			continue
+		}
+		blocks := s.blocks
+		for _, sub := range secs[i+1:] {
+			if sub.level <= s.level {
+				break
 			}
-			c := parseCell(b.text, b.textOff, p.src.refs)
-			if op.status == 0 {
-				if i := statusCodeAt(c.raw); i >= 0 {
-					op.status, _ = strconv.Atoi(c.raw[i : i+3])
-					op.statusOff = c.off + i
-				}
-			}
-			if op.respSpec == nil {
-				for _, l := range c.links {
-					pg := p.linkPage(l.dest)
-					if pg == "" || !strings.Contains(pg, "resources/") {
-						continue
-					}
-					t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
-					if !isIdent(t.name) {
-						t.name = strings.TrimSuffix(pathBase(pg), ".md")
-					}
-					before := c.raw[:max(0, min(len(c.raw), l.off-c.off))]
-					t.collection = collectionPhrase.in(before) && !strings.Contains(before[max(0, len(before)-40):], ".")
-					op.respSpec = &t
-					break
-				}
-			}
-			if op.respSpec == nil && responseBodyPhrase.in(c.text) {
-				// A primitive, or a collection of them ("a String collection
-				// object in the response body", "a Boolean in the response
-				// body"); a single one answers {"value": x}.
-				if m := primitiveResponseRe.FindStringSubmatchIndex(c.text); m != nil {
-					name := strings.ToLower(c.text[m[4]:m[5]])
-					op.respSpec = &typeSpec{raw: c.text[m[0]:m[1]], off: c.off, edm: primitives[name], collection: m[2] >= 0 || m[6] >= 0}
-				}
-			}
-			if op.respSpec == nil && op.respTextSpec == nil && responseBodyPhrase.in(c.text) {
-				if m := respTypeRe.FindStringSubmatchIndex(c.text); m != nil {
-					op.respTextSpec = &typeSpec{raw: c.text[m[2]:m[3]], off: c.off, name: c.text[m[2]:m[3]],
-						collection: collectionPhrase.in(c.text[m[0]:m[2]])}
-				}
+			if !strings.Contains(sub.title, "error") {
+				blocks = append(blocks, sub.blocks...)
 			}
 		}
+		p.readResponseBlocks(blocks, op)
 		return
+	}
+}
+
+// readResponseBlocks reads the status code and type of a response from
+// the blocks that document it.
+func (p *pageParser) readResponseBlocks(blocks []block, op *opDraft) {
+	for _, b := range blocks {
+		if b.kind != blockText {
+			continue
+		}
+		c := parseCell(b.text, b.textOff, p.src.refs)
+		if op.status == 0 {
+			if i := statusCodeAt(c.raw); i >= 0 {
+				op.status, _ = strconv.Atoi(c.raw[i : i+3])
+				op.statusOff = c.off + i
+			}
+		}
+		if op.respSpec == nil {
+			for _, l := range c.links {
+				pg := p.linkPage(l.dest)
+				if pg == "" || !strings.Contains(pg, "resources/") {
+					continue
+				}
+				t := typeSpec{raw: l.text, off: l.off, name: strings.TrimSpace(l.text), page: pg}
+				if !isIdent(t.name) {
+					t.name = strings.TrimSuffix(pathBase(pg), ".md")
+				}
+				before := c.raw[:max(0, min(len(c.raw), l.off-c.off))]
+				t.collection = collectionPhrase.in(before) && !strings.Contains(before[max(0, len(before)-40):], ".")
+				op.respSpec = &t
+				break
+			}
+		}
+		if op.respSpec == nil && responseBodyPhrase.in(c.text) {
+			// A primitive, or a collection of them ("a String collection
+			// object in the response body", "a Boolean in the response
+			// body"); a single one answers {"value": x}.
+			if m := primitiveResponseRe.FindStringSubmatchIndex(c.text); m != nil {
+				name := strings.ToLower(c.text[m[4]:m[5]])
+				op.respSpec = &typeSpec{raw: c.text[m[0]:m[1]], off: c.off, edm: primitives[name], collection: m[2] >= 0 || m[6] >= 0}
+			}
+		}
+		if op.respSpec == nil && op.respTextSpec == nil && responseBodyPhrase.in(c.text) {
+			if m := respTypeRe.FindStringSubmatchIndex(c.text); m != nil {
+				op.respTextSpec = &typeSpec{raw: c.text[m[2]:m[3]], off: c.off, name: c.text[m[2]:m[3]],
+					collection: collectionPhrase.in(c.text[m[0]:m[2]])}
+			}
+		}
 	}
 }
 

@@ -31,6 +31,7 @@ type pageResult struct {
 // section is the run of blocks under one heading.
 type section struct {
 	title  string // lower-cased heading text
+	text   string // heading text as written (markup removed)
 	level  int
 	off    int
 	blocks []block
@@ -100,7 +101,8 @@ func (p *pageParser) sections(maxLevel int) []section {
 		if b.kind == blockHeading && b.tab == "" && b.level <= maxLevel {
 			cur.blocks = runOf(p.blocks, start, i)
 			out = append(out, cur)
-			cur = section{title: strings.ToLower(collapseSpace(parseCell(b.text, 0, p.src.refs).text)), level: b.level, off: b.off}
+			text := collapseSpace(parseCell(b.text, 0, p.src.refs).text)
+			cur = section{title: strings.ToLower(text), text: text, level: b.level, off: b.off}
 			start = i + 1
 		}
 	}

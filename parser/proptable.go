@@ -52,6 +52,7 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 			dc := r.at(descCol)
 			pd.description = dc.text
 			pd.values, pd.valueOffs = describedValues(dc)
+			pd.query = p.readQuery(dc)
 		}
 		props = append(props, pd)
 	}

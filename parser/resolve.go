@@ -13,7 +13,7 @@ import (
 type resolver struct {
 	out          *schema.Schema
 	types        map[string]*schema.Type // lower-cased qualified name
-	typeByPage   map[string]*schema.Type
+	typeByPage   map[string]*schema.Type // by pageKey
 	typeBySimple map[string][]*schema.Type
 	typeDraftOf  map[*schema.Type]*typeDraft
 	enums        map[string]*schema.Enum
@@ -22,6 +22,16 @@ type resolver struct {
 	enumBySet    map[string][]*schema.Enum
 	propOf       map[*schema.Type]map[string]*schema.Property
 	diags        []schema.Diagnostic
+	// outsides are the types the pages name but do not define, in the
+	// order first named; outsideOf and outsideByPage find them by type
+	// and by the page that would define them (see outsideType).
+	outsides      []*outside
+	outsideOf     map[*schema.Type]*outside
+	outsideByPage map[string]*outside
+	// opList holds the operations once resolved.
+	opList []*schema.Operation
+	// noOutside: ref resolves documented names only, silently.
+	noOutside bool
 	// checked caches, for the example checks (which run once every type is
 	// final), each type's base and each referenced name's type or enum.
 	checked struct {
@@ -39,16 +49,18 @@ type namedRef struct {
 // resolve builds the schema from per-page results given in path order.
 func resolve(pages []*pageResult) *schema.Schema {
 	r := &resolver{
-		out:          &schema.Schema{Types: []*schema.Type{}, Enums: []*schema.Enum{}, Operations: []*schema.Operation{}, Diagnostics: []schema.Diagnostic{}},
-		types:        map[string]*schema.Type{},
-		typeByPage:   map[string]*schema.Type{},
-		typeBySimple: map[string][]*schema.Type{},
-		typeDraftOf:  map[*schema.Type]*typeDraft{},
-		enums:        map[string]*schema.Enum{},
-		enumByPage:   map[string]*schema.Enum{},
-		enumBySimple: map[string][]*schema.Enum{},
-		enumBySet:    map[string][]*schema.Enum{},
-		propOf:       map[*schema.Type]map[string]*schema.Property{},
+		out:           &schema.Schema{Types: []*schema.Type{}, Enums: []*schema.Enum{}, Operations: []*schema.Operation{}, Diagnostics: []schema.Diagnostic{}},
+		types:         map[string]*schema.Type{},
+		typeByPage:    map[string]*schema.Type{},
+		typeBySimple:  map[string][]*schema.Type{},
+		typeDraftOf:   map[*schema.Type]*typeDraft{},
+		enums:         map[string]*schema.Enum{},
+		enumByPage:    map[string]*schema.Enum{},
+		enumBySimple:  map[string][]*schema.Enum{},
+		enumBySet:     map[string][]*schema.Enum{},
+		propOf:        map[*schema.Type]map[string]*schema.Property{},
+		outsideOf:     map[*schema.Type]*outside{},
+		outsideByPage: map[string]*outside{},
 	}
 	for _, pg := range pages {
 		r.out.Pages = append(r.out.Pages, schema.Page{Path: pg.path, Rel: pg.rel, Kind: pg.kind})
@@ -80,6 +92,11 @@ func resolve(pages []*pageResult) *schema.Schema {
 	for _, op := range ops {
 		r.inferFromExamples(op)
 	}
+	for _, op := range ops {
+		r.opList = append(r.opList, op.op)
+	}
+	r.finishOutside()
+	r.dropInherited()
 	r.checked.base = map[*schema.Type]*schema.Type{} // types are final from here
 	for _, op := range ops {
 		r.finishOperation(op)
@@ -125,6 +142,11 @@ func namespaceOf(pg *pageResult) string {
 }
 
 func key(ns, name string) string { return strings.ToLower(ns + "." + name) }
+
+// pageKey identifies a page by its path ignoring case: links name pages
+// in another case than their file (identityApiConnector.md for
+// identityapiconnector.md), as the docs site reads them.
+func pageKey(path string) string { return strings.ToLower(path) }
 
 // finish sorts everything into its documented, deterministic order.
 func (r *resolver) finish() {

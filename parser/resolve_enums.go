@@ -25,7 +25,7 @@ func (r *resolver) addEnum(d *enumDraft) {
 			}
 			r.warn(d.page.src, d.off, "enum-conflict", "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
 		}
-		r.enumByPage[d.page.path] = e
+		r.enumByPage[pageKey(d.page.path)] = e
 		return
 	}
 	e := &schema.Enum{Name: d.name, Namespace: ns, Members: d.members, Source: d.page.src.pos(d.off), Description: d.description}
@@ -33,7 +33,7 @@ func (r *resolver) addEnum(d *enumDraft) {
 		e.MemberSources = append(e.MemberSources, d.page.src.pos(o))
 	}
 	r.registerEnum(e)
-	r.enumByPage[d.page.path] = e
+	r.enumByPage[pageKey(d.page.path)] = e
 }
 
 func (r *resolver) registerEnum(e *schema.Enum) {
@@ -68,8 +68,11 @@ func (r *resolver) enumForValues(ns string, values []string) *schema.Enum {
 
 // anonEnum returns the enum for values listed in a description when the
 // type cell does not name one: a documented enum with the same members, or
-// a new enum named after the owner type and property.
-func (r *resolver) anonEnum(pg *pageResult, off int, ns, name string, values []string, valueOffs []int) *schema.Enum {
+// a new enum named after the owner type and property. A new enum is
+// reported with its members (enum-from-prose): they come from a sentence,
+// not from an enum table or page, so a reader can check what was read.
+// prop is the owner and property whose description lists them.
+func (r *resolver) anonEnum(pg *pageResult, off int, ns, name, prop string, values []string, valueOffs []int) *schema.Enum {
 	if e := r.enumForValues(ns, values); e != nil {
 		return e
 	}
@@ -84,5 +87,10 @@ func (r *resolver) anonEnum(pg *pageResult, off int, ns, name string, values []s
 		e.MemberSources = append(e.MemberSources, pg.src.pos(o))
 	}
 	r.registerEnum(e)
+	at := off
+	if len(valueOffs) > 0 {
+		at = valueOffs[0]
+	}
+	r.warn(pg.src, at, "enum-from-prose", "enum %s takes its members from the description of %s, not from an enum table or page: %s", name, prop, strings.Join(values, ", "))
 	return e
 }

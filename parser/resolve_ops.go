@@ -16,7 +16,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	pg := d.page
 	ns := namespaceOf(pg)
 	op := &schema.Operation{
-		Method: d.method, Source: pg.src.pos(d.off), Title: d.title, Description: d.description,
+		Method: d.method, Source: pg.src.pos(d.off), Title: d.title, Description: d.description, Section: d.section,
 		Paths: []string{}, Examples: []*schema.Example{},
 	}
 	for i, l := range d.lines {
@@ -28,8 +28,12 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		switch {
 		case d.paramsAreOf == "parameters" || ((d.bodySpec == nil || unknownText) && len(d.params) > 0):
 			for _, pd := range d.params {
+				if isControlInfo(pd.name) {
+					r.controlRow(pg, pd, d.title)
+					continue
+				}
 				ref, values := r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
-				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values})
+				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query})
 			}
 		case d.bodySpec != nil && !unknownText:
 			ref, _ := r.ref(pg, *d.bodySpec, ns, d.title, "body", nil, nil)
@@ -38,22 +42,35 @@ func (r *resolver) resolveOperation(d *opDraft) {
 			}
 		}
 	}
+	// A documented type first: the Response section's link, the response
+	// annotation's @odata.type, a type named in prose; then a type the
+	// link or the annotation names that is not among the inputs.
 	if d.respSpec != nil {
+		r.noOutside = true
 		ref, _ := r.ref(pg, *d.respSpec, ns, d.title, "response", nil, nil)
+		r.noOutside = false
 		if ref.Name != schema.EdmUntyped {
 			op.ResponseType = &ref
 		}
 	}
 	r.inferArguments(pg, d, op)
 	r.singleFromExamples(pg, d, op)
-	r.responseFromExamples(pg, d, op)
+	r.responseFromExamples(pg, d, op, false)
 	if op.ResponseType == nil && d.respTextSpec != nil && d.status != 204 {
 		if t := r.lookupType(ns, d.respTextSpec.name); t != nil {
 			op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: d.respTextSpec.collection}
 			r.warn(pg.src, d.respTextSpec.off, "response-type-from-text", "the Response section names %s in prose, not by a link to its resource page; using the documented type %s", d.respTextSpec.name, op.ResponseType)
-			r.responseFromExamples(pg, d, op)
+			r.responseFromExamples(pg, d, op, false)
 		}
 	}
+	if op.ResponseType == nil && d.respSpec != nil {
+		ref, _ := r.ref(pg, *d.respSpec, ns, d.title, "response", nil, nil)
+		if ref.Name != schema.EdmUntyped {
+			op.ResponseType = &ref
+			r.singleFromExamples(pg, d, op)
+		}
+	}
+	r.responseFromExamples(pg, d, op, true)
 	if op.ResponseType == nil && d.status != 204 {
 		r.primitiveFromExamples(pg, d, op)
 	}
@@ -80,7 +97,7 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 			r.inferParameters(d, ex)
 		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
-			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op), *op.ResponseType, "the example response of "+ex.name)
+			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op, ex.wrapped), *op.ResponseType, "the example response of "+ex.name)
 		}
 	}
 }
@@ -93,7 +110,7 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 		return
 	}
 	for _, m := range v.Members {
-		if m.Key == "@odata.type" {
+		if m.Key == "@odata.type" || isControlInfo(m.Key) {
 			continue
 		}
 		var p *schema.Property
@@ -116,9 +133,11 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 }
 
 // responseEntity is the part of a response body that holds the response
-// type: the "value" array of a collection, the wrapped entity, or the body.
-func responseEntity(v *jsondoc.Value, op *schema.Operation) *jsondoc.Value {
-	if op.ResponseType.Collection || op.ValueWrapped || op.ResponseType.IsPrimitive() {
+// type: the "value" array of a collection or the value of a primitive,
+// the single entity a wrapped body holds (see exampleDraft.wrapped), or
+// the body.
+func responseEntity(v *jsondoc.Value, op *schema.Operation, wrapped bool) *jsondoc.Value {
+	if op.ResponseType.Collection || op.ResponseType.IsPrimitive() || wrapped && valueObject(v) {
 		if m := v.Get("value"); m != nil {
 			return m
 		}
@@ -137,8 +156,12 @@ func (r *resolver) finishOperation(d *opDraft) {
 // responseFromExamples completes the response type from the examples: the
 // response annotation's @odata.type names it when the Response section
 // does not, a "value" array makes it a collection, and a lone "value"
-// object marks the Intune single-entity wrapper.
-func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
+// object marks an example that wraps the single entity (Intune pages):
+// Graph never wraps a single entity, so the example is read, checked and
+// tested through the inner value (Example.ResponseWrapped).
+// With outside, an annotation may name a type that is not among the
+// inputs (see outsideType).
+func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.Operation, outside bool) {
 	for _, ex := range d.examples {
 		if ex.resp == nil || ex.resp.IsError() {
 			continue
@@ -150,7 +173,12 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			if m := collParenRe.FindStringSubmatch(name); m != nil {
 				name, coll = m[1], true
 			}
-			if t := r.lookupType(namespaceOf(pg), name); t != nil {
+			t := r.lookupType(namespaceOf(pg), name)
+			if t == nil && outside && strings.Contains(name, ".") && !strings.HasPrefix(strings.ToLower(name), "edm.") {
+				// A qualified name the inputs do not define.
+				t = r.outsideType(pg, typeSpec{name: name, off: ex.resp.off}, namespaceOf(pg))
+			}
+			if t != nil {
 				op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: coll || valueArray(body)}
 				r.warn(pg.src, ex.resp.off, "response-type-from-example", "the Response section names no type; using the example's annotation %s", op.ResponseType)
 			}
@@ -162,9 +190,9 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			op.ResponseType.Collection = true
 			r.warn(pg.src, ex.resp.bodyOff, "response-collection-inferred", "the example answers a collection ({\"value\": [...]}); the response type is %s", op.ResponseType)
 		}
-		if !op.ResponseType.Collection && !op.ValueWrapped && valueObject(body) {
-			op.ValueWrapped = true
-			r.warn(pg.src, ex.resp.bodyOff, "response-value-wrapped", "the example wraps the %s in {\"value\": {...}}; the handler answers the same way", op.ResponseType.Name)
+		if !op.ResponseType.Collection && !ex.wrapped && valueObject(body) && !r.holdsValueObject(op.ResponseType.Name) {
+			ex.wrapped = true
+			r.warn(pg.src, ex.resp.bodyOff, "response-value-wrapped", "the example wraps the %s in {\"value\": {...}}; Graph answers a single entity unwrapped, so the example is read and tested through the inner value", op.ResponseType.Name)
 		}
 	}
 }
@@ -176,6 +204,22 @@ func valueArray(v *jsondoc.Value) bool {
 	}
 	m := v.Get("value")
 	return m != nil && m.Kind == jsondoc.Array
+}
+
+// holdsValueObject reports whether the type named name has a property
+// "value" that holds an object (a complex type, or any JSON), so that
+// {"value": {...}} is one of its values rather than a wrapper.
+func (r *resolver) holdsValueObject(name string) bool {
+	t := r.types[strings.ToLower(name)]
+	if t == nil {
+		return false
+	}
+	p := r.property(t, "value")
+	if p == nil || p.Type.Collection {
+		return false
+	}
+	vt, _ := schema.LookupNamed(p.Type.Name, r.types, r.enums)
+	return vt != nil || p.Type.Name == schema.EdmUntyped
 }
 
 // valueObject reports whether v is exactly {"value": {...}}.
@@ -206,7 +250,7 @@ func defaultStatus(d *opDraft) int {
 // types: a request value the handler will reject becomes Rejects, a
 // response value the response type cannot hold becomes ResponseMismatch.
 func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft) *schema.Example {
-	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated}
+	ex := &schema.Example{Name: d.name, Source: pg.src.pos(d.off), Truncated: d.truncated, ResponseWrapped: d.wrapped}
 	if d.req != nil {
 		ex.Request = d.req.HTTPMessage
 	}
@@ -236,11 +280,7 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 	// An error answer holds a Graph error, not the response type.
 	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !d.resp.IsError() {
 		c := &checker{r: r, pg: pg, base: d.resp.bodyOff, quiet: quiet}
-		if op.ValueWrapped && !op.ResponseType.Collection && !valueObject(d.resp.json) {
-			ch.ResponseMismatch = c.mismatch(d.resp.json, orBody(""), "example answers %s without the {\"value\": {...}} wrapper the other examples of %s put around it", kindName(d.resp.json.Kind), op.Title)
-			return ch
-		}
-		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op), *op.ResponseType))
+		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op, d.wrapped), *op.ResponseType))
 		if ch.ResponseMismatch == "" && c.rejected {
 			ch.ResponseMismatch = orBody("") // the body as a whole does not fit
 		}
@@ -347,6 +387,15 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 			continue
 		}
 		p := c.r.property(t, m.Key)
+		if p == nil && !c.request {
+			if q := c.r.propertyFold(t, m.Key); q != nil {
+				// encoding/json reads the member into q and writes it
+				// back spelled as q (one field per property).
+				name := joinPath(c.name(), m.Key)
+				first = firstOf(first, c.mismatch(m.Value, name, "example has %s, which %s holds as its property %s: it is read into that property and written back as %s", name, t.Name, q.Name, q.Name))
+				continue
+			}
+		}
 		if p == nil {
 			first = firstOf(first, c.undocumented(m, t))
 			continue
@@ -485,6 +534,20 @@ func (r *resolver) property(t *schema.Type, name string) *schema.Property {
 	for depth := 0; t != nil && depth < 64; depth++ {
 		if p := r.propOf[t][name]; p != nil {
 			return p
+		}
+		t = r.base(t)
+	}
+	return nil
+}
+
+// propertyFold finds a property of t or of its bases whose name equals
+// name ignoring case, as encoding/json matches names; nil when none does.
+func (r *resolver) propertyFold(t *schema.Type, name string) *schema.Property {
+	for depth := 0; t != nil && depth < 64; depth++ {
+		for _, p := range t.Properties {
+			if strings.EqualFold(p.Name, name) {
+				return p
+			}
 		}
 		t = r.base(t)
 	}

@@ -35,7 +35,7 @@ func (r *resolver) addType(d *typeDraft) {
 		od.open = od.open || d.open
 	}
 	t.Open = t.Open || d.open
-	r.typeByPage[d.page.path] = t
+	r.typeByPage[pageKey(d.page.path)] = t
 }
 
 // addWeakType makes a type from an operation's request body table when the
@@ -44,7 +44,7 @@ func (r *resolver) addWeakType(op *opDraft) {
 	if op.bodySpec == nil || op.bodyFromText || op.paramsAreOf != "properties" || len(op.params) == 0 {
 		return
 	}
-	if r.typeByPage[op.bodySpec.page] != nil || r.lookupType(namespaceOf(op.page), op.bodySpec.name) != nil {
+	if r.typeByPage[pageKey(op.bodySpec.page)] != nil || r.lookupType(namespaceOf(op.page), op.bodySpec.name) != nil {
 		return
 	}
 	ns := namespaceOf(op.page)
@@ -57,16 +57,17 @@ func (r *resolver) addWeakType(op *opDraft) {
 		d.off = op.params[0].off
 	}
 	r.addType(d)
-	r.typeByPage[op.bodySpec.page] = r.types[key(ns, d.name)]
+	r.typeByPage[pageKey(op.bodySpec.page)] = r.types[key(ns, d.name)]
 }
 
-// lookupType finds a type by qualified or simple name, preferring ns.
+// lookupType finds a documented type by qualified or simple name,
+// preferring ns (never a type outside the inputs: see outsideType).
 func (r *resolver) lookupType(ns, name string) *schema.Type {
 	name = strings.TrimPrefix(name, "#")
-	if t, ok := r.types[strings.ToLower(name)]; ok && strings.Contains(name, ".") {
+	if t, ok := r.types[strings.ToLower(name)]; ok && strings.Contains(name, ".") && r.outsideOf[t] == nil {
 		return t
 	}
-	if t, ok := r.types[key(ns, name)]; ok {
+	if t, ok := r.types[key(ns, name)]; ok && r.outsideOf[t] == nil {
 		return t
 	}
 	cands := r.typeBySimple[strings.ToLower(name)]
@@ -140,16 +141,37 @@ func (r *resolver) baseOf(t *schema.Type) *schema.Type {
 // row of the same name documented elsewhere.
 func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	src := r.pageOfOffset(d, pd)
-	ref, values := r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
+	if isControlInfo(pd.name) {
+		r.controlRow(src, pd, t.Name)
+		return
+	}
+	var ref schema.TypeRef
+	var values []string
+	if pd.name == "@odata.type" && (pd.spec.edm != schema.EdmString || pd.spec.collection) {
+		// A "Name | Value" table gives the value (a type name) in the
+		// second column, where a property table has the type.
+		r.warn(src.src, pd.spec.off, "odata-type-not-string", "@odata.type of %s holds a type name; read as Edm.String, not %q", t.Name, collapseSpace(pd.spec.raw))
+		ref = schema.TypeRef{Name: schema.EdmString}
+	} else {
+		ref, values = r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
+	}
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
 			r.warn(src.src, pd.off, "property-conflict", "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
+		} else if old.Query == nil {
+			old.Query = pd.query // the same property, documented again with its query capabilities
 		}
 		return
 	}
-	p := &schema.Property{Name: pd.name, Type: ref, Source: src.src.pos(pd.off), Description: pd.description, Values: values}
+	p := &schema.Property{Name: pd.name, Type: ref, Source: src.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query}
 	r.propOf[t][pd.name] = p
 	t.Properties = append(t.Properties, p)
+}
+
+// controlRow reports a table row that documents OData control information
+// (@odata.etag, x@odata.bind) as a property of owner: it is not one.
+func (r *resolver) controlRow(pg *pageResult, pd *propDraft, owner string) {
+	r.warn(pg.src, pd.off, "property-control-information", "%s is OData control information, not a property of %s; bodies may carry it, but no field is made for it", pd.name, owner)
 }
 
 // pageOfOffset returns the page a property row came from (merged types
@@ -177,7 +199,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		if e == nil {
 			name := owner + upperFirst(prop)
 			r.warn(pg.src, spec.off, "enum-unnamed", "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
-			e = r.anonEnum(pg, spec.off, ns, name, values, valueOffs)
+			e = r.anonEnum(pg, spec.off, ns, name, owner+"."+prop, values, valueOffs)
 		}
 		ref.Name = e.QualifiedName()
 		return ref, nil
@@ -192,7 +214,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 				if v == "unknownFutureValue" {
 					name := owner + upperFirst(prop)
 					r.warn(pg.src, spec.off, "enum-from-string", "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
-					ref.Name = r.anonEnum(pg, spec.off, ns, name, values, valueOffs).QualifiedName()
+					ref.Name = r.anonEnum(pg, spec.off, ns, name, owner+"."+prop, values, valueOffs).QualifiedName()
 					return ref, nil
 				}
 			}
@@ -218,11 +240,11 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		}
 	}
 	if spec.page != "" {
-		if t := r.typeByPage[spec.page]; t != nil {
+		if t := r.typeByPage[pageKey(spec.page)]; t != nil {
 			ref.Name = t.QualifiedName()
 			return ref, nil
 		}
-		if e := r.enumByPage[spec.page]; e != nil {
+		if e := r.enumByPage[pageKey(spec.page)]; e != nil {
 			ref.Name = e.QualifiedName()
 			return ref, nil
 		}
@@ -233,10 +255,18 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 	}
 	if len(values) > 0 && spec.name != "" {
 		_, simple := splitQualified(spec.name)
-		ref.Name = r.anonEnum(pg, spec.off, ns, simple, values, valueOffs).QualifiedName()
+		ref.Name = r.anonEnum(pg, spec.off, ns, simple, owner+"."+prop, values, valueOffs).QualifiedName()
 		return ref, nil
 	}
-	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not documented in the inputs; the property holds any JSON", spec.name, owner, prop)
+	if r.noOutside {
+		ref.Name = schema.EdmUntyped // the caller tries other ways first
+		return ref, nil
+	}
+	if t := r.outsideType(pg, spec, ns); t != nil {
+		ref.Name = t.QualifiedName()
+		return ref, nil
+	}
+	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not among the inputs and names no type; the property holds any JSON", spec.name, owner, prop)
 	ref.Name = schema.EdmUntyped
 	return ref, nil
 }

@@ -76,7 +76,7 @@ func TestSeedSchema(t *testing.T) {
 	for _, d := range got.Diagnostics {
 		codes[d.Code]++
 	}
-	wantCodes := map[string]int{"type-from-operation": 1, "enum-unnamed": 2, "example-enum-value": 2}
+	wantCodes := map[string]int{"type-from-operation": 1, "enum-unnamed": 2, "enum-from-prose": 2, "example-enum-value": 2}
 	if diff := cmp.Diff(wantCodes, codes); diff != "" {
 		t.Errorf("seed diagnostics by code (-want +got):\n%s", diff)
 	}

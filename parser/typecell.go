@@ -152,5 +152,8 @@ func (p *pageParser) linkPage(dest string) string {
 	if strings.HasPrefix(dest, "/") {
 		return ""
 	}
+	// A backslash is no separator in a link, but some write one
+	// (../resources/\x.md).
+	dest = strings.ReplaceAll(dest, "\\", "/")
 	return path.Clean(path.Join(path.Dir(p.src.path), dest))
 }

@@ -3,10 +3,9 @@ package schema
 import "strings"
 
 // Contract identifies how a handler decodes and answers an operation: its
-// request, parameter and response types (case-insensitive) and whether
-// the response is wrapped in {"value": ...}. Two operations with the same
-// contract take and answer the same bodies, so an example of one checks
-// the same against the other.
+// request, parameter and response types (case-insensitive). Two
+// operations with the same contract take and answer the same bodies, so
+// an example of one checks the same against the other.
 func (o *Operation) Contract() string {
 	ref := func(t *TypeRef) string {
 		if t == nil {
@@ -25,8 +24,5 @@ func (o *Operation) Contract() string {
 	}
 	sb.WriteByte('|')
 	sb.WriteString(ref(o.ResponseType))
-	if o.ValueWrapped {
-		sb.WriteString("|wrapped")
-	}
 	return sb.String()
 }

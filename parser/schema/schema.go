@@ -42,6 +42,19 @@ type Type struct {
 	Description string      `json:"-"`
 	// Open is true for OData open types (annotation "openType": true).
 	Open bool `json:"-"`
+	// InheritedQuery holds what this type's page says about queries on
+	// properties it inherits, where that differs from what the base
+	// says (user.md documents directoryObject's id with "Supports
+	// `$filter` (`eq`, `ne`, `not`, `in`)"): the property itself is the
+	// base's, and no type repeats a property of its bases.
+	InheritedQuery []*PropertyQuery `json:"inheritedQuery,omitempty"`
+}
+
+// PropertyQuery is what a type's page says about queries on one property
+// it inherits.
+type PropertyQuery struct {
+	Name  string `json:"name"`
+	Query *Query `json:"query"`
 }
 
 // QualifiedName is Namespace.Name.
@@ -60,6 +73,11 @@ type Property struct {
 	// Inferred marks a property no table documents: it was added because
 	// an example shows it (with a property-undocumented warning).
 	Inferred bool `json:"inferred,omitempty"`
+	// Query is what the description says about queries on the property
+	// ($filter operators, $orderby, $search, $expand, $select, whether
+	// it is returned by default); nil when it says nothing the parser
+	// reads.
+	Query *Query `json:"query,omitempty"`
 }
 
 // Enum is a documented enumeration.
@@ -91,6 +109,13 @@ type Operation struct {
 	ResponseType *TypeRef    `json:"responseType"`
 	Status       int         `json:"status"`
 	Source       Pos         `json:"source"`
+	// Section is the sub-heading of the page's HTTP request section whose
+	// request lines this operation holds, when the page documents a
+	// response of their own under a matching sub-heading of its Response
+	// section ("Get the photo": photo bytes, where the page's other
+	// request lines answer the photo's metadata); "" otherwise. Such a
+	// page has one operation per method and response.
+	Section string `json:"section,omitempty"`
 	// ServedBy is the goName of the operation that serves this one when
 	// other pages document every one of its request lines (it then has no
 	// Service method of its own); null otherwise.
@@ -100,9 +125,6 @@ type Operation struct {
 	Description string     `json:"-"`
 	// Routes holds the parsed form of Paths, index for index.
 	Routes []Route `json:"-"`
-	// ValueWrapped means the documented responses wrap the single entity
-	// as {"value": {...}} (Intune pages); the handler answers the same way.
-	ValueWrapped bool `json:"-"`
 }
 
 // Route is one request line reduced to what a router needs.
@@ -130,6 +152,11 @@ type Example struct {
 	// RequestOnly means the example documents a request but no response
 	// (so it is not a request/response pair); set by gen.Generate.
 	RequestOnly bool `json:"requestOnly,omitempty"`
+	// ResponseWrapped means the documented response body wraps the single
+	// entity the operation answers as {"value": {...}} (Intune pages do):
+	// Graph answers the entity itself, so the example is checked, and is
+	// to be tested, against the inner value (response-value-wrapped).
+	ResponseWrapped bool `json:"responseWrapped,omitempty"`
 
 	Request  HTTPMessage `json:"-"`
 	Response HTTPMessage `json:"-"`

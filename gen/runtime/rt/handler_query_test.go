@@ -92,7 +92,9 @@ var qOps = []*operation{
 		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil},
 	{"List", "GET", 200, (*qListRequest)(nil), func(s any, ctx context.Context, r any) (any, error) { return s.(qService).List(ctx, r.(*qListRequest)) },
 		[]opRoute{{"/things", nil}}, true, []string{"startDateTime"}},
-	{"Patch", "PATCH", 200, (*qPatchRequest)(nil), func(s any, ctx context.Context, r any) (any, error) { return s.(qService).Patch(ctx, r.(*qPatchRequest)) },
+	{"Patch", "PATCH", 200, (*qPatchRequest)(nil), func(s any, ctx context.Context, r any) (any, error) {
+		return s.(qService).Patch(ctx, r.(*qPatchRequest))
+	},
 		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil},
 	{"DeleteRef", "DELETE", 204, (*qDeleteRefRequest)(nil), func(s any, ctx context.Context, r any) (any, error) {
 		return nil, s.(qService).DeleteRef(ctx, r.(*qDeleteRefRequest))

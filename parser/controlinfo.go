@@ -1,0 +1,17 @@
+package parser
+
+import "strings"
+
+// isControlInfo reports whether a JSON member name is OData control
+// information rather than a property: @odata.context, @odata.etag,
+// @odata.id, @odata.nextLink, @odata.count, @odata.deltaLink and every
+// other @odata.* name except @odata.type (which the generated types hold
+// as a field), and every annotation of a property, name@term
+// (x@odata.bind, x@odata.context, members@delta). Bodies may carry them;
+// they are never properties of the documented type.
+func isControlInfo(key string) bool {
+	if strings.HasPrefix(key, "@odata.") {
+		return key != "@odata.type"
+	}
+	return strings.IndexByte(key, '@') > 0
+}

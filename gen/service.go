@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -139,9 +140,44 @@ func (e *emitter) testFile() *jen.File {
 }
 
 // filters is the filters text of a type's row (see the runtime's
-// typeInfo): "" until the parser records the documented operators.
+// typeInfo): for each property of t (its bases' included) whose page
+// states its $filter support without a condition the parser could not
+// read, the operators it names, or none when it does not support $filter.
+// What t's own page says of an inherited property wins over its base's.
 func (e *emitter) filters(t *schema.Type) string {
-	return ""
+	var chain []*schema.Type
+	for b, depth := t, 0; b != nil && depth < maxBaseDepth; b, depth = e.plan.base(b), depth+1 {
+		chain = append(chain, b)
+	}
+	ops := map[string]string{}
+	var order []string
+	set := func(name string, q *schema.Query) {
+		if q == nil || q.Filter == nil || q.Filter.Condition != "" || q.Filter.Supported && len(q.Filter.Operators) == 0 {
+			return
+		}
+		if _, ok := ops[name]; !ok {
+			order = append(order, name)
+		}
+		if q.Filter.Supported {
+			ops[name] = strings.Join(q.Filter.Operators, ",")
+		} else {
+			ops[name] = ""
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		for _, p := range chain[i].Properties {
+			set(p.Name, p.Query)
+		}
+		for _, pq := range chain[i].InheritedQuery {
+			set(pq.Name, pq.Query)
+		}
+	}
+	slices.Sort(order)
+	parts := make([]string, len(order))
+	for i, name := range order {
+		parts[i] = name + "=" + ops[name]
+	}
+	return strings.Join(parts, ";")
 }
 
 func firstPath(paths []string) string {

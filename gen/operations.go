@@ -246,8 +246,16 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		params = jen.Index().String().Values(lits...)
 	}
+	options := jen.Nil()
+	if o.op.QueryOptions != nil {
+		lits := make([]jen.Code, len(*o.op.QueryOptions))
+		for i, q := range *o.op.QueryOptions {
+			lits[i] = jen.Lit(q)
+		}
+		options = jen.Index().String().Values(lits...)
+	}
 	fields := []jen.Code{jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
-		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Id(o.call), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o)), params}
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Id(o.call), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o)), params, options}
 	f.Line()
 	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Values(fields...)
 }

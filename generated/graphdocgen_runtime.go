@@ -3823,13 +3823,22 @@ func stateOf(ctx context.Context) *requestState {
 }
 
 // query parses the request's OData query options and checks them against
-// the operation: every property a $select, $expand, $filter or $orderby
-// names must be one of its entity's, and a $filter may use on a property
-// only the operators its page documents. It answers 400 otherwise.
+// the operation: only the options its page documents (when it lists
+// them), every property a $select, $expand, $filter or $orderby names one
+// of its entity's, and a $filter using on a property only the operators
+// its page documents. It answers 400 otherwise.
 func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 	q, e := parseRequestQuery(r.URL.RawQuery, op.params)
-	if e != nil || op.entity == nil || h.cfg.lenientQuery {
+	if e != nil || h.cfg.lenientQuery {
 		return q, e
+	}
+	if op.options != nil {
+		if e := odataCheckDocumentedOptions(q, op.options); e != nil {
+			return nil, e
+		}
+	}
+	if op.entity == nil {
+		return q, nil
 	}
 	name := op.entity.Name()
 	if op.entityInfo != nil {
@@ -4015,6 +4024,10 @@ type operation struct {
 	// lines: startDateTime on calendarView), never read as OData system
 	// query options written without "$".
 	params []string
+	// options are the system query options the operation's page says it
+	// supports, when it says so exactly; nil when it does not (the handler
+	// then accepts any), empty when it supports none.
+	options []string
 }
 
 // opRoute is one request line an operation keeps: its path pattern, and
@@ -4224,11 +4237,11 @@ func WithErrorLog(fn func(r *http.Request, err error)) Option {
 	}
 }
 
-// WithLenientQuery makes the handler accept query options that name
-// properties the operation's entity does not document, and $filter
-// operators its page does not list for a property: the options are still
-// parsed (a malformed one is answered 400) and reach the Service in
-// req.Query, which then decides. Graph itself answers 400 to both.
+// WithLenientQuery makes the handler accept query options the operation's
+// page does not list, options that name properties the operation's entity
+// does not document, and $filter operators its page does not list for a
+// property: the options are still parsed (a malformed one is answered
+// 400) and reach the Service in req.Query, which then decides.
 func WithLenientQuery() Option {
 	return func(c *handlerConfig) {
 		c.lenientQuery = true
@@ -4946,8 +4959,13 @@ func (c odataOpChecker) check(e ODataExpr, vars []odataVarOwner) *Error {
 				err = c.not(n.X, vars)
 			}
 		case *ODataLambda:
+			// any and all are how a filter reaches the members of a
+			// collection property: a list of operators that names
+			// neither is about the members ("Supports $filter (eq, not)"
+			// on assignedLicenses means assignedLicenses/any(x:x/skuId
+			// eq ...)), so the lambda then needs only $filter support.
 			prop := odataRootProperty(n.Collection.Segments, vars)
-			if err = c.allow(string(n.Op), prop); err == nil && n.Predicate != nil {
+			if err = c.allowLambda(string(n.Op), prop); err == nil && n.Predicate != nil {
 				err = c.check(n.Predicate, append(vars[:len(vars):len(vars)], odataVarOwner{n.Var, prop}))
 			}
 			return false
@@ -4995,20 +5013,37 @@ func (c odataOpChecker) not(x ODataExpr, vars []odataVarOwner) *Error {
 	return err
 }
 
+// allowLambda checks the lambda operator op (any, all) on property: as
+// any operator when the documented operators name any or all, else only
+// that property supports $filter.
+func (c odataOpChecker) allowLambda(op, property string) *Error {
+	ops, ok := c.lookup(property)
+	if ok && (slices.Contains(ops, "any") || slices.Contains(ops, "all") || len(ops) == 0) {
+		return c.allow(op, property)
+	}
+	return nil
+}
+
+// lookup returns the documented operators of property, matched exactly,
+// else ignoring case.
+func (c odataOpChecker) lookup(property string) ([]string, bool) {
+	if ops, ok := c.allowed[property]; ok {
+		return ops, true
+	}
+	for k, v := range c.allowed {
+		if strings.EqualFold(k, property) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
 // allow fails if the documented operators of property do not include op.
 func (c odataOpChecker) allow(op, property string) *Error {
 	if property == "" {
 		return nil
 	}
-	ops, ok := c.allowed[property]
-	if !ok {
-		for k, v := range c.allowed {
-			if strings.EqualFold(k, property) {
-				ops, ok = v, true
-				break
-			}
-		}
-	}
+	ops, ok := c.lookup(property)
 	if !ok || slices.ContainsFunc(ops, func(o string) bool { return strings.EqualFold(o, op) }) {
 		return nil
 	}

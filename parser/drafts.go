@@ -82,6 +82,10 @@ type opDraft struct {
 	status       int
 	statusOff    int
 	examples     []*exampleDraft
+	// queryOptions are the system query options the page says the
+	// operation supports, when it says so exactly (queryOptionsStated).
+	queryOptions       []string
+	queryOptionsStated bool
 	// section is the sub-heading of the HTTP request section whose
 	// request lines this operation holds, when the Response section
 	// documents their own response; "" otherwise.

@@ -54,6 +54,7 @@ func (p *pageParser) readOperation(secs []section) {
 	first.description = p.description()
 	p.readRequestBody(secs, first)
 	p.readResponse(secs, first)
+	p.readQueryOptions(secs, first)
 	// first's response is the page's; the Response section's own
 	// sub-heading gives a group's.
 	page := *first
@@ -62,6 +63,7 @@ func (p *pageParser) readOperation(secs []section) {
 	}
 	for _, op := range ops[1:] {
 		op.description = first.description
+		op.queryOptions, op.queryOptionsStated = first.queryOptions, first.queryOptionsStated
 		if op.method == "GET" || op.method == "DELETE" {
 			op.noBody = true
 		} else {

@@ -17,7 +17,8 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	ns := namespaceOf(pg)
 	op := &schema.Operation{
 		Method: d.method, Source: pg.src.pos(d.off), Title: d.title, Description: d.description, Section: d.section,
-		Paths: []string{}, Examples: []*schema.Example{},
+		QueryOptions: statedOptions(d),
+		Paths:        []string{}, Examples: []*schema.Example{},
 	}
 	for i, l := range d.lines {
 		op.Paths = append(op.Paths, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l.Raw), l.Method)))
@@ -638,4 +639,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// statedOptions is the schema's QueryOptions of an operation draft: nil
+// when its page states none exactly.
+func statedOptions(d *opDraft) *[]string {
+	if !d.queryOptionsStated {
+		return nil
+	}
+	opts := d.queryOptions
+	return &opts
 }

@@ -70,7 +70,7 @@ const (
 // Fields of rt's table structs, in order: the generated tables fill them
 // in positionally (a test checks the order against rt's declarations).
 var (
-	OperationFields  = []string{"name", "method", "status", "req", "call", "routes", "collection", "params"}
+	OperationFields  = []string{"name", "method", "status", "req", "call", "routes", "collection", "params", "options"}
 	OpRouteFields    = []string{"pattern", "fields"}
 	EnumInfoFields   = []string{"typ", "members"}
 	KindInfoFields   = []string{"iface", "members"}

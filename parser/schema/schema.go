@@ -116,6 +116,11 @@ type Operation struct {
 	// request lines answer the photo's metadata); "" otherwise. Such a
 	// page has one operation per method and response.
 	Section string `json:"section,omitempty"`
+	// QueryOptions lists the OData system query options ("$select", ...)
+	// the page says the operation supports, when it says so exactly (an
+	// empty list: none); null when it does not (the handler then checks
+	// none).
+	QueryOptions *[]string `json:"queryOptions,omitempty"`
 	// ServedBy is the goName of the operation that serves this one when
 	// other pages document every one of its request lines (it then has no
 	// Service method of its own); null otherwise.

@@ -8,13 +8,22 @@ import (
 )
 
 // query parses the request's OData query options and checks them against
-// the operation: every property a $select, $expand, $filter or $orderby
-// names must be one of its entity's, and a $filter may use on a property
-// only the operators its page documents. It answers 400 otherwise.
+// the operation: only the options its page documents (when it lists
+// them), every property a $select, $expand, $filter or $orderby names one
+// of its entity's, and a $filter using on a property only the operators
+// its page documents. It answers 400 otherwise.
 func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 	q, e := parseRequestQuery(r.URL.RawQuery, op.params)
-	if e != nil || op.entity == nil || h.cfg.lenientQuery {
+	if e != nil || h.cfg.lenientQuery {
 		return q, e
+	}
+	if op.options != nil {
+		if e := odataCheckDocumentedOptions(q, op.options); e != nil {
+			return nil, e
+		}
+	}
+	if op.entity == nil {
+		return q, nil
 	}
 	name := op.entity.Name()
 	if op.entityInfo != nil {

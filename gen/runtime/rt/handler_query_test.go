@@ -89,16 +89,16 @@ func (s *qImpl) DeleteRef(_ context.Context, r *qDeleteRefRequest) error {
 // qOps is the operation table of these tests.
 var qOps = []*operation{
 	{"Get", "GET", 200, (*qGetRequest)(nil), func(s any, ctx context.Context, r any) (any, error) { return s.(qService).Get(ctx, r.(*qGetRequest)) },
-		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil},
+		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil, []string{"$select", "$expand"}},
 	{"List", "GET", 200, (*qListRequest)(nil), func(s any, ctx context.Context, r any) (any, error) { return s.(qService).List(ctx, r.(*qListRequest)) },
-		[]opRoute{{"/things", nil}}, true, []string{"startDateTime"}},
+		[]opRoute{{"/things", nil}}, true, []string{"startDateTime"}, nil},
 	{"Patch", "PATCH", 200, (*qPatchRequest)(nil), func(s any, ctx context.Context, r any) (any, error) {
 		return s.(qService).Patch(ctx, r.(*qPatchRequest))
 	},
-		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil},
+		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil, nil},
 	{"DeleteRef", "DELETE", 204, (*qDeleteRefRequest)(nil), func(s any, ctx context.Context, r any) (any, error) {
 		return nil, s.(qService).DeleteRef(ctx, r.(*qDeleteRefRequest))
-	}, []opRoute{{"/groups/{id}/owners/{ownerId}/$ref", []uint8{2, 3}}}, false, nil},
+	}, []opRoute{{"/groups/{id}/owners/{ownerId}/$ref", []uint8{2, 3}}}, false, nil, []string{}},
 }
 
 func init() {
@@ -173,6 +173,18 @@ func TestQueryRejected(t *testing.T) {
 		t.Errorf("lenient: %d %s", rec.Code, rec.Body)
 	}
 	wantError(t, serve(t, lenient, "GET", "/things?$top=abc", ""), 400, "invalidRequest", "")
+	// Get's page lists $select and $expand; DeleteRef's supports none.
+	if rec := serve(t, h, "GET", "/things/x?$select=name", ""); rec.Code != 200 {
+		t.Errorf("documented option: %d %s", rec.Code, rec.Body)
+	}
+	wantError(t, serve(t, h, "GET", "/things/x?$top=1", ""), 400, "invalidRequest", "The query option '$top' is not supported by this operation.")
+	wantError(t, serve(t, h, "DELETE", "/groups/g/owners/o/$ref?$select=id", ""), 400, "invalidRequest", "The query option '$select' is not supported by this operation.")
+	if rec := serve(t, h, "DELETE", "/groups/g/owners/o/$ref?$skiptoken=x", ""); rec.Code != 204 {
+		t.Errorf("$skiptoken: %d %s", rec.Code, rec.Body)
+	}
+	if rec := serve(t, lenient, "GET", "/things/x?$top=1", ""); rec.Code != 200 {
+		t.Errorf("lenient, undocumented option: %d %s", rec.Code, rec.Body)
+	}
 }
 
 func TestSelectProjects(t *testing.T) {

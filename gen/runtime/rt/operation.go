@@ -30,6 +30,10 @@ type operation struct {
 	// lines: startDateTime on calendarView), never read as OData system
 	// query options written without "$".
 	params []string
+	// options are the system query options the operation's page says it
+	// supports, when it says so exactly; nil when it does not (the handler
+	// then accepts any), empty when it supports none.
+	options []string
 }
 
 // opRoute is one request line an operation keeps: its path pattern, and

@@ -51,11 +51,11 @@ func WithErrorLog(fn func(r *http.Request, err error)) Option {
 	}
 }
 
-// WithLenientQuery makes the handler accept query options that name
-// properties the operation's entity does not document, and $filter
-// operators its page does not list for a property: the options are still
-// parsed (a malformed one is answered 400) and reach the Service in
-// req.Query, which then decides. Graph itself answers 400 to both.
+// WithLenientQuery makes the handler accept query options the operation's
+// page does not list, options that name properties the operation's entity
+// does not document, and $filter operators its page does not list for a
+// property: the options are still parsed (a malformed one is answered
+// 400) and reach the Service in req.Query, which then decides.
 func WithLenientQuery() Option {
 	return func(c *handlerConfig) {
 		c.lenientQuery = true

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 // readExamples reads the request/response pairs under the Examples
@@ -59,7 +61,7 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 			}
 			op := byMethod[strings.ToUpper(msg.Method)]
 			if op == nil {
-				p.warn(msg.off, "example-method-unknown", "example request uses %s but the page documents only %s", msg.Method, strings.Join(order, ", "))
+				p.warn(msg.off, diag.ExampleMethodUnknown, "example request uses %s but the page documents only %s", msg.Method, strings.Join(order, ", "))
 				open = nil
 				continue
 			}
@@ -68,7 +70,7 @@ func (p *pageParser) readExamples(secs []section, byMethod map[string]*opDraft, 
 		case isResponseText(b.text):
 			msg := p.readHTTP(b.text, b.textOff, false)
 			if open == nil {
-				p.warn(b.off, "example-response-unpaired", "example response has no request before it")
+				p.warn(b.off, diag.ExampleResponseUnpaired, "example response has no request before it")
 				continue
 			}
 			open.resp = &msg
@@ -102,7 +104,7 @@ func (p *pageParser) bodyAfterBlock(msg *httpMessage, b block) {
 	msg.Body = m[1]
 	msg.bodyOff = off
 	msg.BodyPos = p.src.pos(off)
-	p.warn(off, "example-body-outside-block", "the response body %s is written after the response block, not in it; read as its body", m[1])
+	p.warn(off, diag.ExampleBodyOutsideBlock, "the response body %s is written after the response block, not in it; read as its body", m[1])
 }
 
 // pageStem is the page file name without folder and extension.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -70,9 +71,9 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 		Description: fmt.Sprintf("Not documented in a table; inferred from %s at %s.", where, pos)}
 	r.propOf[t][m.Key] = p
 	t.Properties = append(t.Properties, p)
-	code, what := "property-undocumented", "property"
+	code, what := diag.PropertyUndocumented, "property"
 	if strings.Contains(m.Key, "@") {
-		code, what = "annotation-undocumented", "instance annotation"
+		code, what = diag.AnnotationUndocumented, "instance annotation"
 	}
 	r.warn(pg.src, base+m.KeyOff, code, "%s %s of %s appears in %s but in no table of %s (%s); added as %s", what, m.Key, t.Name, where, t.Name, t.Source, ref)
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
@@ -38,7 +39,7 @@ func (p *pageParser) readOperation(secs []section) {
 		}
 	}
 	if len(order) == 0 {
-		p.warn(0, "operation-no-request-line", "operation page has no request line under an HTTP request heading")
+		p.warn(0, diag.OperationNoRequestLine, "operation page has no request line under an HTTP request heading")
 		return
 	}
 	first := byMethod[order[0]]

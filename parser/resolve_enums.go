@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -23,7 +24,7 @@ func (r *resolver) addEnum(d *enumDraft) {
 					e.MemberSources = append(e.MemberSources, d.page.src.pos(d.memberOffs[i]))
 				}
 			}
-			r.warn(d.page.src, d.off, "enum-conflict", "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
+			r.warn(d.page.src, d.off, diag.EnumConflict, "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
 		}
 		r.enumByPage[d.page.path] = e
 		return
@@ -75,7 +76,7 @@ func (r *resolver) anonEnum(pg *pageResult, off int, ns, name string, values []s
 	}
 	if e, ok := r.enums[key(ns, name)]; ok {
 		if !slices.Equal(e.Members, values) {
-			r.warn(pg.src, off, "enum-conflict", "values for %s differ from those documented at %s", name, e.Source)
+			r.warn(pg.src, off, diag.EnumConflict, "values for %s differ from those documented at %s", name, e.Source)
 		}
 		return e
 	}

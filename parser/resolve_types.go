@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -26,7 +27,7 @@ func (r *resolver) addType(d *typeDraft) {
 	} else {
 		od := r.typeDraftOf[t]
 		if d.base != "" && od.base != "" && !strings.EqualFold(d.base, od.base) {
-			r.warn(d.page.src, d.baseOff, "base-conflict", "%s has base %s here but %s at %s", d.name, d.base, od.base, t.Source)
+			r.warn(d.page.src, d.baseOff, diag.BaseConflict, "%s has base %s here but %s at %s", d.name, d.base, od.base, t.Source)
 		}
 		if od.base == "" {
 			od.base, od.baseOff = d.base, d.baseOff
@@ -51,7 +52,7 @@ func (r *resolver) addWeakType(op *opDraft) {
 	if r.types[key(ns, op.bodySpec.name)] != nil {
 		return
 	}
-	r.warn(op.page.src, op.bodySpec.off, "type-from-operation", "type %s has no resource page among the inputs; its properties come from this page's request body table", op.bodySpec.name)
+	r.warn(op.page.src, op.bodySpec.off, diag.TypeFromOperation, "type %s has no resource page among the inputs; its properties come from this page's request body table", op.bodySpec.name)
 	d := &typeDraft{name: op.bodySpec.name, namespace: ns, off: op.bodyOff, props: op.params, weak: true, page: op.page}
 	if len(op.params) > 0 {
 		d.off = op.params[0].off
@@ -101,7 +102,7 @@ func (r *resolver) resolveTypes() {
 				q := b.QualifiedName()
 				t.Base = &q
 			} else {
-				r.warn(d.page.src, d.baseOff, "base-undefined", "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
+				r.warn(d.page.src, d.baseOff, diag.BaseUndefined, "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
 			}
 		}
 		for _, pd := range d.props {
@@ -120,7 +121,7 @@ func (r *resolver) breakBaseCycles() {
 		for b := r.baseOf(t); b != nil; b = r.baseOf(b) {
 			if seen[b] {
 				d := r.typeDraftOf[t]
-				r.warn(d.page.src, d.baseOff, "base-cycle", "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
+				r.warn(d.page.src, d.baseOff, diag.BaseCycle, "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
 				t.Base = nil
 				break
 			}
@@ -143,7 +144,7 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	ref, values := r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
-			r.warn(src.src, pd.off, "property-conflict", "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
+			r.warn(src.src, pd.off, diag.PropertyConflict, "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
 		}
 		return
 	}
@@ -169,14 +170,14 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 	switch {
 	case spec.anonEnum:
 		if len(values) == 0 {
-			r.warn(pg.src, spec.off, "enum-values-missing", "%s.%s is an Enumeration but no values are listed; read as a string", owner, prop)
+			r.warn(pg.src, spec.off, diag.EnumValuesMissing, "%s.%s is an Enumeration but no values are listed; read as a string", owner, prop)
 			ref.Name = schema.EdmString
 			return ref, nil
 		}
 		e := r.enumForValues(ns, values)
 		if e == nil {
 			name := owner + upperFirst(prop)
-			r.warn(pg.src, spec.off, "enum-unnamed", "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
+			r.warn(pg.src, spec.off, diag.EnumUnnamed, "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
 			e = r.anonEnum(pg, spec.off, ns, name, values, valueOffs)
 		}
 		ref.Name = e.QualifiedName()
@@ -191,7 +192,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 			for _, v := range values {
 				if v == "unknownFutureValue" {
 					name := owner + upperFirst(prop)
-					r.warn(pg.src, spec.off, "enum-from-string", "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
+					r.warn(pg.src, spec.off, diag.EnumFromString, "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
 					ref.Name = r.anonEnum(pg, spec.off, ns, name, values, valueOffs).QualifiedName()
 					return ref, nil
 				}
@@ -236,7 +237,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		ref.Name = r.anonEnum(pg, spec.off, ns, simple, values, valueOffs).QualifiedName()
 		return ref, nil
 	}
-	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not documented in the inputs; the property holds any JSON", spec.name, owner, prop)
+	r.warn(pg.src, spec.off, diag.TypeUndefined, "type %s of %s.%s is not documented in the inputs; the property holds any JSON", spec.name, owner, prop)
 	ref.Name = schema.EdmUntyped
 	return ref, nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 // source is one page's text after normalization, with a line index that
@@ -144,7 +146,7 @@ func (s *source) overLimit() (off int, code, msg string, over bool) {
 		return 0, "", "", false
 	}
 	if s.size > maxPageBytes {
-		return 0, "page-too-large", fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
+		return 0, diag.PageTooLarge, fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
 	}
 	var b blockScan
 	for n := 1; n <= len(s.lines); n++ {
@@ -152,11 +154,11 @@ func (s *source) overLimit() (off int, code, msg string, over bool) {
 		line := s.text[start:end]
 		switch {
 		case end-start > maxLineBytes:
-			return start, "line-too-long", fmt.Sprintf("line is %d bytes, over the limit of %d; page not read", end-start, maxLineBytes), true
+			return start, diag.LineTooLong, fmt.Sprintf("line is %d bytes, over the limit of %d; page not read", end-start, maxLineBytes), true
 		case containerDepth(line) > maxLineNesting:
-			return start, "nesting-too-deep", fmt.Sprintf("line opens more than %d nested quotes or lists; page not read", maxLineNesting), true
+			return start, diag.NestingTooDeep, fmt.Sprintf("line opens more than %d nested quotes or lists; page not read", maxLineNesting), true
 		case !b.add(line, start):
-			return b.start, "block-too-complex", fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
+			return b.start, diag.BlockTooComplex, fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
 		}
 	}
 	s.withinLimits = true

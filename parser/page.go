@@ -50,6 +50,11 @@ func parsePage(path string, data []byte) (res *pageResult) {
 		p.res.diags = p.list
 		res = p.res
 	}()
+	if off, msg, bad := src.notText(); bad {
+		p.errorf(off, diag.PageNotText, "%s", msg)
+		p.res.kind = schema.PageOther
+		return p.res
+	}
 	if off, code, msg, over := src.overLimit(); over {
 		p.errorf(off, code, "%s", msg)
 		p.res.kind = schema.PageOther

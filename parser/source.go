@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
@@ -124,6 +125,28 @@ func (s *source) blankFrontMatter() map[string]string {
 		}
 	}
 	return front
+}
+
+// notText reports whether the page is not text: a NUL byte, or bytes that
+// are not UTF-8 (a binary file or a UTF-16 one named .md), with the offset
+// of the first such byte and the message of the error to report; the page
+// is then not read.
+func (s *source) notText() (off int, msg string, bad bool) {
+	nul := bytes.IndexByte(s.text, 0)
+	if nul >= 0 && utf8.Valid(s.text[:nul]) {
+		return nul, "page holds a NUL byte, so it is not text (a binary or UTF-16 file?); not read", true
+	}
+	if utf8.Valid(s.text) {
+		return 0, "", false
+	}
+	for off < len(s.text) {
+		r, n := utf8.DecodeRune(s.text[off:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		off += n
+	}
+	return off, fmt.Sprintf("page is not UTF-8 text (byte 0x%02x is not UTF-8); not read", s.text[off]), true
 }
 
 // Limits that keep the work on one page linear in its size. goldmark

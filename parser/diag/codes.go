@@ -68,6 +68,7 @@ var NestingTooDeep = def("nesting-too-deep", schema.Error, "A line opens more th
 var OperationNoRequestLine = def("operation-no-request-line", schema.Warning, "An operation page has no request line under its HTTP request heading, so it yields no operation. Add the request line in a fenced block.")
 var PageKindMismatch = def("page-kind-mismatch", schema.Warning, "The front matter's doc_type names another kind of page than its sections show; the sections win. Fix doc_type.")
 var PageKindMissing = def("page-kind-missing", schema.Warning, "The front matter has no known doc_type (apiPageType, resourcePageType, enumPageType, conceptualPageType), so the kind was read from the sections. Add doc_type.")
+var PageNotText = def("page-not-text", schema.Error, "The page holds a NUL byte or invalid UTF-8 (a binary or UTF-16 file named .md) and was not read. Save it as UTF-8 text, or leave it out.")
 var PageTooLarge = def("page-too-large", schema.Error, "The page is over 4 MiB and was not read. Split the page, or leave it out.")
 var PageUnused = def("page-unused", schema.Warning, "An operation, resource or enum page yields nothing: no request line, property table or member table was found. Check the page's headings and tables.")
 var ParameterUndocumented = def("parameter-undocumented", schema.Warning, "An example request sends a parameter the action's parameter table does not list; it was added, typed from the value. Add it to the parameter table.")

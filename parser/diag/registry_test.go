@@ -507,7 +507,7 @@ func resultNames(ft *ast.FuncType) []string {
 }
 
 func ExampleLookup() {
-	in, _ := Lookup("page-too-large")
+	in, _ := Lookup("page-not-text")
 	fmt.Println(in.Code, in.Severity)
-	// Output: page-too-large error
+	// Output: page-not-text error
 }

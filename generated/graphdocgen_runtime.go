@@ -3827,7 +3827,7 @@ func stateOf(ctx context.Context) *requestState {
 // names must be one of its entity's, and a $filter may use on a property
 // only the operators its page documents. It answers 400 otherwise.
 func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
-	q, e := parseODataQuery(r.URL.RawQuery, odataParseConfig{dollarOptional: true, params: op.params})
+	q, e := parseRequestQuery(r.URL.RawQuery, op.params)
 	if e != nil || op.entity == nil || h.cfg.lenientQuery {
 		return q, e
 	}
@@ -3846,6 +3846,35 @@ func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 		}
 	}
 	return q, nil
+}
+
+// ParseODataQuery parses the OData system query options of a raw query
+// string (r.URL.RawQuery) as the handler does for every request: $select,
+// $expand, $filter, $orderby, $top, $skip, $count, $search, $skiptoken,
+// $deltatoken, $format and $id, with or without their "$". params are the
+// operation's own query parameters, which are never read as options
+// without "$"; every parameter that is not an option is in Params. The
+// error is an *Error (400 invalidRequest) saying what is malformed.
+func ParseODataQuery(rawQuery string, params ...string) (*ODataQuery, error) {
+	q, e := parseRequestQuery(rawQuery, params)
+	if e != nil {
+		return nil, e
+	}
+	return q, nil
+}
+
+// parseRequestQuery parses a request's query options: names with or
+// without "$"; a name written without "$" that does not parse as the
+// option is the operation's own parameter (format=pdf on a drive item's
+// content), read less rather than refused.
+func parseRequestQuery(rawQuery string, params []string) (*ODataQuery, *Error) {
+	q, e := parseODataQuery(rawQuery, odataParseConfig{dollarOptional: true, params: params})
+	if e != nil {
+		if q2, e2 := parseODataQuery(rawQuery, odataParseConfig{params: params}); e2 == nil {
+			return q2, nil
+		}
+	}
+	return q, e
 }
 
 // preferUnknownEnumMembers is the preference with which a client asks for
@@ -3873,7 +3902,8 @@ func answerOptions(q *ODataQuery, op *opInfo, pref bool) *encodeOptions {
 	if q == nil || len(q.Select) == 0 {
 		return opts
 	}
-	sel := map[string]bool{}
+	// Graph writes an entity's key, id, whether selected or not.
+	sel := map[string]bool{"id": true}
 	for _, p := range q.Select {
 		segs := p.Segments
 		if len(segs) == 0 || segs[0] == "*" {
@@ -4775,18 +4805,32 @@ func (c odataChecker) resolve(t reflect.Type, segs []string, at string) (reflect
 		}
 		st := odataStructType(odataElemType(t))
 		if st == nil {
-			if k := odataElemType(t).Kind(); k == reflect.Map || k == reflect.Interface {
+			// Untyped JSON (json.RawMessage), a map or an interface hold
+			// anything; every entity has its id.
+			if k := odataElemType(t).Kind(); k == reflect.Map || k == reflect.Interface || t == codecRawType || strings.EqualFold(seg, "id") {
 				return nil, nil
 			}
 			return nil, c.missing(seg, at)
 		}
 		f, ok := odataFieldByName(st, seg)
 		if !ok {
+			// Every entity has its key, id, whether its page lists it or
+			// not; an open type has properties its page does not declare.
+			if strings.EqualFold(seg, "id") || odataOpenStruct(st) {
+				return nil, nil
+			}
 			return nil, c.missing(seg, at)
 		}
 		t, at = odataIndirectType(f.typ), odataJoin(at, seg)
 	}
 	return t, nil
+}
+
+// odataOpenStruct reports whether the struct type t is an open type: it
+// keeps undeclared properties (a graphjson ",additional" field).
+func odataOpenStruct(t reflect.Type) bool {
+	p := codecPlanFor(t)
+	return p.st != nil && p.st.additional != nil
 }
 
 // missing returns the error for a property seg not found on the type at

@@ -25,7 +25,9 @@ var codeRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
 // diagnostics, relative to this package. gen/runtime is left out: it is
 // the runtime copied into every generated package, whose Code fields are
 // Graph error codes, not diagnostics.
-var scannedRoots = []string{"..", filepath.Join("..", "..", "gen")}
+var scannedRoots = []string{parserRoot, filepath.Join("..", "..", "gen")}
+
+const parserRoot = ".."
 
 func skipDir(path string) bool {
 	p := filepath.ToSlash(path)
@@ -174,6 +176,64 @@ func TestEveryCodeRegistered(t *testing.T) {
 		if !reported[in.Code] {
 			t.Errorf("registered code %s is reported nowhere in parser/ or gen/: remove its line from codes.go, or report it", in.Code)
 		}
+	}
+}
+
+// notCodes are strings of a code's form in the parser's sources that are
+// not diagnostic codes: route.ExampleTarget's issue codes, which no caller
+// reports.
+var notCodes = []string{"example-bad-escape", "example-normalized"}
+
+// TestNoStrayCodeStrings is the wide net behind TestEveryCodeRegistered,
+// for the parser: any string literal of a code's form (lower-case words
+// joined by '-') anywhere in its non-test sources, however it reaches a
+// diagnostic, is a registered code or listed in notCodes. (Not for gen/,
+// which writes names of that form into its output, such as the sections
+// of the example archives.)
+func TestNoStrayCodeStrings(t *testing.T) {
+	n := 0
+	for _, root := range []string{parserRoot} {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if path != root && skipDir(path) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return nil
+			}
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				return err
+			}
+			ast.Inspect(f, func(node ast.Node) bool {
+				lit, ok := node.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				s, err := strconv.Unquote(lit.Value)
+				if err != nil || !codeRe.MatchString(s) {
+					return true
+				}
+				n++
+				if _, ok := Lookup(s); !ok && !slices.Contains(notCodes, s) {
+					t.Errorf("%s: %q has the form of a diagnostic code but is not registered: add a line to parser/diag/codes.go, or, if it is no code, add it to notCodes in parser/diag/registry_test.go", fset.Position(lit.Pos()), s)
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < len(notCodes) {
+		t.Errorf("found %d strings of a code's form; is the scan broken?", n)
 	}
 }
 

@@ -4,17 +4,18 @@
 //
 // Each code is one line of codes.go:
 //
-//	PageTooLarge = def("page-too-large", schema.Error, "The page is over 4 MiB and was not read. ...")
+//	var PageTooLarge = def("page-too-large", schema.Error, "The page is over 4 MiB and was not read. Split the page, or leave it out.")
 //
-// and the code that reports it passes the variable (diag.PageTooLarge) as
-// the code of the diagnostic. A test scans the parser's and the
-// generator's sources: a code they report that is not registered here, or
-// a registered code nothing reports, fails it. graphdocgen -codes prints
-// the list (cmd/graphdocgen/diagnostics.md is that output) and -W sets a
-// code's severity by name.
+// and the code that reports it passes the variable (diag.PageTooLarge),
+// or the string itself, as the code of the diagnostic. Tests scan the
+// parser's and the generator's sources: a code they report that is not
+// registered here, or a registered code nothing reports, fails them, and
+// the failure names the line to add. graphdocgen -codes prints the list
+// (cmd/graphdocgen/diagnostics.md is that output), and graphdocgen -W
+// sets a code's severity by name.
 //
 // The package imports only parser/schema and the standard library, so that
-// both the parser and the generator can use it.
+// the parser and the generator can both use it.
 package diag
 
 import (

@@ -51,8 +51,9 @@
 //		Write nothing; exit 1 and list each file that is stale, missing
 //		or extra.
 //	-strict
-//		Exit 1 when any diagnostic is reported, at warning or error, after
-//		the -W settings: with -W, "no diagnostic left at warning".
+//		Exit 1 when any diagnostic is left, at warning or error, after the
+//		-W settings: turn off the codes you accept, and -strict fails on
+//		anything else.
 //	-W CODE=LEVEL[,CODE=LEVEL...]
 //		Set the severity of the diagnostics with code CODE: LEVEL is off
 //		(not reported, not counted), warning or error. CODE is a code
@@ -71,8 +72,8 @@
 //		after -W.
 //	-codes
 //		Print every diagnostic code with its default severity and what it
-//		means and what to do, as markdown, and exit. diagnostics.md in this
-//		folder is that list.
+//		means and what to do, as markdown, and exit. The repository keeps
+//		that list as cmd/graphdocgen/diagnostics.md.
 //
 // For a CI log that fails on any new problem but lives with the known
 // ones, name the known codes:
@@ -90,7 +91,8 @@
 // counting bytes. An error means something could not be used at all (a
 // page that is not UTF-8 text, or is over the input limits, is not read);
 // a warning means graphdocgen guessed, repaired or skipped something and
-// went on. Codes are stable: -W and CI scripts may name them.
+// went on. Codes are stable: -W and CI scripts may name them. graphdocgen
+// -codes lists every code with what it means and what to do.
 //
 // After the diagnostics come the API changes and then one summary line:
 //
@@ -105,8 +107,8 @@
 // # Exit status
 //
 //	0  success: written (or, with -check, current); warnings allowed
-//	1  an error-severity diagnostic; any diagnostic under -strict; a stale
-//	   package under -check
+//	1  a diagnostic at error (after -W); any diagnostic under -strict; a
+//	   stale package under -check
 //	2  bad usage (an unknown flag, -W code or level, no PATH, no -out) or
 //	   an I/O error; then nothing is written
 //

@@ -45,11 +45,12 @@ func checkGenLinear(t *testing.T, n int, limit float64, pages func(n int) map[st
 		}
 		return out
 	}
-	ts, as := pipelineCost(files(n))
-	tb, ab := pipelineCost(files(8 * n))
-	t.Logf("n=%d: %v, %d B; n=%d: %v, %d B", n, ts, as, 8*n, tb, ab)
-	if float64(tb) > limit*float64(ts) || float64(ab) > limit*float64(as) {
-		t.Errorf("cost grows %.1fx in time and %.1fx in allocation for 8x the input", float64(tb)/float64(ts), float64(ab)/float64(as))
+	// Allocated bytes, not time: the machine's load must not decide.
+	_, as := pipelineCost(files(n))
+	_, ab := pipelineCost(files(8 * n))
+	t.Logf("n=%d: %d B; n=%d: %d B", n, as, 8*n, ab)
+	if float64(ab) > limit*float64(as) {
+		t.Errorf("cost grows %.1fx in allocation for 8x the input", float64(ab)/float64(as))
 	}
 }
 

@@ -43,8 +43,10 @@ var representableNames = []string{
 
 // unrepresentableNames are property names encoding/json cannot use as
 // tags: a comma, quotes, a backslash, a backtick, or a rune that is not a
-// letter, digit or allowed punctuation.
-var unrepresentableNames = []string{`a"b`, "it's", "a`b", "a,b", `a\b`, "€uro", "smile\U0001F600", "nul\x00", "bad\xff"}
+// letter, digit or allowed punctuation. (A control character is \x01, not
+// NUL, and the replacement rune stands for invalid UTF-8: a page holding
+// NUL or invalid UTF-8 is not text and is refused with page-not-text.)
+var unrepresentableNames = []string{`a"b`, "it's", "a`b", "a,b", `a\b`, "€uro", "smile\U0001F600", "ctl\x01", "bad\ufffd"}
 
 func namesProps(names []string) []prop {
 	var out []prop

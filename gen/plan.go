@@ -8,6 +8,7 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/gen/names"
 	"github.com/graphdocgen/graphdocgen/gen/runtime"
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -263,7 +264,7 @@ func tagless(name string) bool {
 // of owner, but not through encoding/json alone.
 func (p *plan) noteTagless(pr *schema.Property, owner string) {
 	if tagless(pr.Name) {
-		p.warnAt(pr.Source, "property-name-tagless", fmt.Sprintf("property name %q cannot be the name in a json struct tag; "+
+		p.warnAt(pr.Source, diag.PropertyNameTagless, fmt.Sprintf("property name %q cannot be the name in a json struct tag; "+
 			"its field is tagged json:\"-\" and the MarshalJSON and UnmarshalJSON of %s read and write it "+
 			"(a struct of yours that embeds %s and has its own JSON methods must call them)", pr.Name, owner, owner))
 	}
@@ -346,7 +347,7 @@ func (p *plan) claim(want string, at schema.Pos, what string) string {
 	got := p.pkg.Claim(want)
 	if got != want {
 		p.diags = append(p.diags, schema.Diagnostic{
-			File: at.File, Line: at.Line, Col: max(at.Col, 1), Severity: schema.Warning, Code: "go-name-clash",
+			File: at.File, Line: at.Line, Col: max(at.Col, 1), Severity: schema.Warning, Code: diag.GoNameClash,
 			Message: "the Go name " + want + " for " + what + " is already taken; using " + got,
 		})
 	}
@@ -383,7 +384,7 @@ func (p *plan) nameOperations() {
 		}
 		op.GoName = opScope.Claim(name)
 		if op.GoName != name {
-			p.warnAt(op.Source, "go-name-clash", "another operation is also called "+name+"; this one is "+op.GoName)
+			p.warnAt(op.Source, diag.GoNameClash, "another operation is also called "+name+"; this one is "+op.GoName)
 		}
 		p.ops = append(p.ops, p.planOp(op))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/gen/names"
 	"github.com/graphdocgen/graphdocgen/gen/runtime/rt"
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -150,26 +151,26 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 	}
 	sv := t.serving(o)
 	if t.otherTypes {
-		warn("example-served-by-other", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s, kept there by the route ownership rule); the test checks it with that operation's types", ex.Name, ex.Request.Method, t.path, sv.op.GoName, sv.op.Source))
+		warn(diag.ExampleServedByOther, fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s, kept there by the route ownership rule); the test checks it with that operation's types", ex.Name, ex.Request.Method, t.path, sv.op.GoName, sv.op.Source))
 	}
 	if t.status != 0 {
-		warn("example-status-differs", fmt.Sprintf("example %s answers %d but the page documents %d; the test has the service choose %d with SetStatus", ex.Name, t.status, sv.op.Status, t.status))
+		warn(diag.ExampleStatusDiffers, fmt.Sprintf("example %s answers %d but the page documents %d; the test has the service choose %d with SetStatus", ex.Name, t.status, sv.op.Status, t.status))
 	}
 	if t.errStatus != 0 {
-		warn("example-error-answer", fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, not other members", ex.Name, t.errStatus))
+		warn(diag.ExampleErrorAnswer, fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, not other members", ex.Name, t.errStatus))
 	}
 	if t.queryMalformed {
-		warn("example-query-malformed", fmt.Sprintf("example %s requests %s?%s, whose query options the handler rejects with 400 as Graph does: %s; the test asserts the 400", ex.Name, t.path, t.query, t.queryError))
+		warn(diag.ExampleQueryMalformed, fmt.Sprintf("example %s requests %s?%s, whose query options the handler rejects with 400 as Graph does: %s; the test asserts the 400", ex.Name, t.path, t.query, t.queryError))
 	}
 	if extra := unselected(t.query, ex.Response); len(extra) > 0 {
-		warn("example-select-unselected", fmt.Sprintf("example %s selects with $select but its documented response also holds %s; Graph answers only the selected properties (and id), and so does the handler: the test compares with those",
+		warn(diag.ExampleSelectUnselected, fmt.Sprintf("example %s selects with $select but its documented response also holds %s; Graph answers only the selected properties (and id), and so does the handler: the test compares with those",
 			ex.Name, strings.Join(extra, ", ")))
 	}
 	switch {
 	case t.requestOnly && t.rejected:
-		warn("example-request-only", fmt.Sprintf("example %s documents no response; the test checks the request only (the handler must reject it with 400)", ex.Name))
+		warn(diag.ExampleRequestOnly, fmt.Sprintf("example %s documents no response; the test checks the request only (the handler must reject it with 400)", ex.Name))
 	case t.requestOnly:
-		warn("example-request-only", fmt.Sprintf("example %s documents no response; the test checks the request only (it routes to %s, its body decodes as documented, and the handler answers %d)", ex.Name, t.serving(o).op.GoName, t.wantStatus(t.serving(o))))
+		warn(diag.ExampleRequestOnly, fmt.Sprintf("example %s documents no response; the test checks the request only (it routes to %s, its body decodes as documented, and the handler answers %d)", ex.Name, t.serving(o).op.GoName, t.wantStatus(t.serving(o))))
 	}
 }
 
@@ -177,18 +178,18 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string, string) {
 	req := ex.Request
 	if !strings.EqualFold(req.Method, o.op.Method) {
-		return nil, "example-method-mismatch", fmt.Sprintf("example %s uses %s but %s is %s", ex.Name, req.Method, o.op.GoName, o.op.Method)
+		return nil, diag.ExampleMethodMismatch, fmt.Sprintf("example %s uses %s but %s is %s", ex.Name, req.Method, o.op.GoName, o.op.Method)
 	}
 	if req.Method == "" {
-		return nil, "example-request-missing", "example has no request"
+		return nil, diag.ExampleRequestMissing, "example has no request"
 	}
 	path, query, host, _ := route.ExampleTarget(req.Target)
 	if host != "" {
-		return nil, "example-foreign-host", fmt.Sprintf("example %s calls %s, not the Graph service; it is not a route of this package", ex.Name, host)
+		return nil, diag.ExampleForeignHost, fmt.Sprintf("example %s calls %s, not the Graph service; it is not a route of this package", ex.Name, host)
 	}
 	ref, values, seg := p.matchExample(o.op.Method, path)
 	if ref == nil {
-		return nil, "example-route-unmatched", fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
+		return nil, diag.ExampleRouteUnmatched, fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
 	}
 	var via *opPlan
 	check := schema.ExampleCheck{Rejects: ex.Rejects, RejectsEnum: ex.RejectsEnum, RejectsBody: ex.RejectsBody, ResponseMismatch: ex.ResponseMismatch}
@@ -197,10 +198,10 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		if !p.serves(ref.op, o) {
 			other, ok := otherCheck(ref.op, ex)
 			if !ok {
-				return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request or response type differs", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
+				return nil, diag.ExampleRouteAmbiguous, fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request or response type differs", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source)
 			}
 			if other.Rejects != "" || other.RejectsBody {
-				return nil, "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request type rejects %s", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source, orBody(other.Rejects))
+				return nil, diag.ExampleRouteAmbiguous, fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose request type rejects %s", ex.Name, o.op.Method, path, ref.op.op.GoName, ref.op.op.Routes[ref.index].Source, orBody(other.Rejects))
 			}
 			check, otherTypes = other, true
 		}
@@ -222,7 +223,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	}
 	hasBodyType := sv.op.RequestType != nil || sv.bodyType != ""
 	if strings.TrimSpace(req.Body) != "" && hasBodyType && !req.JSON {
-		return nil, "example-body-not-json", fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
+		return nil, diag.ExampleBodyNotJSON, fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
 	}
 	if code, msg := p.kindCheck(sv, ex); code != "" {
 		return nil, code, msg
@@ -243,45 +244,45 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 	ex, resp := t.ex, t.ex.Response
 	if t.requestOnly {
 		if t.count {
-			return "example-response-missing", fmt.Sprintf("example %s asks for a count ($count) but documents no response", ex.Name)
+			return diag.ExampleResponseMissing, fmt.Sprintf("example %s asks for a count ($count) but documents no response", ex.Name)
 		}
 		return "", ""
 	}
 	if resp.IsError() {
 		code, msg, ok := graphError(resp)
 		if !ok {
-			return "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d, with a body that is not a Graph error", ex.Name, resp.Status, o.op.Status)
+			return diag.ExampleStatusMismatch, fmt.Sprintf("example %s answers %d but the page documents %d, with a body that is not a Graph error", ex.Name, resp.Status, o.op.Status)
 		}
 		t.errStatus, t.errCode, t.errMessage = resp.Status, code, msg
 		return "", ""
 	}
 	if t.respMismatch != "" {
 		if t.otherTypes {
-			return "example-route-ambiguous", fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose response type %s cannot hold %s", ex.Name, o.op.Method, t.path, o.op.GoName, o.op.Source, o.op.ResponseType, t.respMismatch)
+			return diag.ExampleRouteAmbiguous, fmt.Sprintf("example %s requests %s %s, which the handler routes to %s (%s), whose response type %s cannot hold %s", ex.Name, o.op.Method, t.path, o.op.GoName, o.op.Source, o.op.ResponseType, t.respMismatch)
 		}
-		return "example-response-type-mismatch", fmt.Sprintf("example %s answers %s with a value its type cannot hold; see the warning at that value", ex.Name, t.respMismatch)
+		return diag.ExampleResponseTypeMismatch, fmt.Sprintf("example %s answers %s with a value its type cannot hold; see the warning at that value", ex.Name, t.respMismatch)
 	}
 	if resp.Status == 204 && strings.TrimSpace(resp.Body) != "" {
-		return "example-body-on-204", fmt.Sprintf("example %s answers 204 No Content with a body; a 204 answer carries none", ex.Name)
+		return diag.ExampleBodyOn204, fmt.Sprintf("example %s answers 204 No Content with a body; a 204 answer carries none", ex.Name)
 	}
 	if resp.Status != o.op.Status {
 		if resp.Status < 200 || resp.Status > 399 {
-			return "example-status-mismatch", fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
+			return diag.ExampleStatusMismatch, fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
 		}
 		t.status = resp.Status
 	}
 	if t.count {
 		if _, ok := countBody(resp.Body); !ok {
-			return "example-count-not-integer", fmt.Sprintf("example %s asks for a count ($count) but the documented answer is not a bare integer", ex.Name)
+			return diag.ExampleCountNotInteger, fmt.Sprintf("example %s asks for a count ($count) but the documented answer is not a bare integer", ex.Name)
 		}
 		return "", ""
 	}
 	if strings.TrimSpace(resp.Body) != "" {
 		if o.op.ResponseType == nil {
-			return "example-response-untyped", fmt.Sprintf("example %s answers with a body but the page names no response type", ex.Name)
+			return diag.ExampleResponseUntyped, fmt.Sprintf("example %s answers with a body but the page names no response type", ex.Name)
 		}
 		if !resp.JSON {
-			return "example-body-not-json", fmt.Sprintf("example %s answers with a body that is not JSON", ex.Name)
+			return diag.ExampleBodyNotJSON, fmt.Sprintf("example %s answers with a body that is not JSON", ex.Name)
 		}
 	}
 	return "", ""

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -165,7 +166,7 @@ func (p *plan) holds(own *schema.TypeRef, k *kind, other *schema.TypeRef) bool {
 func (p *plan) kindCheck(sv *opPlan, ex *schema.Example) (string, string) {
 	if k := sv.reqKind; k != nil && ex.Request.JSON {
 		if msg := p.unnamedMember(k, []byte(ex.Request.Body), sv.op.RequestType.Collection); msg != "" {
-			return "example-kind-unnamed", fmt.Sprintf("example %s sends %s", ex.Name, msg)
+			return diag.ExampleKindUnnamed, fmt.Sprintf("example %s sends %s", ex.Name, msg)
 		}
 	}
 	if k := sv.respKind; k != nil && ex.Response.JSON {
@@ -181,7 +182,7 @@ func (p *plan) kindCheck(sv *opPlan, ex *schema.Example) (string, string) {
 			body = w.Value
 		}
 		if msg := p.unnamedMember(k, body, coll); msg != "" {
-			return "example-kind-unnamed", fmt.Sprintf("example %s answers with %s", ex.Name, msg)
+			return diag.ExampleKindUnnamed, fmt.Sprintf("example %s answers with %s", ex.Name, msg)
 		}
 	}
 	return "", ""

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -67,7 +68,7 @@ func (p *plan) planRoutes() {
 					if !sameContract(c.o, o) && p.unify(c.o, o) {
 						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(c.o))
 					}
-					p.warnAt(r.Source, "route-duplicate", fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route%s",
+					p.warnAt(r.Source, diag.RouteDuplicate, fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route%s",
 						o.op.Method, r.Pattern, c.o.op.Routes[c.i].Source, c.o.op.GoName, how))
 				}
 				o.dropped = append(o.dropped, i)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
@@ -42,7 +43,7 @@ func (p *plan) routeCases(o *opPlan) []routeCase {
 			if ref != nil {
 				other = ref.op.op.GoName + " (" + ref.op.op.Routes[ref.index].Source.String() + ")"
 			}
-			p.warnAt(r.Source, "route-shadowed", "a request for "+o.op.Method+" "+path+" goes to "+other+", not "+o.op.GoName)
+			p.warnAt(r.Source, diag.RouteShadowed, "a request for "+o.op.Method+" "+path+" goes to "+other+", not "+o.op.GoName)
 			continue
 		}
 		out = append(out, routeCase{method: o.op.Method, path: path, op: o.op.GoName, body: o.bodyType != "" || o.op.RequestType != nil})

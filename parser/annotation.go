@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 )
 
@@ -34,14 +35,14 @@ func (p *pageParser) readAnnotation(b block) (annotation, bool) {
 	bodyOff := b.textOff + strings.Index(b.text, "{")
 	v, repairs, err := jsondoc.ParseLenient([]byte(body), 64)
 	for _, r := range repairs {
-		p.warn(bodyOff+r.Off, "annotation-repaired", "annotation JSON repaired: %s", r.Message)
+		p.warn(bodyOff+r.Off, diag.AnnotationRepaired, "annotation JSON repaired: %s", r.Message)
 	}
 	if err != nil {
 		off := bodyOff
 		if se, ok := err.(*jsondoc.SyntaxError); ok {
 			off += se.Off
 		}
-		p.warn(off, "annotation-invalid", "annotation is not valid JSON (%v); ignored", err)
+		p.warn(off, diag.AnnotationInvalid, "annotation is not valid JSON (%v); ignored", err)
 		return annotation{}, false
 	}
 	if v.Kind != jsondoc.Object {
@@ -53,7 +54,7 @@ func (p *pageParser) readAnnotation(b block) (annotation, bool) {
 	if a.odataType == "" {
 		// Some SharePoint pages write "@type".
 		if a.odataType = p.annString(v, "@type", bodyOff); a.odataType != "" {
-			p.warn(bodyOff+v.Get("@type").Off, "annotation-key-misspelled", "annotation key \"@type\" read as \"@odata.type\"")
+			p.warn(bodyOff+v.Get("@type").Off, diag.AnnotationKeyMisspelled, "annotation key \"@type\" read as \"@odata.type\"")
 		}
 	}
 	a.baseType = p.annString(v, "baseType", bodyOff)
@@ -81,7 +82,7 @@ func (p *pageParser) annString(v *jsondoc.Value, key string, base int) string {
 		return ""
 	}
 	if m.Kind != jsondoc.String {
-		p.warn(base+m.Off, "annotation-value-type", "annotation %q should be a string", key)
+		p.warn(base+m.Off, diag.AnnotationValueType, "annotation %q should be a string", key)
 		return ""
 	}
 	return strings.TrimSpace(m.Str)
@@ -97,7 +98,7 @@ func (p *pageParser) annBool(v *jsondoc.Value, key string, base int) bool {
 		return m.Bool
 	case jsondoc.String:
 		b := strings.EqualFold(strings.TrimSpace(m.Str), "true")
-		p.warn(base+m.Off, "annotation-value-type", "annotation %q is the string %q; read as %v", key, m.Str, b)
+		p.warn(base+m.Off, diag.AnnotationValueType, "annotation %q is the string %q; read as %v", key, m.Str, b)
 		return b
 	}
 	return false

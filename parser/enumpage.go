@@ -3,6 +3,8 @@ package parser
 import (
 	"regexp"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 var enumTitleRe = regexp.MustCompile(`(?i)^(\S+)\s+(enum type|enum|enumeration)\b`)
@@ -41,11 +43,11 @@ func (p *pageParser) readEnumSections(secs []section) {
 				c := r.at(col)
 				v := strings.Trim(c.text, "`\"' ")
 				if v == "" {
-					p.warn(c.off, "enum-member-empty", "enum %s has a row without a member name; skipped", name)
+					p.warn(c.off, diag.EnumMemberEmpty, "enum %s has a row without a member name; skipped", name)
 					continue
 				}
 				if seen[v] {
-					p.warn(c.off, "enum-member-duplicate", "enum %s lists %q twice; kept once", name, v)
+					p.warn(c.off, diag.EnumMemberDuplicate, "enum %s lists %q twice; kept once", name, v)
 					continue
 				}
 				seen[v] = true

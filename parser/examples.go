@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
@@ -67,7 +68,7 @@ func (p *pageParser) readExamples(secs []section, ops []*opDraft) {
 						methods = append(methods, o.method)
 					}
 				}
-				p.warn(msg.off, "example-method-unknown", "example request uses %s but the page documents only %s", msg.Method, strings.Join(methods, ", "))
+				p.warn(msg.off, diag.ExampleMethodUnknown, "example request uses %s but the page documents only %s", msg.Method, strings.Join(methods, ", "))
 				open = nil
 				continue
 			}
@@ -76,7 +77,7 @@ func (p *pageParser) readExamples(secs []section, ops []*opDraft) {
 		case isResponseText(b.text):
 			msg := p.readHTTP(b.text, b.textOff, false)
 			if open == nil {
-				p.warn(b.off, "example-response-unpaired", "example response has no request before it")
+				p.warn(b.off, diag.ExampleResponseUnpaired, "example response has no request before it")
 				continue
 			}
 			open.resp = &msg
@@ -149,7 +150,7 @@ func (p *pageParser) bodyAfterBlock(msg *httpMessage, b block) {
 	msg.Body = m[1]
 	msg.bodyOff = off
 	msg.BodyPos = p.src.pos(off)
-	p.warn(off, "example-body-outside-block", "the response body %s is written after the response block, not in it; read as its body", m[1])
+	p.warn(off, diag.ExampleBodyOutsideBlock, "the response body %s is written after the response block, not in it; read as its body", m[1])
 }
 
 // pageStem is the page file name without folder and extension.

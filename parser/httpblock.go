@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -130,7 +131,7 @@ func (m *httpMessage) readJSON(p *pageParser) {
 		if se, ok := err.(*jsondoc.SyntaxError); ok {
 			off += se.Off
 		}
-		p.warn(off, "example-json-invalid", "example body is not JSON even after repair: %v", err)
+		p.warn(off, diag.ExampleJSONInvalid, "example body is not JSON even after repair: %v", err)
 		return
 	}
 	m.json = v

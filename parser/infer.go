@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -79,7 +80,7 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 	}
 	code, what := "property-undocumented", "property"
 	if strings.Contains(m.Key, "@") {
-		code, what = "annotation-undocumented", "instance annotation"
+		code, what = diag.AnnotationUndocumented, "instance annotation"
 	}
 	r.warn(pg.src, base+m.KeyOff, code, "%s %s of %s appears in %s but in no table of %s (%s); added as %s", what, m.Key, t.Name, where, t.Name, t.Source, ref)
 }

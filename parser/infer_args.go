@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -44,7 +45,7 @@ func (r *resolver) inferArguments(pg *pageResult, d *opDraft, op *schema.Operati
 			}
 			op.Paths = append(op.Paths, pattern)
 			op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: route.Params(pattern), Source: pg.src.pos(ex.req.off), Inferred: true})
-			r.warn(pg.src, ex.req.off, "request-line-arguments-inferred",
+			r.warn(pg.src, ex.req.off, diag.RequestLineArgumentsInferred,
 				"the request line %s %s names the function without its arguments; the example calls it with some, so %s %s is routed too", op.Method, rt.Pattern, op.Method, pattern)
 			break
 		}

@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -22,7 +23,7 @@ func (r *resolver) primitiveFromExamples(pg *pageResult, d *opDraft, op *schema.
 			return
 		}
 		op.ResponseType = &ref
-		r.warn(pg.src, ex.resp.bodyOff, "response-type-from-example", "the Response section names no type; the example answers {\"value\": ...} holding %s, so the response type is %s", kindName(ex.resp.json.Get("value").Kind), ref)
+		r.warn(pg.src, ex.resp.bodyOff, diag.ResponseTypeFromExample, "the Response section names no type; the example answers {\"value\": ...} holding %s, so the response type is %s", kindName(ex.resp.json.Get("value").Kind), ref)
 		return
 	}
 }
@@ -99,7 +100,7 @@ func (r *resolver) singleFromExamples(pg *pageResult, d *opDraft, op *schema.Ope
 		return
 	}
 	op.ResponseType.Collection = false
-	r.warn(pg.src, first, "response-single-inferred", "the Response section says a collection of %s, but every example answers one; the response type is %s", op.ResponseType.Name, op.ResponseType.Name)
+	r.warn(pg.src, first, diag.ResponseSingleInferred, "the Response section says a collection of %s, but every example answers one; the response type is %s", op.ResponseType.Name, op.ResponseType.Name)
 }
 
 // responseFromRequest gives a create or update whose page names no
@@ -142,7 +143,7 @@ func (r *resolver) responseFromRequest(pg *pageResult, d *opDraft, op *schema.Op
 			return
 		}
 		op.ResponseType = ref
-		r.warn(pg.src, ex.resp.bodyOff, "response-type-from-request", "the Response section names no type, but the example answers an object; reading it as %s, the type this %s writes", ref, op.Method)
+		r.warn(pg.src, ex.resp.bodyOff, diag.ResponseTypeFromRequest, "the Response section names no type, but the example answers an object; reading it as %s, the type this %s writes", ref, op.Method)
 		return
 	}
 }

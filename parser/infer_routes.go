@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -54,7 +55,7 @@ func (r *resolver) inferRoute(d *opDraft, ex *exampleDraft, vocab segmentVocab, 
 	}
 	op.Paths = append(op.Paths, pattern)
 	op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: route.Params(pattern), Source: d.page.src.pos(ex.req.off), Inferred: true})
-	r.warn(d.page.src, ex.req.off, "request-line-inferred",
+	r.warn(d.page.src, ex.req.off, diag.RequestLineInferred,
 		"example %s requests %s %s, which matches no documented request line; %s %s is routed too", ex.name, op.Method, path, op.Method, pattern)
 }
 

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"reflect"
 	"slices"
 	"strconv"
@@ -51,7 +52,7 @@ func (r *resolver) dropInherited() {
 		if bp.Type != was {
 			first := documented[bp][0]
 			r.diags = append(r.diags, schema.Diagnostic{
-				File: bp.Source.File, Line: bp.Source.Line, Col: max(bp.Source.Col, 1), Severity: schema.Warning, Code: "property-inferred-on-base",
+				File: bp.Source.File, Line: bp.Source.Line, Col: max(bp.Source.Col, 1), Severity: schema.Warning, Code: diag.PropertyInferredOnBase,
 				Message: "property " + bp.Name + ", inferred here as " + was.String() + ", is documented by " + strconv.Itoa(len(documented[bp])) +
 					" derived type(s), first at " + first.Source.String() + " (" + first.Type.String() + "); it is one property, on the base, " + describeRef(bp.Type),
 			})
@@ -66,7 +67,7 @@ func (r *resolver) dropInherited() {
 				how = "inferred from an example at "
 			}
 			r.diags = append(r.diags, schema.Diagnostic{
-				File: p.Source.File, Line: p.Source.Line, Col: max(p.Source.Col, 1), Severity: schema.Warning, Code: "property-repeats-base",
+				File: p.Source.File, Line: p.Source.Line, Col: max(p.Source.Col, 1), Severity: schema.Warning, Code: diag.PropertyRepeatsBase,
 				Message: "property " + p.Name + " of " + t.Name + " (" + p.Type.String() + ") repeats " + bp.Name + " (" + bp.Type.String() + ") of its base, " + how +
 					bp.Source.String() + ", and disagrees with it; the property is the base's",
 			})

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
@@ -18,7 +19,7 @@ import (
 func (p *pageParser) readOperation(secs []section) {
 	lines := p.requestLines(secs)
 	if len(lines) == 0 {
-		p.warn(0, "operation-no-request-line", "operation page has no request line under an HTTP request heading")
+		p.warn(0, diag.OperationNoRequestLine, "operation page has no request line under an HTTP request heading")
 		return
 	}
 	responses := p.groupResponses(secs, lines)

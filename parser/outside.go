@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -74,12 +75,12 @@ func (r *resolver) finishOutside() {
 		if o.shown {
 			t.Description = fmt.Sprintf("Not among the inputs (%s); built from what the examples show of it.", would)
 			r.out.Types = append(r.out.Types, t)
-			r.warn(o.src, o.off, "type-not-in-inputs", "type %s is not among the inputs (%s); it is built from what the examples show of it (%d properties, typed from their values), and accepts other properties", t.QualifiedName(), would, len(t.Properties))
+			r.warn(o.src, o.off, diag.TypeNotInInputs, "type %s is not among the inputs (%s); it is built from what the examples show of it (%d properties, typed from their values), and accepts other properties", t.QualifiedName(), would, len(t.Properties))
 			continue
 		}
 		delete(r.types, strings.ToLower(t.QualifiedName()))
 		opaque[strings.ToLower(t.QualifiedName())] = true
-		r.warn(o.src, o.off, "type-not-in-inputs", "type %s is not among the inputs (%s), and no example shows it; it is any JSON", t.QualifiedName(), would)
+		r.warn(o.src, o.off, diag.TypeNotInInputs, "type %s is not among the inputs (%s), and no example shows it; it is any JSON", t.QualifiedName(), would)
 	}
 	if len(opaque) == 0 {
 		return

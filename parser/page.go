@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -44,12 +45,17 @@ func parsePage(path string, data []byte) (res *pageResult) {
 	p := &pageParser{diags: diags{src: src}, res: &pageResult{path: path, src: src}}
 	defer func() {
 		if r := recover(); r != nil {
-			p.errorf(0, "internal-error", "graphdocgen failed on this page (%v); please report it", r)
+			p.errorf(0, diag.InternalError, "graphdocgen failed on this page (%v); please report it", r)
 			p.res.kind = schema.PageOther
 		}
 		p.res.diags = p.list
 		res = p.res
 	}()
+	if off, msg, bad := src.notText(); bad {
+		p.errorf(off, diag.PageNotText, "%s", msg)
+		p.res.kind = schema.PageOther
+		return p.res
+	}
 	if off, code, msg, over := src.overLimit(); over {
 		p.errorf(off, code, "%s", msg)
 		p.res.kind = schema.PageOther
@@ -77,7 +83,7 @@ func (p *pageParser) readHeader() {
 			if m := namespaceRe.FindStringSubmatch(text); m != nil {
 				ns := m[1]
 				if strings.HasSuffix(ns, ".") {
-					p.warn(b.off, "namespace-trailing-dot", "namespace %q ends with a dot; read as %q", ns, strings.TrimRight(ns, "."))
+					p.warn(b.off, diag.NamespaceTrailingDot, "namespace %q ends with a dot; read as %q", ns, strings.TrimRight(ns, "."))
 					ns = strings.TrimRight(ns, ".")
 				}
 				p.res.namespace = ns
@@ -150,9 +156,9 @@ func (p *pageParser) classify() {
 		}
 	}
 	if want != "" && want != kind && want != schema.PageOther {
-		p.warn(0, "page-kind-mismatch", "front matter says doc_type %q but the page reads as a %s page", p.src.front["doc_type"], kind)
+		p.warn(0, diag.PageKindMismatch, "front matter says doc_type %q but the page reads as a %s page", p.src.front["doc_type"], kind)
 	} else if want == "" {
-		p.warn(0, "page-kind-missing", "front matter has no known doc_type (%q); the page reads as a %s page", p.src.front["doc_type"], kind)
+		p.warn(0, diag.PageKindMissing, "front matter has no known doc_type (%q); the page reads as a %s page", p.src.front["doc_type"], kind)
 	}
 	p.res.kind = kind
 	switch kind {
@@ -163,7 +169,7 @@ func (p *pageParser) classify() {
 	}
 	p.readEnumSections(secs)
 	if kind != schema.PageOther && len(p.res.ops)+len(p.res.types)+len(p.res.enums) == 0 {
-		p.warn(0, "page-unused", "%s page yields no operation, type or enum", kind)
+		p.warn(0, diag.PageUnused, "%s page yields no operation, type or enum", kind)
 	}
 }
 

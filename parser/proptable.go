@@ -3,6 +3,8 @@ package parser
 import (
 	"regexp"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 var nameSuffixRe = regexp.MustCompile(`^(\S+)\s+\(([^()]*)\)$`)
@@ -34,11 +36,11 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 		nc := r.at(nameCol)
 		name := nc.text // trimmed by collapseSpace, which keeps U+0085 and U+2028
 		if m := nameSuffix(name); m != nil {
-			p.warn(nc.off, "property-name-note", "property name %q carries a note; read as %q", name, m[1])
+			p.warn(nc.off, diag.PropertyNameNote, "property name %q carries a note; read as %q", name, m[1])
 			name = m[1]
 		}
 		if name == "" {
-			p.warn(r.at(0).off, "property-name-missing", "table row has no property name; skipped")
+			p.warn(r.at(0).off, diag.PropertyNameMissing, "table row has no property name; skipped")
 			continue
 		}
 		pd := &propDraft{name: name, off: nc.off, nav: nav, page: p.res}
@@ -46,7 +48,7 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 			pd.spec = p.readTypeCell(r.at(typeCol))
 		} else {
 			pd.spec = typeSpec{edm: "Edm.String", off: nc.off}
-			p.warn(nc.off, "type-missing", "table has no Type column; %s read as a string", name)
+			p.warn(nc.off, diag.TypeMissing, "table has no Type column; %s read as a string", name)
 		}
 		if descCol >= 0 {
 			dc := r.at(descCol)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"slices"
 	"strings"
 
@@ -56,9 +57,9 @@ func (p *pageParser) readQuery(c cell) *schema.Query {
 		read, cond := readQuerySentence(q, sent, low)
 		switch {
 		case !read:
-			p.warn(off, "query-unread", "the description says %q about queries; not read", sent)
+			p.warn(off, diag.QueryUnread, "the description says %q about queries; not read", sent)
 		case cond != "":
-			p.warn(off, "query-condition", "the description restricts a query capability (%q); kept as text, not read", cond)
+			p.warn(off, diag.QueryCondition, "the description restricts a query capability (%q); kept as text, not read", cond)
 		}
 	}
 	if q != nil && q.Returned == nil && q.Filter == nil && q.OrderBy == nil && q.Search == nil && q.Count == nil &&

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -117,7 +118,7 @@ func (r *resolver) reportSharedNames() {
 			continue
 		}
 		r.diags = append(r.diags, schema.Diagnostic{
-			File: e.Source.File, Line: e.Source.Line, Col: max(e.Source.Col, 1), Severity: schema.Warning, Code: "type-enum-same-name",
+			File: e.Source.File, Line: e.Source.Line, Col: max(e.Source.Col, 1), Severity: schema.Warning, Code: diag.TypeEnumSameName,
 			Message: "the enum " + e.QualifiedName() + " has the name of the type documented at " + t.Source.String() + "; references to " + e.QualifiedName() + " mean the type",
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -23,7 +24,7 @@ func (r *resolver) addEnum(d *enumDraft) {
 					e.MemberSources = append(e.MemberSources, d.page.src.pos(d.memberOffs[i]))
 				}
 			}
-			r.warn(d.page.src, d.off, "enum-conflict", "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
+			r.warn(d.page.src, d.off, diag.EnumConflict, "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
 		}
 		r.enumByPage[pageKey(d.page.path)] = e
 		return
@@ -78,7 +79,7 @@ func (r *resolver) anonEnum(pg *pageResult, off int, ns, name, prop string, valu
 	}
 	if e, ok := r.enums[key(ns, name)]; ok {
 		if !slices.Equal(e.Members, values) {
-			r.warn(pg.src, off, "enum-conflict", "values for %s differ from those documented at %s", name, e.Source)
+			r.warn(pg.src, off, diag.EnumConflict, "values for %s differ from those documented at %s", name, e.Source)
 		}
 		return e
 	}
@@ -91,6 +92,6 @@ func (r *resolver) anonEnum(pg *pageResult, off int, ns, name, prop string, valu
 	if len(valueOffs) > 0 {
 		at = valueOffs[0]
 	}
-	r.warn(pg.src, at, "enum-from-prose", "enum %s takes its members from the description of %s, not from an enum table or page: %s", name, prop, strings.Join(values, ", "))
+	r.warn(pg.src, at, diag.EnumFromProse, "enum %s takes its members from the description of %s, not from an enum table or page: %s", name, prop, strings.Join(values, ", "))
 	return e
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/jsondoc"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -60,7 +61,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	if op.ResponseType == nil && d.respTextSpec != nil && d.status != 204 {
 		if t := r.lookupType(ns, d.respTextSpec.name); t != nil {
 			op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: d.respTextSpec.collection}
-			r.warn(pg.src, d.respTextSpec.off, "response-type-from-text", "the Response section names %s in prose, not by a link to its resource page; using the documented type %s", d.respTextSpec.name, op.ResponseType)
+			r.warn(pg.src, d.respTextSpec.off, diag.ResponseTypeFromText, "the Response section names %s in prose, not by a link to its resource page; using the documented type %s", d.respTextSpec.name, op.ResponseType)
 			r.responseFromExamples(pg, d, op, false)
 		}
 	}
@@ -81,7 +82,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	op.Status = d.status
 	if op.Status == 0 {
 		op.Status = defaultStatus(d)
-		r.warn(pg.src, d.off, "response-status-missing", "the Response section gives no status code; assuming %d", op.Status)
+		r.warn(pg.src, d.off, diag.ResponseStatusMissing, "the Response section gives no status code; assuming %d", op.Status)
 	}
 	d.op = op
 }
@@ -129,7 +130,7 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 		pos := d.page.src.pos(ex.req.bodyOff + m.KeyOff)
 		d.op.Parameters = append(d.op.Parameters, &schema.Property{Name: m.Key, Type: ref, Source: pos, Inferred: true,
 			Description: fmt.Sprintf("Not in the parameter table; inferred from the example request %s at %s.", ex.name, pos)})
-		r.warn(d.page.src, ex.req.bodyOff+m.KeyOff, "parameter-undocumented", "the example request %s sends %s, which the parameter table of %s does not list; added as %s", ex.name, m.Key, d.title, ref)
+		r.warn(d.page.src, ex.req.bodyOff+m.KeyOff, diag.ParameterUndocumented, "the example request %s sends %s, which the parameter table of %s does not list; added as %s", ex.name, m.Key, d.title, ref)
 	}
 }
 
@@ -181,7 +182,7 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			}
 			if t != nil {
 				op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: coll || valueArray(body)}
-				r.warn(pg.src, ex.resp.off, "response-type-from-example", "the Response section names no type; using the example's annotation %s", op.ResponseType)
+				r.warn(pg.src, ex.resp.off, diag.ResponseTypeFromExample, "the Response section names no type; using the example's annotation %s", op.ResponseType)
 			}
 		}
 		if op.ResponseType == nil || op.ResponseType.IsPrimitive() || body == nil {
@@ -189,11 +190,11 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 		}
 		if !op.ResponseType.Collection && valueArray(body) {
 			op.ResponseType.Collection = true
-			r.warn(pg.src, ex.resp.bodyOff, "response-collection-inferred", "the example answers a collection ({\"value\": [...]}); the response type is %s", op.ResponseType)
+			r.warn(pg.src, ex.resp.bodyOff, diag.ResponseCollectionInferred, "the example answers a collection ({\"value\": [...]}); the response type is %s", op.ResponseType)
 		}
 		if !op.ResponseType.Collection && !ex.wrapped && valueObject(body) && !r.holdsValueObject(op.ResponseType.Name) {
 			ex.wrapped = true
-			r.warn(pg.src, ex.resp.bodyOff, "response-value-wrapped", "the example wraps the %s in {\"value\": {...}}; Graph answers a single entity unwrapped, so the example is read and tested through the inner value", op.ResponseType.Name)
+			r.warn(pg.src, ex.resp.bodyOff, diag.ResponseValueWrapped, "the example wraps the %s in {\"value\": {...}}; Graph answers a single entity unwrapped, so the example is read and tested through the inner value", op.ResponseType.Name)
 		}
 	}
 }
@@ -361,9 +362,9 @@ func (c *checker) collectionExtras(v *jsondoc.Value, op *schema.Operation) strin
 // mismatch reports a value; it returns name for the caller to record.
 func (c *checker) mismatch(v *jsondoc.Value, name, format string, args ...any) string {
 	c.enumOnly, c.rejected = false, true
-	code, tail := "example-response-type-mismatch", "; no test can decode this response"
+	code, tail := diag.ExampleResponseTypeMismatch, "; no test can decode this response"
 	if c.request {
-		code, tail = "example-type-mismatch", "; the handler rejects it"
+		code, tail = diag.ExampleTypeMismatch, "; the handler rejects it"
 	}
 	c.warn(c.base+v.Off, code, format+tail, args...)
 	return name
@@ -418,7 +419,7 @@ func (c *checker) undocumented(m jsondoc.Member, t *schema.Type) string {
 	case c.quiet && !c.request:
 		return c.mismatch(m.Value, name, "example has %s, which %s does not have", name, t.Name)
 	case c.request:
-		c.warn(c.base+m.KeyOff, "example-property-undocumented", "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
+		c.warn(c.base+m.KeyOff, diag.ExamplePropertyUndocumented, "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)
 		c.enumOnly, c.rejected = false, true
 		return name
 	}
@@ -461,7 +462,7 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef) string {
 				c.enumOnly, c.rejected = true, true
 			}
 			name := c.name()
-			c.warn(c.base+v.Off, "example-enum-value", "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
+			c.warn(c.base+v.Off, diag.ExampleEnumValue, "example sends %s = %s, which is not a member of %s (%s); the handler rejects it", name, string(v.Compact()), e.Name, strings.Join(e.Members, ", "))
 			return name
 		}
 		return ""
@@ -474,7 +475,7 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef) string {
 			c.enumOnly, c.rejected = true, true
 		}
 		name := c.name()
-		c.warn(c.base+v.Off, "example-value-format", "example sends %s = %s, which is not %s (%s); the handler rejects it", orBody(name), string(v.Compact()), edmFormat[ref.Name], ref.Name)
+		c.warn(c.base+v.Off, diag.ExampleValueFormat, "example sends %s = %s, which is not %s (%s); the handler rejects it", orBody(name), string(v.Compact()), edmFormat[ref.Name], ref.Name)
 		return name
 	}
 	if want := edmKind(ref.Name); want == "number" && !fitsNumber(ref.Name, v.Str) {

@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -26,7 +27,7 @@ func (r *resolver) addType(d *typeDraft) {
 	} else {
 		od := r.typeDraftOf[t]
 		if d.base != "" && od.base != "" && !strings.EqualFold(d.base, od.base) {
-			r.warn(d.page.src, d.baseOff, "base-conflict", "%s has base %s here but %s at %s", d.name, d.base, od.base, t.Source)
+			r.warn(d.page.src, d.baseOff, diag.BaseConflict, "%s has base %s here but %s at %s", d.name, d.base, od.base, t.Source)
 		}
 		if od.base == "" {
 			od.base, od.baseOff = d.base, d.baseOff
@@ -51,7 +52,7 @@ func (r *resolver) addWeakType(op *opDraft) {
 	if r.types[key(ns, op.bodySpec.name)] != nil {
 		return
 	}
-	r.warn(op.page.src, op.bodySpec.off, "type-from-operation", "type %s has no resource page among the inputs; its properties come from this page's request body table", op.bodySpec.name)
+	r.warn(op.page.src, op.bodySpec.off, diag.TypeFromOperation, "type %s has no resource page among the inputs; its properties come from this page's request body table", op.bodySpec.name)
 	d := &typeDraft{name: op.bodySpec.name, namespace: ns, off: op.bodyOff, props: op.params, weak: true, page: op.page}
 	if len(op.params) > 0 {
 		d.off = op.params[0].off
@@ -102,7 +103,7 @@ func (r *resolver) resolveTypes() {
 				q := b.QualifiedName()
 				t.Base = &q
 			} else {
-				r.warn(d.page.src, d.baseOff, "base-undefined", "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
+				r.warn(d.page.src, d.baseOff, diag.BaseUndefined, "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
 			}
 		}
 		for _, pd := range d.props {
@@ -121,7 +122,7 @@ func (r *resolver) breakBaseCycles() {
 		for b := r.baseOf(t); b != nil; b = r.baseOf(b) {
 			if seen[b] {
 				d := r.typeDraftOf[t]
-				r.warn(d.page.src, d.baseOff, "base-cycle", "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
+				r.warn(d.page.src, d.baseOff, diag.BaseCycle, "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
 				t.Base = nil
 				break
 			}
@@ -150,14 +151,14 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	if pd.name == "@odata.type" && (pd.spec.edm != schema.EdmString || pd.spec.collection) {
 		// A "Name | Value" table gives the value (a type name) in the
 		// second column, where a property table has the type.
-		r.warn(src.src, pd.spec.off, "odata-type-not-string", "@odata.type of %s holds a type name; read as Edm.String, not %q", t.Name, collapseSpace(pd.spec.raw))
+		r.warn(src.src, pd.spec.off, diag.OdataTypeNotString, "@odata.type of %s holds a type name; read as Edm.String, not %q", t.Name, collapseSpace(pd.spec.raw))
 		ref = schema.TypeRef{Name: schema.EdmString}
 	} else {
 		ref, values = r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
 	}
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
-			r.warn(src.src, pd.off, "property-conflict", "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
+			r.warn(src.src, pd.off, diag.PropertyConflict, "property %s of %s is %s here but %s at %s; keeping the first", pd.name, t.Name, ref, old.Type, old.Source)
 		} else if old.Query == nil {
 			old.Query = pd.query // the same property, documented again with its query capabilities
 		}
@@ -171,7 +172,7 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 // controlRow reports a table row that documents OData control information
 // (@odata.etag, x@odata.bind) as a property of owner: it is not one.
 func (r *resolver) controlRow(pg *pageResult, pd *propDraft, owner string) {
-	r.warn(pg.src, pd.off, "property-control-information", "%s is OData control information, not a property of %s; bodies may carry it, but no field is made for it", pd.name, owner)
+	r.warn(pg.src, pd.off, diag.PropertyControlInformation, "%s is OData control information, not a property of %s; bodies may carry it, but no field is made for it", pd.name, owner)
 }
 
 // pageOfOffset returns the page a property row came from (merged types
@@ -191,14 +192,14 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 	switch {
 	case spec.anonEnum:
 		if len(values) == 0 {
-			r.warn(pg.src, spec.off, "enum-values-missing", "%s.%s is an Enumeration but no values are listed; read as a string", owner, prop)
+			r.warn(pg.src, spec.off, diag.EnumValuesMissing, "%s.%s is an Enumeration but no values are listed; read as a string", owner, prop)
 			ref.Name = schema.EdmString
 			return ref, nil
 		}
 		e := r.enumForValues(ns, values)
 		if e == nil {
 			name := owner + upperFirst(prop)
-			r.warn(pg.src, spec.off, "enum-unnamed", "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
+			r.warn(pg.src, spec.off, diag.EnumUnnamed, "enumeration of %s.%s has no name; calling it %s", owner, prop, name)
 			e = r.anonEnum(pg, spec.off, ns, name, owner+"."+prop, values, valueOffs)
 		}
 		ref.Name = e.QualifiedName()
@@ -213,7 +214,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 			for _, v := range values {
 				if v == "unknownFutureValue" {
 					name := owner + upperFirst(prop)
-					r.warn(pg.src, spec.off, "enum-from-string", "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
+					r.warn(pg.src, spec.off, diag.EnumFromString, "%s.%s is typed String but lists evolvable values (unknownFutureValue); read as enum %s", owner, prop, name)
 					ref.Name = r.anonEnum(pg, spec.off, ns, name, owner+"."+prop, values, valueOffs).QualifiedName()
 					return ref, nil
 				}
@@ -266,7 +267,7 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 		ref.Name = t.QualifiedName()
 		return ref, nil
 	}
-	r.warn(pg.src, spec.off, "type-undefined", "type %s of %s.%s is not among the inputs and names no type; the property holds any JSON", spec.name, owner, prop)
+	r.warn(pg.src, spec.off, diag.TypeUndefined, "type %s of %s.%s is not among the inputs and names no type; the property holds any JSON", spec.name, owner, prop)
 	ref.Name = schema.EdmUntyped
 	return ref, nil
 }

@@ -3,6 +3,8 @@ package parser
 import (
 	"regexp"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 var (
@@ -51,7 +53,7 @@ func (p *pageParser) readResource(secs []section) {
 		}
 	}
 	if t.name == "" {
-		p.warn(0, "resource-no-name", "resource page has no recognizable title; skipped")
+		p.warn(0, diag.ResourceNoName, "resource page has no recognizable title; skipped")
 		return
 	}
 	p.res.types = append(p.res.types, t)
@@ -69,7 +71,7 @@ func (p *pageParser) readJSONRep(s section, t *typeDraft) {
 			if a.odataType != "" {
 				ns, name := splitQualified(a.odataType)
 				if name != "" && !strings.EqualFold(name, t.name) && t.name != "" {
-					p.warn(a.off, "resource-name-mismatch", "title names %q but the annotation says %q; using the annotation", t.name, a.odataType)
+					p.warn(a.off, diag.ResourceNameMismatch, "title names %q but the annotation says %q; using the annotation", t.name, a.odataType)
 				}
 				t.name = name
 				if ns != "" {

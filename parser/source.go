@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 // source is one page's text after normalization, with a line index that
@@ -124,6 +127,28 @@ func (s *source) blankFrontMatter() map[string]string {
 	return front
 }
 
+// notText reports whether the page is not text: a NUL byte, or bytes that
+// are not UTF-8 (a binary file or a UTF-16 one named .md), with the offset
+// of the first such byte and the message of the error to report; the page
+// is then not read.
+func (s *source) notText() (off int, msg string, bad bool) {
+	nul := bytes.IndexByte(s.text, 0)
+	if nul >= 0 && utf8.Valid(s.text[:nul]) {
+		return nul, "page holds a NUL byte, so it is not text (a binary or UTF-16 file?); not read", true
+	}
+	if utf8.Valid(s.text) {
+		return 0, "", false
+	}
+	for off < len(s.text) {
+		r, n := utf8.DecodeRune(s.text[off:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		off += n
+	}
+	return off, fmt.Sprintf("page is not UTF-8 text (byte 0x%02x is not UTF-8); not read", s.text[off]), true
+}
+
 // Limits that keep the work on one page linear in its size. goldmark
 // (v1.8.7) takes time quadratic in the number of block quotes and lists
 // opened on one line ("> > > ...", "- - - ..."), and parseCell in the
@@ -144,7 +169,7 @@ func (s *source) overLimit() (off int, code, msg string, over bool) {
 		return 0, "", "", false
 	}
 	if s.size > maxPageBytes {
-		return 0, "page-too-large", fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
+		return 0, diag.PageTooLarge, fmt.Sprintf("page is %d bytes, over the limit of %d; not read", s.size, maxPageBytes), true
 	}
 	var b blockScan
 	for n := 1; n <= len(s.lines); n++ {
@@ -152,11 +177,11 @@ func (s *source) overLimit() (off int, code, msg string, over bool) {
 		line := s.text[start:end]
 		switch {
 		case end-start > maxLineBytes:
-			return start, "line-too-long", fmt.Sprintf("line is %d bytes, over the limit of %d; page not read", end-start, maxLineBytes), true
+			return start, diag.LineTooLong, fmt.Sprintf("line is %d bytes, over the limit of %d; page not read", end-start, maxLineBytes), true
 		case containerDepth(line) > maxLineNesting:
-			return start, "nesting-too-deep", fmt.Sprintf("line opens more than %d nested quotes or lists; page not read", maxLineNesting), true
+			return start, diag.NestingTooDeep, fmt.Sprintf("line opens more than %d nested quotes or lists; page not read", maxLineNesting), true
 		case !b.add(line, start):
-			return b.start, "block-too-complex", fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
+			return b.start, diag.BlockTooComplex, fmt.Sprintf("block holds more than %d '['; page not read", maxBlockBrackets), true
 		}
 	}
 	s.withinLimits = true

@@ -2,6 +2,8 @@ package parser
 
 import (
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 // table is a pipe table read from the source lines goldmark identified,
@@ -54,7 +56,7 @@ func (p *pageParser) readTable(b block) *table {
 	ncol := len(t.header)
 	leadingPipe := strings.HasPrefix(strings.TrimSpace(s.line(first)), "|")
 	if delim := splitRow(s.line(first+1), s.lineStart(first+1), -1, s.refs); len(delim) != ncol && b.recovered {
-		p.warn(s.lineStart(first+1), "table-delimiter-mismatch", "table delimiter row has %d cells but the header has %d; table recovered", len(delim), ncol)
+		p.warn(s.lineStart(first+1), diag.TableDelimiterMismatch, "table delimiter row has %d cells but the header has %d; table recovered", len(delim), ncol)
 	}
 	for n := first + 2; n <= last; n++ {
 		l := s.line(n)
@@ -72,13 +74,13 @@ func (p *pageParser) readTable(b block) *table {
 				c.text = collapseSpace(c.text + " " + extra.text)
 				c.links = append(c.links, extra.links...)
 				c.codes = append(c.codes, extra.codes...)
-				p.warn(s.lineStart(n), "table-row-wrapped", "table row continues on a line without a leading '|'; joined to the row above")
+				p.warn(s.lineStart(n), diag.TableRowWrapped, "table row continues on a line without a leading '|'; joined to the row above")
 				continue
 			}
 		}
 		cells := splitRow(l, s.lineStart(n), ncol, s.refs)
 		if len(cells) != ncol {
-			p.warn(s.lineStart(n), "table-cell-count", "table row has %d cells, the header has %d", len(cells), ncol)
+			p.warn(s.lineStart(n), diag.TableCellCount, "table row has %d cells, the header has %d", len(cells), ncol)
 		}
 		t.rows = append(t.rows, row{cells: cells, line: n})
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -83,7 +84,7 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 			t.name = strings.TrimSuffix(path.Base(t.page), ".md")
 		}
 		if len(c.links) > 1 || strings.Contains(strings.ToLower(c.text), " or ") {
-			p.warn(c.off, "type-union", "type cell %q names more than one type; using %s", c.text, t.name)
+			p.warn(c.off, diag.TypeUnion, "type cell %q names more than one type; using %s", c.text, t.name)
 		}
 		return t
 	}
@@ -105,7 +106,7 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 	if e, ok := primitives[lower]; ok {
 		t.edm = e
 		if core != text {
-			p.warn(c.off, "type-modifier", "type cell %q read as %s", c.text, e)
+			p.warn(c.off, diag.TypeModifier, "type cell %q read as %s", c.text, e)
 		}
 		return t
 	}
@@ -116,13 +117,13 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 	if f := strings.Fields(core); len(f) > 0 {
 		if e, ok := primitives[strings.ToLower(strings.Trim(f[0], ",;"))]; ok {
 			t.edm = e
-			p.warn(c.off, "type-guessed", "type cell %q read as %s", c.text, e)
+			p.warn(c.off, diag.TypeGuessed, "type cell %q read as %s", c.text, e)
 			return t
 		}
 	}
 	t.unknown = true
 	t.edm = schema.EdmUntyped
-	p.warn(c.off, "type-unreadable", "type cell %q is not a type; the property holds any JSON", c.text)
+	p.warn(c.off, diag.TypeUnreadable, "type cell %q is not a type; the property holds any JSON", c.text)
 	return t
 }
 

@@ -31,7 +31,8 @@ func apiChangeLines(stderr string) []string {
 }
 
 // TestSeedAPIChanges edits the seed page: the change is printed on a
-// normal run and under -check, never under -q, and not on a first run.
+// normal run and under -check, and not on a first run; under -q only a
+// BREAKING one is.
 func TestSeedAPIChanges(t *testing.T) {
 	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "update-usercredentialusagedetails.md"))
 	if err != nil {
@@ -63,6 +64,10 @@ func TestSeedAPIChanges(t *testing.T) {
 	}
 	os.WriteFile(page, seed, 0o644)
 	want = []string{"BREAKING: field UserCredentialUsageDetails.LastSeen removed"}
+	// A CI log must show a breaking change: -q prints it.
+	if diff := cmp.Diff(want, apiChangeLines(gen("-q", "-check"))); diff != "" {
+		t.Errorf("-q: API changes (-want +got):\n%s", diff)
+	}
 	if diff := cmp.Diff(want, apiChangeLines(gen())); diff != "" {
 		t.Errorf("API changes (-want +got):\n%s", diff)
 	}

@@ -23,14 +23,18 @@ const (
 )
 
 type config struct {
-	out, pkg, schemaFile string
-	check, strict, quiet bool
-	paths                []string
+	out, pkg, schemaFile        string
+	check, strict, quiet, codes bool
+	levels                      levels
+	paths                       []string
 }
 
-const usage = `usage: graphdocgen [flags] PATH...
+const usage = `usage: graphdocgen [flags] -out DIR PATH...
+       graphdocgen -codes
 
-PATH is a page or a folder walked for *.md files; one run makes one Go package.
+PATH is a page or a folder walked for *.md files; one run makes one Go
+package. go doc github.com/graphdocgen/graphdocgen/cmd/graphdocgen is the
+reference; graphdocgen -codes lists the diagnostic codes.
 
 Flags:
 `
@@ -38,27 +42,40 @@ Flags:
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
 	fs := flag.NewFlagSet("graphdocgen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
+	// A bad flag is reported in one line by run; -h, a missing PATH or
+	// -out print the usage.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	printUsage := func() {
 		fmt.Fprint(stderr, usage)
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	fs.StringVar(&c.out, "out", "", "write the package to `DIR` (required)")
 	fs.StringVar(&c.pkg, "pkg", "", "package `NAME` (default: base name of -out)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; exit 1 and list each file that is stale, missing or extra")
-	fs.BoolVar(&c.strict, "strict", false, "exit 1 when any diagnostic is reported")
+	fs.BoolVar(&c.strict, "strict", false, "exit 1 when any diagnostic is reported (at warning or error, after -W)")
 	fs.StringVar(&c.schemaFile, "schema", "", "also write the intermediate schema as JSON to `FILE`")
-	fs.BoolVar(&c.quiet, "q", false, "print diagnostics and the summary only")
+	fs.BoolVar(&c.quiet, "q", false, "print only diagnostics, BREAKING API changes and stale files, and the summary line when any was printed")
+	fs.Var(&c.levels, "W", "set the severity of diagnostics by code: `CODE=LEVEL`[,...], LEVEL off, warning or error, CODE a code, all, or a prefix ending in * (repeatable; later settings win)")
+	fs.BoolVar(&c.codes, "codes", false, "print every diagnostic code with its default severity and meaning, and exit")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printUsage()
+		}
 		return nil, err
 	}
 	c.paths = fs.Args()
+	if c.codes {
+		return c, nil
+	}
 	if len(c.paths) == 0 {
-		fs.Usage()
+		printUsage()
 		return nil, errors.New("no PATH given")
 	}
 	if c.out == "" {
-		fs.Usage()
+		printUsage()
 		return nil, errors.New("-out is required")
 	}
 	if c.pkg == "" {
@@ -85,6 +102,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
 		return exitUsage
 	}
+	if c.codes {
+		writeCodes(stdout)
+		return exitOK
+	}
 	prog := newProgress(stderr, c.quiet)
 	r, err := c.execute(prog)
 	prog.Done()
@@ -108,6 +129,7 @@ type result struct {
 	hadAPI bool
 	stale  []gen.Change // under -check
 	did    string       // end of the summary line
+	off    int          // diagnostics turned off by -W
 }
 
 // execute reads, parses, generates and then checks or writes, naming each
@@ -122,7 +144,9 @@ func (c *config) execute(p *progress) (*result, error) {
 	p.Stage("parsing %d pages", len(pages))
 	r.s = parser.Parse(pages)
 	p.Stage("generating Go for %d pages", len(pages))
-	if r.files, err = gen.Generate(r.s, gen.Options{Package: c.pkg, Args: c.recordedArgs()}); err != nil {
+	r.files, err = gen.Generate(r.s, gen.Options{Package: c.pkg, Args: c.recordedArgs()})
+	r.s.Diagnostics, r.off = c.levels.apply(r.s.Diagnostics)
+	if err != nil {
 		return r, err
 	}
 	p.Stage("comparing the API summary")
@@ -150,20 +174,22 @@ func (c *config) write(r *result) error {
 	return err
 }
 
-// report prints the diagnostics, the API changes (not with -q), the files
-// -check found out of date and the summary line, and returns the exit
-// status.
+// report prints the diagnostics, the API changes (with -q, the BREAKING
+// ones only), the files -check found out of date and the summary line
+// (with -q, only when something else was printed or the run fails), and
+// returns the exit status.
 func (c *config) report(stderr io.Writer, r *result) int {
 	printDiagnostics(stderr, r.s)
-	if !c.quiet {
-		for _, ch := range r.api {
+	printed := len(r.s.Diagnostics) + len(r.stale)
+	for _, ch := range r.api {
+		if ch.Breaking || !c.quiet {
 			fmt.Fprintf(stderr, "graphdocgen: %s\n", ch)
+			printed++
 		}
 	}
 	for _, ch := range r.stale {
 		fmt.Fprintf(stderr, "graphdocgen: %s: %s\n", ch.Kind, filepath.Join(c.out, ch.Name))
 	}
-	fmt.Fprintln(stderr, summary(r.s, r.files, r.did+apiCounts(r)))
 	status := exitOK
 	if len(r.stale) > 0 {
 		status = exitFail
@@ -171,6 +197,9 @@ func (c *config) report(stderr io.Writer, r *result) int {
 	errs, warns := count(r.s.Diagnostics)
 	if errs > 0 || (c.strict && errs+warns > 0) {
 		status = exitFail
+	}
+	if !c.quiet || printed > 0 || status != exitOK {
+		fmt.Fprintln(stderr, summary(r.s, r.files, r.off, r.did+apiCounts(r)))
 	}
 	return status
 }
@@ -200,7 +229,7 @@ func count(ds []schema.Diagnostic) (errs, warns int) {
 }
 
 // summary is the one-line report printed after the diagnostics.
-func summary(s *schema.Schema, files []gen.File, did string) string {
+func summary(s *schema.Schema, files []gen.File, off int, did string) string {
 	routes, tests := 0, 0
 	served := 0
 	for _, op := range s.Operations {
@@ -219,8 +248,12 @@ func summary(s *schema.Schema, files []gen.File, did string) string {
 	if served > 0 {
 		ops += fmt.Sprintf(" (%d served by another)", served)
 	}
-	return fmt.Sprintf("graphdocgen: %d pages -> %d types, %d enums, %s, %d routes, %d example tests; %d errors, %d warnings; %s",
-		len(s.Pages), len(s.Types), len(s.Enums), ops, routes, tests, errs, warns, did)
+	diags := fmt.Sprintf("%d errors, %d warnings", errs, warns)
+	if off > 0 {
+		diags += fmt.Sprintf(" (%d turned off by -W)", off)
+	}
+	return fmt.Sprintf("graphdocgen: %d pages -> %d types, %d enums, %s, %d routes, %d example tests; %s; %s",
+		len(s.Pages), len(s.Types), len(s.Enums), ops, routes, tests, diags, did)
 }
 
 func writeSchema(path string, s *schema.Schema) error {

@@ -3,6 +3,8 @@ package jsondoc
 import (
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
 )
 
 // SyntaxError reports input that could not be read, with the byte offset of
@@ -24,17 +26,19 @@ type Repair struct {
 	Message string // short description for people
 }
 
-// Repair codes reported by ParseLenient.
-const (
-	CodeTrailingComma = "json-trailing-comma" // ',' before '}' or ']'
-	CodeComment       = "json-comment"        // a // or /* */ comment outside strings
-	CodeEllipsis      = "json-ellipsis"       // a "...", ".." or "…" placeholder item, removed
-	CodeNBSP          = "json-nbsp"           // a Unicode space outside strings, read as whitespace
-	CodeUnquotedKey   = "json-unquoted-key"   // a bare identifier used as an object key
-	CodeSingleQuote   = "json-single-quote"   // a 'single quoted' string
-	CodeSmartQuote    = "json-smart-quote"    // “ or ” used as a string delimiter
-	CodeMissingComma  = "json-missing-comma"  // two items separated only by a line break
-	CodeBareWord      = "json-bare-word"      // an unquoted word in value position
+// Repair codes reported by ParseLenient. The parser reports each repair
+// of an example body as a warning with its code, so each is a code of
+// package diag, which says what it means.
+var (
+	CodeTrailingComma = diag.JSONTrailingComma // ',' before '}' or ']'
+	CodeComment       = diag.JSONComment       // a // or /* */ comment outside strings
+	CodeEllipsis      = diag.JSONEllipsis      // a "...", ".." or "…" placeholder item, removed
+	CodeNBSP          = diag.JSONNbsp          // a Unicode space outside strings, read as whitespace
+	CodeUnquotedKey   = diag.JSONUnquotedKey   // a bare identifier used as an object key
+	CodeSingleQuote   = diag.JSONSingleQuote   // a 'single quoted' string
+	CodeSmartQuote    = diag.JSONSmartQuote    // “ or ” used as a string delimiter
+	CodeMissingComma  = diag.JSONMissingComma  // two items separated only by a line break
+	CodeBareWord      = diag.JSONBareWord      // an unquoted word in value position
 )
 
 // describe formats the byte or rune at off for an error message.

@@ -1,32 +1,40 @@
 package route
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/graphdocgen/graphdocgen/parser/diag"
+)
 
 // Issue is one thing ParseLine or ExampleTarget guessed, changed or rejected.
 type Issue struct {
 	Col     int    // 1-based byte column in the input string where the problem is
-	Code    string // one of the Code* constants
+	Code    string // one of the Code* variables or constants
 	Message string
 }
 
-// Issue codes reported by ParseLine.
-const (
-	CodeMethodCase        = "request-line-method-case"         // method not upper-case
-	CodeNormalized        = "request-line-normalized"          // scheme, host, version, "~", leading or trailing "/" changed
-	CodeAnglePlaceholder  = "request-line-angle-placeholder"   // <name> rewritten as {name}
-	CodeParenPlaceholder  = "request-line-paren-placeholder"   // a whole segment (name) rewritten as {name}
-	CodePipeOutsideBraces = "request-line-pipe-outside-braces" // {a} | b rewritten as {a|b}
-	CodeGluedSegment      = "request-line-glued-segment"       // {id}$ref rewritten as {id}/$ref
-	CodeUnbalanced        = "request-line-unbalanced"          // "{" without "}" or a stray "}"
-	CodePlaceholderName   = "request-line-placeholder-name"    // empty placeholder name
-	CodeEllipsis          = "request-line-ellipsis"            // a "..." segment (any depth) kept as literal text
-	CodeTrailingText      = "request-line-trailing-text"       // text after the path ignored
-	CodeParameterValue    = "request-line-parameter-value"     // a function argument's stand-in value parameterValue rewritten as {name}
-	CodeLiteralID         = "request-line-literal-id"          // a GUID or opaque id segment rewritten as {name-id}
-	CodeInvalid           = "request-line-invalid"             // method word but no usable path; ok=false
+// Issue codes reported by ParseLine. The parser reports each issue as a
+// warning with its code, so each is a code of package diag, which says
+// what it means.
+var (
+	CodeMethodCase        = diag.RequestLineMethodCase        // method not upper-case
+	CodeNormalized        = diag.RequestLineNormalized        // scheme, host, version, "~", leading or trailing "/" changed
+	CodeAnglePlaceholder  = diag.RequestLineAnglePlaceholder  // <name> rewritten as {name}
+	CodeParenPlaceholder  = diag.RequestLineParenPlaceholder  // a whole segment (name) rewritten as {name}
+	CodePipeOutsideBraces = diag.RequestLinePipeOutsideBraces // {a} | b rewritten as {a|b}
+	CodeGluedSegment      = diag.RequestLineGluedSegment      // {id}$ref rewritten as {id}/$ref
+	CodeUnbalanced        = diag.RequestLineUnbalanced        // "{" without "}" or a stray "}"
+	CodePlaceholderName   = diag.RequestLinePlaceholderName   // empty placeholder name
+	CodeEllipsis          = diag.RequestLineEllipsis          // a "..." segment (any depth) kept as literal text
+	CodeTrailingText      = diag.RequestLineTrailingText      // text after the path ignored
+	CodeParameterValue    = diag.RequestLineParameterValue    // a function argument's stand-in value parameterValue rewritten as {name}
+	CodeLiteralID         = diag.RequestLineLiteralID         // a GUID or opaque id segment rewritten as {name-id}
+	CodeInvalid           = diag.RequestLineInvalid           // method word but no usable path; ok=false
 )
 
-// Issue codes reported by ExampleTarget.
+// Issue codes reported by ExampleTarget. Its callers read the path only,
+// so these issues are not reported as diagnostics (the generator reports
+// an example to another host itself, as diag.ExampleForeignHost).
 const (
 	CodeForeignHost       = "example-foreign-host" // the URL's host is not a Microsoft Graph host
 	CodeExampleNormalized = "example-normalized"   // version spelling, leading or trailing "/", method or HTTP version removed

@@ -19,7 +19,7 @@ import (
 
 // childBody sets every member of OddChild, inherited ones included.
 const childBody = `{"plain": "p", "a\"b": "q", "it's": "a", "a` + "`" + `b": "b", "a,b": "c", "a\\b": "d",
-	"€uro": "e", "smile😀": "f", "nul\u0000": null, "bad\ufffd": "h",
+	"€uro": "e", "smile😀": "f", "ctl\u0001": null, "bad\ufffd": "h",
 	"own": "o", "a,b,c": "g", "@odata.type": "#microsoft.graph.oddChild"}`
 
 // jsonMap decodes a JSON object for comparison.

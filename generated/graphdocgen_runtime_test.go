@@ -285,22 +285,30 @@ type docTests struct {
 	service reflect.Type
 	ops     map[string]*opInfo
 	table   []*operation
+	// h is the handler every example goes through, built once; it calls
+	// the double of the example being served (dbl).
+	h   *handler
+	dbl *docDouble
 }
 
 // newDocTests indexes the operation table.
 func newDocTests(t *testing.T, service reflect.Type, table []*operation) *docTests {
 	t.Helper()
 	d := &docTests{service: service, ops: map[string]*opInfo{}, table: table}
+	methods := serviceMethods(service)
 	for _, op := range table {
 		info, err := newOpInfo(op)
 		if err == nil {
-			err = info.setResult(service)
+			err = info.setResult(methods)
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		d.ops[op.name] = info
 	}
+	d.h = newHandler(nil, service, table, []Option{withIntercept(func(op *opInfo, ctx context.Context, req any) (any, error) {
+		return d.dbl.call(op, ctx, req)
+	})})
 	return d
 }
 
@@ -417,7 +425,7 @@ func (s *docDouble) call(op *opInfo, ctx context.Context, req any) (any, error) 
 // serve sends a documented request through the handler with the double.
 func (d *docTests) serve(t *testing.T, dbl *docDouble, method, target string, header [][2]string, body string) *httptest.ResponseRecorder {
 	t.Helper()
-	h := newHandler(nil, d.service, d.table, []Option{withIntercept(dbl.call)})
+	d.dbl = dbl
 	hdr := http.Header{}
 	for _, kv := range header {
 		k := http.CanonicalHeaderKey(kv[0])
@@ -427,7 +435,7 @@ func (d *docTests) serve(t *testing.T, dbl *docDouble, method, target string, he
 		hdr.Add(k, kv[1])
 	}
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, newTestRequest(t, method, target, hdr, body))
+	d.h.ServeHTTP(rec, newTestRequest(t, method, target, hdr, body))
 	return rec
 }
 

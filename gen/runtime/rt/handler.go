@@ -30,10 +30,11 @@ func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) 
 		}
 	}
 	var table []routeEntry
+	methods := serviceMethods(service)
 	for _, op := range ops {
 		info, err := newOpInfo(op)
 		if err == nil {
-			err = info.setResult(service)
+			err = info.setResult(methods)
 		}
 		if err != nil {
 			panic("graphdocgen runtime: " + err.Error())

@@ -95,18 +95,33 @@ func newOpInfo(op *operation) (*opInfo, error) {
 	return info, nil
 }
 
-// setResult records the operation's result type, read from the Service
-// interface's method, and the entity type its query options refer to.
-func (info *opInfo) setResult(service reflect.Type) error {
+// serviceMethods maps the names of the Service interface's methods to
+// their types (one pass: MethodByName scans an interface's methods).
+func serviceMethods(service reflect.Type) map[string]reflect.Type {
 	if service == nil {
 		return nil
 	}
-	m, ok := service.MethodByName(info.name)
+	out := make(map[string]reflect.Type, service.NumMethod())
+	for i := range service.NumMethod() {
+		m := service.Method(i)
+		out[m.Name] = m.Type
+	}
+	return out
+}
+
+// setResult records the operation's result type, read from its method of
+// the Service interface (methods, from serviceMethods; nil when unknown),
+// and the entity type its query options refer to.
+func (info *opInfo) setResult(methods map[string]reflect.Type) error {
+	if methods == nil {
+		return nil
+	}
+	mt, ok := methods[info.name]
 	if !ok {
 		return fmt.Errorf("operation %s: the Service has no method %s", info.name, info.name)
 	}
-	if m.Type.NumOut() == 2 {
-		info.result = m.Type.Out(0)
+	if mt.NumOut() == 2 {
+		info.result = mt.Out(0)
 	}
 	info.entity, info.lists = queryEntity(info.result)
 	if info.entity != nil {

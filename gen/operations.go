@@ -247,7 +247,7 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		params = jen.Index().String().Values(lits...)
 	}
 	options := jen.Nil()
-	if o.op.QueryOptions != nil {
+	if o.op.QueryOptions != nil && !o.optionsDropped {
 		lits := make([]jen.Code, len(*o.op.QueryOptions))
 		for i, q := range *o.op.QueryOptions {
 			lits[i] = jen.Lit(q)

@@ -87,6 +87,9 @@ type opPlan struct {
 	// firstOwner keeps this operation's first dropped route (another
 	// operation), nil when none.
 	firstOwner *opPlan
+	// optionsDropped: an example uses a query option the page does not
+	// list, so the list is not enforced (checkStatedOptions).
+	optionsDropped bool
 	// routeCases are requests built from the request lines (TestRoutes).
 	routeCases []routeCase
 }

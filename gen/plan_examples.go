@@ -217,6 +217,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 			t.params = append(t.params, paramValue{sv.params[fi], values[pi]})
 		}
 	}
+	p.checkStatedOptions(sv, ex, t.query)
 	if _, err := rt.ParseODataQuery(t.query, queryParams(sv.op.Paths)...); err != nil {
 		t.rejected, t.queryMalformed, t.queryError, t.rejects = true, true, err.(*rt.Error).Message, ""
 		return t, "", ""
@@ -364,3 +365,31 @@ func selectedNames(query string) map[string]bool {
 	}
 	return nil
 }
+
+// checkStatedOptions drops the query options an operation's page lists
+// (Operation.QueryOptions) when an example of it uses another: the list is
+// then evidently incomplete, and enforcing it would refuse what the docs
+// show working. It warns once per operation.
+func (p *plan) checkStatedOptions(o *opPlan, ex *schema.Example, query string) {
+	if o.op.QueryOptions == nil || o.optionsDropped {
+		return
+	}
+	for _, part := range strings.Split(query, "&") {
+		name, _, _ := strings.Cut(part, "=")
+		n, err := url.QueryUnescape(name)
+		if err != nil {
+			continue
+		}
+		opt := "$" + strings.ToLower(strings.TrimPrefix(n, "$"))
+		if opt == "$skiptoken" || !slices.Contains(systemOptions, opt) || slices.Contains(*o.op.QueryOptions, opt) {
+			continue
+		}
+		o.optionsDropped = true
+		p.warnAt(ex.Source, diag.QueryOptionsIncomplete, fmt.Sprintf("example %s uses %s, which the page of %s does not list among its query options (%s); the handler does not check the list",
+			ex.Name, opt, o.op.GoName, strings.Join(*o.op.QueryOptions, ", ")))
+		return
+	}
+}
+
+// systemOptions are the OData system query options a page can list.
+var systemOptions = []string{"$select", "$expand", "$filter", "$orderby", "$top", "$skip", "$count", "$search", "$skiptoken", "$deltatoken", "$format"}

@@ -398,6 +398,9 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 				continue
 			}
 		}
+		if p == nil && c.r.open(t) {
+			continue // an open type holds undeclared properties (AdditionalData)
+		}
 		if p == nil {
 			first = firstOf(first, c.undocumented(m, t))
 			continue
@@ -540,6 +543,18 @@ func (r *resolver) property(t *schema.Type, name string) *schema.Property {
 		t = r.base(t)
 	}
 	return nil
+}
+
+// open reports whether t or one of its bases is an open type, which holds
+// properties its pages do not declare.
+func (r *resolver) open(t *schema.Type) bool {
+	for depth := 0; t != nil && depth < 64; depth++ {
+		if t.Open {
+			return true
+		}
+		t = r.base(t)
+	}
+	return false
 }
 
 // propertyFold finds a property of t or of its bases whose name equals

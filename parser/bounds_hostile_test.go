@@ -163,7 +163,8 @@ func TestBoundedRefused(t *testing.T) {
 		t.Skip("reads large pages")
 	}
 	normal := []byte(page(rows(1), strings.Repeat("Some *prose* with a [link](x.md).\n\n", 1<<20/36)))
-	base, _ := cost(func() { md.Parser().Parse(text.NewReader(normal)) })
+	md := newBlockParser()
+	base, _ := cost(func() { md.Parse(text.NewReader(normal)) })
 	for name, src := range map[string]string{
 		"50 MB page":      page(rows(1), strings.Repeat("Some prose.\n", 50<<20/12)),
 		"10 MB line":      page(rows(1), strings.Repeat("word ", 2<<20)),

@@ -66,6 +66,10 @@ func newBlockParser() gmparser.Parser {
 // and gives it back when done.
 var blockParsers = sync.Pool{New: func() any { return newBlockParser() }}
 
+// newReader gives goldmark the page's text. Tests wrap it to count
+// goldmark's reads (bounds_hostile_test.go).
+var newReader = text.NewReader
+
 // blocks parses the page with goldmark and flattens block-level nodes
 // (including those nested in lists and quotes) into source order, and
 // records the page's link reference definitions in s.refs. A page over
@@ -76,7 +80,7 @@ func (s *source) blocks() []block {
 	}
 	pc := gmparser.NewContext()
 	md := blockParsers.Get().(gmparser.Parser)
-	doc := md.Parse(text.NewReader(s.text), gmparser.WithContext(pc))
+	doc := md.Parse(newReader(s.text), gmparser.WithContext(pc))
 	blockParsers.Put(md)
 	s.refs = linkRefs{}
 	for _, r := range pc.References() {

@@ -4,7 +4,7 @@
 // wall time, CPU time and peak memory in total and per documented type.
 // `make compile-cost` runs it.
 //
-//	go run ./internal/compilecost [-docs DIR] [-versions v1.0,beta] [-keep DIR]
+//	go run ./cmd/compilecost [-docs DIR] [-versions v1.0,beta] [-keep DIR]
 //
 // Two builds are measured, each with a fresh GOCACHE: "cold" builds the
 // package and the standard-library packages it imports; "package" first
@@ -13,46 +13,27 @@
 // resident set of the go command and the compiler it runs (getrusage of
 // the child processes).
 //
-// It exits 0 with a message when the corpus is absent.
+// It exits 0 with a message when the corpus is absent, 2 when a
+// measurement cannot be made (the temporary modules are removed in every
+// case).
 package main
 
 import (
-	"flag"
-	"fmt"
+	"context"
 	"os"
-	"path/filepath"
-	"strings"
+
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 )
 
-func main() {
-	docs := flag.String("docs", filepath.Join("..", "shared", "graph-docs"), "corpus `DIR` (holds api-reference/)")
-	versions := flag.String("versions", "v1.0,beta", "comma-separated folders of api-reference/ to measure")
-	keep := flag.String("keep", "", "keep the generated modules under `DIR` instead of a temporary folder")
-	flag.Parse()
-	if _, err := os.Stat(filepath.Join(*docs, "api-reference")); err != nil {
-		fmt.Printf("compilecost: skipped: %s/api-reference not found\n", *docs)
-		return
-	}
-	work := *keep
-	if work == "" {
-		var err error
-		if work, err = os.MkdirTemp("", "graphdocgen-compilecost-"); err != nil {
-			fail(err)
-		}
-		defer os.RemoveAll(work)
-	}
-	var rows []*measurement
-	for _, v := range strings.Split(*versions, ",") {
-		m, err := measureVersion(filepath.Join(*docs, "api-reference", v), filepath.Join(work, v), v)
-		if err != nil {
-			fail(err)
-		}
-		rows = append(rows, m)
-	}
-	printTable(os.Stdout, rows)
-}
+func main() { os.Exit(corpustool.Main("compilecost", "v1.0,beta", run)) }
 
-func fail(err error) {
-	fmt.Fprintf(os.Stderr, "compilecost: %v\n", err)
-	os.Exit(2)
+// run measures each folder in a module of its own and prints the table.
+func run(ctx context.Context, ws corpustool.Workspace) (int, error) {
+	rows, err := corpustool.Each(ws.Folders, func(f corpustool.Folder) (*measurement, error) {
+		return measureVersion(ctx, ws.Root, f)
+	})
+	if err != nil {
+		return corpustool.ExitError, err
+	}
+	return corpustool.ExitOK, printTable(os.Stdout, rows)
 }

@@ -4,17 +4,14 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 )
 
 // printTable writes one column per corpus folder.
-func printTable(w io.Writer, ms []*measurement) {
-	row := func(label string, f func(m *measurement) string) {
-		fmt.Fprintf(w, "%-44s", label)
-		for _, m := range ms {
-			fmt.Fprintf(w, " %14s", f(m))
-		}
-		fmt.Fprintln(w)
-	}
+func printTable(w io.Writer, ms []*measurement) error {
+	t := corpustool.NewTable(w, 44, 14, ms)
+	row := t.Row
 	row("graphdocgen compile cost (go build)", func(m *measurement) string { return m.name })
 	row("documented types", func(m *measurement) string { return fmt.Sprint(m.gen.types) })
 	row("enums / operations", func(m *measurement) string { return fmt.Sprintf("%d / %d", m.gen.enums, m.gen.operations) })
@@ -23,21 +20,22 @@ func printTable(w io.Writer, ms []*measurement) {
 	})
 	for _, b := range []struct {
 		label string
-		c     func(m *measurement) cost
+		c     func(m *measurement) corpustool.Cost
 	}{
-		{"cold cache, with the std packages it imports", func(m *measurement) cost { return m.cold }},
-		{"package alone (std already built)", func(m *measurement) cost { return m.pkg }},
+		{"cold cache, with the std packages it imports", func(m *measurement) corpustool.Cost { return m.cold }},
+		{"package alone (std already built)", func(m *measurement) corpustool.Cost { return m.pkg }},
 	} {
-		fmt.Fprintln(w, b.label+":")
-		row("  wall time", func(m *measurement) string { return secs(b.c(m).wall) })
-		row("  CPU time (user+sys)", func(m *measurement) string { return secs(b.c(m).cpu) })
-		row("  peak memory (MiB, largest process)", func(m *measurement) string { return fmt.Sprintf("%.0f", mib(b.c(m).maxRSS)) })
-		row("  wall time per type (ms)", func(m *measurement) string { return perType(b.c(m).wall, m) })
-		row("  CPU time per type (ms)", func(m *measurement) string { return perType(b.c(m).cpu, m) })
+		t.Printf("%s:\n", b.label)
+		row("  wall time", func(m *measurement) string { return secs(b.c(m).Wall) })
+		row("  CPU time (user+sys)", func(m *measurement) string { return secs(b.c(m).CPU) })
+		row("  peak memory (MiB, largest process)", func(m *measurement) string { return fmt.Sprintf("%.0f", mib(b.c(m).MaxRSS)) })
+		row("  wall time per type (ms)", func(m *measurement) string { return perType(b.c(m).Wall, m) })
+		row("  CPU time per type (ms)", func(m *measurement) string { return perType(b.c(m).CPU, m) })
 		row("  peak memory per type (KiB)", func(m *measurement) string {
-			return fmt.Sprintf("%.0f", float64(b.c(m).maxRSS)/1024/float64(max(m.gen.types, 1)))
+			return fmt.Sprintf("%.0f", float64(b.c(m).MaxRSS)/1024/float64(max(m.gen.types, 1)))
 		})
 	}
+	return t.Err()
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.1fs", d.Seconds()) }

@@ -6,55 +6,36 @@
 //	go run ./cmd/corpus [-docs DIR] [-keep DIR] [-versions beta,v1.0]
 //
 // It exits 0 with a message when the corpus is absent, 1 when a package
-// fails to build or vet, a routing test fails or an example test fails.
+// fails to build or vet, a routing test fails or an example test fails,
+// and 2 when it cannot finish (the temporary modules are removed in every
+// case).
 package main
 
 import (
-	"flag"
-	"fmt"
+	"context"
 	"os"
-	"path/filepath"
-	"strings"
+
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 )
 
-func main() {
-	docs := flag.String("docs", filepath.Join("..", "shared", "graph-docs"), "corpus `DIR` (holds api-reference/)")
-	keep := flag.String("keep", "", "keep the generated modules under `DIR` instead of a temporary folder")
-	versions := flag.String("versions", "beta,v1.0", "comma-separated folders of api-reference/ to run")
-	flag.Parse()
-	if _, err := os.Stat(filepath.Join(*docs, "api-reference")); err != nil {
-		fmt.Printf("corpus: skipped: %s/api-reference not found (the Graph docs corpus is only on CI and developer machines)\n", *docs)
-		return
-	}
-	root, err := filepath.Abs(".")
-	if err != nil {
-		fail(err)
-	}
-	work := *keep
-	if work == "" {
-		work, err = os.MkdirTemp("", "graphdocgen-corpus-")
-		if err != nil {
-			fail(err)
-		}
-		defer os.RemoveAll(work)
-	}
-	var reports []*report
-	ok := true
-	for _, v := range strings.Split(*versions, ",") {
-		r, err := runVersion(root, filepath.Join(*docs, "api-reference", v), filepath.Join(work, v), v)
-		if err != nil {
-			fail(err)
-		}
-		reports = append(reports, r)
-		ok = ok && r.ok()
-	}
-	printScreen(os.Stdout, reports)
-	if !ok {
-		os.Exit(1)
-	}
-}
+func main() { os.Exit(corpustool.Main("corpus", "beta,v1.0", run)) }
 
-func fail(err error) {
-	fmt.Fprintf(os.Stderr, "corpus: %v\n", err)
-	os.Exit(2)
+// run generates, builds, vets and tests each folder in a module of its
+// own and prints the screen.
+func run(ctx context.Context, ws corpustool.Workspace) (int, error) {
+	reports, err := corpustool.Each(ws.Folders, func(f corpustool.Folder) (*report, error) {
+		return runVersion(ctx, ws.Root, f)
+	})
+	if err != nil {
+		return corpustool.ExitError, err
+	}
+	if err := printScreen(os.Stdout, reports); err != nil {
+		return corpustool.ExitError, err
+	}
+	for _, r := range reports {
+		if !r.ok() {
+			return corpustool.ExitFailed, nil
+		}
+	}
+	return corpustool.ExitOK, nil
 }

@@ -48,6 +48,7 @@ type Folder struct {
 // Workspace is what a run works on.
 type Workspace struct {
 	Root    string // the graphdocgen module (the current folder)
+	Work    string // the work folder (-keep, or a temporary one)
 	Folders []Folder
 }
 
@@ -82,7 +83,7 @@ func Run(name string, f *Flags, body func(ctx context.Context, ws Workspace) (in
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	status, err := withWorkDir(f.Keep, name, func(work string) (int, error) {
-		ws := Workspace{Root: root}
+		ws := Workspace{Root: root, Work: work}
 		for _, v := range strings.Split(f.Versions, ",") {
 			if v = strings.TrimSpace(v); v != "" {
 				ws.Folders = append(ws.Folders, Folder{v, filepath.Join(api, v), filepath.Join(work, v)})

@@ -3,26 +3,43 @@
 // generates a package into a temporary module, builds and vets it, runs its
 // golden tests, and prints one screen of figures. `make corpus` runs it.
 //
-//	go run ./cmd/corpus [-docs DIR] [-keep DIR] [-versions beta,v1.0]
+//	go run ./cmd/corpus [-docs DIR] [-keep DIR] [-versions beta,v1.0] [-update-ratchet]
+//
+// Then it compares each folder's figures with the ratchet file
+// (cmd/corpus/ratchet.txt, see ratchet.go): a figure that got worse fails
+// the run and the output says how to accept an intended change
+// (-update-ratchet rewrites the file's entries for the folders run).
 //
 // It exits 0 with a message when the corpus is absent, 1 when a package
-// fails to build or vet, a routing test fails or an example test fails,
-// and 2 when it cannot finish (the temporary modules are removed in every
-// case).
+// fails to build or vet, a routing test fails, an example test fails or a
+// figure got worse than the ratchet records, and 2 when it cannot finish
+// (the temporary modules are removed in every case).
 package main
 
 import (
 	"context"
+	"flag"
 	"os"
+	"path/filepath"
 
 	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
+)
+
+var (
+	ratchetFile   = flag.String("ratchet", filepath.Join("cmd", "corpus", "ratchet.txt"), "the ratchet `file`: figures that may not get worse")
+	updateRatchet = flag.Bool("update-ratchet", false, "record this run's figures in the ratchet file instead of comparing them (for the folders run)")
 )
 
 func main() { os.Exit(corpustool.Main("corpus", "beta,v1.0", run)) }
 
 // run generates, builds, vets and tests each folder in a module of its
-// own and prints the screen.
+// own, prints the screen, and compares the figures with the ratchet file
+// (or records them there with -update-ratchet).
 func run(ctx context.Context, ws corpustool.Workspace) (int, error) {
+	rt, err := readRatchet(*ratchetFile)
+	if err != nil {
+		return corpustool.ExitError, err
+	}
 	reports, err := corpustool.Each(ws.Folders, func(f corpustool.Folder) (*report, error) {
 		return runVersion(ctx, ws.Root, f)
 	})
@@ -32,10 +49,18 @@ func run(ctx context.Context, ws corpustool.Workspace) (int, error) {
 	if err := printScreen(os.Stdout, reports); err != nil {
 		return corpustool.ExitError, err
 	}
+	status := corpustool.ExitOK
 	for _, r := range reports {
 		if !r.ok() {
-			return corpustool.ExitFailed, nil
+			status = corpustool.ExitFailed
 		}
 	}
-	return corpustool.ExitOK, nil
+	if *updateRatchet {
+		return status, writeRatchet(os.Stdout, *ratchetFile, rt, reports)
+	}
+	held, err := checkRatchet(os.Stdout, *ratchetFile, rt, reports)
+	if !held {
+		status = corpustool.ExitFailed
+	}
+	return status, err
 }

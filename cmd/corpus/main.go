@@ -21,6 +21,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 )
@@ -58,9 +60,26 @@ func run(ctx context.Context, ws corpustool.Workspace) (int, error) {
 	if *updateRatchet {
 		return status, writeRatchet(os.Stdout, *ratchetFile, rt, reports)
 	}
-	held, err := checkRatchet(os.Stdout, *ratchetFile, rt, reports)
+	held, err := checkRatchet(os.Stdout, *ratchetFile, acceptCommand(), rt, reports)
 	if !held {
 		status = corpustool.ExitFailed
 	}
 	return status, err
+}
+
+// acceptCommand is the command that records this run's figures in the
+// ratchet file: -update-ratchet with the flags of this run that choose the
+// corpus, the folders and the file.
+func acceptCommand() string {
+	cmd := "go run ./cmd/corpus -update-ratchet"
+	for _, name := range []string{"docs", "versions", "ratchet"} {
+		if f := flag.Lookup(name); f != nil && f.Value.String() != f.DefValue {
+			v := f.Value.String()
+			if strings.ContainsAny(v, " \t'\"\\") {
+				v = strconv.Quote(v)
+			}
+			cmd += " -" + name + " " + v
+		}
+	}
+	return cmd
 }

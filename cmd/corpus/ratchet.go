@@ -29,9 +29,6 @@ const ratchetHeader = `# Figures of make corpus (go run ./cmd/corpus) that may n
 # sees it.
 `
 
-// updateCommand is what a developer runs to record the figures.
-const updateCommand = "go run ./cmd/corpus -update-ratchet"
-
 // Figure names. The diagnostics of a code are figDiagnosticsfix + code.
 const (
 	figPages       = "pages-with-operations"
@@ -167,8 +164,9 @@ func compare(folder string, was, now map[string]int) []change {
 
 // checkRatchet compares each report's figures with the record, prints the
 // changes to w, and reports whether none got worse. Folders the record
-// lacks are named and not compared. file is the path to print.
-func checkRatchet(w io.Writer, file string, rt ratchet, rs []*report) (bool, error) {
+// lacks are named and not compared. file is the path to print, accept
+// the command that records the figures.
+func checkRatchet(w io.Writer, file, accept string, rt ratchet, rs []*report) (bool, error) {
 	var worse, better []change
 	var missing []string
 	for _, r := range rs {
@@ -201,9 +199,9 @@ func checkRatchet(w io.Writer, file string, rt ratchet, rs []*report) (bool, err
 	}
 	switch {
 	case len(worse) > 0:
-		fmt.Fprintf(&b, "FAIL: %d figures got worse than %s records. If the change is intended, run\n\t%s\nand commit %s in the same commit as the change, where a reviewer sees it.\n", len(worse), file, updateCommand, file)
+		fmt.Fprintf(&b, "FAIL: %d figures got worse than %s records. If the change is intended, run\n\t%s\nand commit %s in the same commit as the change, where a reviewer sees it.\n", len(worse), file, accept, file)
 	case len(better) > 0 || len(missing) > 0:
-		fmt.Fprintf(&b, "Figures improved or are not recorded yet: run\n\t%s\nand commit %s, so that they cannot slip back.\n", updateCommand, file)
+		fmt.Fprintf(&b, "Figures improved or are not recorded yet: run\n\t%s\nand commit %s, so that they cannot slip back.\n", accept, file)
 	}
 	_, err := io.WriteString(w, b.String())
 	return len(worse) == 0, err

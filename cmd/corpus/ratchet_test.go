@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,7 +138,7 @@ func TestCheckRatchet(t *testing.T) {
 		}},
 	} {
 		var b strings.Builder
-		held, err := checkRatchet(&b, "ratchet.txt", rt, []*report{tc.r})
+		held, err := checkRatchet(&b, "ratchet.txt", "go run ./cmd/corpus -update-ratchet", rt, []*report{tc.r})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -217,5 +218,21 @@ func TestRatchetParseErrors(t *testing.T) {
 		t.Errorf("the committed ratchet file: %v", err)
 	} else if _, err := readRatchet("ratchet.txt"); err != nil {
 		t.Errorf("the committed ratchet file does not read: %v", err)
+	}
+}
+
+// TestAcceptCommand: the command that accepts a change repeats the flags
+// that choose what is recorded, quoted when needed.
+func TestAcceptCommand(t *testing.T) {
+	if got, want := acceptCommand(), "go run ./cmd/corpus -update-ratchet"; got != want {
+		t.Errorf("default flags: %q, want %q", got, want)
+	}
+	old := *ratchetFile
+	defer func() { *ratchetFile = old }()
+	if err := flag.Set("ratchet", "/tmp/my ratchet.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := acceptCommand(), `go run ./cmd/corpus -update-ratchet -ratchet "/tmp/my ratchet.txt"`; got != want {
+		t.Errorf("with -ratchet: %q, want %q", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -44,17 +45,30 @@ type block struct {
 	recovered bool
 }
 
-// md reads block structure only. Without inline parsers goldmark spends no
-// time on links, emphasis or code spans, which the parser reads from the
-// raw text itself (parseCell); goldmark v1.8.7 reads some inline shapes in
-// time quadratic in their length ("[[[[...", "[a](" repeated).
-var md = goldmark.New(
-	goldmark.WithParser(gmparser.NewParser(
-		gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
-		gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
-	)),
-	goldmark.WithExtensions(extension.Table),
-)
+// newBlockParser returns a goldmark parser that reads block structure
+// only. Without inline parsers goldmark spends no time on links, emphasis
+// or code spans, which the parser reads from the raw text itself
+// (parseCell); goldmark v1.8.7 reads some inline shapes in time quadratic
+// in their length ("[[[[...", "[a](" repeated).
+func newBlockParser() gmparser.Parser {
+	return goldmark.New(
+		goldmark.WithParser(gmparser.NewParser(
+			gmparser.WithBlockParsers(gmparser.DefaultBlockParsers()...),
+			gmparser.WithParagraphTransformers(gmparser.DefaultParagraphTransformers()...),
+		)),
+		goldmark.WithExtensions(extension.Table),
+	).Parser()
+}
+
+// blockParsers holds goldmark parsers for reuse. goldmark does not promise
+// that a parser is safe for concurrent use, and Parse reads pages on
+// several goroutines, so each page takes a parser of its own from the pool
+// and gives it back when done.
+var blockParsers = sync.Pool{New: func() any { return newBlockParser() }}
+
+// newReader gives goldmark the page's text. Tests wrap it to count
+// goldmark's reads (bounds_hostile_test.go).
+var newReader = text.NewReader
 
 // blocks parses the page with goldmark and flattens block-level nodes
 // (including those nested in lists and quotes) into source order, and
@@ -65,7 +79,9 @@ func (s *source) blocks() []block {
 		return nil
 	}
 	pc := gmparser.NewContext()
-	doc := md.Parser().Parse(text.NewReader(s.text), gmparser.WithContext(pc))
+	md := blockParsers.Get().(gmparser.Parser)
+	doc := md.Parse(newReader(s.text), gmparser.WithContext(pc))
+	blockParsers.Put(md)
 	s.refs = linkRefs{}
 	for _, r := range pc.References() {
 		s.refs[util.ToLinkReference(r.Label())] = true

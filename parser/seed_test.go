@@ -96,19 +96,32 @@ func seedSource(t *testing.T) string {
 	return string(data)
 }
 
+// onlyExample returns the one example of the one operation of a parse of
+// the seed, or fails the test.
+func onlyExample(t *testing.T, s *schema.Schema) *schema.Example {
+	t.Helper()
+	if len(s.Operations) != 1 || len(s.Operations[0].Examples) != 1 {
+		t.Fatalf("%d operations, want the seed's one with one example", len(s.Operations))
+	}
+	return s.Operations[0].Examples[0]
+}
+
 // TestWholeBodyMismatch checks that a response body that does not fit its
 // type as a whole (an array where an object is documented) is recorded as
 // a mismatch of "the body", so no test decodes it.
 func TestWholeBodyMismatch(t *testing.T) {
 	src := seedSource(t)
 	i := strings.Index(src, "Content-Length: 401\n\n{")
-	j := strings.Index(src[i:], "\n}\n")
-	if i < 0 || j < 0 {
+	if i < 0 {
 		t.Fatal("the seed's response body moved")
+	}
+	j := strings.Index(src[i:], "\n}\n")
+	if j < 0 {
+		t.Fatal("the seed's response body has no closing brace")
 	}
 	src = src[:i] + "Content-Length: 401\n\n[1, 2]" + src[i+j+2:]
 	got := Parse([]File{{Path: seedPage, Data: []byte(src)}})
-	ex := got.Operations[0].Examples[0]
+	ex := onlyExample(t, got)
 	if ex.ResponseMismatch != "the body" {
 		t.Errorf("ResponseMismatch = %q, want %q", ex.ResponseMismatch, "the body")
 	}
@@ -139,7 +152,7 @@ func TestExampleValueFormat(t *testing.T) {
 	if diff := cmp.Diff(want, diags); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
-	ex := got.Operations[0].Examples[0]
+	ex := onlyExample(t, got)
 	if ex.Rejects != "eventDateTime" || !ex.RejectsEnum || ex.RejectsBody {
 		t.Errorf("Rejects = %q, RejectsEnum = %v, RejectsBody = %v; want eventDateTime, true, false", ex.Rejects, ex.RejectsEnum, ex.RejectsBody)
 	}

@@ -1,90 +1,76 @@
 package main
 
 import (
-	"bytes"
-	"fmt"
+	"context"
 	"os"
-	"os/exec"
+	"path/filepath"
 	"strings"
-	"syscall"
-	"time"
+
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 )
 
-// cost is what one go command run took.
-type cost struct {
-	wall    time.Duration
-	cpu     time.Duration // user + system, children included
-	maxRSS  int64         // bytes, the largest process
-	command string
-}
-
-// measurement is one corpus folder's figures.
+// measurement is the figures of one package: a generated corpus folder,
+// or msgraph-sdk-go's models.
 type measurement struct {
-	name      string
-	gen       *generated
-	cold, pkg cost
+	name  string
+	types int // documented types: the denominator of the per-type rows
+	gen   *generated
+	sdk   *models
+	// cold: with an empty cache; pkg: the package alone, its imports
+	// built first; test: go test -c, the tests' imports built first
+	// (generated packages only).
+	cold, pkg corpustool.Cost
+	test      *corpustool.Cost
 }
 
-func measureVersion(docs, dir, name string) (*measurement, error) {
-	g, err := generateModule(docs, dir)
+// measureFolder generates one corpus folder's package into a module in
+// f.Dir and measures building it and its test binary.
+func measureFolder(ctx context.Context, root string, f corpustool.Folder) (*measurement, error) {
+	g, err := generateModule(root, f.Docs, f.Dir)
 	if err != nil {
 		return nil, err
 	}
-	m := &measurement{name: name, gen: g}
-	if m.cold, err = goBuild(dir, freshCache(dir, "cold"), "./graph"); err != nil {
+	m := &measurement{name: f.Name, types: g.types + g.enums, gen: g}
+	if err := m.measureBuilds(ctx, f.Dir, "./graph"); err != nil {
 		return nil, err
 	}
-	cache := freshCache(dir, "package")
-	std, err := stdDeps(dir, cache)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := goBuild(dir, cache, std...); err != nil {
-		return nil, err
-	}
-	m.pkg, err = goBuild(dir, cache, "./graph")
+	test, err := measure(ctx, f.Dir, "test", "./graph", true, "test", "-c", "-o", os.DevNull, "./graph")
+	m.test = &test
 	return m, err
 }
 
-// freshCache is an empty GOCACHE folder under dir.
-func freshCache(dir, name string) string {
-	c := dir + "/.gocache-" + name
-	os.RemoveAll(c)
-	return c
+// measureBuilds measures the cold and the package-alone build of pkg.
+func (m *measurement) measureBuilds(ctx context.Context, dir, pkg string) error {
+	var err error
+	if m.cold, err = measure(ctx, dir, "cold", "", false, "build", pkg); err != nil {
+		return err
+	}
+	m.pkg, err = measure(ctx, dir, "package", pkg, false, "build", pkg)
+	return err
 }
 
-// stdDeps lists the standard-library packages ./graph imports, directly
-// or not.
-func stdDeps(dir, cache string) ([]string, error) {
-	cmd := goCommand(dir, cache, "list", "-deps", "-f", "{{if .Standard}}{{.ImportPath}}{{end}}", "./graph")
-	out, err := cmd.Output()
-	if err != nil {
-		return nil, fmt.Errorf("go list: %v", err)
+// measure runs the go command with args in dir with an empty build cache
+// of its own (named after what it measures) and returns its cost. When
+// deps names a package, what it imports (with its tests' imports when
+// tests is set) is built first, not measured.
+func measure(ctx context.Context, dir, name, deps string, tests bool, args ...string) (corpustool.Cost, error) {
+	cache := filepath.Join(dir, ".gocache-"+name)
+	if err := os.RemoveAll(cache); err != nil {
+		return corpustool.Cost{}, err
 	}
-	return strings.Fields(string(out)), nil
-}
-
-func goCommand(dir, cache string, args ...string) *exec.Cmd {
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=", "GOTOOLCHAIN=local")
-	return cmd
-}
-
-// goBuild runs go build with the given cache and returns its cost.
-func goBuild(dir, cache string, pkgs ...string) (cost, error) {
-	cmd := goCommand(dir, cache, append([]string{"build"}, pkgs...)...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	start := time.Now()
-	err := cmd.Run()
-	c := cost{wall: time.Since(start), command: "go build " + strings.Join(pkgs, " ")}
-	if err != nil {
-		return c, fmt.Errorf("%s in %s: %v\n%s", c.command, dir, err, out.Bytes())
+	g := corpustool.Go{Dir: dir, Cache: cache}
+	if deps != "" {
+		list := []string{"list", "-deps", "-f", "{{if .DepOnly}}{{.ImportPath}}{{end}}"}
+		if tests {
+			list = append(list, "-test")
+		}
+		out, err := g.Output(ctx, append(list, deps)...)
+		if err != nil {
+			return corpustool.Cost{}, err
+		}
+		if err := g.Run(ctx, append([]string{"build"}, strings.Fields(string(out))...)...); err != nil {
+			return corpustool.Cost{}, err
+		}
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		c.maxRSS = ru.Maxrss << 10 // KiB on Linux
-	}
-	c.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	return c, nil
+	return g.Measure(ctx, args...)
 }

@@ -4,46 +4,78 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 )
 
-// printTable writes one column per corpus folder.
-func printTable(w io.Writer, ms []*measurement) {
-	row := func(label string, f func(m *measurement) string) {
-		fmt.Fprintf(w, "%-44s", label)
-		for _, m := range ms {
-			fmt.Fprintf(w, " %14s", f(m))
+// printTable writes one column per package measured; sdk, when not nil,
+// is msgraph-sdk-go's models, the yardstick of the per-type CPU ratio.
+func printTable(w io.Writer, ms []*measurement, sdk *measurement) error {
+	t := corpustool.NewTable(w, 46, 15, ms)
+	t.Row("compile cost (go build)", func(m *measurement) string { return m.name })
+	t.Row("documented types (see below)", func(m *measurement) string { return fmt.Sprint(m.types) })
+	t.Row("  graphdocgen: types / enums / operations", func(m *measurement) string {
+		if m.gen == nil {
+			return "-"
 		}
-		fmt.Fprintln(w)
-	}
-	row("graphdocgen compile cost (go build)", func(m *measurement) string { return m.name })
-	row("documented types", func(m *measurement) string { return fmt.Sprint(m.gen.types) })
-	row("enums / operations", func(m *measurement) string { return fmt.Sprintf("%d / %d", m.gen.enums, m.gen.operations) })
-	row("non-test .go files / MiB", func(m *measurement) string {
-		return fmt.Sprintf("%d / %.1f", m.gen.files, float64(m.gen.bytes)/(1<<20))
+		return fmt.Sprintf("%d / %d / %d", m.gen.types, m.gen.enums, m.gen.operations)
+	})
+	t.Row("  msgraph: model files / type declarations", func(m *measurement) string {
+		if m.sdk == nil {
+			return "-"
+		}
+		return fmt.Sprintf("%d / %d", m.sdk.files, m.sdk.types)
+	})
+	t.Row("non-test .go files / MiB", func(m *measurement) string {
+		if m.sdk != nil {
+			return fmt.Sprintf("%d / %.1f", m.sdk.files, mib(m.sdk.bytes))
+		}
+		return fmt.Sprintf("%d / %.1f", m.gen.files, mib(m.gen.bytes))
 	})
 	for _, b := range []struct {
 		label string
-		c     func(m *measurement) cost
+		c     func(m *measurement) *corpustool.Cost
 	}{
-		{"cold cache, with the std packages it imports", func(m *measurement) cost { return m.cold }},
-		{"package alone (std already built)", func(m *measurement) cost { return m.pkg }},
+		{"cold cache, with everything it imports", func(m *measurement) *corpustool.Cost { return &m.cold }},
+		{"package alone (its imports already built)", func(m *measurement) *corpustool.Cost { return &m.pkg }},
+		{"test binary, go test -c (imports built)", func(m *measurement) *corpustool.Cost { return m.test }},
 	} {
-		fmt.Fprintln(w, b.label+":")
-		row("  wall time", func(m *measurement) string { return secs(b.c(m).wall) })
-		row("  CPU time (user+sys)", func(m *measurement) string { return secs(b.c(m).cpu) })
-		row("  peak memory (MiB, largest process)", func(m *measurement) string { return fmt.Sprintf("%.0f", mib(b.c(m).maxRSS)) })
-		row("  wall time per type (ms)", func(m *measurement) string { return perType(b.c(m).wall, m) })
-		row("  CPU time per type (ms)", func(m *measurement) string { return perType(b.c(m).cpu, m) })
-		row("  peak memory per type (KiB)", func(m *measurement) string {
-			return fmt.Sprintf("%.0f", float64(b.c(m).maxRSS)/1024/float64(max(m.gen.types, 1)))
-		})
+		t.Printf("%s:\n", b.label)
+		figure := func(f func(c *corpustool.Cost, m *measurement) string) func(m *measurement) string {
+			return func(m *measurement) string {
+				if c := b.c(m); c != nil {
+					return f(c, m)
+				}
+				return "-"
+			}
+		}
+		t.Row("  wall time", figure(func(c *corpustool.Cost, _ *measurement) string { return secs(c.Wall) }))
+		t.Row("  CPU time (user+sys)", figure(func(c *corpustool.Cost, _ *measurement) string { return secs(c.CPU) }))
+		t.Row("  peak memory (MiB, largest process)", figure(func(c *corpustool.Cost, _ *measurement) string {
+			return fmt.Sprintf("%.0f", mib(c.MaxRSS))
+		}))
+		t.Row("  CPU time per type (ms)", figure(func(c *corpustool.Cost, m *measurement) string {
+			return fmt.Sprintf("%.1f", cpuPerType(c, m))
+		}))
+		t.Row("  peak memory per type (KiB)", figure(func(c *corpustool.Cost, m *measurement) string {
+			return fmt.Sprintf("%.0f", float64(c.MaxRSS)/1024/float64(max(m.types, 1)))
+		}))
+		if sdk != nil && b.c(sdk) != nil {
+			t.Row("  CPU per type / msgraph's", figure(func(c *corpustool.Cost, m *measurement) string {
+				return fmt.Sprintf("%.2fx", cpuPerType(c, m)/cpuPerType(b.c(sdk), sdk))
+			}))
+		}
 	}
+	t.Printf("documented types: a generated package's types and enums; msgraph-sdk-go's model files\n" +
+		"(a file per entity, complex type or enum; its type declarations also count each model's interface).\n")
+	return t.Err()
 }
 
 func secs(d time.Duration) string { return fmt.Sprintf("%.1fs", d.Seconds()) }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
 
-func perType(d time.Duration, m *measurement) string {
-	return fmt.Sprintf("%.1f", float64(d.Milliseconds())/float64(max(m.gen.types, 1)))
+// cpuPerType is c's CPU time in milliseconds per documented type of m.
+func cpuPerType(c *corpustool.Cost, m *measurement) float64 {
+	return float64(c.CPU.Microseconds()) / 1000 / float64(max(m.types, 1))
 }

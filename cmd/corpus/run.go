@@ -3,14 +3,14 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 	"github.com/graphdocgen/graphdocgen/gen"
 	"github.com/graphdocgen/graphdocgen/parser"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -50,82 +50,66 @@ func (r *report) time(name string, f func() error) error {
 }
 
 // runVersion generates one folder's package into dir (a fresh module) and
-// builds, vets and tests it.
-func runVersion(root, docs, dir, name string) (*report, error) {
-	r := &report{name: name, results: map[string]string{}}
+// builds, vets and tests it. A package that does not build, vet or pass
+// its tests is a figure of the report; an error is a step that could not
+// run.
+func runVersion(ctx context.Context, root string, f corpustool.Folder) (*report, error) {
+	r := &report{name: f.Name, results: map[string]string{}}
 	var files []parser.File
 	var out []gen.File
-	if err := r.time("read", func() (err error) { files, err = parser.ReadPaths([]string{docs}); return }); err != nil {
+	if err := r.time("read", func() (err error) { files, err = parser.ReadPaths([]string{f.Docs}); return }); err != nil {
 		return nil, err
 	}
-	r.time("parse", func() error { r.s = parser.Parse(files); return nil })
+	_ = r.time("parse", func() error { r.s = parser.Parse(files); return nil })
 	if err := r.time("generate", func() (err error) {
-		out, err = gen.Generate(r.s, gen.Options{Package: "graph", Args: []string{"-out", "graph", docs}})
+		out, err = gen.Generate(r.s, gen.Options{Package: "graph", Args: []string{"-out", "graph", f.Docs}})
 		return
 	}); err != nil {
 		return nil, err
 	}
 	r.files = len(out)
-	if err := r.time("write", func() error { return writeModule(root, dir, out) }); err != nil {
-		return nil, err
-	}
-	if err := r.time("go build", func() error {
-		r.buildErr = goCmd(dir, "build", "./...")
-		return nil
+	if err := r.time("write", func() error {
+		return corpustool.WriteModule(root, f.Dir, "example.com/corpus", "graph", out)
 	}); err != nil {
 		return nil, err
 	}
-	r.time("go vet", func() error { r.vetErr = goCmd(dir, "vet", "./..."); return nil })
-	r.time("go test", func() error { return r.runTests(dir) })
-	return r, nil
+	g := corpustool.Go{Dir: f.Dir}
+	_ = r.time("go build", func() error { r.buildErr = failure(g.Run(ctx, "build", "./...")); return nil })
+	_ = r.time("go vet", func() error { r.vetErr = failure(g.Run(ctx, "vet", "./...")); return nil })
+	if err := r.time("go test", func() error { return r.runTests(ctx, g) }); err != nil {
+		return nil, err
+	}
+	return r, ctx.Err()
 }
 
-// writeModule lays out a module holding the package in dir/graph.
-func writeModule(root, dir string, files []gen.File) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// failure is the text of a failed step, or "" when it passed.
+func failure(err error) string {
+	if err == nil {
+		return ""
 	}
-	mod := "module example.com/corpus\n\ngo 1.26\n\nrequire github.com/google/go-cmp v0.7.0\n"
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
-		return err
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
-		return err
-	}
-	_, err = gen.WriteDir(filepath.Join(dir, "graph"), files)
-	return err
-}
-
-// goCmd runs the go command in dir; it returns its output when it fails.
-func goCmd(dir string, args ...string) string {
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Sprintf("%v\n%s", err, out)
-	}
-	return ""
+	return err.Error()
 }
 
 // runTests runs the package's tests with -json and records every result.
-func (r *report) runTests(dir string) error {
-	cmd := exec.Command("go", "test", "-json", "-timeout", "90m", "./graph/")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+// Failing tests are results; a test binary that does not build or
+// crashes before reporting keeps its output in r.testOut (and the folder
+// fails, see ok); an error is a go command that could not run or output
+// that could not be read.
+func (r *report) runTests(ctx context.Context, g corpustool.Go) error {
+	cmd := g.Command(ctx, "test", "-json", "-timeout", "90m", "./graph/")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	out, _ := cmd.Output()
+	out, err := cmd.Output()
+	if _, exited := err.(*exec.ExitError); err != nil && !exited {
+		return fmt.Errorf("go test in %s: %v", g.Dir, err)
+	}
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var tail []string
 	for sc.Scan() {
 		var ev struct{ Action, Test, Output string }
 		if json.Unmarshal(sc.Bytes(), &ev) != nil {
+			tail = append(tail, sc.Text())
 			continue
 		}
 		switch ev.Action {
@@ -133,14 +117,22 @@ func (r *report) runTests(dir string) error {
 			if ev.Test != "" {
 				r.results[ev.Test] = ev.Action
 			}
+		case "build-output":
+			tail = append(tail, strings.TrimRight(ev.Output, "\n"))
 		case "output":
 			if strings.Contains(ev.Output, "FAIL") || strings.Contains(ev.Output, "panic") {
 				tail = append(tail, strings.TrimRight(ev.Output, "\n"))
 			}
 		}
 	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading go test -json output: %v", err)
+	}
 	if len(r.results) == 0 {
 		r.testOut = stderr.String() + strings.Join(tail, "\n")
+		if r.testOut == "" && err != nil {
+			r.testOut = err.Error()
+		}
 	}
-	return nil
+	return ctx.Err()
 }

@@ -6,18 +6,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // printScreen writes the one-screen summary, one column per folder.
-func printScreen(w io.Writer, rs []*report) {
-	row := func(label string, f func(r *report) string) {
-		fmt.Fprintf(w, "%-34s", label)
-		for _, r := range rs {
-			fmt.Fprintf(w, " %16s", f(r))
-		}
-		fmt.Fprintln(w)
-	}
+func printScreen(w io.Writer, rs []*report) error {
+	t := corpustool.NewTable(w, 34, 16, rs)
+	row := t.Row
 	num := func(f func(r *report) int) func(r *report) string {
 		return func(r *report) string { return fmt.Sprint(f(r)) }
 	}
@@ -46,11 +42,11 @@ func printScreen(w io.Writer, rs []*report) {
 	for _, code := range topCodes(rs, 18) {
 		row("  "+code, num(func(r *report) int { return countCode(r.s, code) }))
 	}
-	fmt.Fprintln(w, "examples without a test, by reason:")
+	t.Printf("examples without a test, by reason:\n")
 	for _, code := range topReasons(rs, 10) {
 		row("  "+code, num(func(r *report) int { return r.reasons()[code] }))
 	}
-	fmt.Fprintln(w, "time per stage:")
+	t.Printf("time per stage:\n")
 	for i := range rs[0].stages {
 		row("  "+rs[0].stages[i].name, func(r *report) string {
 			if i < len(r.stages) {
@@ -61,21 +57,22 @@ func printScreen(w io.Writer, rs []*report) {
 	}
 	for _, r := range rs {
 		if failed := r.failedExamples(); len(failed) > 0 {
-			fmt.Fprintf(w, "\n%s example tests that failed (each names the page of its example):\n", r.name)
+			t.Printf("\n%s example tests that failed (each names the page of its example):\n", r.name)
 			for i, f := range failed {
 				if i == 30 {
-					fmt.Fprintf(w, "  ... and %d more\n", len(failed)-30)
+					t.Printf("  ... and %d more\n", len(failed)-30)
 					break
 				}
-				fmt.Fprintf(w, "  %s\n", f)
+				t.Printf("  %s\n", f)
 			}
 		}
 		for _, s := range []struct{ what, out string }{{"build", r.buildErr}, {"vet", r.vetErr}, {"test", r.testOut}} {
 			if s.out != "" {
-				fmt.Fprintf(w, "\n%s %s failed:\n%s\n", r.name, s.what, firstLines(s.out, 30))
+				t.Printf("\n%s %s failed:\n%s\n", r.name, s.what, firstLines(s.out, 30))
 			}
 		}
 	}
+	return t.Err()
 }
 
 func okStr(err string) string {

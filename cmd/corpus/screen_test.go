@@ -20,7 +20,9 @@ func TestScreenExampleRows(t *testing.T) {
 	}}}}
 	r := &report{name: "v", s: s, results: map[string]string{"TestA/a": "pass", "TestA/b": "pass", "TestA/c": "fail", "TestA/d": "pass"}}
 	var b bytes.Buffer
-	printScreen(&b, []*report{r})
+	if err := printScreen(&b, []*report{r}); err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{
 		`(?m)^examples +6$`,
 		`(?m)^  tests passed +3$`,

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 	"github.com/graphdocgen/graphdocgen/gen"
 	"github.com/graphdocgen/graphdocgen/parser"
 )
@@ -110,7 +111,11 @@ func setupOutTree(t *testing.T, root string) {
 	write("out/stale.go", header+"\npackage api\n")
 	write("outside/canary.go", header+"\npackage canary\n")
 	write("outside/canary2.go", header+"\npackage canary\n")
-	write("go.mod", "module example.com/out\n\ngo 1.26\n\nrequire github.com/google/go-cmp v0.7.0\n")
+	mod, err := corpustool.GoMod(filepath.Dir(repoGoSum), "example.com/out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("go.mod", string(mod))
 	sum, err := os.ReadFile(repoGoSum)
 	if err != nil {
 		t.Fatal(err)

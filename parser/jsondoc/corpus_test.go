@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,7 +24,10 @@ type corpusBody struct {
 }
 
 // TestCorpus runs ParseLenient over the JSON bodies of the Graph docs
-// snapshot, if it is present next to the repository.
+// snapshot, if it is present next to the repository. A body that
+// encoding/json accepts must parse without repairs to the same value; a
+// repaired body must compact to valid JSON; and no more bodies may fail
+// than did in the snapshot when the test was written.
 func TestCorpus(t *testing.T) {
 	root := filepath.Join("..", "..", "..", "shared", "graph-docs")
 	if _, err := os.Stat(filepath.Join(root, "api-reference")); err != nil {
@@ -50,6 +54,9 @@ func TestCorpus(t *testing.T) {
 	var failures []string
 	for _, b := range bodies {
 		v, repairs, err := ParseLenient(b.text, 64)
+		if json.Valid(b.text) {
+			checkValid(t, b, v, repairs, err)
+		}
 		switch {
 		case err != nil:
 			failed++
@@ -91,6 +98,28 @@ func TestCorpus(t *testing.T) {
 			break
 		}
 		t.Logf("failed: %s", f)
+	}
+	// The snapshot's bodies that no repair reads (elided with "...",
+	// prose in the block and the like).
+	const maxFailed = 51
+	if failed > maxFailed {
+		t.Errorf("%d bodies fail to parse, more than the %d of the corpus snapshot", failed, maxFailed)
+	} else if failed < maxFailed {
+		t.Logf("%d bodies fail to parse, fewer than the %d recorded: lower maxFailed", failed, maxFailed)
+	}
+}
+
+// checkValid checks that a body encoding/json accepts parses without
+// repairs to the value encoding/json reads.
+func checkValid(t *testing.T, b corpusBody, v *Value, repairs []Repair, err error) {
+	t.Helper()
+	if err != nil || len(repairs) > 0 {
+		t.Errorf("%s:%d: valid JSON read with error %v and %d repairs", b.file, b.line, err, len(repairs))
+		return
+	}
+	var want, got any
+	if json.Unmarshal(b.text, &want) != nil || json.Unmarshal(v.Compact(), &got) != nil || !reflect.DeepEqual(want, got) {
+		t.Errorf("%s:%d: Compact of valid JSON reads as another value than the body", b.file, b.line)
 	}
 }
 

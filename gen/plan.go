@@ -26,8 +26,11 @@ const (
 	testRoutesName    = "TestRoutes"
 )
 
-// fixedNames lists the constants above.
-var fixedNames = []string{serviceName, unimplementedName, newHandlerName, operationsVar, enumTableVar, kindTableVar, typeTableVar, testExamplesName, testRoutesName}
+// fixedNames lists the constants above, and the names of the fields and
+// methods every struct has: a type named like one, embedded in a derived
+// type, would clash with it.
+var fixedNames = append([]string{serviceName, unimplementedName, newHandlerName, operationsVar, enumTableVar, kindTableVar, typeTableVar, testExamplesName, testRoutesName,
+	"ODataType"}, fieldReserved...)
 
 // plan holds every Go name decided for a schema, in one place, before any
 // code is emitted. Names are handed out in sorted order so they do not
@@ -413,7 +416,7 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 	}
 	o.call = p.claim("call"+op.GoName, op.Source, "the call of "+op.GoName)
 	o.opVar = p.claim("op"+op.GoName, op.Source, "the table row of "+op.GoName)
-	sc := names.NewScope("HTTPRequest", "Body")
+	sc := names.NewScope("HTTPRequest", "Query", "Body")
 	byName := map[string]int{}
 	for _, r := range op.Routes {
 		seen := map[string]int{}

@@ -191,7 +191,7 @@ func TestUsers(t *testing.T) {
 		created := slices.Clone(svc.created)
 		svc.mu.Unlock()
 		if len(created) != 1 {
-			t.Fatalf("UserPostUsers called %d times, want 1", len(created))
+			t.Fatalf("POST /users served %d times, want 1", len(created))
 		}
 		b := created[0]
 		want := map[string]any{
@@ -203,10 +203,10 @@ func TestUsers(t *testing.T) {
 			"passwordProfile":   map[string]any{"forceChangePasswordNextSignIn": true, "password": "xWwvJ]6NMw+bWH-d"},
 		}
 		if diff := cmp.Diff(want, jsonMembers(t, b)); diff != "" {
-			t.Errorf("UserPostUsers body (-want +got):\n%s", diff)
+			t.Errorf("create body (-want +got):\n%s", diff)
 		}
 		if pp := b.PasswordProfile.Value; pp == nil || deref(pp.Password.Value) != "xWwvJ]6NMw+bWH-d" {
-			t.Errorf("UserPostUsers body: passwordProfile %+v", b.PasswordProfile)
+			t.Errorf("create body: passwordProfile %+v", b.PasswordProfile)
 		}
 
 		// One request, gzipped by the SDK's compression handler and
@@ -277,7 +277,7 @@ func TestUsers(t *testing.T) {
 		updated := slices.Clone(svc.updated)
 		svc.mu.Unlock()
 		if len(updated) != 1 {
-			t.Fatalf("UserUpdate called %d times, want 1", len(updated))
+			t.Fatalf("PATCH /users/{id} served %d times, want 1", len(updated))
 		}
 		b := updated[0]
 		want := map[string]any{
@@ -287,7 +287,7 @@ func TestUsers(t *testing.T) {
 			"city":        nil,
 		}
 		if diff := cmp.Diff(want, jsonMembers(t, b)); diff != "" {
-			t.Errorf("UserUpdate body (-want +got):\n%s", diff)
+			t.Errorf("update body (-want +got):\n%s", diff)
 		}
 		// The same, field by field: set, null, absent.
 		if deref(b.DisplayName.Value) != "Adele V." || b.DisplayName.Null {
@@ -372,7 +372,7 @@ func TestUsers(t *testing.T) {
 		for _, q := range svc.lists {
 			tokens = append(tokens, q.SkipToken)
 			if q.Top == nil || *q.Top != 2 {
-				t.Errorf("UserList query: Top %v, want 2", q.Top)
+				t.Errorf("list query: Top %v, want 2", q.Top)
 			}
 		}
 		svc.mu.Unlock()
@@ -385,7 +385,7 @@ func TestUsers(t *testing.T) {
 			}
 		}
 		if diff := cmp.Diff(wantTokens, tokens); diff != "" {
-			t.Errorf("skip tokens UserList received (-want +got):\n%s", diff)
+			t.Errorf("skip tokens list received (-want +got):\n%s", diff)
 		}
 	})
 

@@ -2,8 +2,11 @@
 
 package client
 
-// This file is the one place that names the generated operations (see
-// wantRoutes in ../interop_test.go): an in-memory users service.
+// An in-memory users service. Its methods named after the operations
+// (UserList, GetAUser, ... today) are in zz_bind_test.go, which
+// ../interop_test.go writes from the API summary: each calls the method
+// below for its request line (list, create, get, update, delete), so this
+// file names no generated operation, request type or body type.
 
 import (
 	"context"
@@ -23,15 +26,15 @@ import (
 type usersService struct {
 	graph.UnimplementedService
 
-	// pageSize is the largest page UserList answers, whatever $top asks.
+	// pageSize is the largest page list answers, whatever $top asks.
 	pageSize int
 
 	mu     sync.Mutex
 	users  []graph.User // in creation order
 	nextID int
 	// What the operations received, in order.
-	created []graph.UserPostUsersBody
-	updated []graph.UserUpdateBody
+	created []createBody
+	updated []updateBody
 	lists   []graph.ODataQuery
 }
 
@@ -64,12 +67,14 @@ func (s *usersService) add(u graph.User) graph.User {
 	return u
 }
 
-func (s *usersService) UserList(ctx context.Context, req *graph.UserListRequest) (*graph.CollectionResponse[graph.User], error) {
+// list serves GET /users: pages of at most $top users (and at most
+// pageSize), the next page's offset as the skip token.
+func (s *usersService) list(ctx context.Context, q graph.ODataQuery) (*graph.CollectionResponse[graph.User], error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.lists = append(s.lists, req.Query)
+	s.lists = append(s.lists, q)
 	start := 0
-	if tok := req.Query.SkipToken; tok != "" {
+	if tok := q.SkipToken; tok != "" {
 		n, err := strconv.Atoi(tok)
 		if err != nil || n < 0 || n > len(s.users) {
 			return nil, &graph.Error{Status: http.StatusBadRequest, Code: "Directory_InvalidSkipToken", Message: "The skip token is not valid."}
@@ -77,7 +82,7 @@ func (s *usersService) UserList(ctx context.Context, req *graph.UserListRequest)
 		start = n
 	}
 	size := s.pageSize
-	if top := req.Query.Top; top != nil && *top < size {
+	if top := q.Top; top != nil && *top < size {
 		size = *top
 	}
 	end := min(start+size, len(s.users))
@@ -88,41 +93,44 @@ func (s *usersService) UserList(ctx context.Context, req *graph.UserListRequest)
 	return res, nil
 }
 
-func (s *usersService) UserPostUsers(ctx context.Context, req *graph.UserPostUsersRequest) (*graph.User, error) {
+// create serves POST /users.
+func (s *usersService) create(ctx context.Context, body createBody) (*graph.User, error) {
 	s.mu.Lock()
-	s.created = append(s.created, req.Body)
+	s.created = append(s.created, body)
 	s.mu.Unlock()
 	var u graph.User
-	u.AccountEnabled = req.Body.AccountEnabled
-	u.DisplayName = req.Body.DisplayName
-	u.MailNickname = req.Body.MailNickname
-	u.UserPrincipalName = req.Body.UserPrincipalName
+	u.AccountEnabled = body.AccountEnabled
+	u.DisplayName = body.DisplayName
+	u.MailNickname = body.MailNickname
+	u.UserPrincipalName = body.UserPrincipalName
 	u = s.add(u)
 	return &u, nil
 }
 
-func (s *usersService) GetAUser(ctx context.Context, req *graph.GetAUserRequest) (graph.DirectoryObjectKind, error) {
+// get serves GET /users/{id|userPrincipalName}.
+func (s *usersService) get(ctx context.Context, key string) (*graph.User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	i := s.find(req.IDUserPrincipalName)
+	i := s.find(key)
 	if i < 0 {
-		return nil, notFound(req.IDUserPrincipalName)
+		return nil, notFound(key)
 	}
 	u := s.users[i]
 	return &u, nil
 }
 
-// UserUpdate applies the body as a JSON merge patch: a property the body
-// has replaces the user's, null clears it, an absent one is kept.
-func (s *usersService) UserUpdate(ctx context.Context, req *graph.UserUpdateRequest) error {
+// update serves PATCH /users/{id|userPrincipalName}, applying the body as
+// a JSON merge patch: a property the body has replaces the user's, null
+// clears it, an absent one is kept.
+func (s *usersService) update(ctx context.Context, key string, body updateBody) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.updated = append(s.updated, req.Body)
-	i := s.find(req.IDUserPrincipalName)
+	s.updated = append(s.updated, body)
+	i := s.find(key)
 	if i < 0 {
-		return notFound(req.IDUserPrincipalName)
+		return notFound(key)
 	}
-	merged, err := mergePatch(s.users[i], req.Body)
+	merged, err := mergePatch(s.users[i], body)
 	if err != nil {
 		return err
 	}
@@ -130,12 +138,13 @@ func (s *usersService) UserUpdate(ctx context.Context, req *graph.UserUpdateRequ
 	return nil
 }
 
-func (s *usersService) DeleteAUser(ctx context.Context, req *graph.DeleteAUserRequest) error {
+// delete serves DELETE /users/{id|userPrincipalName}.
+func (s *usersService) delete(ctx context.Context, key string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	i := s.find(req.IDUserPrincipalName)
+	i := s.find(key)
 	if i < 0 {
-		return notFound(req.IDUserPrincipalName)
+		return notFound(key)
 	}
 	s.users = slices.Delete(s.users, i, i+1)
 	return nil
@@ -143,7 +152,7 @@ func (s *usersService) DeleteAUser(ctx context.Context, req *graph.DeleteAUserRe
 
 // mergePatch returns u with the members of patch applied (RFC 7396, one
 // level deep).
-func mergePatch(u graph.User, patch graph.UserUpdateBody) (graph.User, error) {
+func mergePatch(u graph.User, patch updateBody) (graph.User, error) {
 	have, err := members(u)
 	if err != nil {
 		return u, err

@@ -4946,8 +4946,13 @@ func (c odataOpChecker) check(e ODataExpr, vars []odataVarOwner) *Error {
 				err = c.not(n.X, vars)
 			}
 		case *ODataLambda:
+			// any and all are how a filter reaches the members of a
+			// collection property: a list of operators that names
+			// neither is about the members ("Supports $filter (eq, not)"
+			// on assignedLicenses means assignedLicenses/any(x:x/skuId
+			// eq ...)), so the lambda then needs only $filter support.
 			prop := odataRootProperty(n.Collection.Segments, vars)
-			if err = c.allow(string(n.Op), prop); err == nil && n.Predicate != nil {
+			if err = c.allowLambda(string(n.Op), prop); err == nil && n.Predicate != nil {
 				err = c.check(n.Predicate, append(vars[:len(vars):len(vars)], odataVarOwner{n.Var, prop}))
 			}
 			return false
@@ -4995,20 +5000,37 @@ func (c odataOpChecker) not(x ODataExpr, vars []odataVarOwner) *Error {
 	return err
 }
 
+// allowLambda checks the lambda operator op (any, all) on property: as
+// any operator when the documented operators name any or all, else only
+// that property supports $filter.
+func (c odataOpChecker) allowLambda(op, property string) *Error {
+	ops, ok := c.lookup(property)
+	if ok && (slices.Contains(ops, "any") || slices.Contains(ops, "all") || len(ops) == 0) {
+		return c.allow(op, property)
+	}
+	return nil
+}
+
+// lookup returns the documented operators of property, matched exactly,
+// else ignoring case.
+func (c odataOpChecker) lookup(property string) ([]string, bool) {
+	if ops, ok := c.allowed[property]; ok {
+		return ops, true
+	}
+	for k, v := range c.allowed {
+		if strings.EqualFold(k, property) {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
 // allow fails if the documented operators of property do not include op.
 func (c odataOpChecker) allow(op, property string) *Error {
 	if property == "" {
 		return nil
 	}
-	ops, ok := c.allowed[property]
-	if !ok {
-		for k, v := range c.allowed {
-			if strings.EqualFold(k, property) {
-				ops, ok = v, true
-				break
-			}
-		}
-	}
+	ops, ok := c.lookup(property)
 	if !ok || slices.ContainsFunc(ops, func(o string) bool { return strings.EqualFold(o, op) }) {
 		return nil
 	}

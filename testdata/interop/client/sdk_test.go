@@ -1,0 +1,464 @@
+//go:build interop
+
+// Package client drives a server built on the generated v1.0 package
+// (../graph, written by ../interop_test.go) with Microsoft's Go SDK for
+// Graph. It imports the SDK's users, models and odataerrors packages and
+// msgraph-sdk-go-core's request adapter and page iterator, not the SDK's
+// root package, which would build every request builder of Graph (as
+// GraphServiceClient.Users does, the users builder is given the adapter and
+// the base URL).
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	abs "github.com/microsoft/kiota-abstractions-go"
+	"github.com/microsoft/kiota-abstractions-go/authentication"
+	"github.com/microsoft/kiota-abstractions-go/serialization"
+	"github.com/microsoft/kiota-abstractions-go/store"
+	khttp "github.com/microsoft/kiota-http-go"
+	formser "github.com/microsoft/kiota-serialization-form-go"
+	jsonser "github.com/microsoft/kiota-serialization-json-go"
+	multipartser "github.com/microsoft/kiota-serialization-multipart-go"
+	textser "github.com/microsoft/kiota-serialization-text-go"
+	msgraphcore "github.com/microsoftgraph/msgraph-sdk-go-core"
+	"github.com/microsoftgraph/msgraph-sdk-go/models"
+	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
+	"github.com/microsoftgraph/msgraph-sdk-go/users"
+
+	"example.com/interop/graph"
+)
+
+// token is the bearer token the SDK sends.
+const token = "interop-test-token"
+
+// staticToken is an AccessTokenProvider that always gives token.
+type staticToken struct {
+	hosts authentication.AllowedHostsValidator
+}
+
+func (p *staticToken) GetAuthorizationToken(context.Context, *url.URL, map[string]any) (string, error) {
+	return token, nil
+}
+
+func (p *staticToken) GetAllowedHostsValidator() *authentication.AllowedHostsValidator {
+	return &p.hosts
+}
+
+// seen is a request as it reached the server, before the handler.
+type seen struct {
+	Method, URI string
+	Header      http.Header
+}
+
+// String gives the request line and the Content-Encoding, for messages.
+func (s seen) String() string {
+	if ce := s.Header.Get("Content-Encoding"); ce != "" {
+		return s.Method + " " + s.URI + " (Content-Encoding: " + ce + ")"
+	}
+	return s.Method + " " + s.URI
+}
+
+// recorder wraps a handler and records every request it serves.
+type recorder struct {
+	mu   sync.Mutex
+	reqs []seen
+}
+
+func (rec *recorder) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.mu.Lock()
+		rec.reqs = append(rec.reqs, seen{r.Method, r.RequestURI, r.Header.Clone()})
+		rec.mu.Unlock()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// take returns the requests recorded since the last call.
+func (rec *recorder) take() []seen {
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	out := rec.reqs
+	rec.reqs = nil
+	return out
+}
+
+// newSDK returns the SDK's users request builder and request adapter for
+// srv, set up as msgraph-sdk-go's NewGraphServiceClient sets up a client:
+// the default serializers and parse nodes, the backing store (a model
+// sends only the properties set on it, and null for one set to nil), and
+// the default middleware (retry, redirect, gzip request compression,
+// parameter name decoding, user agent, headers inspection, Graph telemetry,
+// URL replacement) over the test server's TLS transport.
+func newSDK(t *testing.T, srv *httptest.Server) (*users.UsersRequestBuilder, abs.RequestAdapter) {
+	t.Helper()
+	u, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs.RegisterDefaultSerializer(func() serialization.SerializationWriterFactory { return jsonser.NewJsonSerializationWriterFactory() })
+	abs.RegisterDefaultSerializer(func() serialization.SerializationWriterFactory { return textser.NewTextSerializationWriterFactory() })
+	abs.RegisterDefaultSerializer(func() serialization.SerializationWriterFactory { return formser.NewFormSerializationWriterFactory() })
+	abs.RegisterDefaultSerializer(func() serialization.SerializationWriterFactory {
+		return multipartser.NewMultipartSerializationWriterFactory()
+	})
+	abs.RegisterDefaultDeserializer(func() serialization.ParseNodeFactory { return jsonser.NewJsonParseNodeFactory() })
+	abs.RegisterDefaultDeserializer(func() serialization.ParseNodeFactory { return textser.NewTextParseNodeFactory() })
+	abs.RegisterDefaultDeserializer(func() serialization.ParseNodeFactory { return formser.NewFormParseNodeFactory() })
+
+	auth := authentication.NewBaseBearerTokenAuthenticationProvider(&staticToken{authentication.NewAllowedHostsValidator([]string{u.Host})})
+	opts := msgraphcore.GraphClientOptions{GraphServiceLibraryVersion: "1.89.0"}
+	httpClient := msgraphcore.GetDefaultClient(&opts)
+	httpClient.Transport = khttp.NewCustomTransportWithParentTransport(srv.Client().Transport, msgraphcore.GetDefaultMiddlewaresWithOptions(&opts)...)
+	adapter, err := msgraphcore.NewGraphRequestAdapterBaseWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(auth, opts, nil, nil, httpClient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := srv.URL + "/v1.0"
+	adapter.SetBaseUrl(base)
+	adapter.EnableBackingStore(store.BackingStoreFactoryInstance)
+	return users.NewUsersRequestBuilderInternal(map[string]string{"baseurl": base}, adapter), adapter
+}
+
+// newServer serves svc under /v1.0 through the generated handler.
+func newServer(t *testing.T, svc *usersService, rec *recorder) *httptest.Server {
+	t.Helper()
+	errs := func(r *http.Request, err error) { t.Errorf("handler error log: %s %s: %v", r.Method, r.URL, err) }
+	srv := httptest.NewTLSServer(rec.wrap(http.StripPrefix("/v1.0", graph.NewHandler(svc, graph.WithErrorLog(errs)))))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// seedUsers returns n users that exist before the test starts.
+func seedUsers(svc *usersService, n int) {
+	for i := range n {
+		var u graph.User
+		name := string(rune('A' + i))
+		u.DisplayName = graph.Some("Seed " + name)
+		u.UserPrincipalName = graph.Some("seed" + name + "@contoso.com")
+		u.AccountEnabled = graph.Some(true)
+		svc.add(u)
+	}
+}
+
+func TestUsers(t *testing.T) {
+	svc := &usersService{pageSize: 100}
+	seedUsers(svc, 5)
+	rec := &recorder{}
+	srv := newServer(t, svc, rec)
+	client, adapter := newSDK(t, srv)
+	ctx := t.Context()
+
+	// step runs a subtest on the requests it makes.
+	step := func(name string, f func(t *testing.T)) {
+		rec.take()
+		t.Run(name, f)
+	}
+
+	var id string // the created user's
+	step("create", func(t *testing.T) {
+		body := models.NewUser()
+		body.SetAccountEnabled(new(true))
+		body.SetDisplayName(new("Adele Vance"))
+		body.SetMailNickname(new("AdeleV"))
+		body.SetUserPrincipalName(new("AdeleV@contoso.com"))
+		pw := models.NewPasswordProfile()
+		pw.SetForceChangePasswordNextSignIn(new(true))
+		pw.SetPassword(new("xWwvJ]6NMw+bWH-d"))
+		body.SetPasswordProfile(pw)
+		got, err := client.Post(ctx, body, nil)
+		if err != nil {
+			t.Fatalf("Post: %v", describe(err))
+		}
+		id = deref(got.GetId())
+		if id == "" || deref(got.GetDisplayName()) != "Adele Vance" || !deref(got.GetAccountEnabled()) || deref(got.GetUserPrincipalName()) != "AdeleV@contoso.com" {
+			t.Errorf("Post answered id %q, displayName %q, accountEnabled %v, userPrincipalName %q", id, deref(got.GetDisplayName()), deref(got.GetAccountEnabled()), deref(got.GetUserPrincipalName()))
+		}
+
+		// The service received exactly the properties the SDK set.
+		svc.mu.Lock()
+		created := slices.Clone(svc.created)
+		svc.mu.Unlock()
+		if len(created) != 1 {
+			t.Fatalf("POST /users served %d times, want 1", len(created))
+		}
+		b := created[0]
+		want := map[string]any{
+			"@odata.type":       "#microsoft.graph.user",
+			"accountEnabled":    true,
+			"displayName":       "Adele Vance",
+			"mailNickname":      "AdeleV",
+			"userPrincipalName": "AdeleV@contoso.com",
+			"passwordProfile":   map[string]any{"forceChangePasswordNextSignIn": true, "password": "xWwvJ]6NMw+bWH-d"},
+		}
+		if diff := cmp.Diff(want, jsonMembers(t, b)); diff != "" {
+			t.Errorf("create body (-want +got):\n%s", diff)
+		}
+		if pp := b.PasswordProfile.Value; pp == nil || deref(pp.Password.Value) != "xWwvJ]6NMw+bWH-d" {
+			t.Errorf("create body: passwordProfile %+v", b.PasswordProfile)
+		}
+
+		// One request, gzipped by the SDK's compression handler and
+		// accepted as such (a 415 would have made it retry uncompressed).
+		reqs := rec.take()
+		if len(reqs) != 1 {
+			t.Fatalf("requests: %v, want one POST", reqs)
+		}
+		r := reqs[0]
+		if r.Method != http.MethodPost || r.URI != "/v1.0/users" {
+			t.Errorf("request line %s %s, want POST /v1.0/users", r.Method, r.URI)
+		}
+		for name, want := range map[string]string{
+			"Content-Encoding": "gzip",
+			"Content-Type":     "application/json",
+			"Accept":           "application/json",
+			"Authorization":    "Bearer " + token,
+		} {
+			if got := r.Header.Get(name); got != want {
+				t.Errorf("%s: %q, want %q", name, got, want)
+			}
+		}
+	})
+	if id == "" {
+		t.Fatal("no user was created")
+	}
+
+	step("get", func(t *testing.T) {
+		for _, key := range []string{id, "AdeleV@contoso.com"} {
+			got, err := client.ByUserId(key).Get(ctx, nil)
+			if err != nil {
+				t.Fatalf("Get %s: %v", key, describe(err))
+			}
+			if deref(got.GetId()) != id || deref(got.GetDisplayName()) != "Adele Vance" || deref(got.GetMailNickname()) != "AdeleV" {
+				t.Errorf("Get %s: id %q, displayName %q, mailNickname %q", key, deref(got.GetId()), deref(got.GetDisplayName()), deref(got.GetMailNickname()))
+			}
+		}
+		// $select: the handler answers only the selected properties (and id).
+		got, err := client.ByUserId(id).Get(ctx, &users.UserItemRequestBuilderGetRequestConfiguration{
+			QueryParameters: &users.UserItemRequestBuilderGetQueryParameters{Select: []string{"displayName"}},
+		})
+		if err != nil {
+			t.Fatalf("Get $select=displayName: %v", describe(err))
+		}
+		if deref(got.GetId()) != id || deref(got.GetDisplayName()) != "Adele Vance" || got.GetMailNickname() != nil {
+			t.Errorf("Get $select=displayName: id %q, displayName %q, mailNickname %v", deref(got.GetId()), deref(got.GetDisplayName()), got.GetMailNickname())
+		}
+		if reqs := rec.take(); len(reqs) != 3 || reqs[2].URI != "/v1.0/users/"+id+"?$select=displayName" {
+			t.Errorf("requests: %v, want the last GET /v1.0/users/%s?$select=displayName", reqs, id)
+		}
+	})
+
+	step("update", func(t *testing.T) {
+		// A new model with only the changes, as Graph's Go snippets
+		// write an update: two properties set and one cleared (the
+		// backing store writes a property set to nil as null).
+		svc.mu.Lock()
+		svc.users[svc.find(id)].City = graph.Some("Redmond")
+		svc.mu.Unlock()
+		patch := models.NewUser()
+		patch.SetDisplayName(new("Adele V."))
+		patch.SetSurname(new("Vance"))
+		patch.SetCity(nil)
+		if _, err := client.ByUserId(id).Patch(ctx, patch, nil); err != nil {
+			t.Fatalf("Patch: %v", describe(err))
+		}
+		svc.mu.Lock()
+		updated := slices.Clone(svc.updated)
+		svc.mu.Unlock()
+		if len(updated) != 1 {
+			t.Fatalf("PATCH /users/{id} served %d times, want 1", len(updated))
+		}
+		b := updated[0]
+		want := map[string]any{
+			"@odata.type": "#microsoft.graph.user",
+			"displayName": "Adele V.",
+			"surname":     "Vance",
+			"city":        nil,
+		}
+		if diff := cmp.Diff(want, jsonMembers(t, b)); diff != "" {
+			t.Errorf("update body (-want +got):\n%s", diff)
+		}
+		// The same, field by field: set, null, absent.
+		if deref(b.DisplayName.Value) != "Adele V." || b.DisplayName.Null {
+			t.Errorf("DisplayName: %+v, want set to %q", b.DisplayName, "Adele V.")
+		}
+		if b.City.Value != nil || !b.City.Null {
+			t.Errorf("City: %+v, want null", b.City)
+		}
+		if b.GivenName.Value != nil || b.GivenName.Null {
+			t.Errorf("GivenName: %+v, want absent", b.GivenName)
+		}
+		if b.AccountEnabled.Value != nil || b.AccountEnabled.Null {
+			t.Errorf("AccountEnabled: %+v, want absent", b.AccountEnabled)
+		}
+		reqs := rec.take()
+		if len(reqs) != 1 || reqs[0].Method != http.MethodPatch || reqs[0].Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("requests: %v, want one gzipped PATCH", reqs)
+		}
+
+		got, err := client.ByUserId(id).Get(ctx, nil)
+		if err != nil {
+			t.Fatalf("Get after Patch: %v", describe(err))
+		}
+		if deref(got.GetDisplayName()) != "Adele V." || deref(got.GetSurname()) != "Vance" || deref(got.GetMailNickname()) != "AdeleV" || got.GetCity() != nil {
+			t.Errorf("after Patch: displayName %q, surname %q, mailNickname %q, city %v", deref(got.GetDisplayName()), deref(got.GetSurname()), deref(got.GetMailNickname()), got.GetCity())
+		}
+		rec.take()
+	})
+
+	step("list and page", func(t *testing.T) {
+		svc.mu.Lock()
+		svc.lists = nil
+		var want []string
+		for _, u := range svc.users {
+			want = append(want, deref(u.ID.Value))
+		}
+		svc.mu.Unlock()
+
+		top := int32(2)
+		first, err := client.Get(ctx, &users.UsersRequestBuilderGetRequestConfiguration{
+			QueryParameters: &users.UsersRequestBuilderGetQueryParameters{Top: &top},
+		})
+		if err != nil {
+			t.Fatalf("Get: %v", describe(err))
+		}
+		if n := len(first.GetValue()); n != 2 {
+			t.Errorf("first page has %d users, want 2", n)
+		}
+		if first.GetOdataNextLink() == nil {
+			t.Fatal("first page has no @odata.nextLink")
+		}
+		it, err := msgraphcore.NewPageIterator[models.Userable](first, adapter, models.CreateUserCollectionResponseFromDiscriminatorValue)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		if err := it.Iterate(ctx, func(u models.Userable) bool {
+			got = append(got, deref(u.GetId()))
+			return true
+		}); err != nil {
+			t.Fatalf("Iterate: %v", describe(err))
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("users paged through (-want +got):\n%s", diff)
+		}
+
+		// Every page was asked for with $top=2; the later ones with the
+		// skip token the service set, through @odata.nextLink.
+		pages := (len(want) + 1) / 2
+		reqs := rec.take()
+		if len(reqs) != pages {
+			t.Errorf("%d requests, want %d: %v", len(reqs), pages, reqs)
+		}
+		var tokens []string
+		for i, r := range reqs {
+			q := r.URI[strings.Index(r.URI, "?")+1:]
+			if !strings.HasPrefix(r.URI, "/v1.0/users?") || !strings.Contains(q, "$top=2") || (i > 0) != strings.Contains(q, "$skiptoken=") {
+				t.Errorf("request %d: %s %s", i, r.Method, r.URI)
+			}
+		}
+		svc.mu.Lock()
+		for _, q := range svc.lists {
+			tokens = append(tokens, q.SkipToken)
+			if q.Top == nil || *q.Top != 2 {
+				t.Errorf("list query: Top %v, want 2", q.Top)
+			}
+		}
+		svc.mu.Unlock()
+		var wantTokens []string
+		for i := range pages {
+			if i == 0 {
+				wantTokens = append(wantTokens, "")
+			} else {
+				wantTokens = append(wantTokens, strconv.Itoa(2*i))
+			}
+		}
+		if diff := cmp.Diff(wantTokens, tokens); diff != "" {
+			t.Errorf("skip tokens list received (-want +got):\n%s", diff)
+		}
+	})
+
+	step("delete", func(t *testing.T) {
+		if err := client.ByUserId(id).Delete(ctx, nil); err != nil {
+			t.Fatalf("Delete: %v", describe(err))
+		}
+		svc.mu.Lock()
+		left := svc.find(id)
+		svc.mu.Unlock()
+		if left >= 0 {
+			t.Errorf("user %s still exists after Delete", id)
+		}
+		reqs := rec.take()
+		if len(reqs) != 1 || reqs[0].Method != http.MethodDelete || reqs[0].URI != "/v1.0/users/"+id {
+			t.Errorf("requests: %v, want DELETE /v1.0/users/%s", reqs, id)
+		}
+	})
+
+	step("not found", func(t *testing.T) {
+		wantMsg := "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present."
+		check := func(what string, err error) {
+			t.Helper()
+			var oe *odataerrors.ODataError
+			if !errors.As(err, &oe) {
+				t.Fatalf("%s: %T %v, want *odataerrors.ODataError", what, err, err)
+			}
+			if oe.GetStatusCode() != http.StatusNotFound {
+				t.Errorf("%s: status %d, want 404", what, oe.GetStatusCode())
+			}
+			main := oe.GetErrorEscaped()
+			if main == nil {
+				t.Fatalf("%s: ODataError without its error member", what)
+			}
+			if got := deref(main.GetCode()); got != "Request_ResourceNotFound" {
+				t.Errorf("%s: code %q, want Request_ResourceNotFound", what, got)
+			}
+			if got := deref(main.GetMessage()); got != wantMsg {
+				t.Errorf("%s: message %q, want %q", what, got, wantMsg)
+			}
+		}
+		_, err := client.ByUserId(id).Get(ctx, nil)
+		check("Get", err)
+		check("Delete", client.ByUserId(id).Delete(ctx, nil))
+		_, err = client.ByUserId(id).Patch(ctx, models.NewUser(), nil)
+		check("Patch", err)
+		// The retry handler retries 429, 503 and 504 only: one request each.
+		if reqs := rec.take(); len(reqs) != 3 {
+			t.Errorf("%d requests, want 3: %v", len(reqs), reqs)
+		}
+	})
+}
+
+// jsonMembers returns v as encoding/json writes it, decoded into a map.
+func jsonMembers(t *testing.T, v any) map[string]any {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// describe adds the code and message of an ODataError to err's text.
+func describe(err error) error {
+	var oe *odataerrors.ODataError
+	if errors.As(err, &oe) && oe.GetErrorEscaped() != nil {
+		m := oe.GetErrorEscaped()
+		return errors.Join(err, errors.New("status "+http.StatusText(oe.GetStatusCode())+": "+deref(m.GetCode())+": "+deref(m.GetMessage())))
+	}
+	return err
+}

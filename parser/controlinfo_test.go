@@ -11,7 +11,7 @@ func TestIsControlInfo(t *testing.T) {
 		"@odata.context": true, "@odata.etag": true, "@odata.id": true, "@odata.nextLink": true,
 		"@odata.count": true, "@odata.deltaLink": true, "@odata.mediaReadLink": true,
 		"user@odata.bind": true, "members@odata.context": true, "members@delta": true,
-		"@odata.type": false, "id": false, "@microsoft.graph.conflictBehavior": false, "@Odata.type": false,
+		"@odata.type": false, "odata.type": true, "odata.context": true, "id": false, "@microsoft.graph.conflictBehavior": false, "@Odata.type": false,
 	} {
 		if got := isControlInfo(key); got != want {
 			t.Errorf("isControlInfo(%q) = %v, want %v", key, got, want)

@@ -17,6 +17,7 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 	if v == nil || v.Kind != jsondoc.Object || t == nil {
 		return
 	}
+	t = r.memberType(v, t)
 	if o := r.outsideOf[t]; o != nil {
 		o.shown = true
 	}
@@ -32,6 +33,29 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 		widen(p, m.Value)
 		r.inferValue(pg, base, m.Value, p.Type, where)
 	}
+}
+
+// memberType is the type whose members an example object shows: the type
+// its @odata.type names when that is t or a documented type derived from
+// t (a user in a list of directoryObjects), else t. Members of a derived
+// type are never inferred onto its base: they would become fields every
+// other member of the family shows clients.
+func (r *resolver) memberType(v *jsondoc.Value, t *schema.Type) *schema.Type {
+	for _, m := range v.Members {
+		if m.Key != "@odata.type" || m.Value == nil || m.Value.Kind != jsondoc.String {
+			continue
+		}
+		d := r.lookupType(t.Namespace, m.Value.Str)
+		if d == nil || d == t {
+			return t
+		}
+		for b := r.baseOf(d); b != nil; b = r.baseOf(b) {
+			if b == t {
+				return d
+			}
+		}
+	}
+	return t
 }
 
 // inferFromRepresentations adds what each resource's JSON representation

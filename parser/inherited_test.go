@@ -149,3 +149,33 @@ func TestCaseVariantMember(t *testing.T) {
 		t.Errorf("response mismatch %q, want Name", ex.ResponseMismatch)
 	}
 }
+
+// TestDerivedMembersNotInferredOnBase: an example of the base type whose
+// object names a derived type in @odata.type (a user in a list of
+// directoryObjects) shows the derived type's members; they are checked
+// against that type, never inferred onto the base, where every other
+// member of the family would carry them.
+func TestDerivedMembersNotInferredOnBase(t *testing.T) {
+	pages := map[string]string{
+		"resources/base.md": resourcePageText("base", "", "| id | String | The id. |\n",
+			`{"id": "a", "@odata.type": "#microsoft.graph.derived", "color": "red", "extra": 1}`),
+		"resources/derived.md": resourcePageText("derived", "base", "| color | String | The color. |\n", ""),
+	}
+	var files []File
+	for _, p := range []string{"resources/base.md", "resources/derived.md"} {
+		files = append(files, File{Path: p, Data: []byte(pages[p])})
+	}
+	s := Parse(files)
+	props := map[string][]string{}
+	for _, ty := range s.Types {
+		for _, p := range ty.Properties {
+			props[ty.Name] = append(props[ty.Name], p.Name)
+		}
+	}
+	if got := strings.Join(props["base"], ","); got != "id" {
+		t.Errorf("base properties %q, want id alone", got)
+	}
+	if got := strings.Join(props["derived"], ","); got != "color,extra" {
+		t.Errorf("derived properties %q, want color,extra (extra inferred onto derived)", got)
+	}
+}

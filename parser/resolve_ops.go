@@ -27,6 +27,12 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	}
 	if !d.noBody {
 		unknownText := d.bodyFromText && r.lookupType(ns, d.bodySpec.name) == nil
+		if d.paramsAreOf == "parameters" && r.tableOfLinkedType(d, ns) {
+			// "Supply a JSON representation of [user] object" and a table
+			// of the properties required: the body is the user, whatever
+			// the table's header says.
+			d.paramsAreOf = "properties"
+		}
 		switch {
 		case d.paramsAreOf == "parameters" || ((d.bodySpec == nil || unknownText) && len(d.params) > 0):
 			for _, pd := range d.params {
@@ -543,6 +549,25 @@ func (r *resolver) property(t *schema.Type, name string) *schema.Property {
 		t = r.base(t)
 	}
 	return nil
+}
+
+// tableOfLinkedType reports whether an operation's request body section
+// links the body's resource type and its table lists only properties of
+// that type (its required ones, say): the body is then that type.
+func (r *resolver) tableOfLinkedType(d *opDraft, ns string) bool {
+	if d.bodySpec == nil || d.bodyFromText || d.bodySpec.page == "" || len(d.params) == 0 {
+		return false
+	}
+	t := r.lookupType(ns, d.bodySpec.name)
+	if t == nil {
+		return false
+	}
+	for _, pd := range d.params {
+		if r.property(t, pd.name) == nil && r.propertyFold(t, pd.name) == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // open reports whether t or one of its bases is an open type, which holds

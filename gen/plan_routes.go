@@ -65,7 +65,11 @@ func (p *plan) planRoutes() {
 						o.firstOwner = c.o
 					}
 					how := ""
-					if !sameContract(c.o, o) && p.unify(c.o, o) {
+					// A request line with a query string on another
+					// resource's path ("GET /users/{id}?$expand=manager"
+					// on the manager page) documents an option of that
+					// resource, not a type derived from it: no family.
+					if !sameContract(c.o, o) && !strings.Contains(o.op.Paths[i], "?") && p.unify(c.o, o) {
 						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(c.o))
 					}
 					p.warnAt(r.Source, diag.RouteDuplicate, fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route%s",

@@ -40,7 +40,11 @@ import (
 // Each value is the annotation's JSON as received. Every generated struct
 // has one, in its field ODataAnnotations; the handler fills it from a
 // request body and writes it back in answers, "@odata.context" first and
-// the others sorted by name, before the properties.
+// the others sorted by name, before the properties. A value of a property
+// typed as a base type whose @odata.type names a type derived from it
+// keeps that type's members here too, under their names ("fileName"), as
+// received and checked as the derived type's; a service reads them with
+// Get and writes them back by leaving them in place.
 type Annotations map[string]json.RawMessage
 
 // Get returns the JSON value of the annotation name ("@odata.etag",
@@ -441,6 +445,7 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 	if c != '{' {
 		return d.mismatch(p, c)
 	}
+	start := d.pos
 	d.pos++
 	if f := d.enter(); f != nil {
 		return f
@@ -450,6 +455,8 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 		d.leave()
 		return nil
 	}
+	var derived *codecPlan // the type @odata.type names, once looked up
+	looked := false
 	for {
 		if d.peek() != '"' {
 			return codecSyntaxFailure
@@ -462,7 +469,14 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 			return f
 		}
 		d.pushName(key)
-		f = d.member(p.st, v, key)
+		if p.st.annotations != nil && p.st.additional == nil && p.st.lookup(key) < 0 && bytes.IndexByte(key, '@') < 0 {
+			if !looked {
+				derived, looked = d.derivedPlan(p, start), true
+			}
+			f = d.derivedMember(derived, p.st, v, key)
+		} else {
+			f = d.member(p.st, v, key)
+		}
 		d.pop()
 		if f != nil {
 			return f
@@ -510,6 +524,41 @@ func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *cod
 		return f
 	}
 	codecKeepRaw(v, keep, key, raw)
+	return nil
+}
+
+// derivedPlan returns the plan of the type derived from p's that the
+// @odata.type of the object at start names, nil when it names none.
+func (d *codecDecoder) derivedPlan(p *codecPlan, start int) *codecPlan {
+	s := codecDecoder{data: d.data, pos: start, stack: d.stack[len(d.stack):]}
+	t := derivedType(p.typ, s.odataTypeAhead())
+	if t == nil {
+		return nil
+	}
+	return codecPlanFor(t)
+}
+
+// derivedMember decodes a member the struct v does not declare, of an
+// object whose @odata.type names the derived type dp (nil when none): a
+// member of that type is checked as its field (in strict mode, as strictly
+// as if v were that type) and kept as it is written in v's annotations,
+// so that it survives a round trip; any other member is decoded as member
+// does.
+func (d *codecDecoder) derivedMember(dp *codecPlan, st *codecStruct, v reflect.Value, key []byte) *codecFailure {
+	i := -1
+	if dp != nil {
+		i = dp.st.lookup(key)
+	}
+	if i < 0 {
+		return d.member(st, v, key)
+	}
+	fd := &dp.st.fields[i]
+	d.peek()
+	from := d.pos
+	if f := d.value(fd.plan, reflect.New(fd.plan.typ).Elem()); f != nil {
+		return f
+	}
+	codecKeepRaw(v, st.annotations, key, d.data[from:d.pos])
 	return nil
 }
 
@@ -8974,6 +9023,9 @@ type typeTables struct {
 	enums map[reflect.Type]*enumInfo
 	kinds map[reflect.Type]*kindIndex
 	types map[reflect.Type]*typeInfo
+	// byName finds a registered struct type by its lower-cased qualified
+	// name.
+	byName map[string]reflect.Type
 }
 
 // kindIndex is a family's members by lower-cased qualified name.
@@ -8985,7 +9037,7 @@ type kindIndex struct {
 // tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
-	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}}
+	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}, byName: map[string]reflect.Type{}}
 )
 
 // registerTables records the generated package's enums and families. The
@@ -9002,7 +9054,9 @@ func addTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
 	for i := range types {
-		registered.types[reflect.TypeOf(types[i].typ).Elem()] = &types[i]
+		t := reflect.TypeOf(types[i].typ).Elem()
+		registered.types[t] = &types[i]
+		registered.byName[strings.ToLower(types[i].name)] = t
 	}
 	for i := range enums {
 		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
@@ -9033,6 +9087,47 @@ func typeOf(t reflect.Type) *typeInfo {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.types[t]
+}
+
+// derivedType returns the registered struct type that odataType names
+// ("#microsoft.graph.x", "microsoft.graph.x" or "x") when it derives from
+// base (embeds it, directly or through its own base), else nil: a value of
+// a property typed base whose @odata.type names a derived type carries
+// that type's members.
+func derivedType(base reflect.Type, odataType string) reflect.Type {
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	tablesMu.RLock()
+	t, ok := registered.byName[name]
+	if !ok {
+		t, ok = registered.byName["microsoft.graph."+name]
+	}
+	tablesMu.RUnlock()
+	if !ok || t == base || !embeds(t, base, 0) {
+		return nil
+	}
+	return t
+}
+
+// embeds reports whether the struct t embeds base, directly or through
+// an embedded struct, at most 32 levels down.
+func embeds(t, base reflect.Type, depth int) bool {
+	if t.Kind() != reflect.Struct || depth > 32 {
+		return false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.Anonymous {
+			continue
+		}
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if ft == base || embeds(ft, base, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // filterOperators reads the filters of a type row: the operators of each

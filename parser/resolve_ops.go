@@ -386,6 +386,9 @@ func (c *checker) settled(first string) bool {
 
 // object checks the members of an object of type t at the current path.
 func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
+	// A value naming a derived type in @odata.type has that type's
+	// members: the handler checks them as its fields and keeps them.
+	t = c.r.memberType(v, t)
 	first := ""
 	for _, m := range v.Members {
 		if c.settled(first) {

@@ -13,7 +13,11 @@ import (
 // Each value is the annotation's JSON as received. Every generated struct
 // has one, in its field ODataAnnotations; the handler fills it from a
 // request body and writes it back in answers, "@odata.context" first and
-// the others sorted by name, before the properties.
+// the others sorted by name, before the properties. A value of a property
+// typed as a base type whose @odata.type names a type derived from it
+// keeps that type's members here too, under their names ("fileName"), as
+// received and checked as the derived type's; a service reads them with
+// Get and writes them back by leaving them in place.
 type Annotations map[string]json.RawMessage
 
 // Get returns the JSON value of the annotation name ("@odata.etag",

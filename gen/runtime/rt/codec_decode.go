@@ -176,6 +176,7 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 	if c != '{' {
 		return d.mismatch(p, c)
 	}
+	start := d.pos
 	d.pos++
 	if f := d.enter(); f != nil {
 		return f
@@ -185,6 +186,8 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 		d.leave()
 		return nil
 	}
+	var derived *codecPlan // the type @odata.type names, once looked up
+	looked := false
 	for {
 		if d.peek() != '"' {
 			return codecSyntaxFailure
@@ -197,7 +200,14 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 			return f
 		}
 		d.pushName(key)
-		f = d.member(p.st, v, key)
+		if p.st.annotations != nil && p.st.additional == nil && p.st.lookup(key) < 0 && bytes.IndexByte(key, '@') < 0 {
+			if !looked {
+				derived, looked = d.derivedPlan(p, start), true
+			}
+			f = d.derivedMember(derived, p.st, v, key)
+		} else {
+			f = d.member(p.st, v, key)
+		}
 		d.pop()
 		if f != nil {
 			return f
@@ -245,6 +255,41 @@ func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *cod
 		return f
 	}
 	codecKeepRaw(v, keep, key, raw)
+	return nil
+}
+
+// derivedPlan returns the plan of the type derived from p's that the
+// @odata.type of the object at start names, nil when it names none.
+func (d *codecDecoder) derivedPlan(p *codecPlan, start int) *codecPlan {
+	s := codecDecoder{data: d.data, pos: start, stack: d.stack[len(d.stack):]}
+	t := derivedType(p.typ, s.odataTypeAhead())
+	if t == nil {
+		return nil
+	}
+	return codecPlanFor(t)
+}
+
+// derivedMember decodes a member the struct v does not declare, of an
+// object whose @odata.type names the derived type dp (nil when none): a
+// member of that type is checked as its field (in strict mode, as strictly
+// as if v were that type) and kept as it is written in v's annotations,
+// so that it survives a round trip; any other member is decoded as member
+// does.
+func (d *codecDecoder) derivedMember(dp *codecPlan, st *codecStruct, v reflect.Value, key []byte) *codecFailure {
+	i := -1
+	if dp != nil {
+		i = dp.st.lookup(key)
+	}
+	if i < 0 {
+		return d.member(st, v, key)
+	}
+	fd := &dp.st.fields[i]
+	d.peek()
+	from := d.pos
+	if f := d.value(fd.plan, reflect.New(fd.plan.typ).Elem()); f != nil {
+		return f
+	}
+	codecKeepRaw(v, st.annotations, key, d.data[from:d.pos])
 	return nil
 }
 

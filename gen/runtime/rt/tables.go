@@ -48,6 +48,9 @@ type typeTables struct {
 	enums map[reflect.Type]*enumInfo
 	kinds map[reflect.Type]*kindIndex
 	types map[reflect.Type]*typeInfo
+	// byName finds a registered struct type by its lower-cased qualified
+	// name.
+	byName map[string]reflect.Type
 }
 
 // kindIndex is a family's members by lower-cased qualified name.
@@ -59,7 +62,7 @@ type kindIndex struct {
 // tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
-	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}}
+	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}, byName: map[string]reflect.Type{}}
 )
 
 // registerTables records the generated package's enums and families. The
@@ -76,7 +79,9 @@ func addTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
 	for i := range types {
-		registered.types[reflect.TypeOf(types[i].typ).Elem()] = &types[i]
+		t := reflect.TypeOf(types[i].typ).Elem()
+		registered.types[t] = &types[i]
+		registered.byName[strings.ToLower(types[i].name)] = t
 	}
 	for i := range enums {
 		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
@@ -107,6 +112,47 @@ func typeOf(t reflect.Type) *typeInfo {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.types[t]
+}
+
+// derivedType returns the registered struct type that odataType names
+// ("#microsoft.graph.x", "microsoft.graph.x" or "x") when it derives from
+// base (embeds it, directly or through its own base), else nil: a value of
+// a property typed base whose @odata.type names a derived type carries
+// that type's members.
+func derivedType(base reflect.Type, odataType string) reflect.Type {
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	tablesMu.RLock()
+	t, ok := registered.byName[name]
+	if !ok {
+		t, ok = registered.byName["microsoft.graph."+name]
+	}
+	tablesMu.RUnlock()
+	if !ok || t == base || !embeds(t, base, 0) {
+		return nil
+	}
+	return t
+}
+
+// embeds reports whether the struct t embeds base, directly or through
+// an embedded struct, at most 32 levels down.
+func embeds(t, base reflect.Type, depth int) bool {
+	if t.Kind() != reflect.Struct || depth > 32 {
+		return false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.Anonymous {
+			continue
+		}
+		ft := f.Type
+		if ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		if ft == base || embeds(ft, base, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // filterOperators reads the filters of a type row: the operators of each

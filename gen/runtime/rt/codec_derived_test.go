@@ -1,0 +1,88 @@
+package rt
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// fxHolder has a property typed as the base of a family, not as the
+// family (AnyOf): a value naming a derived type in @odata.type carries
+// that type's members.
+type fxHolder struct {
+	App              Optional[fxApp] `json:"app,omitzero"`
+	ODataAnnotations Annotations     `json:"-" graphjson:",annotations"`
+}
+
+func init() {
+	registerTables(nil, nil, []typeInfo{
+		{typ: (*fxApp)(nil), name: "microsoft.graph.app"},
+		{typ: (*fxLobApp)(nil), name: "microsoft.graph.lobApp"},
+		{typ: (*fxAddress)(nil), name: "microsoft.graph.address"},
+	})
+}
+
+// TestDerivedMembers: members of the derived type an object's
+// @odata.type names are checked as that type's fields and kept in the
+// base's annotations, so they survive a round trip; members that type
+// does not have either, a value of the wrong kind, or a type that does
+// not derive from the base are refused as before.
+func TestDerivedMembers(t *testing.T) {
+	body := `{"app":{"@odata.type":"#microsoft.graph.lobApp","id":"1","fileName":"a.msi"}}`
+	var h fxHolder
+	if err := decodeStrict([]byte(body), &h, nil); err != nil {
+		t.Fatalf("strict decode: %v", err)
+	}
+	if got, _ := h.App.Value.ODataAnnotations.Get("fileName"); string(got) != `"a.msi"` {
+		t.Errorf("fileName kept as %q, want %q", got, `"a.msi"`)
+	}
+	out, err := appendJSON(nil, &h, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	if err := json.Unmarshal([]byte(body), &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if w, g := mustJSON(t, want), mustJSON(t, got); w != g {
+		t.Errorf("round trip: got %s, want %s", g, w)
+	}
+	for _, tc := range []struct{ body, want string }{
+		{`{"app":{"@odata.type":"#microsoft.graph.lobApp","fileName":3}}`, "app.fileName"},
+		{`{"app":{"@odata.type":"#microsoft.graph.lobApp","appUrl":"x"}}`, "app.appUrl"},
+		{`{"app":{"fileName":"a.msi"}}`, "app.fileName"},
+		{`{"app":{"fileName":"a.msi","@odata.type":"microsoft.graph.address"}}`, "app.fileName"},
+		{`{"app":{"@odata.type":"#microsoft.graph.app","fileName":"a.msi"}}`, "app.fileName"},
+	} {
+		var h fxHolder
+		err := decodeStrict([]byte(tc.body), &h, nil)
+		if err == nil || !strings.Contains(err.Message, "'"+tc.want+"'") {
+			t.Errorf("%s: error %v, want one naming %s", tc.body, err, tc.want)
+		}
+	}
+	// The @odata.type may come after the member it explains.
+	var late fxHolder
+	if err := decodeStrict([]byte(`{"app":{"fileName":"b","@odata.type":"lobApp"}}`), &late, nil); err != nil {
+		t.Errorf("@odata.type after the member: %v", err)
+	}
+	// Lenient decoding (a response) keeps them too.
+	var lenient fxHolder
+	if err := unmarshalStruct([]byte(body), &lenient); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := lenient.App.Value.ODataAnnotations.Get("fileName"); !ok {
+		t.Error("lenient decode dropped the derived member")
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -60,8 +60,8 @@ type plan struct {
 	// rels maps a page's path to its path relative to the folder argument
 	// it was found in, which comments and test data name it by.
 	rels map[string]string
-	// spell holds the documented spellings operation names borrow word
-	// boundaries from (see spellings).
+	// spell holds the documented spellings operation and path parameter
+	// names borrow word boundaries from (see spellings).
 	spell *names.Spellings
 }
 
@@ -432,17 +432,17 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 	for _, r := range op.Routes {
 		seen := map[string]int{}
 		var idx []int
-		for _, prm := range r.Params {
-			seen[prm]++
-			k := prm
-			if seen[prm] > 1 {
-				k = fmt.Sprintf("%s#%d", prm, seen[prm])
+		for _, name := range routeParamNames(p.spell, r) {
+			seen[name]++
+			k := name
+			if seen[name] > 1 {
+				k = fmt.Sprintf("%s#%d", name, seen[name])
 			}
 			i, ok := byName[k]
 			if !ok {
-				want := names.Exported(prm)
-				if seen[prm] > 1 {
-					want += fmt.Sprint(seen[prm])
+				want := name
+				if seen[name] > 1 {
+					want = names.Exported(fmt.Sprint(name, " ", seen[name]))
 				}
 				i = len(o.params)
 				byName[k] = i

@@ -9,7 +9,7 @@ import (
 )
 
 // spellings records the documented names whose word boundaries operation
-// names borrow (see names.Spellings): the names of
+// and path parameter names borrow (see names.Spellings): the names of
 // types, enums, properties and body parameters, and the names in the
 // literal text of routes (navigation properties, actions, functions).
 func spellings(s *schema.Schema) *names.Spellings {
@@ -150,4 +150,94 @@ func stemName(sp *names.Spellings, file, method string, withMethod bool) string 
 		parts = append(parts, strings.ToLower(method))
 	}
 	return names.Exported(strings.Join(parts, " "))
+}
+
+// paramName names the request field of the path placeholder toks[i] (a
+// token of route.Split): after its first alternative ({id|userPrincipalName}
+// -> id). A placeholder whose first alternative is id is qualified by what
+// it identifies: the entity of the path segment before it, singular
+// (/users/{id|userPrincipalName} -> UserID, /childFolders/{id} ->
+// ChildFolderID, /worksheets({id}) -> WorksheetID), or the function
+// argument it is the value of (getX(userId='{id}') -> UserID). Any other
+// placeholder, or one without such a segment (/.../{id}), is named after
+// its first alternative ({item-path} -> ItemPath, {id} -> ID).
+func paramName(sp *names.Spellings, toks []route.Token, i int) string {
+	first := firstAlternative(toks[i].Param)
+	if !strings.EqualFold(first, "id") || i == 0 {
+		return names.Exported(first)
+	}
+	prev := strings.TrimSuffix(toks[i-1].Literal, "'")
+	switch {
+	case strings.HasSuffix(prev, "="):
+		arg := prev[:len(prev)-1]
+		arg = arg[strings.LastIndexAny(arg, "(,")+1:]
+		if entityName(arg) {
+			return names.Exported(arg)
+		}
+	case strings.HasSuffix(prev, "/"), strings.HasSuffix(prev, "("):
+		seg := prev[:len(prev)-1]
+		seg = seg[strings.LastIndexByte(seg, '/')+1:]
+		if entityName(seg) {
+			return names.Exported(names.Singular(sp.Respell(seg)) + " " + first)
+		}
+	}
+	return names.Exported(first)
+}
+
+// entityName reports whether a path segment or argument name can qualify
+// a placeholder: ASCII letters and digits, starting with a letter.
+func entityName(s string) bool {
+	if s == "" || !(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for _, r := range s {
+		if !isASCIIAlnum(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstAlternative is the first non-empty of the |-separated alternatives
+// of a placeholder, trimmed of spaces; the placeholder itself when it has
+// none.
+func firstAlternative(prm string) string {
+	for _, alt := range strings.Split(prm, "|") {
+		if alt = strings.TrimSpace(alt); alt != "" {
+			return alt
+		}
+	}
+	return prm
+}
+
+// routeParamNames returns the wanted request field name of each
+// placeholder of r (see paramName), before the occurrence suffix planOp
+// adds. A route whose Params do not match its Pattern (a hand-built
+// schema) gets the names of the placeholders' first alternatives.
+func routeParamNames(sp *names.Spellings, r schema.Route) []string {
+	toks := route.Split(r.Pattern)
+	var out []string
+	for i, t := range toks {
+		if t.Param != "" {
+			out = append(out, paramName(sp, toks, i))
+		}
+	}
+	if len(out) == len(r.Params) {
+		match := true
+		j := 0
+		for _, t := range toks {
+			if t.Param != "" {
+				match = match && t.Param == r.Params[j]
+				j++
+			}
+		}
+		if match {
+			return out
+		}
+	}
+	out = out[:0]
+	for _, prm := range r.Params {
+		out = append(out, names.Exported(firstAlternative(prm)))
+	}
+	return out
 }

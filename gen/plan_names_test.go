@@ -126,3 +126,64 @@ func TestOperationNames(t *testing.T) {
 		})
 	}
 }
+
+// TestPathParamNames checks the request fields path placeholders get: an
+// {id} (or {id|...}) placeholder is named after the entity of the segment
+// before it, singular and respelled, or the function argument it is the
+// value of; any other after its first alternative; a name repeated within
+// a route gets its occurrence number; routes share a field by name; a
+// name the request struct declares gets the Scope suffix.
+func TestPathParamNames(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		patterns []string
+		params   []string // request fields
+		paramOf  [][]int  // per route: field of each placeholder
+	}{
+		{"qualified by the segment",
+			[]string{"/users/{id|userPrincipalName}/messages/{id}/attachments/{id}"},
+			[]string{"UserID", "MessageID", "AttachmentID"}, [][]int{{0, 1, 2}}},
+		{"singular, respelled",
+			[]string{"/me/calendargroups/{id}/calendars/{Id}/policies/{ID}/classes/{id}"},
+			[]string{"CalendarGroupID", "CalendarID", "PolicyID", "ClassID"}, [][]int{{0, 1, 2, 3}}},
+		{"key and argument syntax",
+			[]string{"/me/messages('{id}')", "/workbook/worksheets({id})/range", "/print/getJobs(userId='{id}',since={since})"},
+			[]string{"MessageID", "WorksheetID", "UserID", "Since"}, [][]int{{0}, {1}, {2, 3}}},
+		{"first alternative",
+			[]string{"/drives/{drive-id}/root:/{item-path}:", "/sites/{site-id|name}", "/x/{ | user-id}"},
+			[]string{"DriveID", "ItemPath", "SiteID", "UserID"}, [][]int{{0, 1}, {2}, {3}}},
+		{"no entity before it",
+			[]string{"/{id}", "/a/.../{id}", "/microsoft.graph.user/{id}", "/a/{x}/{id}"},
+			[]string{"ID", "X"}, [][]int{{0}, {0}, {0}, {1, 0}}},
+		{"repeated within a route",
+			[]string{"/me/childFolders/{id}/childFolders/{id}/childFolders/{id}", "/me/childFolders/{id}"},
+			[]string{"ChildFolderID", "ChildFolderID2", "ChildFolderID3"}, [][]int{{0, 1, 2}, {0}}},
+		{"shared by name across routes",
+			[]string{"/users/{user-id}/events/{event-id}", "/users/{id|userPrincipalName}/events/{id}", "/groups/{id}/events/{id}"},
+			[]string{"UserID", "EventID", "GroupID"}, [][]int{{0, 1}, {0, 1}, {2, 1}}},
+		{"names the request declares",
+			[]string{"/a/{query}/{body}/{httpRequest}", "/f(query='{id}')"},
+			[]string{"Query_2", "Body_2", "HTTPRequest_2"}, [][]int{{0, 1, 2}, {0}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			op := namingOp("x.md", "Get x", "GET", tc.patterns...)
+			p := newPlan(namingSchema(op))
+			o := p.ops[0]
+			if diff := cmp.Diff(tc.params, o.params); diff != "" {
+				t.Errorf("request fields (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.paramOf, o.paramOf); diff != "" {
+				t.Errorf("fields of each route (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestPathParamNamesMismatch checks that a route whose Params do not
+// match its Pattern (a hand-built schema) is named after its Params.
+func TestPathParamNamesMismatch(t *testing.T) {
+	r := schema.Route{Pattern: "/users/{id}", Params: []string{"user-id|upn", "other"}}
+	if diff := cmp.Diff([]string{"UserID", "Other"}, routeParamNames(newPlan(namingSchema()).spell, r)); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}

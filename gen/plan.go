@@ -60,6 +60,9 @@ type plan struct {
 	// rels maps a page's path to its path relative to the folder argument
 	// it was found in, which comments and test data name it by.
 	rels map[string]string
+	// spell holds the documented spellings operation and path parameter
+	// names borrow word boundaries from (see spellings).
+	spell *names.Spellings
 }
 
 // valuesOf is a property of a type or of an operation's body struct.
@@ -110,6 +113,7 @@ func newPlan(s *schema.Schema) *plan {
 	for _, pg := range s.Pages {
 		p.rels[pg.Path] = pg.Rel
 	}
+	p.spell = spellings(s)
 	p.nameFiles()
 	p.nameTypes()
 	p.nameEnums()
@@ -360,11 +364,16 @@ func (p *plan) claim(want string, at schema.Pos, what string) string {
 	return got
 }
 
-// nameOperations names operations after their page title ("Update user"
-// -> UpdateUser). When several pages share a title, each of those
-// operations is named after its page file instead (group-delete-event.md
-// -> GroupDeleteEvent), so a name never depends on which page sorts first.
-// A page documenting several methods adds the method (GetUserGet, ...).
+// nameOperations names operations after their page title, without
+// articles and with the word boundaries the docs give the names it spells
+// ("Create a new list" -> CreateNewList, see titleName). An operation of a
+// page documenting several of one method that has a section heading of its
+// own is named after that heading. When several operations would get the
+// same title name, each of them is named after its page file instead
+// (group-delete-event.md -> GroupDeleteEvent, see stemName), so a name
+// never depends on which page sorts first. The other operations of a page
+// documenting several methods are named after the page file and their
+// method (user-post.md -> UserPostGet, ...).
 func (p *plan) nameOperations() {
 	ops := append([]*schema.Operation(nil), p.s.Operations...)
 	methods := map[string]int{}
@@ -372,21 +381,23 @@ func (p *plan) nameOperations() {
 	for _, op := range ops {
 		methods[op.Source.File]++
 	}
+	titled := func(op *schema.Operation) bool { return methods[op.Source.File] == 1 || op.Section != "" }
 	want := make([]string, len(ops))
 	for i, op := range ops {
-		want[i] = names.Exported(op.Title)
-		if methods[op.Source.File] == 1 {
+		title := op.Title
+		if methods[op.Source.File] > 1 && op.Section != "" {
+			title = op.Section
+		}
+		want[i] = titleName(p.spell, op, title)
+		if titled(op) {
 			byTitle[want[i]]++
 		}
 	}
 	opScope := names.NewScope()
 	for i, op := range ops {
 		name := want[i]
-		if methods[op.Source.File] > 1 || byTitle[name] > 1 {
-			name = names.Exported(pageStem(op.Source.File))
-		}
-		if methods[op.Source.File] > 1 {
-			name += names.Exported(strings.ToLower(op.Method))
+		if !titled(op) || byTitle[name] > 1 {
+			name = stemName(p.spell, op.Source.File, op.Method, methods[op.Source.File] > 1)
 		}
 		op.GoName = opScope.Claim(name)
 		if op.GoName != name {
@@ -421,17 +432,17 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 	for _, r := range op.Routes {
 		seen := map[string]int{}
 		var idx []int
-		for _, prm := range r.Params {
-			seen[prm]++
-			k := prm
-			if seen[prm] > 1 {
-				k = fmt.Sprintf("%s#%d", prm, seen[prm])
+		for _, name := range routeParamNames(p.spell, r) {
+			seen[name]++
+			k := name
+			if seen[name] > 1 {
+				k = fmt.Sprintf("%s#%d", name, seen[name])
 			}
 			i, ok := byName[k]
 			if !ok {
-				want := names.Exported(prm)
-				if seen[prm] > 1 {
-					want += fmt.Sprint(seen[prm])
+				want := name
+				if seen[name] > 1 {
+					want = names.Exported(fmt.Sprint(name, " ", seen[name]))
 				}
 				i = len(o.params)
 				byName[k] = i

@@ -68,6 +68,16 @@
 // wanted name ends in a digit (D7 claimed twice, and "d7.2" documented,
 // both want D7_2); the Scope still resolves that by claim order.
 //
+// # Word boundaries from the docs
+//
+// Page file names, path segments and some page titles write a documented
+// name in lower case ("group-list-memberof.md", "/me/calendargroups",
+// "Update administrativeunit"). A [Spellings] records the names the docs
+// write with their word boundaries (memberOf, calendarGroups,
+// administrativeUnit) and respells such a word before it is made an
+// identifier; [Singular] and [Plural] give the forms of a name's last word
+// ("calendarGroups" -> calendarGroup, "policy" -> policies).
+//
 // # File and test names
 //
 // [FileName] maps a page path to a lower-case base name made of [a-z0-9.-]

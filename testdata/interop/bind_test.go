@@ -137,21 +137,21 @@ func writeIfChanged(path string, data []byte) error {
 // TestBindings checks the bindings written for a summary in today's form,
 // and that a summary without one of the routes is an error naming it.
 func TestBindings(t *testing.T) {
-	summary := `route DELETE /users/{id|userPrincipalName} = DeleteAUser
+	summary := `route DELETE /users/{id|userPrincipalName} = UserDelete
 route GET /users = UserList
-route GET /users/{id|userPrincipalName} = GetAUser
+route GET /users/{id|userPrincipalName} = UserGet
 route PATCH /users/{id|userPrincipalName} = UserUpdate
 route POST /users = UserPostUsers
-method api/user-delete.md DELETE = DeleteAUser(*DeleteAUserRequest) error
-method api/user-get.md GET = GetAUser(*GetAUserRequest) (DirectoryObjectKind, error)
+method api/user-delete.md DELETE = UserDelete(*UserDeleteRequest) error
+method api/user-get.md GET = UserGet(*UserGetRequest) (DirectoryObjectKind, error)
 method api/user-list.md GET = UserList(*UserListRequest) (*CollectionResponse[User], error)
 method api/user-post-users.md POST = UserPostUsers(*UserPostUsersRequest) (*User, error)
 method api/user-update.md PATCH = UserUpdate(*UserUpdateRequest) error
-request api/user-delete.md DELETE {id|userPrincipalName} = DeleteAUserRequest.IDUserPrincipalName string
-request api/user-get.md GET {id|userPrincipalName} = GetAUserRequest.IDUserPrincipalName string
+request api/user-delete.md DELETE {id|userPrincipalName} = UserDeleteRequest.UserID string
+request api/user-get.md GET {id|userPrincipalName} = UserGetRequest.UserID string
 request api/user-post-users.md POST body = UserPostUsersRequest.Body UserPostUsersBody
 request api/user-update.md PATCH body = UserUpdateRequest.Body UserUpdateBody
-request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.IDUserPrincipalName string
+request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.UserID string
 `
 	got, err := bindings(summary)
 	if err != nil {
@@ -161,10 +161,10 @@ request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.IDUs
 		"func (s *usersService) UserList(ctx context.Context, req *graph.UserListRequest) (*graph.CollectionResponse[graph.User], error) {\n\treturn s.list(ctx, req.Query)\n}",
 		"type createBody = graph.UserPostUsersBody",
 		"func (s *usersService) UserPostUsers(ctx context.Context, req *graph.UserPostUsersRequest) (*graph.User, error) {\n\treturn s.create(ctx, req.Body)\n}",
-		"func (s *usersService) GetAUser(ctx context.Context, req *graph.GetAUserRequest) (graph.DirectoryObjectKind, error) {\n\treturn s.get(ctx, req.IDUserPrincipalName)\n}",
+		"func (s *usersService) UserGet(ctx context.Context, req *graph.UserGetRequest) (graph.DirectoryObjectKind, error) {\n\treturn s.get(ctx, req.UserID)\n}",
 		"type updateBody = graph.UserUpdateBody",
-		"func (s *usersService) UserUpdate(ctx context.Context, req *graph.UserUpdateRequest) error {\n\treturn s.update(ctx, req.IDUserPrincipalName, req.Body)\n}",
-		"func (s *usersService) DeleteAUser(ctx context.Context, req *graph.DeleteAUserRequest) error {\n\treturn s.delete(ctx, req.IDUserPrincipalName)\n}",
+		"func (s *usersService) UserUpdate(ctx context.Context, req *graph.UserUpdateRequest) error {\n\treturn s.update(ctx, req.UserID, req.Body)\n}",
+		"func (s *usersService) UserDelete(ctx context.Context, req *graph.UserDeleteRequest) error {\n\treturn s.delete(ctx, req.UserID)\n}",
 	} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("bindings lack\n%s\nin\n%s", want, got)

@@ -12,8 +12,8 @@ package gen_test
 import (
 	"fmt"
 	"go/ast"
-	goparser "go/parser"
 	"go/importer"
+	goparser "go/parser"
 	"go/token"
 	"go/types"
 	"slices"

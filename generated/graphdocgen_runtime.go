@@ -3,18 +3,21 @@
 package generated
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"crypto/tls"
 	"encoding"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"math"
 	"net/http"
@@ -23,6 +26,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -3285,6 +3289,332 @@ func collectionCount(v any) (int64, bool) {
 	return int64(rv.FieldByName("Value").Len()), true
 }
 
+// ExampleT is what RunExamples needs of a test: *testing.T satisfies
+// ExampleT[*testing.T]. (The runtime does not import package testing, so
+// that a program importing the package does not link it.)
+type ExampleT[T any] interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Skipf(format string, args ...any)
+	Run(name string, f func(T)) bool
+}
+
+// ExampleOption configures RunExamples.
+type ExampleOption func(*exampleConfig)
+
+// exampleConfig holds the settings chosen with ExampleOptions.
+type exampleConfig struct {
+	skip map[string]bool
+}
+
+// SkipExamples has RunExamples skip the examples named, each
+// "<Operation>/<example>", or "<Operation>" for all of an operation's.
+func SkipExamples(names ...string) ExampleOption {
+	return func(c *exampleConfig) {
+		if c.skip == nil {
+			c.skip = map[string]bool{}
+		}
+		for _, n := range names {
+			c.skip[n] = true
+		}
+	}
+}
+
+// ExampleReport is what RunExamples found, by example name
+// ("<Operation>/<example>"), in the order the examples ran.
+type ExampleReport struct {
+	Passed  []string
+	Failed  []string
+	Skipped []ExampleSkip
+}
+
+// ExampleSkip is an example RunExamples did not check, and why. Reason
+// starts with "not implemented", "not found", "rejected" or "skipped" (see
+// RunExamples).
+type ExampleSkip struct {
+	Name, Reason string
+}
+
+// RunExamples sends each documented example of the package (the *.txtar
+// files of its testdata/examples folder, which examples holds: pass
+// os.DirFS("path/to/package/testdata/examples")) through h, which must be a
+// handler NewHandler returned for your Service, as subtest
+// <Operation>/<example> of t (a *testing.T), and checks what a real
+// service can be held to, not the documented values (a service answers
+// its own data):
+//
+//   - an example the docs answer with an error gets an error of the same
+//     class (4xx or 5xx), in the Graph error format;
+//   - any other gets a status of the documented class (2xx, or 3xx), and
+//     when the docs show a body, a JSON body of the same shape (an object,
+//     a collection with a "value" array) that fits the operation's result
+//     type strictly: every member declared, every value of its declared
+//     JSON type, every enum value a member.
+//
+// It skips (t.Skipf, and the report lists why) an example answered 501
+// ("not implemented": an operation of the embedded UnimplementedService),
+// a documented success answered 404 ("not found": the documented request
+// names data the service does not hold), an example whose documented
+// request the handler answers 400 without calling the service
+// ("rejected"), and those named with SkipExamples ("skipped"). Examples
+// run in order against the same service, so that one can create what a
+// later one reads.
+func RunExamples[T ExampleT[T]](t T, h http.Handler, examples fs.FS, opts ...ExampleOption) *ExampleReport {
+	t.Helper()
+	report := &ExampleReport{}
+	hd, ok := h.(*handler)
+	if !ok {
+		t.Errorf("RunExamples: the handler is a %T, not one NewHandler returned", h)
+		return report
+	}
+	var cfg exampleConfig
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cfg)
+		}
+	}
+	archives, err := readDocArchives(examples)
+	var order []string
+	var byOp map[string][]*docExample
+	if err == nil {
+		order, byOp, err = groupDocExamples(archives)
+	}
+	if err == nil && len(order) == 0 {
+		err = fmt.Errorf("no examples: pass the package's testdata/examples folder, such as os.DirFS(%q)", "path/to/package/"+docTestDir)
+	}
+	if err != nil {
+		t.Errorf("RunExamples: %v", err)
+		return report
+	}
+	ops := hd.opsByName()
+	for _, op := range order {
+		t.Run(op, func(t T) {
+			for _, ex := range byOp[op] {
+				_, sub, _ := strings.Cut(ex.name, "/")
+				t.Run(sub, func(t T) {
+					var failures []string
+					skip := "skipped by SkipExamples"
+					if !cfg.skip[op] && !cfg.skip[ex.name] {
+						failures, skip = checkExample(hd, ops[ex.op], ex)
+					}
+					recordExample(t, report, ex.name, failures, skip)
+				})
+			}
+		})
+	}
+	return report
+}
+
+// recordExample reports an example's outcome to t and adds it to r.
+func recordExample[T ExampleT[T]](t T, r *ExampleReport, name string, failures []string, skip string) {
+	t.Helper()
+	switch {
+	case skip != "":
+		r.Skipped = append(r.Skipped, ExampleSkip{Name: name, Reason: skip})
+		t.Skipf("%s", skip)
+	case len(failures) > 0:
+		r.Failed = append(r.Failed, name)
+		for _, f := range failures {
+			t.Errorf("%s", f)
+		}
+	default:
+		r.Passed = append(r.Passed, name)
+	}
+}
+
+// opsByName returns the operations h serves, by Service method name.
+func (h *handler) opsByName() map[string]*opInfo {
+	m := map[string]*opInfo{}
+	add := func(ps []*routePattern) {
+		for _, p := range ps {
+			for _, e := range p.routes {
+				m[e.op.name] = e.op
+			}
+		}
+	}
+	for _, ps := range h.router.bySegment {
+		add(ps)
+	}
+	add(h.router.anySegment)
+	return m
+}
+
+// checkExample sends ex through h to the service and returns what does not
+// conform, or why the example is skipped.
+func checkExample(h *handler, op *opInfo, ex *docExample) (failures []string, skip string) {
+	if ex.rejects {
+		return nil, "rejected: the handler answers the documented request 400 without calling the service"
+	}
+	if op == nil {
+		return []string{"the handler serves no operation " + ex.op}, ""
+	}
+	req, err := newDocRequest(ex.method, ex.target, docHeader(ex.header), string(ex.requestBody))
+	if err != nil {
+		return []string{fmt.Sprintf("documented request %s %q: %v", ex.method, ex.target, err)}, ""
+	}
+	// The handler, with an intercept that tells whether it called the
+	// service.
+	called := false
+	hc := *h
+	hc.cfg.intercept = func(op *opInfo, ctx context.Context, req any) (any, error) {
+		called = true
+		if h.cfg.intercept != nil {
+			return h.cfg.intercept(op, ctx, req)
+		}
+		return op.call(h.svc, ctx, req)
+	}
+	w := &exampleRecorder{header: http.Header{}}
+	hc.ServeHTTP(w, req)
+	code := w.status()
+	got := fmt.Sprintf("%d %s", code, truncateText(strings.TrimSpace(w.body.String()), 500))
+	switch {
+	case !called && code >= 400:
+		return []string{fmt.Sprintf("got %s without a call of the service", got)}, ""
+	case code == http.StatusNotImplemented && ex.errStatus != http.StatusNotImplemented:
+		_, message, _ := w.graphError()
+		return nil, "not implemented: " + message
+	case ex.errStatus != 0:
+		if code/100 != ex.errStatus/100 {
+			return []string{fmt.Sprintf("got %s; want a %dxx error: the docs answer %d", got, ex.errStatus/100, ex.errStatus)}, ""
+		}
+		if _, _, err := w.graphError(); err != nil {
+			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
+		}
+	case code == http.StatusNotFound:
+		_, message, err := w.graphError()
+		if err != nil {
+			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
+		}
+		return nil, "not found: the service answered 404 (" + message + "); the documented request names data it does not hold"
+	case code/100 != ex.status/100:
+		return []string{fmt.Sprintf("got %s; want %dxx (the docs answer %d)", got, ex.status/100, ex.status)}, ""
+	case ex.isCount:
+		if _, err := strconv.ParseUint(strings.TrimSpace(w.body.String()), 10, 63); err != nil {
+			return []string{fmt.Sprintf("got %s; want a count (a non-negative integer)", got)}, ""
+		}
+	case len(bytes.TrimSpace(ex.responseBody)) > 0 && op.result != nil:
+		if err := checkExampleBody(op.result, ex.responseBody, w); err != nil {
+			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
+		}
+	}
+	return nil, ""
+}
+
+// checkExampleBody checks the JSON body of an answer against the
+// documented one (doc) and the operation's result type: same JSON kind,
+// a "value" array when the docs show a collection, and a strict decode.
+func checkExampleBody(result reflect.Type, doc []byte, w *exampleRecorder) error {
+	body := w.body.Bytes()
+	if len(bytes.TrimSpace(body)) == 0 {
+		return fmt.Errorf("the answer has no body; the docs show one")
+	}
+	if ct := w.header.Get("Content-Type"); !isJSONMediaType(ct) {
+		return fmt.Errorf("Content-Type is %q, not JSON", ct)
+	}
+	var want, got any
+	if err := json.Unmarshal(body, &got); err != nil {
+		return fmt.Errorf("the body is not JSON: %v", err)
+	}
+	if json.Unmarshal(doc, &want) == nil {
+		if wk, gk := jsonKind(want), jsonKind(got); wk != gk {
+			return fmt.Errorf("the body is a JSON %s; the docs show a %s", gk, wk)
+		}
+		wm, _ := want.(map[string]any)
+		gm, _ := got.(map[string]any)
+		if _, list := wm["value"].([]any); list {
+			if _, ok := gm["value"].([]any); !ok {
+				return fmt.Errorf(`the body has no "value" array; the docs show a collection`)
+			}
+		}
+	}
+	if e := decodeResultStrict(body, result); e != nil {
+		return fmt.Errorf("the body does not fit %v: %s", result, e.Message)
+	}
+	return nil
+}
+
+// jsonKind names the JSON kind of a value encoding/json decoded.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case float64:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return "null"
+}
+
+// decodeResultStrict decodes body as a value of typ (through its pointer
+// when typ is a pointer, as the member its @odata.type names when it is a
+// registered family's interface) with the checks of a request body.
+func decodeResultStrict(body []byte, typ reflect.Type) *Error {
+	switch typ.Kind() {
+	case reflect.Pointer:
+		typ = typ.Elem()
+	case reflect.Interface:
+		if k := kindOf(typ); k != nil {
+			var probe struct {
+				Type string `json:"@odata.type"`
+			}
+			_ = json.Unmarshal(body, &probe)
+			typ = k.member(probe.Type)
+		}
+	}
+	return decodeStrict(body, reflect.New(typ).Interface(), nil)
+}
+
+// exampleRecorder is the http.ResponseWriter of RunExamples (the runtime
+// does not import net/http/httptest, which registers a flag).
+type exampleRecorder struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+// Header returns the response header.
+func (w *exampleRecorder) Header() http.Header { return w.header }
+
+// WriteHeader records the first status written.
+func (w *exampleRecorder) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+}
+
+// Write records body bytes.
+func (w *exampleRecorder) Write(p []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	return w.body.Write(p)
+}
+
+// status is the status written, 200 when none was.
+func (w *exampleRecorder) status() int {
+	if w.code == 0 {
+		return http.StatusOK
+	}
+	return w.code
+}
+
+// graphError returns the code and message of the recorded answer, an
+// error when it is not a Graph error: a JSON object whose "error" member
+// holds a code and a message.
+func (w *exampleRecorder) graphError() (code, message string, err error) {
+	if ct := w.header.Get("Content-Type"); !isJSONMediaType(ct) {
+		return "", "", fmt.Errorf("the error's Content-Type is %q, not JSON", ct)
+	}
+	var body errorBody
+	if err := json.Unmarshal(w.body.Bytes(), &body); err != nil || body.Error.Code == "" || body.Error.Message == "" {
+		return "", "", fmt.Errorf(`the body is not a Graph error, {"error":{"code":"...","message":"..."}}`)
+	}
+	return body.Error.Code, body.Error.Message, nil
+}
+
 // DateTimeOffset is an Edm.DateTimeOffset: a timestamp in RFC 3339 form,
 // such as "2024-01-02T03:04:05.1234567Z". It is kept as the string that was
 // received, so documented values round-trip byte for byte; use Time to parse
@@ -3659,6 +3989,350 @@ func joinPath(path, name string) string {
 		return name
 	}
 	return path + "." + name
+}
+
+// The golden tests of a generated package are data: one file per page
+// under testdata/examples, in the txtar format (a comment, then files, each
+// introduced by a line "-- name --"). A page's file holds:
+//
+//	-- routes --
+//	GET "/me/todo/lists/v1" GetTodoTaskList
+//
+// one request per request line the page's operations keep, with each
+// placeholder filled in (TestRoutes), and per documented example a file
+// "<Operation>/<example>" holding what the test expects, one line each,
+// values quoted as Go strings:
+//
+//	op UpdateTodoTask             the operation the handler must call
+//	status 200                    the status the client must get
+//	set-status 201                the double chooses it with SetStatus
+//	param TaskID "721a35e2"       a path parameter the operation must get
+//	reject "feature"              the handler must answer 400 naming it
+//	reject-body                   ... naming no property
+//	reject-query                  ... for a malformed query option
+//	reject-enum                   the rejected values are only strings
+//	count 12                      a $count request: the answer is 12
+//	error 404 "code" "message"    the double returns this *Error
+//	truncated                     the documented response is a subset
+//	request-only                  no response is documented
+//	round-trip-request            the request body survives the types
+//	round-trip-response           the response body survives the types
+//
+// followed by a file "request" holding the request as documented (the
+// method and the quoted target, header lines, a blank line, the body) and,
+// when the docs show one, a file "response" holding the response body.
+
+// docTestDir is where a generated package keeps its examples.
+const docTestDir = "testdata/examples"
+
+// docArchive is one parsed testdata file. A file named "request" or
+// "response" belongs to the example before it: it is stored as
+// "<example>/request" or "<example>/response".
+type docArchive struct {
+	name  string
+	files map[string][]byte
+	order []string // file names in order
+}
+
+// readDocArchive parses a txtar file.
+func readDocArchive(name string, data []byte) *docArchive {
+	a := &docArchive{name: name, files: map[string][]byte{}}
+	cur, example := "", ""
+	var buf []byte
+	flush := func() {
+		if cur != "" {
+			a.files[cur] = buf
+			a.order = append(a.order, cur)
+		}
+	}
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		data = rest
+		if n, ok := docArchiveMarker(line); ok {
+			flush()
+			switch {
+			case (n == "request" || n == "response") && example != "":
+				n = example + "/" + n
+			case strings.Contains(n, "/"):
+				example = n
+			}
+			cur, buf = n, []byte{}
+			continue
+		}
+		if cur != "" {
+			buf = append(append(buf, line...), '\n')
+		}
+	}
+	flush()
+	return a
+}
+
+// docArchiveMarker reports whether line introduces a file, and its name.
+// As in txtar, the name must not be empty: "--   --" is a line of text.
+func docArchiveMarker(line []byte) (string, bool) {
+	s := string(line)
+	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
+		return "", false
+	}
+	name := strings.TrimSpace(s[3 : len(s)-3])
+	return name, name != ""
+}
+
+// readDocArchives reads every testdata file of a package (the *.txtar
+// files at the root of fsys, its testdata/examples folder), in name order.
+func readDocArchives(fsys fs.FS) ([]*docArchive, error) {
+	names, err := fs.Glob(fsys, "*.txtar")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []*docArchive
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, readDocArchive(n, data))
+	}
+	return out, nil
+}
+
+// groupDocExamples parses the examples of archives and groups them by
+// operation: the operations in the order of their first example.
+func groupDocExamples(archives []*docArchive) (order []string, byOp map[string][]*docExample, err error) {
+	byOp = map[string][]*docExample{}
+	for _, a := range archives {
+		for _, name := range a.order {
+			if strings.Count(name, "/") != 1 {
+				continue
+			}
+			ex, err := parseDocExample(a, name)
+			if err != nil {
+				return nil, nil, err
+			}
+			op, _, _ := strings.Cut(name, "/")
+			if byOp[op] == nil {
+				order = append(order, op)
+			}
+			byOp[op] = append(byOp[op], ex)
+		}
+	}
+	return order, byOp, nil
+}
+
+// docExample is one documented example as the test sees it.
+type docExample struct {
+	name                 string // "<Operation>/<example>"
+	op                   string
+	status, setStatus    int
+	params               [][2]string // field, value
+	rejects              bool
+	reject               string
+	rejectEnum           bool
+	count                int64
+	isCount              bool
+	errStatus            int
+	errCode, errMessage  string
+	truncated            bool
+	requestOnly          bool
+	roundTripRequest     bool
+	roundTripResponse    bool
+	method, target       string
+	header               [][2]string
+	requestBody          []byte
+	responseBody         []byte
+	hasRequest, hasReply bool
+}
+
+// parseDocExample reads an example's three files from a.
+func parseDocExample(a *docArchive, name string) (*docExample, error) {
+	ex := &docExample{name: name}
+	for _, line := range strings.Split(strings.TrimRight(string(a.files[name]), "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		key, val, _ := strings.Cut(line, " ")
+		var err error
+		switch key {
+		case "op":
+			ex.op = val
+		case "status":
+			ex.status, err = strconv.Atoi(val)
+		case "set-status":
+			ex.setStatus, err = strconv.Atoi(val)
+		case "param":
+			field, rest, _ := strings.Cut(val, " ")
+			var v string
+			v, err = strconv.Unquote(rest)
+			ex.params = append(ex.params, [2]string{field, v})
+		case "reject":
+			ex.rejects = true
+			ex.reject, err = strconv.Unquote(val)
+		case "reject-body", "reject-query":
+			ex.rejects = true
+		case "reject-enum":
+			ex.rejectEnum = true
+		case "count":
+			ex.isCount = true
+			ex.count, err = strconv.ParseInt(val, 10, 64)
+		case "error":
+			code, rest, _ := strings.Cut(val, " ")
+			if ex.errStatus, err = strconv.Atoi(code); err == nil {
+				var msg string
+				ex.errCode, msg, err = cutQuoted(rest)
+				if err == nil {
+					ex.errMessage, err = strconv.Unquote(strings.TrimSpace(msg))
+				}
+			}
+		case "truncated":
+			ex.truncated = true
+		case "request-only":
+			ex.requestOnly = true
+		case "round-trip-request":
+			ex.roundTripRequest = true
+		case "round-trip-response":
+			ex.roundTripResponse = true
+		default:
+			err = fmt.Errorf("unknown key %q", key)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: line %q: %v", a.name, name, line, err)
+		}
+	}
+	req, ok := a.files[name+"/request"]
+	if !ok {
+		return nil, fmt.Errorf("%s: %s: no request file", a.name, name)
+	}
+	if err := ex.parseRequest(req); err != nil {
+		return nil, fmt.Errorf("%s: %s/request: %v", a.name, name, err)
+	}
+	ex.responseBody, ex.hasReply = a.files[name+"/response"]
+	return ex, nil
+}
+
+// parseRequest reads a request file: request line, headers, blank line,
+// body (without the final newline the archive adds).
+func (ex *docExample) parseRequest(data []byte) error {
+	head, body, _ := bytes.Cut(data, []byte("\n\n"))
+	lines := strings.Split(string(head), "\n")
+	method, rest, _ := strings.Cut(lines[0], " ")
+	target, _, err := cutQuoted(rest)
+	if err != nil {
+		return err
+	}
+	ex.method, ex.target, ex.hasRequest = method, target, true
+	for _, l := range lines[1:] {
+		k, v, ok := strings.Cut(l, ":")
+		if !ok {
+			return fmt.Errorf("header line %q has no colon", l)
+		}
+		ex.header = append(ex.header, [2]string{k, strings.TrimSpace(v)})
+	}
+	ex.requestBody = bytes.TrimSuffix(body, []byte("\n"))
+	return nil
+}
+
+// docHeader returns the header lines of a documented request as a
+// header, without Content-Length and Host (the request has its own).
+func docHeader(lines [][2]string) http.Header {
+	h := http.Header{}
+	for _, kv := range lines {
+		k := http.CanonicalHeaderKey(kv[0])
+		if k == "Content-Length" || k == "Host" {
+			continue
+		}
+		h.Add(k, kv[1])
+	}
+	return h
+}
+
+// cutQuoted reads the Go-quoted string that starts s and returns it with
+// the rest of s.
+func cutQuoted(s string) (string, string, error) {
+	s = strings.TrimLeft(s, " ")
+	q, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return "", "", fmt.Errorf("not a quoted string: %q", s)
+	}
+	v, err := strconv.Unquote(q)
+	return v, s[len(q):], err
+}
+
+// newDocRequest returns a server request for a documented request, as
+// httptest.NewRequest makes one (which a generated package's runtime does
+// not import: it registers a flag): target is the path as documented (it
+// may hold spaces, braces or quotes; the request's URL.Path is that path),
+// with an optional query string and an optional scheme and host. An empty
+// body means no body.
+func newDocRequest(method, target string, header http.Header, body string) (*http.Request, error) {
+	req, err := http.ReadRequest(bufio.NewReader(strings.NewReader(method + " " + escapeDocTarget(target) + " HTTP/1.0\r\n\r\n")))
+	if err != nil {
+		return nil, err
+	}
+	req.Proto, req.ProtoMinor, req.Close = "HTTP/1.1", 1, false
+	if body != "" {
+		req.Body, req.ContentLength = io.NopCloser(strings.NewReader(body)), int64(len(body))
+	}
+	req.RemoteAddr = "192.0.2.1:1234" // TEST-NET (RFC 5737), as httptest
+	if req.Host == "" {
+		req.Host = "example.com"
+	}
+	if strings.HasPrefix(target, "https://") {
+		req.TLS = &tls.ConnectionState{Version: tls.VersionTLS12, HandshakeComplete: true, ServerName: req.Host}
+	}
+	for k, vs := range header {
+		for _, v := range vs {
+			req.Header.Add(k, v)
+		}
+	}
+	return req, nil
+}
+
+// escapeDocTarget percent-encodes a documented request target so that the
+// request's URL.Path is the documented path and its query is kept.
+func escapeDocTarget(target string) string {
+	prefix := ""
+	for _, scheme := range []string{"https://", "http://"} {
+		if len(target) < len(scheme) || !strings.EqualFold(target[:len(scheme)], scheme) {
+			continue
+		}
+		i := strings.IndexByte(target[len(scheme):], '/')
+		if i < 0 {
+			return target
+		}
+		prefix, target = target[:len(scheme)+i], target[len(scheme)+i:]
+		break
+	}
+	path, query, hasQuery := strings.Cut(target, "?")
+	u := &url.URL{Path: path}
+	out := prefix + u.EscapedPath()
+	if hasQuery {
+		out += "?" + escapeDocQuery(query)
+	}
+	return out
+}
+
+// escapeDocQuery percent-encodes the bytes of a query string that cannot
+// appear in a request line, keeping existing escapes.
+func escapeDocQuery(q string) string {
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		c := q[i]
+		switch {
+		case c == '%' && i+2 < len(q) && isDocHex(q[i+1]) && isDocHex(q[i+2]):
+			b.WriteByte(c)
+		case c <= ' ' || c >= 127 || strings.IndexByte("\"#%<>\\^`{|}", c) >= 0:
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// isDocHex reports whether c is a hexadecimal digit.
+func isDocHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // handler serves the operations of a Service.

@@ -63,7 +63,7 @@ func TestReadDocArchives(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	as, err := readDocArchives(dir)
+	as, err := readDocArchives(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,13 +74,13 @@ func TestReadDocArchives(t *testing.T) {
 	if want := []string{"A.txtar:A", "a.txtar:a", "b.txtar:b"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("read %q, want %q", got, want)
 	}
-	if as, err := readDocArchives(filepath.Join(dir, "none")); err != nil || len(as) != 0 {
+	if as, err := readDocArchives(os.DirFS(filepath.Join(dir, "none"))); err != nil || len(as) != 0 {
 		t.Errorf("missing folder: %v %v", as, err)
 	}
 	if err := os.Mkdir(filepath.Join(dir, "d.txtar"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readDocArchives(dir); err == nil {
+	if _, err := readDocArchives(os.DirFS(dir)); err == nil {
 		t.Error("a folder named d.txtar was read")
 	}
 }

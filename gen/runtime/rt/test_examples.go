@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -14,9 +15,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 )
-
-// docTestDir is where a generated package keeps its examples.
-const docTestDir = "testdata/examples"
 
 // docTests is what the golden tests of a generated package need: its
 // Service interface type and operation table.
@@ -57,27 +55,13 @@ func newDocTests(t *testing.T, service reflect.Type, table []*operation) *docTes
 // answers the documented response, which the client must get.
 func runDocExamples(t *testing.T, service reflect.Type, table []*operation) {
 	d := newDocTests(t, service, table)
-	archives, err := readDocArchives(docTestDir)
+	archives, err := readDocArchives(os.DirFS(docTestDir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	byOp := map[string][]*docExample{}
-	var order []string
-	for _, a := range archives {
-		for _, name := range a.order {
-			if strings.Count(name, "/") != 1 {
-				continue
-			}
-			ex, err := parseDocExample(a, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			op, _, _ := strings.Cut(name, "/")
-			if byOp[op] == nil {
-				order = append(order, op)
-			}
-			byOp[op] = append(byOp[op], ex)
-		}
+	order, byOp, err := groupDocExamples(archives)
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, op := range order {
 		t.Run(op, func(t *testing.T) {
@@ -93,7 +77,7 @@ func runDocExamples(t *testing.T, service reflect.Type, table []*operation) {
 // operation (the "routes" files of testdata/examples).
 func runDocRoutes(t *testing.T, service reflect.Type, table []*operation) {
 	d := newDocTests(t, service, table)
-	archives, err := readDocArchives(docTestDir)
+	archives, err := readDocArchives(os.DirFS(docTestDir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,16 +149,8 @@ func (s *docDouble) call(op *opInfo, ctx context.Context, req any) (any, error) 
 func (d *docTests) serve(t *testing.T, dbl *docDouble, method, target string, header [][2]string, body string) *httptest.ResponseRecorder {
 	t.Helper()
 	d.dbl = dbl
-	hdr := http.Header{}
-	for _, kv := range header {
-		k := http.CanonicalHeaderKey(kv[0])
-		if k == "Content-Length" || k == "Host" {
-			continue
-		}
-		hdr.Add(k, kv[1])
-	}
 	rec := httptest.NewRecorder()
-	d.h.ServeHTTP(rec, newTestRequest(t, method, target, hdr, body))
+	d.h.ServeHTTP(rec, newTestRequest(t, method, target, docHeader(header), body))
 	return rec
 }
 

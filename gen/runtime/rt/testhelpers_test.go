@@ -58,8 +58,8 @@ func TestNewTestRequest(t *testing.T) {
 		"/a?x=é":                      "/a?x=%C3%A9",
 		"https://graph.microsoft.com": "https://graph.microsoft.com",
 	} {
-		if got := escapeTestTarget(target); got != want {
-			t.Errorf("escapeTestTarget(%q) = %q, want %q", target, got, want)
+		if got := escapeDocTarget(target); got != want {
+			t.Errorf("escapeDocTarget(%q) = %q, want %q", target, got, want)
 		}
 	}
 }

@@ -2,7 +2,7 @@
 # .ci/run use.
 GO ?= go
 
-.PHONY: all build generate check test vet fmt-check corpus interop bench compile-cost fuzz
+.PHONY: all build generate check test vet fmt-check corpus interop bench compile-cost
 
 all: build test
 

@@ -14,7 +14,7 @@ import (
 const APIFile = "graphdocgen_api.txt"
 
 // apiFormat is the comment under the header that explains the lines.
-const apiFormat = "// One line per API item, sorted: KIND DOCUMENTED-NAME = GO (see the graphdocgen README)."
+const apiFormat = "// One line per API item, sorted: KIND DOCUMENTED-NAME = GO (see cmd/graphdocgen/reference.md in graphdocgen)."
 
 // Kinds of API summary lines.
 const (

@@ -351,3 +351,38 @@ func writeFile(t *testing.T, path string, data []byte) {
 		t.Fatal(fmt.Errorf("write %s: %w", path, err))
 	}
 }
+
+// TestReadmeInstall checks that the README's set-up section says what the
+// Install section of doc.go says (which TestInstallSteps follows): every
+// line of each of its code blocks appears in README.md, in order.
+func TestReadmeInstall(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p comment.Parser
+	d := p.Parse(packageDoc(t))
+	in, rest, blocks := false, string(readme), 0
+	for _, b := range d.Content {
+		switch b := b.(type) {
+		case *comment.Heading:
+			in = plainText(b.Text) == "Install"
+		case *comment.Code:
+			if !in {
+				continue
+			}
+			blocks++
+			for _, line := range strings.Split(strings.TrimSpace(b.Text), "\n") {
+				i := strings.Index(rest, strings.TrimSpace(line))
+				if i < 0 {
+					t.Errorf("README.md lacks (after the lines before it) the Install line %q of doc.go", line)
+					continue
+				}
+				rest = rest[i+len(strings.TrimSpace(line)):]
+			}
+		}
+	}
+	if blocks == 0 {
+		t.Fatal("doc.go has no code block under an Install heading")
+	}
+}

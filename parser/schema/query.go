@@ -4,7 +4,7 @@ package schema
 // "Supports `$filter` (`eq`, `ne`, `not`, `in`)", "Supports `$expand`",
 // "Returned only on `$select`", "Returned by default", "Not filterable".
 // Each field is absent when the description does not say; the parser
-// reads only the phrasings README.md lists and reports the other
+// reads only the phrasings cmd/graphdocgen/reference.md lists and reports the other
 // sentences about queries (query-unread).
 type Query struct {
 	Filter  *QueryOption `json:"filter,omitempty"`

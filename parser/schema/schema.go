@@ -3,7 +3,7 @@
 // library: a test can build a Schema by hand and compare it with cmp.Diff.
 //
 // The JSON encoding of Schema is a public format (graphdocgen -schema FILE);
-// README.md documents it.
+// cmd/graphdocgen/reference.md documents it.
 package schema
 
 // Schema is everything read from one set of pages.

@@ -373,7 +373,7 @@ func TestReadmeInstall(t *testing.T) {
 			}
 			blocks++
 			for _, line := range strings.Split(strings.TrimSpace(b.Text), "\n") {
-				i := strings.Index(rest, strings.TrimSpace(line))
+				i := indexWhole(rest, strings.TrimSpace(line))
 				if i < 0 {
 					t.Errorf("README.md lacks (after the lines before it) the Install line %q of doc.go", line)
 					continue
@@ -384,5 +384,22 @@ func TestReadmeInstall(t *testing.T) {
 	}
 	if blocks == 0 {
 		t.Fatal("doc.go has no code block under an Install heading")
+	}
+}
+
+// indexWhole is the index of the first occurrence of line in s that ends
+// a line or a code span (followed by a newline, a backquote or the end),
+// else -1.
+func indexWhole(s, line string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], line)
+		if i < 0 {
+			return -1
+		}
+		end := from + i + len(line)
+		if end == len(s) || s[end] == '\n' || s[end] == '`' {
+			return from + i
+		}
+		from += i + 1
 	}
 }

@@ -473,7 +473,7 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 			return f
 		}
 		d.pushName(key)
-		if p.st.annotations != nil && p.st.additional == nil && p.st.lookup(key) < 0 && bytes.IndexByte(key, '@') < 0 {
+		if p.st.annotations != nil && p.st.additional == nil && p.st.lookup(key) < 0 && !isAnnotationName(key) {
 			if !looked {
 				derived, looked = d.derivedPlan(p, start), true
 			}
@@ -511,7 +511,7 @@ func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *cod
 		return d.value(fd.plan, fv)
 	}
 	keep := st.additional
-	if bytes.IndexByte(key, '@') >= 0 {
+	if isAnnotationName(key) {
 		keep = st.annotations
 		if keep == nil {
 			return d.skip()
@@ -529,6 +529,14 @@ func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *cod
 	}
 	codecKeepRaw(v, keep, key, raw)
 	return nil
+}
+
+// isAnnotationName reports whether a member name is an instance
+// annotation or control information rather than a property: a name
+// holding "@", or one in OData 3's spelling of control information
+// ("odata.context", "odata.type"), which no property is named.
+func isAnnotationName(key []byte) bool {
+	return bytes.IndexByte(key, '@') >= 0 || bytes.HasPrefix(key, []byte("odata."))
 }
 
 // derivedPlan returns the plan of the type derived from p's that the

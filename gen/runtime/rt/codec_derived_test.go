@@ -86,3 +86,29 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestOData3ControlNames: "odata.context" and the other control names in
+// OData 3's spelling (no "@"), which the parser reads as control
+// information, are kept as annotations and written back, never refused.
+func TestOData3ControlNames(t *testing.T) {
+	body := `{"odata.context":"https://graph.microsoft.com/beta/$metadata#x","id":"1"}`
+	var a fxApp
+	if err := decodeStrict([]byte(body), &a, nil); err != nil {
+		t.Fatalf("strict decode: %v", err)
+	}
+	if _, ok := a.ODataAnnotations.Get("odata.context"); !ok {
+		t.Error("odata.context not kept")
+	}
+	out, err := appendJSON(nil, &a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	_ = json.Unmarshal([]byte(body), &want)
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if w, g := mustJSON(t, want), mustJSON(t, got); w != g {
+		t.Errorf("round trip: got %s, want %s", g, w)
+	}
+}

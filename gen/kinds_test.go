@@ -60,3 +60,32 @@ func TestTypeFamilyRoutes(t *testing.T) {
 	m.mustGo("vet", "./...")
 	m.mustGo("test", "./...")
 }
+
+// TestExpandRouteNoFamily generates user-get.md and user-list-manager.md
+// (testdata/expand), which documents the user's route with
+// ?$expand=manager beside its directoryObject routes: the user page keeps
+// the route and still answers a *User, not a family of directoryObject
+// (a request line with a query string on another resource's path
+// documents an option, not a derived type), and the tests pass.
+func TestExpandRouteNoFamily(t *testing.T) {
+	s, out := generateDirs(t, "testdata/expand/api", "testdata/expand/resources")
+	var all []byte
+	for _, f := range out {
+		all = append(all, f.Data...)
+	}
+	if bytes.Contains(all, []byte("DirectoryObjectKind")) {
+		t.Error("generated code has a DirectoryObjectKind family")
+	}
+	for _, op := range s.Operations {
+		if !strings.HasSuffix(op.Source.File, "user-get.md") {
+			continue
+		}
+		if want := op.GoName + "(ctx context.Context, req *" + op.GoName + "Request) (*User, error)"; !bytes.Contains(all, []byte(want)) {
+			t.Errorf("generated code lacks %q", want)
+		}
+	}
+	m := newModule(t)
+	m.add("expand", out)
+	m.mustGo("vet", "./...")
+	m.mustGo("test", "./...")
+}

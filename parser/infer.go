@@ -2,6 +2,8 @@ package parser
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/parser/diag"
@@ -95,11 +97,11 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 	}
 	pos := pg.src.pos(base + m.KeyOff)
 	p := &schema.Property{Name: m.Key, Type: ref, Source: pos, Inferred: true,
-		Description: fmt.Sprintf("Not documented in a table; inferred from %s at %s.", where, pos)}
+		Description: fmt.Sprintf("Not documented in a table; inferred from %s in %s.", where, pageName(pos))}
 	r.propOf[t][m.Key] = p
 	t.Properties = append(t.Properties, p)
 	if r.outsideOf[t] != nil {
-		p.Description = fmt.Sprintf("Inferred from %s at %s.", where, pos)
+		p.Description = fmt.Sprintf("Inferred from %s in %s.", where, pageName(pos))
 		return // one warning for the type (type-not-in-inputs)
 	}
 	code, what := "property-undocumented", "property"
@@ -107,6 +109,14 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 		code, what = diag.AnnotationUndocumented, "instance annotation"
 	}
 	r.warn(pg.src, base+m.KeyOff, code, "%s %s of %s appears in %s but in no table of %s (%s); added as %s", what, m.Key, t.Name, where, t.Name, t.Source, ref)
+}
+
+// pageName names the page of pos by its file name, without the folders
+// of the command line or a line number: descriptions become generated
+// comments, which must not change when an earlier line of the page or
+// the way the tool is invoked does (the position stays in Source).
+func pageName(pos schema.Pos) string {
+	return path.Base(filepath.ToSlash(pos.File))
 }
 
 // widen merges the type seen in another example into an inferred

@@ -139,7 +139,7 @@ func (r *resolver) typeInferred(bp *schema.Property, rows []*schema.Property) {
 	case bp.Type == doc.Type:
 	case r.sameKind(bp.Type, doc.Type):
 		bp.Type, bp.Values = doc.Type, doc.Values
-		bp.Description += " Typed as documented at " + doc.Source.String() + "."
+		bp.Description += " Typed as documented in " + pageName(doc.Source) + "."
 	default:
 		bp.Type, bp.Values = schema.TypeRef{Name: schema.EdmUntyped}, nil
 	}

@@ -135,7 +135,7 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 		ref := jsonTypeRef(m.Value)
 		pos := d.page.src.pos(ex.req.bodyOff + m.KeyOff)
 		d.op.Parameters = append(d.op.Parameters, &schema.Property{Name: m.Key, Type: ref, Source: pos, Inferred: true,
-			Description: fmt.Sprintf("Not in the parameter table; inferred from the example request %s at %s.", ex.name, pos)})
+			Description: fmt.Sprintf("Not in the parameter table; inferred from the example request %s in %s.", ex.name, pageName(pos))})
 		r.warn(d.page.src, ex.req.bodyOff+m.KeyOff, diag.ParameterUndocumented, "the example request %s sends %s, which the parameter table of %s does not list; added as %s", ex.name, m.Key, d.title, ref)
 	}
 }

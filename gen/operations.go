@@ -10,8 +10,8 @@ import (
 )
 
 // genOperation emits an operation's request struct, its optional body
-// struct, the function that calls its Service method, its row of the
-// operation table and its UnimplementedService method.
+// struct, its row of the operation table and its UnimplementedService
+// method.
 func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 	if o.servedBy != nil {
 		return // another operation keeps every route; see markServed
@@ -33,7 +33,6 @@ func (e *emitter) genOperation(f *jen.File, o *opPlan) {
 		e.genValues(f, o.bodyType, op.Parameters)
 	}
 	e.genRequest(f, o)
-	e.genCall(f, o)
 	e.genRow(f, o)
 	f.Line()
 	f.Comment(op.GoName + " answers 501 Not Implemented.")
@@ -183,18 +182,6 @@ func (e *emitter) paramPlaceholders(o *opPlan) []string {
 	return out
 }
 
-// genCall emits the function the handler calls the operation's Service
-// method with.
-func (e *emitter) genCall(f *jen.File, o *opPlan) {
-	call := jen.Id("svc").Assert(jen.Id(serviceName)).Dot(o.op.GoName).Call(jen.Id("ctx"), jen.Id("req").Assert(jen.Op("*").Id(o.reqType)))
-	ret := jen.Return(call)
-	if e.resultGoType(o) == nil {
-		ret = jen.Return(jen.Nil(), call)
-	}
-	f.Line()
-	f.Func().Id(o.call).Params(jen.Id("svc").Any(), jen.Id("ctx").Qual("context", "Context"), jen.Id("req").Any()).Params(jen.Any(), jen.Error()).Block(ret)
-}
-
 // requestFixedFields is the number of fields a request struct has before
 // its path parameters: HTTPRequest and Query.
 const requestFixedFields = 2
@@ -223,7 +210,8 @@ func queryParams(paths []string) []string {
 }
 
 // genRow emits the operation's row of the operation table: its method,
-// status, request type, call function and the request lines it keeps,
+// status, request type, no call function (the handler calls the Service
+// method of the operation's name) and the request lines it keeps,
 // each with the request fields its placeholders fill.
 func (e *emitter) genRow(f *jen.File, o *opPlan) {
 	var routes []jen.Code
@@ -255,7 +243,7 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		options = jen.Index().String().Values(lits...)
 	}
 	fields := []jen.Code{jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
-		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Id(o.call), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o)), params, options}
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Nil(), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o)), params, options}
 	f.Line()
 	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Values(fields...)
 }

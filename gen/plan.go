@@ -78,7 +78,6 @@ type opPlan struct {
 	bodyType string   // parameter body struct, "" when none
 	params   []string // request struct fields for path params (union over routes)
 	paramOf  [][]int  // per route: index into params for each placeholder
-	call     string   // unexported function calling the Service method
 	opVar    string   // unexported variable: the operation's table row
 	tests    []*exampleTest
 	dropped  []int // routes not emitted: another operation documents them
@@ -425,7 +424,6 @@ func (p *plan) planOp(op *schema.Operation) *opPlan {
 			pr.GoName = sc.Claim(names.Exported(pr.Name))
 		}
 	}
-	o.call = p.claim("call"+op.GoName, op.Source, "the call of "+op.GoName)
 	o.opVar = p.claim("op"+op.GoName, op.Source, "the table row of "+op.GoName)
 	sc := names.NewScope("HTTPRequest", "Query", "Body")
 	byName := map[string]int{}

@@ -44,13 +44,20 @@ func (e *emitter) serviceFile() *jen.File {
 		f.Comment(l)
 	}
 	f.Func().Id(newHandlerName).Params(jen.Id("svc").Id(serviceName), jen.Id("opts").Op("...").Id(runtime.Option)).Qual("net/http", "Handler").Block(
-		jen.Return(jen.Id(runtime.NewHandler).Call(jen.Id("svc"), jen.Qual("reflect", "TypeFor").Types(jen.Id(serviceName)).Call(), jen.Id(operationsVar), jen.Id("opts"))),
+		jen.Return(jen.Id(runtime.NewHandler).Call(jen.Id("svc"), serviceType(), jen.Id(operationsVar), jen.Id("opts"))),
 	)
 	f.Line()
 	f.Comment(operationsVar + " is the operation table: one row per Service method, declared in the")
 	f.Comment("file of the page that documents it.")
 	f.Var().Id(operationsVar).Op("=").Index().Op("*").Id(runtime.Operation).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, rows...)
 	return f
+}
+
+// serviceType is reflect.TypeOf((*Service)(nil)).Elem(): the Service
+// interface's type without instantiating reflect.TypeFor with it, which
+// would compile a wrapper for each of its methods.
+func serviceType() jen.Code {
+	return jen.Qual("reflect", "TypeOf").Call(jen.Parens(jen.Op("*").Id(serviceName)).Parens(jen.Nil())).Dot("Elem").Call()
 }
 
 // newHandlerDoc is NewHandler's doc comment.
@@ -123,7 +130,7 @@ func (e *emitter) testFile() *jen.File {
 	f := jen.NewFile(e.opts.Package)
 	f.HeaderComment(Header)
 	// The file is a _test.go file of the package: jennifer only names it.
-	svc := jen.Qual("reflect", "TypeFor").Types(jen.Id(serviceName)).Call()
+	svc := serviceType()
 	f.Line()
 	f.Comment(testExamplesName + " sends each documented example (testdata/examples) through the")
 	f.Comment("handler and compares what the service receives and what the client gets with the")
@@ -134,7 +141,7 @@ func (e *emitter) testFile() *jen.File {
 	f.Line()
 	f.Comment(testRoutesName + " checks that every documented request line reaches its operation.")
 	f.Func().Id(testRoutesName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id(runtime.RunDocRoutes).Call(jen.Id("t"), svc.Clone(), jen.Id(operationsVar)),
+		jen.Id(runtime.RunDocRoutes).Call(jen.Id("t"), serviceType(), jen.Id(operationsVar)),
 	)
 	return f
 }

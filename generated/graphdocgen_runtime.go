@@ -3469,7 +3469,7 @@ func checkExample(h *handler, op *opInfo, ex *docExample) (failures []string, sk
 		if h.cfg.intercept != nil {
 			return h.cfg.intercept(op, ctx, req)
 		}
-		return op.call(h.svc, ctx, req)
+		return op.invoke(h.svc, ctx, reflect.ValueOf(req))
 	}
 	w := &exampleRecorder{header: http.Header{}}
 	hc.ServeHTTP(w, req)
@@ -4364,10 +4364,11 @@ func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) 
 	}
 	var table []routeEntry
 	methods := serviceMethods(service)
+	sv := serviceValue(svc, service)
 	for _, op := range ops {
 		info, err := newOpInfo(op)
 		if err == nil {
-			err = info.setResult(methods)
+			err = info.setResult(methods, sv)
 		}
 		if err != nil {
 			panic("graphdocgen runtime: " + err.Error())
@@ -4454,7 +4455,7 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if h.cfg.intercept != nil {
 		res, err = h.cfg.intercept(op, st, ptr.Interface())
 	} else {
-		res, err = op.call(h.svc, st, ptr.Interface())
+		res, err = op.invoke(h.svc, st, ptr)
 	}
 	if err == nil && op.lists {
 		setNextLink(r, res)
@@ -4744,9 +4745,12 @@ type operation struct {
 	// its fields are HTTPRequest, the path parameters, and Body when the
 	// operation takes one.
 	req any
-	// call calls the Service method: svc is the Service, req a
-	// *<Operation>Request; the result is the method's first result (nil
-	// for a method returning only an error).
+	// call, when set, calls the operation instead of the Service method
+	// of its name: svc is the Service, req a *<Operation>Request; the
+	// result is the method's first result (nil for a method returning only
+	// an error). The generated table leaves it nil: the handler calls the
+	// method through reflection (one shared function, not one per
+	// operation); the runtime's tests set it.
 	call   func(svc any, ctx context.Context, req any) (any, error)
 	routes []opRoute
 	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
@@ -4788,6 +4792,8 @@ type opInfo struct {
 	entity     reflect.Type
 	entityInfo *typeInfo
 	lists      bool // the result is a CollectionResponse
+	// fn is the Service method of the handler's svc (when call is nil).
+	fn reflect.Value
 }
 
 // newOpInfo checks an operation's table row against its request type.
@@ -4821,30 +4827,86 @@ func newOpInfo(op *operation) (*opInfo, error) {
 	return info, nil
 }
 
+// serviceMethod is a method of the Service interface: its index and type.
+type serviceMethod struct {
+	index int
+	typ   reflect.Type
+}
+
+// errorType is the type error.
+var errorType = reflect.TypeOf((*error)(nil)).Elem()
+
 // serviceMethods maps the names of the Service interface's methods to
-// their types (one pass: MethodByName scans an interface's methods).
-func serviceMethods(service reflect.Type) map[string]reflect.Type {
+// their indexes and types (one pass: MethodByName scans an interface's
+// methods).
+func serviceMethods(service reflect.Type) map[string]serviceMethod {
 	if service == nil {
 		return nil
 	}
-	out := make(map[string]reflect.Type, service.NumMethod())
+	out := make(map[string]serviceMethod, service.NumMethod())
 	for i := range service.NumMethod() {
 		m := service.Method(i)
-		out[m.Name] = m.Type
+		out[m.Name] = serviceMethod{i, m.Type}
 	}
 	return out
 }
 
+// serviceValue returns svc as a value of the Service interface type, whose
+// Method(i) is the interface's method i bound to svc; invalid when either
+// is unknown.
+func serviceValue(svc any, service reflect.Type) reflect.Value {
+	if service == nil || service.Kind() != reflect.Interface || svc == nil {
+		return reflect.Value{}
+	}
+	v := reflect.ValueOf(svc)
+	if !v.Type().Implements(service) {
+		return reflect.Value{}
+	}
+	sv := reflect.New(service).Elem()
+	sv.Set(v)
+	return sv
+}
+
+// invoke calls the operation's Service method with ctx and req (a
+// *<Operation>Request) and returns its results: the first one as any (nil
+// for a method returning only an error).
+func (info *opInfo) invoke(svc any, ctx context.Context, req reflect.Value) (any, error) {
+	if info.call != nil {
+		return info.call(svc, ctx, req.Interface())
+	}
+	if !info.fn.IsValid() {
+		return nil, fmt.Errorf("operation %s: no Service to call", info.name)
+	}
+	out := info.fn.Call([]reflect.Value{reflect.ValueOf(&ctx).Elem(), req})
+	err, _ := out[len(out)-1].Interface().(error)
+	if len(out) == 1 {
+		return nil, err
+	}
+	return out[0].Interface(), err
+}
+
 // setResult records the operation's result type, read from its method of
 // the Service interface (methods, from serviceMethods; nil when unknown),
-// and the entity type its query options refer to.
-func (info *opInfo) setResult(methods map[string]reflect.Type) error {
+// and the entity type its query options refer to. sv is the Service (an
+// interface value; invalid when unknown): when the row has no call
+// function, info.fn becomes its method.
+func (info *opInfo) setResult(methods map[string]serviceMethod, sv reflect.Value) error {
 	if methods == nil {
+		if info.call == nil {
+			return fmt.Errorf("operation %s: no call function and no Service type", info.name)
+		}
 		return nil
 	}
-	mt, ok := methods[info.name]
+	m, ok := methods[info.name]
 	if !ok {
 		return fmt.Errorf("operation %s: the Service has no method %s", info.name, info.name)
+	}
+	mt := m.typ
+	if mt.NumIn() != 2 || mt.In(1) != reflect.PointerTo(info.reqType) || mt.NumOut() < 1 || mt.NumOut() > 2 || mt.Out(mt.NumOut()-1) != errorType {
+		return fmt.Errorf("operation %s: the Service method is %v, not func(context.Context, *%v) (..., error)", info.name, mt, info.reqType)
+	}
+	if info.call == nil && sv.IsValid() && !sv.IsNil() {
+		info.fn = sv.Method(m.index)
 	}
 	if mt.NumOut() == 2 {
 		info.result = mt.Out(0)

@@ -67,7 +67,7 @@ func newDocTests(t *testing.T, service reflect.Type, table []*operation) *docTes
 	for _, op := range table {
 		info, err := newOpInfo(op)
 		if err == nil {
-			err = info.setResult(methods)
+			err = info.setResult(methods, reflect.Value{})
 		}
 		if err != nil {
 			t.Fatal(err)

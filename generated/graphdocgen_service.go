@@ -44,7 +44,7 @@ var _ Service = (*UnimplementedService)(nil)
 // by svc, and 500 for other errors and panics, which go to the error log
 // (see WithErrorLog).
 func NewHandler(svc Service, opts ...Option) http.Handler {
-	return newHandler(svc, reflect.TypeFor[Service](), operations, opts)
+	return newHandler(svc, reflect.TypeOf((*Service)(nil)).Elem(), operations, opts)
 }
 
 // operations is the operation table: one row per Service method, declared in the

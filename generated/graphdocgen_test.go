@@ -11,10 +11,10 @@ import (
 // handler and compares what the service receives and what the client gets with the
 // docs: go test -run 'TestExamples/<Operation>/<example>'.
 func TestExamples(t *testing.T) {
-	runDocExamples(t, reflect.TypeFor[Service](), operations)
+	runDocExamples(t, reflect.TypeOf((*Service)(nil)).Elem(), operations)
 }
 
 // TestRoutes checks that every documented request line reaches its operation.
 func TestRoutes(t *testing.T) {
-	runDocRoutes(t, reflect.TypeFor[Service](), operations)
+	runDocRoutes(t, reflect.TypeOf((*Service)(nil)).Elem(), operations)
 }

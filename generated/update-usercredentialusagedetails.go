@@ -121,11 +121,7 @@ type UpdateUserCredentialUsageDetailsRequest struct {
 	Body UserCredentialUsageDetails
 }
 
-func callUpdateUserCredentialUsageDetails(svc any, ctx context.Context, req any) (any, error) {
-	return svc.(Service).UpdateUserCredentialUsageDetails(ctx, req.(*UpdateUserCredentialUsageDetailsRequest))
-}
-
-var opUpdateUserCredentialUsageDetails = operation{"UpdateUserCredentialUsageDetails", "PATCH", 200, (*UpdateUserCredentialUsageDetailsRequest)(nil), callUpdateUserCredentialUsageDetails, []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}}}, false, nil, nil}
+var opUpdateUserCredentialUsageDetails = operation{"UpdateUserCredentialUsageDetails", "PATCH", 200, (*UpdateUserCredentialUsageDetailsRequest)(nil), nil, []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}}}, false, nil, nil}
 
 // UpdateUserCredentialUsageDetails answers 501 Not Implemented.
 func (*UnimplementedService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {

@@ -184,7 +184,7 @@ func checkExample(h *handler, op *opInfo, ex *docExample) (failures []string, sk
 		if h.cfg.intercept != nil {
 			return h.cfg.intercept(op, ctx, req)
 		}
-		return op.call(h.svc, ctx, req)
+		return op.invoke(h.svc, ctx, reflect.ValueOf(req))
 	}
 	w := &exampleRecorder{header: http.Header{}}
 	hc.ServeHTTP(w, req)

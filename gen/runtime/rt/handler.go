@@ -31,10 +31,11 @@ func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) 
 	}
 	var table []routeEntry
 	methods := serviceMethods(service)
+	sv := serviceValue(svc, service)
 	for _, op := range ops {
 		info, err := newOpInfo(op)
 		if err == nil {
-			err = info.setResult(methods)
+			err = info.setResult(methods, sv)
 		}
 		if err != nil {
 			panic("graphdocgen runtime: " + err.Error())
@@ -121,7 +122,7 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if h.cfg.intercept != nil {
 		res, err = h.cfg.intercept(op, st, ptr.Interface())
 	} else {
-		res, err = op.call(h.svc, st, ptr.Interface())
+		res, err = op.invoke(h.svc, st, ptr)
 	}
 	if err == nil && op.lists {
 		setNextLink(r, res)

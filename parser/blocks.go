@@ -43,6 +43,10 @@ type block struct {
 	firstLine, lastLine int
 	// recovered marks a table goldmark did not accept (read from a paragraph).
 	recovered bool
+	// quoted marks a block inside a blockquote: in these docs a callout
+	// ("> **Note:** ...", "> **Important:** ..."), never a page's
+	// description.
+	quoted bool
 }
 
 // newBlockParser returns a goldmark parser that reads block structure
@@ -95,10 +99,21 @@ func (s *source) blocks() []block {
 		if !ok {
 			return ast.WalkContinue, nil
 		}
+		b.quoted = inBlockquote(n)
 		out = append(out, b)
 		return ast.WalkSkipChildren, nil
 	})
 	return out
+}
+
+// inBlockquote reports whether n is nested in a blockquote.
+func inBlockquote(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindBlockquote {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *source) block(n ast.Node) (block, bool) {

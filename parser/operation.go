@@ -101,7 +101,10 @@ func (p *pageParser) readRequestLines(b block, emit func(route.Line, int)) {
 
 func isExamplesTitle(t string) bool { return strings.HasPrefix(t, "example") }
 
-// description is the first prose paragraph after the title.
+// description is the first prose paragraph after the title, outside
+// blockquotes: a callout before it ("> **Important:** APIs under the /beta
+// version are subject to change", on every Intune beta page) is about the
+// docs, not what the page documents.
 func (p *pageParser) description() string {
 	seenTitle := false
 	for _, b := range p.blocks {
@@ -110,7 +113,7 @@ func (p *pageParser) description() string {
 			seenTitle = true
 		case b.kind == blockHeading && seenTitle:
 			return ""
-		case b.kind == blockText && seenTitle:
+		case b.kind == blockText && seenTitle && !b.quoted:
 			t := collapseSpace(parseCell(b.text, b.off, p.src.refs).text)
 			if strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "<!--") || t == "" {
 				continue

@@ -108,11 +108,8 @@ func (e UserCredentialUsageDetailsFeature) IsValid() bool {
 //
 // Update the properties of a userCredentialUsageDetails object.
 type UpdateUserCredentialUsageDetailsRequest struct {
-	// HTTPRequest is the request as received.
 	HTTPRequest *http.Request
-
-	// Query holds the request's OData query options, parsed and checked.
-	Query ODataQuery
+	Query       ODataQuery
 
 	// UserCredentialUsageDetailsID is the {userCredentialUsageDetailsId} path segment.
 	UserCredentialUsageDetailsID string

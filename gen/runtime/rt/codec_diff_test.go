@@ -476,6 +476,7 @@ func FuzzDecodeStrict(f *testing.F) {
 		`{"when":"2024-01-02T03:04:05Z","day":"2024-02-30","bytes":"!!","any":1e400}`,
 		`[{"city":"c"},{"zip":2147483648}]`, `"reset"`, `-0`, `{"a\"b":"q","X,Y":1}`,
 		`{"isSuccess":true,"ISSUCCESS":"x"}`, "{\"\xff\":1}", `{"kids":[[[[`, `{} x`,
+		`{"odata.":""}`, `{"odata.type":"#x","odata.etag":1}`,
 	} {
 		for i := range diffPairs {
 			f.Add(byte(i), []byte(s))

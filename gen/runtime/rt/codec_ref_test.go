@@ -295,14 +295,15 @@ func refNumberFits(s string, t reflect.Type) bool {
 // object checks the members of a JSON object against the struct type t.
 // Members named like a field (exactly, else ignoring case, as encoding/json
 // matches them) are checked against the field; other members are accepted
-// when t is an open type or the name holds "@" (an instance annotation).
+// when t is an open type, the name holds "@" (an instance annotation) or
+// starts with "odata." (OData 3's spelling of control information).
 func (c *refBodyChecker) object(tok json.Token, t reflect.Type, path string) *Error {
 	fields := refJSONFieldsOf(t)
 	return c.members(tok, path, func(key string) (reflect.Type, bool) {
 		if f, ok := fields.field(key); ok {
 			return f.typ, true
 		}
-		return nil, fields.open || strings.Contains(key, "@")
+		return nil, fields.open || strings.Contains(key, "@") || strings.HasPrefix(key, "odata.")
 	})
 }
 

@@ -37,8 +37,9 @@ func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 	f.Var().Id(list).Op("=").Index().String().Values(lits...)
 	f.Line()
 	f.Comment("IsValid reports whether e is a documented member.")
+	noInline(f)
 	f.Func().Params(jen.Id("e").Id(en.GoName)).Id("IsValid").Params().Bool().Block(
-		jen.Return(jen.Qual("slices", "Contains").Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
+		jen.Return(jen.Id("isMember").Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
 	)
 }
 

@@ -184,12 +184,20 @@ func checkDocumented(t *testing.T, name string, s *schema.Schema) {
 }
 
 // checkComments checks that no generated comment line is a directive or a
-// build constraint, and that no source holds bytes Go rejects.
+// build constraint, and that no source holds bytes Go rejects. The one
+// directive the generator writes itself, //go:noinline right above a
+// MarshalJSON or IsValid method, is allowed there only; the runtime, copied
+// verbatim from gen/runtime/rt, holds no docs text and keeps its own.
 func checkComments(t *testing.T, files []gen.File) {
 	t.Helper()
 	for _, f := range files {
-		for i, l := range strings.Split(string(f.Data), "\n") {
+		lines := strings.Split(string(f.Data), "\n")
+		for i, l := range lines {
 			l = strings.TrimSpace(l)
+			if l == "//go:noinline" && (strings.HasPrefix(f.Name, "graphdocgen_runtime") || i+1 < len(lines) && strings.HasPrefix(lines[i+1], "func (") &&
+				(strings.HasSuffix(lines[i+1], ") MarshalJSON() ([]byte, error) {") || strings.HasSuffix(lines[i+1], ") IsValid() bool {"))) {
+				continue
+			}
 			if strings.HasPrefix(l, "//go:") || strings.HasPrefix(l, "//line ") || strings.HasPrefix(l, "//export ") ||
 				strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(l, "//")), "+build") {
 				t.Errorf("%s:%d: directive or build constraint from the docs: %q", f.Name, i+1, l)

@@ -5,7 +5,6 @@ package generated
 import (
 	"context"
 	"net/http"
-	"slices"
 )
 
 // UserCredentialUsageDetails is the Microsoft.AAD.Reporting.userCredentialUsageDetails type,
@@ -44,6 +43,8 @@ type UserCredentialUsageDetails struct {
 }
 
 // MarshalJSON implements json.Marshaler.
+//
+//go:noinline
 func (x UserCredentialUsageDetails) MarshalJSON() ([]byte, error) {
 	return marshalStruct(&x)
 }
@@ -81,8 +82,10 @@ const (
 var userCredentialUsageDetailsAuthMethodMembers = []string{"email", "mobileSMS", "mobileCall", "officePhone", "securityQuestion", "appNotification", "appCode", "alternateMobileCall", "fido", "appPassword", "unknownFutureValue"}
 
 // IsValid reports whether e is a documented member.
+//
+//go:noinline
 func (e UserCredentialUsageDetailsAuthMethod) IsValid() bool {
-	return slices.Contains(userCredentialUsageDetailsAuthMethodMembers, string(e))
+	return isMember(userCredentialUsageDetailsAuthMethodMembers, string(e))
 }
 
 // UserCredentialUsageDetailsFeature is the Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature
@@ -99,8 +102,10 @@ const (
 var userCredentialUsageDetailsFeatureMembers = []string{"registration", "reset", "unknownFutureValue"}
 
 // IsValid reports whether e is a documented member.
+//
+//go:noinline
 func (e UserCredentialUsageDetailsFeature) IsValid() bool {
-	return slices.Contains(userCredentialUsageDetailsFeatureMembers, string(e))
+	return isMember(userCredentialUsageDetailsFeatureMembers, string(e))
 }
 
 // UpdateUserCredentialUsageDetailsRequest is the request of UpdateUserCredentialUsageDetails (Update

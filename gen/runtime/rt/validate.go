@@ -8,6 +8,15 @@ import (
 	"strings"
 )
 
+// isMember reports whether s is one of members: the body of every
+// generated enum's IsValid method. It is not inlined, so each IsValid
+// compiles to one call rather than a copy of the loop.
+//
+//go:noinline
+func isMember(members []string, s string) bool {
+	return slices.Contains(members, s)
+}
+
 // codecValidateDepth bounds the recursion of validateStruct.
 const codecValidateDepth = 1000
 

@@ -103,3 +103,22 @@ func TestValidateAgainstReference(t *testing.T) {
 		t.Errorf("only %d invalid values", invalid)
 	}
 }
+
+// TestIsMember checks the membership test behind every generated IsValid:
+// exact, case-sensitive matches only.
+func TestIsMember(t *testing.T) {
+	members := []string{"registration", "reset", "unknownFutureValue"}
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"reset", true}, {"unknownFutureValue", true}, {"Reset", false}, {"", false}, {"rese", false},
+	} {
+		if got := isMember(members, c.s); got != c.want {
+			t.Errorf("isMember(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+	if isMember(nil, "") {
+		t.Error("isMember(nil, \"\") = true")
+	}
+}

@@ -38,6 +38,9 @@ type exampleTest struct {
 	otherTypes   bool
 	rejectsEnum  bool
 	respMismatch string
+	// reqRenamed names a request member the handler reads into a property
+	// spelled with other letter case: the request does not round-trip.
+	reqRenamed string
 	// status is the success status the service double chooses with
 	// SetStatus (the example's, where the page documents another); 0: the
 	// documented one.
@@ -192,7 +195,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		return nil, diag.ExampleRouteUnmatched, fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
 	}
 	var via *opPlan
-	check := schema.ExampleCheck{Rejects: ex.Rejects, RejectsEnum: ex.RejectsEnum, RejectsBody: ex.RejectsBody, ResponseMismatch: ex.ResponseMismatch}
+	check := schema.ExampleCheck{Rejects: ex.Rejects, RejectsEnum: ex.RejectsEnum, RejectsBody: ex.RejectsBody, ResponseMismatch: ex.ResponseMismatch, RequestRenamed: ex.RequestRenamed}
 	otherTypes := false
 	if ref.op != o {
 		if !p.serves(ref.op, o) {
@@ -208,7 +211,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		via = ref.op
 	}
 	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg), rejects: check.Rejects, rejected: check.Rejects != "" || check.RejectsBody,
-		rejectsEnum: check.RejectsEnum, respMismatch: check.ResponseMismatch, via: via, otherTypes: otherTypes, requestOnly: ex.RequestOnly}
+		rejectsEnum: check.RejectsEnum, respMismatch: check.ResponseMismatch, reqRenamed: check.RequestRenamed, via: via, otherTypes: otherTypes, requestOnly: ex.RequestOnly}
 	sv := t.serving(o)
 	seen := map[int]bool{}
 	for pi, fi := range sv.paramOf[ref.index] {

@@ -95,7 +95,7 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	if t.requestOnly {
 		line("request-only")
 	}
-	if roundTrips && e.bodyGoType(o) != nil && ex.Request.JSON {
+	if roundTrips && e.bodyGoType(o) != nil && ex.Request.JSON && t.reqRenamed == "" {
 		line("round-trip-request")
 	}
 	if roundTrips && e.responseRoundTrips(o, t) {

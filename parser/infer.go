@@ -29,6 +29,13 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 		}
 		p := r.property(t, m.Key)
 		if p == nil {
+			if q := r.propertyFold(t, strings.TrimSpace(m.Key)); q != nil {
+				// A misspelling of a property, never a property of its
+				// own: it would become a second field clients see.
+				r.warn(pg.src, base+m.KeyOff, diag.PropertyNameVariant, "%s shows %q, which %s spells %q; read as that property", where, m.Key, t.Name, q.Name)
+				r.inferValue(pg, base, m.Value, q.Type, where)
+				continue
+			}
 			r.addInferred(pg, base, m, t, where)
 			continue
 		}

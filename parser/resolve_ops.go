@@ -266,7 +266,7 @@ func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft
 		ex.Response = d.resp.HTTPMessage
 	}
 	ch := r.checkExample(pg, op, d, false)
-	ex.Rejects, ex.RejectsEnum, ex.RejectsBody, ex.ResponseMismatch = ch.Rejects, ch.RejectsEnum, ch.RejectsBody, ch.ResponseMismatch
+	ex.Rejects, ex.RejectsEnum, ex.RejectsBody, ex.ResponseMismatch, ex.RequestRenamed = ch.Rejects, ch.RejectsEnum, ch.RejectsBody, ch.ResponseMismatch, ch.RequestRenamed
 	return ex
 }
 
@@ -284,6 +284,7 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 		}
 		ch.RejectsEnum = c.enumOnly
 		ch.RejectsBody = c.rejected && ch.Rejects == ""
+		ch.RequestRenamed = c.renamed
 	}
 	// An error answer holds a Graph error, not the response type.
 	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !d.resp.IsError() {
@@ -311,6 +312,10 @@ type checker struct {
 	rejected bool
 	// quiet: report nothing (a check against another operation's types).
 	quiet bool
+	// renamed is the path of the first request member read into a
+	// property spelled with other letter case (see
+	// schema.Example.RequestRenamed).
+	renamed string
 	// path leads from the body to the value being checked (see name).
 	path []pathStep
 }
@@ -398,12 +403,27 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 			continue
 		}
 		p := c.r.property(t, m.Key)
-		if p == nil && !c.request {
+		if p == nil && c.request {
 			if q := c.r.propertyFold(t, m.Key); q != nil {
-				// encoding/json reads the member into q and writes it
-				// back spelled as q (one field per property).
+				// The handler reads the member into q, as encoding/json
+				// matches names ignoring case: the body is taken, but it
+				// is written back spelled as q. (The inference reported
+				// the spelling: property-name-variant.)
 				name := joinPath(c.name(), m.Key)
-				first = firstOf(first, c.mismatch(m.Value, name, "example has %s, which %s holds as its property %s: it is read into that property and written back as %s", name, t.Name, q.Name, q.Name))
+				c.renamed = firstOf(c.renamed, name)
+				c.enter(m.Key)
+				first = firstOf(first, c.value(m.Value, q.Type))
+				c.leave()
+				continue
+			}
+		}
+		if p == nil && !c.request {
+			if q := c.r.propertyFold(t, strings.TrimSpace(m.Key)); q != nil {
+				// The member is read into q and written back spelled as
+				// q (other letter case), or not read at all (surrounding
+				// spaces): either way the body does not round-trip.
+				name := joinPath(c.name(), m.Key)
+				first = firstOf(first, c.mismatch(m.Value, name, "example has %q, which %s spells %q: the response type holds it only as %q", name, t.Name, q.Name, q.Name))
 				continue
 			}
 		}

@@ -182,6 +182,12 @@ type Example struct {
 	// ResponseMismatch, when set, names a value of the documented response
 	// that the response type cannot hold (no test can be built).
 	ResponseMismatch string `json:"-"`
+	// RequestRenamed, when set, names a member of the documented request
+	// body spelled like a property of its type but for letter case
+	// ("DateTime" for dateTime): the handler reads it into that property,
+	// as encoding/json matches names, so the body is taken but does not
+	// round-trip as written (property-name-variant).
+	RequestRenamed string `json:"-"`
 	// Others holds the same checks against the types of each other
 	// operation that documents one of this operation's routes (same
 	// method, same path up to placeholder names), whose types differ: the
@@ -197,6 +203,7 @@ type ExampleCheck struct {
 	RejectsEnum      bool
 	RejectsBody      bool
 	ResponseMismatch string
+	RequestRenamed   string
 }
 
 // HTTPMessage is a documented HTTP request or response.

@@ -41,6 +41,10 @@ type exampleTest struct {
 	// reqRenamed names a request member the handler reads into a property
 	// spelled with other letter case: the request does not round-trip.
 	reqRenamed string
+	// respRenamed names a response member spelled like a property but
+	// for letter case: the handler answers it as the property spells it,
+	// so the test compares member names ignoring case.
+	respRenamed string
 	// status is the success status the service double chooses with
 	// SetStatus (the example's, where the page documents another); 0: the
 	// documented one.
@@ -195,7 +199,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		return nil, diag.ExampleRouteUnmatched, fmt.Sprintf("example %s requests %s %s, which matches none of the documented request lines of %s", ex.Name, o.op.Method, path, o.op.GoName)
 	}
 	var via *opPlan
-	check := schema.ExampleCheck{Rejects: ex.Rejects, RejectsEnum: ex.RejectsEnum, RejectsBody: ex.RejectsBody, ResponseMismatch: ex.ResponseMismatch, RequestRenamed: ex.RequestRenamed}
+	check := schema.ExampleCheck{Rejects: ex.Rejects, RejectsEnum: ex.RejectsEnum, RejectsBody: ex.RejectsBody, ResponseMismatch: ex.ResponseMismatch, RequestRenamed: ex.RequestRenamed, ResponseRenamed: ex.ResponseRenamed}
 	otherTypes := false
 	if ref.op != o {
 		if !p.serves(ref.op, o) {
@@ -211,7 +215,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		via = ref.op
 	}
 	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg), rejects: check.Rejects, rejected: check.Rejects != "" || check.RejectsBody,
-		rejectsEnum: check.RejectsEnum, respMismatch: check.ResponseMismatch, reqRenamed: check.RequestRenamed, via: via, otherTypes: otherTypes, requestOnly: ex.RequestOnly}
+		rejectsEnum: check.RejectsEnum, respMismatch: check.ResponseMismatch, reqRenamed: check.RequestRenamed, respRenamed: check.ResponseRenamed, via: via, otherTypes: otherTypes, requestOnly: ex.RequestOnly}
 	sv := t.serving(o)
 	seen := map[int]bool{}
 	for pi, fi := range sv.paramOf[ref.index] {

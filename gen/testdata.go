@@ -92,6 +92,9 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	if ex.Truncated {
 		line("truncated")
 	}
+	if t.respRenamed != "" && !t.rejected && !t.count && t.errStatus == 0 && !t.requestOnly {
+		line("response-renamed", strconv.Quote(t.respRenamed))
+	}
 	if t.requestOnly {
 		line("request-only")
 	}
@@ -153,7 +156,8 @@ func hasArchiveMarker(s string) bool {
 }
 
 // responseRoundTrips reports whether the documented response body is
-// round-tripped through the response type.
+// round-tripped through the response type (not when it spells a member
+// in other letter case: the type writes it back as the property does).
 func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
-	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == "" && t.errStatus == 0
+	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == "" && t.respRenamed == "" && t.errStatus == 0
 }

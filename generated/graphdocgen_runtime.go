@@ -4025,6 +4025,9 @@ func joinPath(path, name string) string {
 //	count 12                      a $count request: the answer is 12
 //	error 404 "code" "message"    the double returns this *Error
 //	truncated                     the documented response is a subset
+//	response-renamed "a/B"        it spells members (the first named) in
+//	                              other letter case than their properties:
+//	                              names compare ignoring case
 //	request-only                  no response is documented
 //	round-trip-request            the request body survives the types
 //	round-trip-response           the response body survives the types
@@ -4145,6 +4148,7 @@ type docExample struct {
 	errStatus            int
 	errCode, errMessage  string
 	truncated            bool
+	responseRenamed      string // a member spelled in other letter case
 	requestOnly          bool
 	roundTripRequest     bool
 	roundTripResponse    bool
@@ -4197,6 +4201,8 @@ func parseDocExample(a *docArchive, name string) (*docExample, error) {
 			}
 		case "truncated":
 			ex.truncated = true
+		case "response-renamed":
+			ex.responseRenamed, err = strconv.Unquote(val)
 		case "request-only":
 			ex.requestOnly = true
 		case "round-trip-request":

@@ -128,9 +128,10 @@ func checkNoRepeatedProperty(t *testing.T, s *schema.Schema) {
 
 // TestCaseVariantMember: an example member spelled like a property of
 // the type or its bases but for case (listitem-update.md answers "Name"
-// where baseItem documents name) cannot round-trip: encoding/json reads
-// it into that property and writes it back in the property's spelling.
-// The example has no test (a response mismatch).
+// where baseItem documents name) is read into that property, as
+// encoding/json matches names, and answered in the property's spelling,
+// as Graph does: the example is tested with member names compared
+// ignoring case (ResponseRenamed), not as a response mismatch.
 func TestCaseVariantMember(t *testing.T) {
 	op := "---\ndoc_type: apiPageType\n---\n\n# Get derived\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /derived/{id}\n```\n\n" +
 		"## Response\n\nIf successful, this method returns a `200 OK` response code and a [derived](../resources/derived.md) object in the response body.\n\n" +
@@ -146,8 +147,8 @@ func TestCaseVariantMember(t *testing.T) {
 	if len(s.Operations) != 1 || len(s.Operations[0].Examples) != 1 {
 		t.Fatalf("operations %v", s.Operations)
 	}
-	if ex := s.Operations[0].Examples[0]; ex.ResponseMismatch != "Name" {
-		t.Errorf("response mismatch %q, want Name", ex.ResponseMismatch)
+	if ex := s.Operations[0].Examples[0]; ex.ResponseMismatch != "" || ex.ResponseRenamed != "Name" {
+		t.Errorf("response mismatch %q, renamed %q; want none, Name", ex.ResponseMismatch, ex.ResponseRenamed)
 	}
 }
 
@@ -223,7 +224,8 @@ func TestNameVariantNotInferred(t *testing.T) {
 // member spelled like a property but for letter case or spaces. A request
 // sending "DateTime" for dateTime is taken (the handler reads it into
 // dateTime) but does not round-trip as written; a response showing
-// "rank " cannot round-trip through the response type.
+// "rank " cannot round-trip through the response type, one showing
+// "DateTime" is answered as "dateTime" (ResponseRenamed).
 func TestNameVariantChecked(t *testing.T) {
 	page := func(method, name, req, resp string) string {
 		body := ""
@@ -238,6 +240,8 @@ func TestNameVariantChecked(t *testing.T) {
 	files := []File{
 		{Path: "api/slot-update.md", Data: []byte(page("PATCH", "update_slot", `{"DateTime": "2021-01-01T00:00:00"}`, `{"id": "1"}`))},
 		{Path: "api/slot-get.md", Data: []byte(page("GET", "get_slot", "", `{"id": "1", "rank ": 2}`))},
+		{Path: "api/slot-get2.md", Data: []byte(page("GET", "get_slot_case", "", `{"id": "1", "DateTime": "2021-01-01T00:00:00"}`))},
+		{Path: "api/slot-get3.md", Data: []byte(page("GET", "get_slot_twice", "", `{"dateTime": "x", "DateTime": "y"}`))},
 		{Path: "resources/slot.md", Data: []byte(resourcePageText("slot", "", "| id | String | The id. |\n| dateTime | String | When. |\n| rank | Int32 | The rank. |\n", ""))},
 	}
 	s := Parse(files)
@@ -254,7 +258,21 @@ func TestNameVariantChecked(t *testing.T) {
 	}
 	if ex := got["get_slot"]; ex == nil {
 		t.Fatal("no example get_slot")
-	} else if ex.ResponseMismatch != "rank " {
-		t.Errorf("get_slot: ResponseMismatch %q, want %q", ex.ResponseMismatch, "rank ")
+	} else if ex.ResponseMismatch != "rank " || ex.ResponseRenamed != "" {
+		t.Errorf("get_slot: ResponseMismatch %q, ResponseRenamed %q; want %q, none", ex.ResponseMismatch, ex.ResponseRenamed, "rank ")
+	}
+	// Only letter case: the decoder reads it, the handler answers it as
+	// the property spells it.
+	if ex := got["get_slot_case"]; ex == nil {
+		t.Fatal("no example get_slot_case")
+	} else if ex.ResponseMismatch != "" || ex.ResponseRenamed != "DateTime" {
+		t.Errorf("get_slot_case: ResponseMismatch %q, ResponseRenamed %q; want none, DateTime", ex.ResponseMismatch, ex.ResponseRenamed)
+	}
+	// Both spellings in one object: which one the decoder keeps is not
+	// the docs' say.
+	if ex := got["get_slot_twice"]; ex == nil {
+		t.Fatal("no example get_slot_twice")
+	} else if ex.ResponseMismatch != "DateTime" || ex.ResponseRenamed != "" {
+		t.Errorf("get_slot_twice: ResponseMismatch %q, ResponseRenamed %q; want DateTime, none", ex.ResponseMismatch, ex.ResponseRenamed)
 	}
 }

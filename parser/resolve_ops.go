@@ -267,6 +267,7 @@ func (r *resolver) example(pg *pageResult, op *schema.Operation, d *exampleDraft
 	}
 	ch := r.checkExample(pg, op, d, false)
 	ex.Rejects, ex.RejectsEnum, ex.RejectsBody, ex.ResponseMismatch, ex.RequestRenamed = ch.Rejects, ch.RejectsEnum, ch.RejectsBody, ch.ResponseMismatch, ch.RequestRenamed
+	ex.ResponseRenamed = ch.ResponseRenamed
 	return ex
 }
 
@@ -293,6 +294,9 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 		if ch.ResponseMismatch == "" && c.rejected {
 			ch.ResponseMismatch = orBody("") // the body as a whole does not fit
 		}
+		if ch.ResponseMismatch == "" {
+			ch.ResponseRenamed = c.renamed
+		}
 	}
 	return ch
 }
@@ -312,9 +316,9 @@ type checker struct {
 	rejected bool
 	// quiet: report nothing (a check against another operation's types).
 	quiet bool
-	// renamed is the path of the first request member read into a
-	// property spelled with other letter case (see
-	// schema.Example.RequestRenamed).
+	// renamed is the path of the first member read into a property
+	// spelled with other letter case (see schema.Example.RequestRenamed
+	// and ResponseRenamed).
 	renamed string
 	// path leads from the body to the value being checked (see name).
 	path []pathStep
@@ -419,11 +423,24 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 		}
 		if p == nil && !c.request {
 			if q := c.r.propertyFold(t, strings.TrimSpace(m.Key)); q != nil {
-				// The member is read into q and written back spelled as
-				// q (other letter case), or not read at all (surrounding
-				// spaces): either way the body does not round-trip.
 				name := joinPath(c.name(), m.Key)
-				first = firstOf(first, c.mismatch(m.Value, name, "example has %q, which %s spells %q: the response type holds it only as %q", name, t.Name, q.Name, q.Name))
+				if q.Name == m.Key || !strings.EqualFold(q.Name, m.Key) || v.Get(q.Name) != nil {
+					// Surrounding spaces (the decoder does not read the
+					// member), or the object also has q's own spelling
+					// (which one the decoder keeps is not the docs' say).
+					first = firstOf(first, c.mismatch(m.Value, name, "example has %q, which %s spells %q: the response type holds it only as %q", name, t.Name, q.Name, q.Name))
+					continue
+				}
+				// The decoder reads the member into q, matching names
+				// ignoring case as encoding/json does, and the handler
+				// answers it spelled as q, as Graph does: the test
+				// compares member names ignoring case
+				// (ResponseRenamed; the inference reported the
+				// spelling: property-name-variant).
+				c.renamed = firstOf(c.renamed, name)
+				c.enter(m.Key)
+				first = firstOf(first, c.value(m.Value, q.Type))
+				c.leave()
 				continue
 			}
 		}

@@ -188,6 +188,12 @@ type Example struct {
 	// as encoding/json matches names, so the body is taken but does not
 	// round-trip as written (property-name-variant).
 	RequestRenamed string `json:"-"`
+	// ResponseRenamed, when set, names a member of the documented
+	// response body spelled like a property of its type but for letter
+	// case: the handler answers it spelled as the property, as Graph
+	// does, so the test compares member names ignoring case and does not
+	// round-trip the body as written (property-name-variant).
+	ResponseRenamed string `json:"-"`
 	// Others holds the same checks against the types of each other
 	// operation that documents one of this operation's routes (same
 	// method, same path up to placeholder names), whose types differ: the
@@ -204,6 +210,7 @@ type ExampleCheck struct {
 	RejectsBody      bool
 	ResponseMismatch string
 	RequestRenamed   string
+	ResponseRenamed  string
 }
 
 // HTTPMessage is a documented HTTP request or response.

@@ -134,6 +134,7 @@ reject-enum
 count 12
 error 404 "itemNotFound" "Not \"here\"."
 truncated
+response-renamed "value/DateTime"
 request-only
 round-trip-request
 round-trip-response
@@ -166,7 +167,7 @@ func TestParseDocExample(t *testing.T) {
 		rejects: true, reject: "feature", rejectEnum: true,
 		count: 12, isCount: true,
 		errStatus: 404, errCode: "itemNotFound", errMessage: `Not "here".`,
-		truncated: true, requestOnly: true, roundTripRequest: true, roundTripResponse: true,
+		truncated: true, responseRenamed: "value/DateTime", requestOnly: true, roundTripRequest: true, roundTripResponse: true,
 		method: "PATCH", target: "/x/{id}?$select=a b",
 		header:       [][2]string{{"Content-type", "application/json"}, {"Prefer", "return=minimal"}, {"X-Empty", ""}},
 		requestBody:  []byte("{\n  \"a\": 1\n}\n"),

@@ -20,12 +20,31 @@ import (
 // element). A mismatch is reported with t.Errorf naming what, with a diff.
 func checkJSON(t *testing.T, what string, want, got []byte, subset bool) {
 	t.Helper()
+	compareTestJSON(t, what, want, got, subset, false)
+}
+
+// checkJSONFold is checkJSON comparing object member names ignoring
+// letter case: for a documented response that spells a property in other
+// case, which the handler answers as the property spells it.
+func checkJSONFold(t *testing.T, what string, want, got []byte, subset bool) {
+	t.Helper()
+	compareTestJSON(t, what, want, got, subset, true)
+}
+
+func compareTestJSON(t *testing.T, what string, want, got []byte, subset, fold bool) {
+	t.Helper()
 	w, err := decodeTestJSON(want)
+	if err == nil && fold {
+		w, err = foldTestJSON(w)
+	}
 	if err != nil {
 		t.Errorf("%s: the expected JSON is not valid: %v", what, err)
 		return
 	}
 	g, err := decodeTestJSON(got)
+	if err == nil && fold {
+		g, err = foldTestJSON(g)
+	}
 	if err != nil {
 		t.Errorf("%s: the JSON is not valid: %v\n%s", what, err, got)
 		return
@@ -48,6 +67,38 @@ func decodeTestJSON(data []byte) (any, error) {
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("data after the JSON value")
+	}
+	return v, nil
+}
+
+// foldTestJSON returns v with every object member name in lower case; two
+// names of one object that differ only in case are an error.
+func foldTestJSON(v any) (any, error) {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, m := range x {
+			f, err := foldTestJSON(m)
+			if err != nil {
+				return nil, err
+			}
+			lk := strings.ToLower(k)
+			if _, dup := out[lk]; dup {
+				return nil, fmt.Errorf("an object has two members named %q ignoring case", lk)
+			}
+			out[lk] = f
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(x))
+		for i, m := range x {
+			f, err := foldTestJSON(m)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = f
+		}
+		return out, nil
 	}
 	return v, nil
 }

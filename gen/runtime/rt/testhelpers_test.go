@@ -73,6 +73,8 @@ func TestCheckJSON(t *testing.T) {
 	checkJSON(t, "big", []byte(`12345678901234567890123`), []byte(`12345678901234567890123.0`), false)
 	checkJSON(t, "long fraction", []byte(`0.1000000000000000055511151231257827`), []byte(`0.1`), false)
 	checkJSON(t, "escapes", []byte(`"\u003cé\u00e9"`), []byte(`"<éé"`), false)
+	checkJSONFold(t, "fold", []byte(`{"DateTime":"x","Value":[{"ID":1}],"@odata.Type":"#t"}`), []byte(`{"dateTime":"x","value":[{"id":1}],"@odata.type":"#t"}`), false)
+	checkJSONFold(t, "fold subset", []byte(`{"Model":"m"}`), []byte(`{"model":"m","name":"n"}`), true)
 	docRoundTrip(t, reflect.TypeFor[*address](), []byte(`{"city":"c","zip":1}`))
 	docRoundTrip(t, reflect.TypeFor[address](), []byte(`{}`))
 	for a, b := range map[string]string{"1": "1.0", "-0": "0", "1e2": "100", "9007199254740993.0": "9007199254740993"} {
@@ -112,6 +114,15 @@ var failingChecks = map[string]struct {
 	"big ints": {func(t *testing.T) {
 		checkJSON(t, "WHAT-LABEL", []byte(`9007199254740993`), []byte(`9007199254740992`), false)
 	}, true, true},
+	"case": {func(t *testing.T) { checkJSON(t, "WHAT-LABEL", []byte(`{"A":1}`), []byte(`{"a":1}`), false) }, true, true},
+	"fold value": {func(t *testing.T) {
+		checkJSONFold(t, "WHAT-LABEL", []byte(`{"A":[{"B":1}]}`), []byte(`{"a":[{"b":2}]}`), false)
+	}, true, true},
+	"fold extra": {func(t *testing.T) { checkJSONFold(t, "WHAT-LABEL", []byte(`{"A":1}`), []byte(`{"a":1,"b":2}`), false) }, true, true},
+	"fold twice": {func(t *testing.T) { checkJSONFold(t, "WHAT-LABEL", []byte(`{"a":1,"A":1}`), []byte(`{"a":1}`), false) }, true, false},
+	"fold twice got": {func(t *testing.T) {
+		checkJSONFold(t, "WHAT-LABEL", []byte(`{"a":{"b":1}}`), []byte(`{"a":{"b":1,"B":1}}`), true)
+	}, true, false},
 	"invalid got":  {func(t *testing.T) { checkJSON(t, "WHAT-LABEL", []byte(`{}`), []byte(`{`), true) }, true, false},
 	"invalid want": {func(t *testing.T) { checkJSON(t, "WHAT-LABEL", []byte(`{} {}`), []byte(`{}`), true) }, true, false},
 	"round trip":   {func(t *testing.T) { docRoundTrip(t, reflect.TypeFor[*address](), []byte(`{"city":"a","unknown":1}`)) }, false, false},

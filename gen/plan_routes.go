@@ -49,7 +49,7 @@ func (p *plan) planRoutes() {
 	for _, o := range ops {
 		for i, r := range o.op.Routes {
 			k := o.op.Method + " " + route.Key(r.Pattern)
-			if c, ok := owner[k]; !ok || ownerRank(o, i) < ownerRank(c.o, c.i) {
+			if c, ok := owner[k]; !ok || ownerBefore(o, i, c.o, c.i) {
 				owner[k] = cand{o, i}
 			}
 		}
@@ -113,83 +113,16 @@ func prefer(a, b *routeRef) bool {
 	return a.spec > b.spec || a.spec == b.spec && a.order < b.order
 }
 
-// ownerRank orders the operations documenting one method and path: a
-// documented request line before one inferred from an example, then a
-// request line without a query string in its template before one with
-// (pages on extended properties document other resources' routes with
-// $expand or $filter), then the page of a resource family the path
-// names before pages of other services that reuse the path (user-get.md
-// keeps GET /users/{id} over intune-devices-user-get.md; see
-// namesFamily), then one whose body type the path's last segment names
-// (POST /me/messages takes a message), then file order.
-func ownerRank(o *opPlan, i int) int {
-	rank := 0
-	if o.op.Routes[i].Inferred {
-		rank += 8
-	}
-	if strings.Contains(o.op.Paths[i], "?") {
-		rank += 4
-	}
-	if !namesFamily(o.op.Routes[i].Pattern, o.op.Source.File) {
-		rank += 2
-	}
-	if !namesType(o.op.Routes[i].Pattern, o.op.RequestType, o.op.ResponseType) {
-		rank++
-	}
-	return rank
-}
+// ownerRank is the rank of o's request line i among the operations
+// documenting its method and path (see schema.Operation.OwnerRank).
+func ownerRank(o *opPlan, i int) int { return o.op.OwnerRank(i) }
 
-// namesFamily reports whether a pattern names the resource family of the
-// page at file: the family is the page name up to its first hyphen
-// (user-get.md, user-list-manager.md: user; intune-devices-user-get.md:
-// intune; educationuser-get.md: educationuser), and a pattern names each
-// of its literal segments in the singular (users: user; policies:
-// policy), and me as user.
-func namesFamily(pattern, file string) bool {
-	family := strings.ToLower(pageStem(file))
-	if i := strings.IndexByte(family, '-'); i >= 0 {
-		family = family[:i]
-	}
-	for _, seg := range strings.Split(strings.TrimPrefix(pattern, "/"), "/") {
-		seg = strings.ToLower(seg)
-		if seg == "" || strings.ContainsAny(seg, "{(:$") {
-			continue
-		}
-		forms := []string{seg, strings.TrimSuffix(seg, "s")}
-		if base, ok := strings.CutSuffix(seg, "ies"); ok {
-			forms = append(forms, base+"y")
-		}
-		if seg == "me" {
-			forms = append(forms, "user")
-		}
-		if slices.Contains(forms, family) {
-			return true
-		}
-	}
-	return false
-}
-
-// namesType reports whether the last segment of a pattern is the plural
-// (or the name) of one of the types' names.
-func namesType(pattern string, refs ...*schema.TypeRef) bool {
-	seg := strings.ToLower(pattern[strings.LastIndexByte(pattern, '/')+1:])
-	if seg == "" || strings.ContainsAny(seg, "{(") {
-		return false
-	}
-	forms := []string{seg, strings.TrimSuffix(seg, "s")}
-	if base, ok := strings.CutSuffix(seg, "ies"); ok {
-		forms = append(forms, base+"y")
-	}
-	for _, r := range refs {
-		if r == nil {
-			continue
-		}
-		name := strings.ToLower(r.Name[strings.LastIndexByte(r.Name, '.')+1:])
-		if slices.Contains(forms, name) {
-			return true
-		}
-	}
-	return false
+// ownerBefore reports whether a's request line i keeps a method and path
+// that b's request line j also documents (see schema.OwnerBefore; the
+// parser checks examples against the same candidates, see
+// schema.Example.Others).
+func ownerBefore(a *opPlan, i int, b *opPlan, j int) bool {
+	return schema.OwnerBefore(a.op, i, b.op, j)
 }
 
 // firstSegment is the lower-cased first path segment when it is literal.

@@ -51,24 +51,6 @@ func TestOwnerRank(t *testing.T) {
 	if r := ownerRank(getUser, 0); r != 1 {
 		t.Errorf("placeholder last segment: rank %d, want 1 (names no type)", r)
 	}
-	for _, tc := range []struct {
-		pattern, page string
-		want          bool
-	}{
-		{"/users/{id}", "user-get", true},
-		{"/me", "user-get", true},
-		{"/users/{id}", "intune-devices-user-get", false},
-		{"/identity/conditionalAccess/namedLocations/{id}", "namedlocation-get", true},
-		{"/identity/conditionalAccess/namedLocations/{id}", "countrynamedlocation-get", false},
-		{"/policies/tokenLifetimePolicies", "tokenlifetimepolicy-list", true},
-	} {
-		if got := namesFamily(tc.pattern, "docs/api/"+tc.page+".md"); got != tc.want {
-			t.Errorf("namesFamily(%q, %s) = %v, want %v", tc.pattern, tc.page, got, tc.want)
-		}
-	}
-	if !namesType("/policies/tokenLifetimePolicies", &schema.TypeRef{Name: "microsoft.graph.tokenLifetimePolicy"}) {
-		t.Error("tokenLifetimePolicies does not name tokenLifetimePolicy")
-	}
 }
 
 // routePattern drops the query string of a documented path.

@@ -196,8 +196,10 @@ type Example struct {
 	ResponseRenamed string `json:"-"`
 	// Others holds the same checks against the types of each other
 	// operation that documents one of this operation's routes (same
-	// method, same path up to placeholder names), whose types differ: the
-	// generator uses the one of the operation that keeps the route.
+	// method, same path up to placeholder names), whose types differ, and
+	// that can keep the route (OwnerBefore puts none before it but
+	// operations of its own page): the generator uses the one of the
+	// operation that keeps the route.
 	Others []ExampleCheck `json:"-"`
 }
 

@@ -1,0 +1,105 @@
+package schema
+
+import (
+	"slices"
+	"strings"
+)
+
+// OwnerRank orders the operations that document one method and path
+// (same route key): the one with the lowest rank keeps the route, file
+// order breaking ties (the generator decides; the parser checks examples
+// only against the operations that can keep a route, see
+// Example.Others). A documented request line comes before one inferred
+// from an example, then a request line without a query string in its
+// template before one with (pages on extended properties document other
+// resources' routes with $expand or $filter), then the page of a resource
+// family the path names before pages of other services that reuse the
+// path (user-get.md keeps GET /users/{id} over intune-devices-user-get.md;
+// see namesFamily), then one whose body type the path's last segment
+// names (POST /me/messages takes a message). i indexes op.Routes and
+// op.Paths.
+func (op *Operation) OwnerRank(i int) int {
+	rank := 0
+	if op.Routes[i].Inferred {
+		rank += 8
+	}
+	if strings.Contains(op.Paths[i], "?") {
+		rank += 4
+	}
+	if !namesFamily(op.Routes[i].Pattern, op.Source.File) {
+		rank += 2
+	}
+	if !namesType(op.Routes[i].Pattern, op.RequestType, op.ResponseType) {
+		rank++
+	}
+	return rank
+}
+
+// OwnerBefore reports whether request line i of a keeps a method and path
+// that request line j of b also documents: the lower OwnerRank, then the
+// page whose path, without its .md extension, sorts first. With both
+// equal (one page) it is false: the generator keeps the first it
+// registers.
+func OwnerBefore(a *Operation, i int, b *Operation, j int) bool {
+	ra, rb := a.OwnerRank(i), b.OwnerRank(j)
+	return ra < rb || ra == rb && PageOrder(a.Source.File) < PageOrder(b.Source.File)
+}
+
+// PageOrder is the key that orders pages for OwnerBefore: the path
+// without its .md extension (so user-get comes before user-get-manager).
+func PageOrder(file string) string {
+	return strings.TrimSuffix(file, ".md")
+}
+
+// namesFamily reports whether a pattern names the resource family of the
+// page at file: the family is the page name up to its first hyphen
+// (user-get.md, user-list-manager.md: user; intune-devices-user-get.md:
+// intune; educationuser-get.md: educationuser), and a pattern names each
+// of its literal segments in the singular (users: user; policies:
+// policy), and me as user.
+func namesFamily(pattern, file string) bool {
+	family := strings.ToLower(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".md"))
+	if i := strings.IndexByte(family, '-'); i >= 0 {
+		family = family[:i]
+	}
+	for _, seg := range strings.Split(strings.TrimPrefix(pattern, "/"), "/") {
+		seg = strings.ToLower(seg)
+		if seg == "" || strings.ContainsAny(seg, "{(:$") {
+			continue
+		}
+		forms := []string{seg, strings.TrimSuffix(seg, "s")}
+		if base, ok := strings.CutSuffix(seg, "ies"); ok {
+			forms = append(forms, base+"y")
+		}
+		if seg == "me" {
+			forms = append(forms, "user")
+		}
+		if slices.Contains(forms, family) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesType reports whether the last segment of a pattern is the plural
+// (or the name) of one of the types' names.
+func namesType(pattern string, refs ...*TypeRef) bool {
+	seg := strings.ToLower(pattern[strings.LastIndexByte(pattern, '/')+1:])
+	if seg == "" || strings.ContainsAny(seg, "{(") {
+		return false
+	}
+	forms := []string{seg, strings.TrimSuffix(seg, "s")}
+	if base, ok := strings.CutSuffix(seg, "ies"); ok {
+		forms = append(forms, base+"y")
+	}
+	for _, r := range refs {
+		if r == nil {
+			continue
+		}
+		name := strings.ToLower(r.Name[strings.LastIndexByte(r.Name, '.')+1:])
+		if slices.Contains(forms, name) {
+			return true
+		}
+	}
+	return false
+}

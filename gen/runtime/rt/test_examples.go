@@ -232,7 +232,7 @@ func (d *docTests) projected(t *testing.T, op *opInfo, ex *docExample) []byte {
 	if opts.selected == nil {
 		return ex.responseBody
 	}
-	out, err := projectJSON(ex.responseBody, opts.selected, opts.selectInValue)
+	out, err := projectJSON(ex.responseBody, opts.selected, opts.selectInValue, ex.responseRenamed != "")
 	if err != nil {
 		t.Fatalf("documented response: %v", err)
 	}

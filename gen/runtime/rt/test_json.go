@@ -156,11 +156,20 @@ func equalTestNumbers(a, b json.Number) bool {
 
 // projectJSON keeps of the JSON object data only the members sel names and
 // those whose names hold "@" (control information and annotations); with
-// inValue, of each object of its "value" array instead.
-func projectJSON(data []byte, sel map[string]bool, inValue bool) ([]byte, error) {
+// inValue, of each object of its "value" array instead. With fold, a
+// member is named by sel ignoring letter case (response-renamed).
+func projectJSON(data []byte, sel map[string]bool, inValue, fold bool) ([]byte, error) {
 	v, err := decodeTestJSON(data)
 	if err != nil {
 		return nil, err
+	}
+	selected := func(k string) bool { return sel[k] }
+	if fold {
+		lower := map[string]bool{}
+		for k := range sel {
+			lower[strings.ToLower(k)] = true
+		}
+		selected = func(k string) bool { return lower[strings.ToLower(k)] }
 	}
 	keep := func(x any) any {
 		m, ok := x.(map[string]any)
@@ -168,7 +177,7 @@ func projectJSON(data []byte, sel map[string]bool, inValue bool) ([]byte, error)
 			return x
 		}
 		for k := range m {
-			if !sel[k] && !strings.Contains(k, "@") {
+			if !selected(k) && !strings.Contains(k, "@") {
 				delete(m, k)
 			}
 		}

@@ -156,3 +156,27 @@ func TestCheckJSONFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestProjectJSON checks the projection of a documented response under
+// $select: the selected members and control information are kept, of the
+// value array's objects with inValue, names matched ignoring case only
+// with fold (response-renamed).
+func TestProjectJSON(t *testing.T) {
+	sel := map[string]bool{"name": true}
+	for _, c := range []struct {
+		data          string
+		inValue, fold bool
+		want          string
+	}{
+		{`{"id":"1","name":"x","@odata.context":"c"}`, false, false, `{"@odata.context":"c","name":"x"}`},
+		{`{"id":"1","Name":"x","@odata.context":"c"}`, false, false, `{"@odata.context":"c"}`},
+		{`{"id":"1","Name":"x","@odata.context":"c"}`, false, true, `{"@odata.context":"c","Name":"x"}`},
+		{`{"value":[{"id":"1","NAME":"x"}],"@odata.count":1}`, true, true, `{"@odata.count":1,"value":[{"NAME":"x"}]}`},
+		{`{"value":[{"id":"1","NAME":"x"}]}`, true, false, `{"value":[{}]}`},
+	} {
+		got, err := projectJSON([]byte(c.data), sel, c.inValue, c.fold)
+		if err != nil || string(got) != c.want {
+			t.Errorf("projectJSON(%s, inValue %v, fold %v) = %s, %v; want %s", c.data, c.inValue, c.fold, got, err, c.want)
+		}
+	}
+}

@@ -39,7 +39,7 @@ func apiSchema() *schema.Schema {
 }
 
 func TestAPISummary(t *testing.T) {
-	files, err := Generate(apiSchema(), Options{Package: "x"})
+	files, err := Generate(apiSchema(), Options{Package: "x", ImportPath: "example.com/x"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestAPISummaryValidUTF8(t *testing.T) {
 	s.Enums[0].Members = append(s.Enums[0].Members, "bad\xfe")
 	s.Types[1].Properties[0].Name = "col\xc3or"
 	s.Operations[1].Routes[0].Pattern = "/pa\x80int"
-	files, err := Generate(s, Options{Package: "x"})
+	files, err := Generate(s, Options{Package: "x", ImportPath: "example.com/x"})
 	if err != nil {
 		t.Fatal(err)
 	}

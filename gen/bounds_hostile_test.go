@@ -26,7 +26,7 @@ func pipelineCost(files []parser.File) (time.Duration, uint64) {
 		runtime.ReadMemStats(&ms)
 		before := ms.TotalAlloc
 		start := time.Now()
-		_, _ = gen.Generate(parser.Parse(files), gen.Options{Package: "api"})
+		_, _ = gen.Generate(parser.Parse(files), gen.Options{Package: "api", ImportPath: "example.com/api"})
 		best = min(best, time.Since(start))
 		runtime.ReadMemStats(&ms)
 		alloc = ms.TotalAlloc - before

@@ -5,6 +5,7 @@ package gen_test
 // temporary module, which is then vetted and tested with the go command.
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -53,10 +54,16 @@ func (m *module) write(name string, data []byte) {
 	}
 }
 
-// add writes a generated package into the folder pkg.
+// add writes a generated package into the folder pkg. The packages are
+// generated for the import path example.com/api (parseAndGenerate); add
+// moves the imports of their runtime packages below pkg.
 func (m *module) add(pkg string, files []gen.File) {
 	for _, f := range files {
-		m.write(pkg+"/"+f.Name, f.Data)
+		data := f.Data
+		if strings.HasSuffix(f.Name, ".go") {
+			data = bytes.ReplaceAll(data, []byte(`"example.com/api/internal/`), []byte(`"example.com/hostile/`+pkg+`/internal/`))
+		}
+		m.write(pkg+"/"+f.Name, data)
 	}
 }
 

@@ -29,7 +29,6 @@ const (
 	serviceFileName = "graphdocgen_service.go"
 	tablesFileName  = "graphdocgen_tables.go"
 	runtimeFileName = "graphdocgen_runtime.go"
-	rtTestFileName  = "graphdocgen_runtime_test.go"
 	testFileName    = "graphdocgen_test.go"
 	docFileName     = "doc.go"
 )
@@ -41,7 +40,10 @@ func (e *emitter) files() ([]File, error) {
 			return nil, fmt.Errorf("gen: no output file planned for page %s", d.page)
 		}
 	}
-	code, test, err := runtime.Sources(e.opts.Package, "// "+Header)
+	if e.opts.ImportPath == "" {
+		return nil, fmt.Errorf("gen: no import path for package %s (Options.ImportPath)", e.opts.Package)
+	}
+	rtFiles, err := runtime.Sources(e.opts.Package, e.opts.ImportPath, "// "+Header)
 	if err != nil {
 		return nil, err
 	}
@@ -52,8 +54,9 @@ func (e *emitter) files() ([]File, error) {
 	r.render(tablesFileName, e.tablesFile)
 	r.render(testFileName, e.testFile)
 	r.render(docFileName, e.docFile)
-	r.write(runtimeFileName, func() []byte { return code })
-	r.write(rtTestFileName, func() []byte { return test })
+	r.write(runtimeFileName, func() []byte { return rtFiles.Aliases })
+	r.write(runtime.CodeDir+"/"+runtime.CodePackage+".go", func() []byte { return rtFiles.Code })
+	r.write(runtime.RunnerDir+"/"+runtime.RunnerPackage+".go", func() []byte { return rtFiles.Runner })
 	r.write(APIFile, e.apiSummary)
 	for _, d := range e.plan.pages {
 		base := e.plan.fileOf[d.page]
@@ -71,7 +74,14 @@ func (e *emitter) files() ([]File, error) {
 func (e *emitter) newFile() *jen.File {
 	f := jen.NewFile(e.opts.Package)
 	f.HeaderComment(Header)
+	f.ImportName(runtime.Import(e.opts.ImportPath), runtime.CodePackage)
+	f.ImportName(runtime.RunnerImport(e.opts.ImportPath), runtime.RunnerPackage)
 	return f
+}
+
+// rt names an internal declaration of the runtime package.
+func (e *emitter) rt(name string) *jen.Statement {
+	return jen.Qual(runtime.Import(e.opts.ImportPath), name)
 }
 
 // pageFile holds the declarations documented by one page.
@@ -90,4 +100,17 @@ func (e *emitter) pageFile(d *pageDecls) *jen.File {
 		e.genOperation(f, o)
 	}
 	return f
+}
+
+// keyed returns the elements of a composite literal of a runtime table
+// struct whose fields are names, in order: each value under its field's
+// name, a nil value left out (the field's zero value).
+func keyed(names []string, values ...jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(values))
+	for i, v := range values {
+		if v != nil {
+			out = append(out, jen.Id(names[i]).Op(":").Add(v))
+		}
+	}
+	return out
 }

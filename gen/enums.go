@@ -6,6 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/graphdocgen/graphdocgen/gen/names"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
@@ -39,7 +40,7 @@ func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 	f.Comment("IsValid reports whether e is a documented member.")
 	noInline(f)
 	f.Func().Params(jen.Id("e").Id(en.GoName)).Id("IsValid").Params().Bool().Block(
-		jen.Return(jen.Id("isMember").Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
+		jen.Return(e.rt(runtime.IsMember).Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
 	)
 }
 

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/graphdocgen/graphdocgen/gen"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -132,7 +133,7 @@ func runCase(t *testing.T, c hostileCase) (*schema.Schema, []gen.File) {
 func parseAndGenerate(t *testing.T, files []parser.File) (*schema.Schema, []gen.File) {
 	t.Helper()
 	s := parser.Parse(files)
-	out, err := gen.Generate(s, gen.Options{Package: "api", Args: []string{"-out", "api", "docs"}})
+	out, err := gen.Generate(s, gen.Options{Package: "api", ImportPath: "example.com/api", Args: []string{"-out", "api", "docs"}})
 	if err != nil {
 		t.Fatalf("Generate: %v", err)
 	}
@@ -194,7 +195,7 @@ func checkComments(t *testing.T, files []gen.File) {
 		lines := strings.Split(string(f.Data), "\n")
 		for i, l := range lines {
 			l = strings.TrimSpace(l)
-			if l == "//go:noinline" && (strings.HasPrefix(f.Name, "graphdocgen_runtime") || i+1 < len(lines) && strings.HasPrefix(lines[i+1], "func (") &&
+			if l == "//go:noinline" && (strings.HasPrefix(f.Name, runtime.CodeDir+"/") || i+1 < len(lines) && strings.HasPrefix(lines[i+1], "func (") &&
 				(strings.HasSuffix(lines[i+1], ") MarshalJSON() ([]byte, error) {") || strings.HasSuffix(lines[i+1], ") IsValid() bool {"))) {
 				continue
 			}

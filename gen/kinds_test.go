@@ -32,7 +32,7 @@ func TestTypeFamilyRoutes(t *testing.T) {
 	for _, want := range []string{
 		"type MobileLobAppKind interface",
 		"func (x *MobileLobApp) asMobileLobApp() *MobileLobApp",
-		`{"microsoft.graph.ioslobapp", (*IosLobApp)(nil)}`,
+		`{Name: "microsoft.graph.ioslobapp", Typ: (*IosLobApp)(nil)}`,
 		"Body AnyOf[MobileLobAppKind]",
 		"(MobileLobAppKind, error)",
 		"*CollectionResponse[AnyOf[MobileLobAppKind]]",

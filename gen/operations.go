@@ -130,7 +130,7 @@ func (e *emitter) shortSignature(o *opPlan) string {
 }
 
 func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
-	call := jen.Id(runtime.NotImplemented).Call(jen.Lit(o.op.GoName))
+	call := e.rt(runtime.NotImplemented).Call(jen.Lit(o.op.GoName))
 	if e.resultGoType(o) != nil {
 		return jen.Return(jen.Nil(), call)
 	}
@@ -224,10 +224,10 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		for pi, fi := range o.paramOf[ri] {
 			idx[pi] = jen.Lit(fi + requestFixedFields)
 		}
-		routes = append(routes, jen.Values(jen.Lit(r.Pattern), jen.Index().Uint8().Values(idx...)))
+		routes = append(routes, jen.Values(keyed(runtime.OpRouteFields, jen.Lit(r.Pattern), jen.Index().Uint8().Values(idx...))...))
 	}
-	// Positional, on one line: the table rows are data.
-	params := jen.Nil()
+	// On one line, the zero fields left out: the table rows are data.
+	var params, options jen.Code
 	if ps := queryParams(o.op.Paths); len(ps) > 0 {
 		lits := make([]jen.Code, len(ps))
 		for i, p := range ps {
@@ -235,7 +235,6 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		params = jen.Index().String().Values(lits...)
 	}
-	options := jen.Nil()
 	if o.op.QueryOptions != nil && !o.optionsDropped {
 		lits := make([]jen.Code, len(*o.op.QueryOptions))
 		for i, q := range *o.op.QueryOptions {
@@ -243,8 +242,12 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		options = jen.Index().String().Values(lits...)
 	}
-	fields := []jen.Code{jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
-		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), jen.Nil(), jen.Index().Id(runtime.OpRoute).Values(routes...), jen.Lit(collection(o)), params, options}
+	var coll jen.Code
+	if collection(o) {
+		coll = jen.True()
+	}
+	fields := keyed(runtime.OperationFields, jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), nil, jen.Index().Add(e.rt(runtime.OpRoute)).Values(routes...), coll, params, options)
 	f.Line()
-	f.Var().Id(o.opVar).Op("=").Id(runtime.Operation).Values(fields...)
+	f.Var().Id(o.opVar).Op("=").Add(e.rt(runtime.Operation)).Values(fields...)
 }

@@ -97,8 +97,9 @@ func typeCheck(t *testing.T, files []gen.File) []string {
 	var code []*ast.File
 	declared := map[string]string{} // top-level name -> file
 	var problems []string
+	rtPkg := typeCheckRuntime(t, files)
 	for _, f := range files {
-		if !strings.HasSuffix(f.Name, ".go") {
+		if !strings.HasSuffix(f.Name, ".go") || strings.Contains(f.Name, "/") {
 			continue
 		}
 		af, err := goparser.ParseFile(fset, f.Name, f.Data, goparser.SkipObjectResolution)
@@ -116,9 +117,53 @@ func typeCheck(t *testing.T, files []gen.File) []string {
 			code = append(code, af)
 		}
 	}
-	conf := types.Config{Importer: stdImporter, Error: func(err error) { problems = append(problems, err.Error()) }}
+	conf := types.Config{Importer: runtimeImporter{rtPkg}, Error: func(err error) { problems = append(problems, err.Error()) }}
 	conf.Check("example.com/api", fset, code, nil)
 	return problems
+}
+
+// typeCheckRuntime type-checks the generated runtime package, once: it is
+// the same for every input.
+func typeCheckRuntime(t *testing.T, files []gen.File) *types.Package {
+	t.Helper()
+	runtimeOnce.Do(func() {
+		name := runtime.CodeDir + "/" + runtime.CodePackage + ".go"
+		for _, f := range files {
+			if f.Name != name {
+				continue
+			}
+			fset := token.NewFileSet()
+			af, err := goparser.ParseFile(fset, f.Name, f.Data, goparser.SkipObjectResolution)
+			if err != nil {
+				runtimeErr = err
+				return
+			}
+			runtimePkg, runtimeErr = (&types.Config{Importer: stdImporter}).Check(runtime.Import("example.com/api"), fset, []*ast.File{af}, nil)
+			return
+		}
+		runtimeErr = fmt.Errorf("no %s among the files", name)
+	})
+	if runtimeErr != nil {
+		t.Fatalf("the runtime package: %v", runtimeErr)
+	}
+	return runtimePkg
+}
+
+var (
+	runtimeOnce sync.Once
+	runtimePkg  *types.Package
+	runtimeErr  error
+)
+
+// runtimeImporter imports the generated runtime package and the standard
+// library.
+type runtimeImporter struct{ rt *types.Package }
+
+func (i runtimeImporter) Import(path string) (*types.Package, error) {
+	if path == i.rt.Path() {
+		return i.rt, nil
+	}
+	return stdImporter.Import(path)
 }
 
 // topLevelNames lists the package-level names a file declares.
@@ -154,7 +199,7 @@ func FuzzReservedNames(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		files := reservedPages(pool, data)
 		s := parser.Parse(files)
-		out, err := gen.Generate(s, gen.Options{Package: "api"})
+		out, err := gen.Generate(s, gen.Options{Package: "api", ImportPath: "example.com/api"})
 		if err != nil {
 			t.Fatalf("Generate: %v", err)
 		}
@@ -183,7 +228,7 @@ func TestReservedNamesEach(t *testing.T) {
 		name := strings.Join(some, ",")
 		files := reservedPages(some, nil)
 		s := parser.Parse(files)
-		out, err := gen.Generate(s, gen.Options{Package: "api"})
+		out, err := gen.Generate(s, gen.Options{Package: "api", ImportPath: "example.com/api"})
 		if err != nil {
 			t.Fatalf("%s: Generate: %v", name, err)
 		}

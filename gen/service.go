@@ -44,12 +44,12 @@ func (e *emitter) serviceFile() *jen.File {
 		f.Comment(l)
 	}
 	f.Func().Id(newHandlerName).Params(jen.Id("svc").Id(serviceName), jen.Id("opts").Op("...").Id(runtime.Option)).Qual("net/http", "Handler").Block(
-		jen.Return(jen.Id(runtime.NewHandler).Call(jen.Id("svc"), serviceType(), jen.Id(operationsVar), jen.Id("opts"))),
+		jen.Return(e.rt(runtime.NewHandler).Call(jen.Id("svc"), serviceType(), jen.Id(operationsVar), jen.Id("opts"))),
 	)
 	f.Line()
 	f.Comment(operationsVar + " is the operation table: one row per Service method, declared in the")
 	f.Comment("file of the page that documents it.")
-	f.Var().Id(operationsVar).Op("=").Index().Op("*").Id(runtime.Operation).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, rows...)
+	f.Var().Id(operationsVar).Op("=").Index().Op("*").Add(e.rt(runtime.Operation)).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, rows...)
 	return f
 }
 
@@ -85,13 +85,17 @@ func (e *emitter) tablesFile() *jen.File {
 	var enums, kinds, types []jen.Code
 	for _, d := range e.plan.pages {
 		for _, t := range d.types {
-			types = append(types, jen.Values(jen.Parens(jen.Op("*").Id(t.GoName)).Parens(jen.Nil()), jen.Lit(t.QualifiedName()), jen.Lit(e.filters(t))))
+			var filters jen.Code
+			if fl := e.filters(t); fl != "" {
+				filters = jen.Lit(fl)
+			}
+			types = append(types, jen.Values(keyed(runtime.TypeInfoFields, jen.Parens(jen.Op("*").Id(t.GoName)).Parens(jen.Nil()), jen.Lit(t.QualifiedName()), filters)...))
 		}
 		for _, en := range d.enums {
-			enums = append(enums, jen.Values(
+			enums = append(enums, jen.Values(keyed(runtime.EnumInfoFields,
 				jen.Parens(jen.Op("*").Id(en.GoName)).Parens(jen.Nil()),
 				jen.Id(e.plan.members[en]),
-			))
+			)...))
 		}
 		for _, t := range d.types {
 			k := e.plan.kinds[strings.ToLower(t.QualifiedName())]
@@ -100,28 +104,28 @@ func (e *emitter) tablesFile() *jen.File {
 			}
 			var members []jen.Code
 			for _, m := range append([]*schema.Type{k.base}, k.members...) {
-				members = append(members, jen.Values(jen.Lit(strings.ToLower(m.QualifiedName())), jen.Parens(jen.Op("*").Id(m.GoName)).Parens(jen.Nil())))
+				members = append(members, jen.Values(keyed(runtime.KindMemberFields, jen.Lit(strings.ToLower(m.QualifiedName())), jen.Parens(jen.Op("*").Id(m.GoName)).Parens(jen.Nil()))...))
 			}
-			kinds = append(kinds, jen.Values(
+			kinds = append(kinds, jen.Values(keyed(runtime.KindInfoFields,
 				jen.Parens(jen.Op("*").Id(k.iface)).Parens(jen.Nil()),
-				jen.Index().Id(runtime.KindMember).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...),
-			))
+				jen.Index().Add(e.rt(runtime.KindMember)).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...),
+			)...))
 		}
 	}
 	multi := jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 	f.Line()
 	f.Comment(enumTableVar + " lists every enum type with its members, for the runtime's checks.")
-	f.Var().Id(enumTableVar).Op("=").Index().Id(runtime.EnumInfo).Custom(multi, enums...)
+	f.Var().Id(enumTableVar).Op("=").Index().Add(e.rt(runtime.EnumInfo)).Custom(multi, enums...)
 	f.Line()
 	f.Comment(kindTableVar + " lists the type families decoded by their @odata.type (AnyOf), each")
 	f.Comment("with its members, the base type first.")
-	f.Var().Id(kindTableVar).Op("=").Index().Id(runtime.KindInfo).Custom(multi, kinds...)
+	f.Var().Id(kindTableVar).Op("=").Index().Add(e.rt(runtime.KindInfo)).Custom(multi, kinds...)
 	f.Line()
 	f.Comment(typeTableVar + " lists every struct type with its documented qualified name and the")
 	f.Comment("$filter operators its page documents for its properties.")
-	f.Var().Id(typeTableVar).Op("=").Index().Id(runtime.TypeInfo).Custom(multi, types...)
+	f.Var().Id(typeTableVar).Op("=").Index().Add(e.rt(runtime.TypeInfo)).Custom(multi, types...)
 	f.Line()
-	f.Func().Id("init").Params().Block(jen.Id(runtime.RegisterTables).Call(jen.Id(enumTableVar), jen.Id(kindTableVar), jen.Id(typeTableVar)))
+	f.Func().Id("init").Params().Block(e.rt(runtime.RegisterTables).Call(jen.Id(enumTableVar), jen.Id(kindTableVar), jen.Id(typeTableVar)))
 	return f
 }
 
@@ -136,12 +140,12 @@ func (e *emitter) testFile() *jen.File {
 	f.Comment("handler and compares what the service receives and what the client gets with the")
 	f.Comment("docs: go test -run '" + testExamplesName + "/<Operation>/<example>'.")
 	f.Func().Id(testExamplesName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id(runtime.RunDocExamples).Call(jen.Id("t"), svc, jen.Id(operationsVar)),
+		jen.Qual(runtime.RunnerImport(e.opts.ImportPath), runtime.RunDocExamples).Call(jen.Id("t"), svc, jen.Id(operationsVar)),
 	)
 	f.Line()
 	f.Comment(testRoutesName + " checks that every documented request line reaches its operation.")
 	f.Func().Id(testRoutesName).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-		jen.Id(runtime.RunDocRoutes).Call(jen.Id("t"), serviceType(), jen.Id(operationsVar)),
+		jen.Qual(runtime.RunnerImport(e.opts.ImportPath), runtime.RunDocRoutes).Call(jen.Id("t"), serviceType(), jen.Id(operationsVar)),
 	)
 	return f
 }

@@ -137,17 +137,17 @@ func (e *emitter) genMethods(f *jen.File, goName string) {
 	f.Comment("MarshalJSON implements json.Marshaler.")
 	noInline(f)
 	f.Func().Params(jen.Id("x").Id(goName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id(runtime.MarshalStruct).Call(jen.Op("&").Id("x"))),
+		jen.Return(e.rt(runtime.MarshalStruct).Call(jen.Op("&").Id("x"))),
 	)
 	f.Line()
 	f.Comment("UnmarshalJSON implements json.Unmarshaler.")
 	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Return(jen.Id(runtime.UnmarshalStruct).Call(jen.Id("data"), jen.Id("x"))),
+		jen.Return(e.rt(runtime.UnmarshalStruct).Call(jen.Id("data"), jen.Id("x"))),
 	)
 	f.Line()
 	f.Comment("Validate reports the first enum value in x that is not a documented member.")
 	f.Func().Params(jen.Id("x").Op("*").Id(goName)).Id("Validate").Params().Error().Block(
-		jen.Return(jen.Id(runtime.ValidateStruct).Call(jen.Id("x"))),
+		jen.Return(e.rt(runtime.ValidateStruct).Call(jen.Id("x"))),
 	)
 }
 

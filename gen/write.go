@@ -42,7 +42,7 @@ func ours(name string) bool {
 
 // subdirs are the folders of a generated package that hold generated
 // files besides its top level (slash-separated, relative to it).
-var subdirs = []string{runtime.TestDir}
+var subdirs = []string{runtime.TestDir, runtime.CodeDir, runtime.RunnerDir}
 
 // readDir returns the files of dir (and of its subdirs) that may be ours,
 // by slash-separated name, with their contents; a missing dir is empty.

@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"net/http"
 	"reflect"
 )
@@ -44,11 +45,11 @@ var _ Service = (*UnimplementedService)(nil)
 // by svc, and 500 for other errors and panics, which go to the error log
 // (see WithErrorLog).
 func NewHandler(svc Service, opts ...Option) http.Handler {
-	return newHandler(svc, reflect.TypeOf((*Service)(nil)).Elem(), operations, opts)
+	return graphrt.NewHandler(svc, reflect.TypeOf((*Service)(nil)).Elem(), operations, opts)
 }
 
 // operations is the operation table: one row per Service method, declared in the
 // file of the page that documents it.
-var operations = []*operation{
+var operations = []*graphrt.Operation{
 	&opUpdateUserCredentialUsageDetails,
 }

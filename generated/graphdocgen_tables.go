@@ -2,22 +2,24 @@
 
 package generated
 
+import "github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
+
 // enumTable lists every enum type with its members, for the runtime's checks.
-var enumTable = []enumInfo{
-	{(*UserCredentialUsageDetailsAuthMethod)(nil), userCredentialUsageDetailsAuthMethodMembers},
-	{(*UserCredentialUsageDetailsFeature)(nil), userCredentialUsageDetailsFeatureMembers},
+var enumTable = []graphrt.EnumInfo{
+	{Typ: (*UserCredentialUsageDetailsAuthMethod)(nil), Members: userCredentialUsageDetailsAuthMethodMembers},
+	{Typ: (*UserCredentialUsageDetailsFeature)(nil), Members: userCredentialUsageDetailsFeatureMembers},
 }
 
 // kindTable lists the type families decoded by their @odata.type (AnyOf), each
 // with its members, the base type first.
-var kindTable = []kindInfo{}
+var kindTable = []graphrt.KindInfo{}
 
 // typeTable lists every struct type with its documented qualified name and the
 // $filter operators its page documents for its properties.
-var typeTable = []typeInfo{
-	{(*UserCredentialUsageDetails)(nil), "Microsoft.AAD.Reporting.userCredentialUsageDetails", ""},
+var typeTable = []graphrt.TypeInfo{
+	{Typ: (*UserCredentialUsageDetails)(nil), Name: "Microsoft.AAD.Reporting.userCredentialUsageDetails"},
 }
 
 func init() {
-	registerTables(enumTable, kindTable, typeTable)
+	graphrt.RegisterTables(enumTable, kindTable, typeTable)
 }

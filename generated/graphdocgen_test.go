@@ -3,6 +3,7 @@
 package generated
 
 import (
+	graphrttest "github.com/graphdocgen/graphdocgen/generated/internal/graphrttest"
 	"reflect"
 	"testing"
 )
@@ -11,10 +12,10 @@ import (
 // handler and compares what the service receives and what the client gets with the
 // docs: go test -run 'TestExamples/<Operation>/<example>'.
 func TestExamples(t *testing.T) {
-	runDocExamples(t, reflect.TypeOf((*Service)(nil)).Elem(), operations)
+	graphrttest.RunDocExamples(t, reflect.TypeOf((*Service)(nil)).Elem(), operations)
 }
 
 // TestRoutes checks that every documented request line reaches its operation.
 func TestRoutes(t *testing.T) {
-	runDocRoutes(t, reflect.TypeOf((*Service)(nil)).Elem(), operations)
+	graphrttest.RunDocRoutes(t, reflect.TypeOf((*Service)(nil)).Elem(), operations)
 }

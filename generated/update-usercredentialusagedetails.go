@@ -4,6 +4,7 @@ package generated
 
 import (
 	"context"
+	"github.com/graphdocgen/graphdocgen/generated/internal/graphrt"
 	"net/http"
 )
 
@@ -46,17 +47,17 @@ type UserCredentialUsageDetails struct {
 //
 //go:noinline
 func (x UserCredentialUsageDetails) MarshalJSON() ([]byte, error) {
-	return marshalStruct(&x)
+	return graphrt.MarshalStruct(&x)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (x *UserCredentialUsageDetails) UnmarshalJSON(data []byte) error {
-	return unmarshalStruct(data, x)
+	return graphrt.UnmarshalStruct(data, x)
 }
 
 // Validate reports the first enum value in x that is not a documented member.
 func (x *UserCredentialUsageDetails) Validate() error {
-	return validateStruct(x)
+	return graphrt.ValidateStruct(x)
 }
 
 // UserCredentialUsageDetailsAuthMethod is the
@@ -85,7 +86,7 @@ var userCredentialUsageDetailsAuthMethodMembers = []string{"email", "mobileSMS",
 //
 //go:noinline
 func (e UserCredentialUsageDetailsAuthMethod) IsValid() bool {
-	return isMember(userCredentialUsageDetailsAuthMethodMembers, string(e))
+	return graphrt.IsMember(userCredentialUsageDetailsAuthMethodMembers, string(e))
 }
 
 // UserCredentialUsageDetailsFeature is the Microsoft.AAD.Reporting.userCredentialUsageDetailsFeature
@@ -105,7 +106,7 @@ var userCredentialUsageDetailsFeatureMembers = []string{"registration", "reset",
 //
 //go:noinline
 func (e UserCredentialUsageDetailsFeature) IsValid() bool {
-	return isMember(userCredentialUsageDetailsFeatureMembers, string(e))
+	return graphrt.IsMember(userCredentialUsageDetailsFeatureMembers, string(e))
 }
 
 // UpdateUserCredentialUsageDetailsRequest is the request of UpdateUserCredentialUsageDetails (Update
@@ -123,9 +124,9 @@ type UpdateUserCredentialUsageDetailsRequest struct {
 	Body UserCredentialUsageDetails
 }
 
-var opUpdateUserCredentialUsageDetails = operation{"UpdateUserCredentialUsageDetails", "PATCH", 200, (*UpdateUserCredentialUsageDetailsRequest)(nil), nil, []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{2}}}, false, nil, nil}
+var opUpdateUserCredentialUsageDetails = graphrt.Operation{Name: "UpdateUserCredentialUsageDetails", Method: "PATCH", Status: 200, Req: (*UpdateUserCredentialUsageDetailsRequest)(nil), Routes: []graphrt.OpRoute{{Pattern: "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", Fields: []uint8{2}}}}
 
 // UpdateUserCredentialUsageDetails answers 501 Not Implemented.
 func (*UnimplementedService) UpdateUserCredentialUsageDetails(ctx context.Context, req *UpdateUserCredentialUsageDetailsRequest) (*UserCredentialUsageDetails, error) {
-	return nil, notImplemented("UpdateUserCredentialUsageDetails")
+	return nil, graphrt.NotImplemented("UpdateUserCredentialUsageDetails")
 }

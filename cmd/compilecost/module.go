@@ -24,7 +24,7 @@ func generateModule(root, docs, dir string) (*generated, error) {
 		return nil, err
 	}
 	s := parser.Parse(pages)
-	files, err := gen.Generate(s, gen.Options{Package: "graph", Args: []string{"-out", "graph", docs}})
+	files, err := gen.Generate(s, gen.Options{Package: "graph", ImportPath: "example.com/compilecost/graph", Args: []string{"-out", "graph", docs}})
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func runVersion(ctx context.Context, root string, f corpustool.Folder) (*report,
 	}
 	_ = r.time("parse", func() error { r.s = parser.Parse(files); return nil })
 	if err := r.time("generate", func() (err error) {
-		out, err = gen.Generate(r.s, gen.Options{Package: "graph", Args: []string{"-out", "graph", f.Docs}})
+		out, err = gen.Generate(r.s, gen.Options{Package: "graph", ImportPath: "example.com/corpus/graph", Args: []string{"-out", "graph", f.Docs}})
 		return
 	}); err != nil {
 		return nil, err

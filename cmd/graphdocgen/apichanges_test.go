@@ -38,7 +38,7 @@ func TestSeedAPIChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, out := t.TempDir(), t.TempDir()
+	docs, out := moduleDir(t), moduleDir(t)
 	page := filepath.Join(docs, "update.md")
 	os.WriteFile(page, seed, 0o644)
 	gen := func(args ...string) string {
@@ -77,7 +77,7 @@ func TestSeedAPIChanges(t *testing.T) {
 // whose header and comment lines start with "# ", is still compared with
 // and is replaced by one headed like every other generated file.
 func TestOldAPISummaryHeader(t *testing.T) {
-	docs, out := t.TempDir(), t.TempDir()
+	docs, out := moduleDir(t), moduleDir(t)
 	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "update-usercredentialusagedetails.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func TestCorpusOneEdit(t *testing.T) {
 		}, false, "added: route GET /admin/reports/userCredentialUsageDetails", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			docs, out := t.TempDir(), t.TempDir()
+			docs, out := moduleDir(t), moduleDir(t)
 			orig := copyPages(t, docs)
 			before, after := orig[tc.page], tc.edit(t, orig[tc.page])
 			if tc.reverse {

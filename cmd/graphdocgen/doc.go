@@ -47,6 +47,11 @@
 //		Write the package to DIR (required).
 //	-pkg NAME
 //		Name the package NAME (default: the base name of DIR).
+//	-import PATH
+//		The package's import path (default: the module path in the go.mod
+//		of the nearest folder holding DIR, joined with DIR's path below
+//		it). The package imports its runtime below it, so DIR must be in
+//		a module or PATH given.
 //	-check
 //		Write nothing; exit 1 and list each file that is stale, missing
 //		or extra.
@@ -126,9 +131,14 @@
 //	PAGE.go                       the types, enums and operations one page documents, named
 //	                              after the page's path inside its folder argument
 //	doc.go                        the package doc comment
-//	graphdocgen_*.go              shared code: the Service interface, the runtime (Optional,
-//	                              errors, router, decoder), the operation and enum tables,
-//	                              and the tests that run the examples
+//	graphdocgen_*.go              shared code: the Service interface, the runtime's public
+//	                              names (Optional, Error, SetStatus...), the operation and
+//	                              enum tables, and the tests that run the examples
+//	internal/graphrt/graphrt.go   the runtime (router, decoder, errors), one package the
+//	                              build caches: a regeneration that changes only the pages
+//	                              leaves it as it was
+//	internal/graphrttest/graphrttest.go
+//	                              the tests' runner, which reads testdata/examples
 //	graphdocgen_api.txt           the API summary, a line per type, field, enum member,
 //	                              operation and route, compared with on the next run
 //	testdata/examples/PAGE.txtar  the documented examples of one page, which the tests run

@@ -104,7 +104,7 @@ func TestLevelsCLI(t *testing.T) {
 			[]string{`graphdocgen: invalid value "enum-unamed=off" for flag -W: unknown diagnostic code "enum-unamed" (did you mean enum-unnamed?`}, []string{"usage:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "x")
+			out := filepath.Join(moduleDir(t), "x")
 			code, _, stderr := runCLI(t, append(tc.args, "-out", out, seeds)...)
 			if code != tc.want {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.want, stderr)
@@ -130,8 +130,8 @@ func TestLevelsCLI(t *testing.T) {
 // after -W.
 func TestLevelsInSchema(t *testing.T) {
 	seeds, _ := filepath.Abs(filepath.Join("..", "..", "seeds"))
-	schemaFile := filepath.Join(t.TempDir(), "schema.json")
-	code, _, stderr := runCLI(t, "-W", "enum-unnamed=off,example-enum-value=error", "-schema", schemaFile, "-out", t.TempDir(), "-pkg", "x", seeds)
+	schemaFile := filepath.Join(moduleDir(t), "schema.json")
+	code, _, stderr := runCLI(t, "-W", "enum-unnamed=off,example-enum-value=error", "-schema", schemaFile, "-out", moduleDir(t), "-pkg", "x", seeds)
 	if code != exitFail {
 		t.Fatalf("exit %d, want 1:\n%s", code, stderr)
 	}
@@ -153,14 +153,14 @@ func TestLevelsInSchema(t *testing.T) {
 // TestNotTextFails: a binary file named .md fails the run with an error
 // at its first byte that is not UTF-8.
 func TestNotTextFails(t *testing.T) {
-	docs := t.TempDir()
+	docs := moduleDir(t)
 	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "update-usercredentialusagedetails.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(docs, "update.md"), seed, 0o644)
 	os.WriteFile(filepath.Join(docs, "logo.md"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
-	code, _, stderr := runCLI(t, "-q", "-out", t.TempDir(), "-pkg", "x", docs)
+	code, _, stderr := runCLI(t, "-q", "-out", moduleDir(t), "-pkg", "x", docs)
 	if code != exitFail {
 		t.Errorf("exit %d, want 1", code)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/graphdocgen/graphdocgen/cmd/internal/corpustool"
 	"github.com/graphdocgen/graphdocgen/gen"
+	"github.com/graphdocgen/graphdocgen/gen/runtime"
 	"github.com/graphdocgen/graphdocgen/parser"
 )
 
@@ -129,7 +130,7 @@ func setupOutTree(t *testing.T, root string) {
 }
 
 func TestOutHostilePageNames(t *testing.T) {
-	root := t.TempDir()
+	root := moduleDir(t)
 	setupOutTree(t, root)
 	before := tree(t, root)
 	t.Chdir(root)
@@ -168,6 +169,7 @@ func checkOutChanges(t *testing.T, before, after map[string]fileState) {
 		}
 		name, ok := strings.CutPrefix(path, "out/")
 		switch {
+		case name == runtime.CodeDir+"/"+runtime.CodePackage+".go" || name == runtime.RunnerDir+"/"+runtime.RunnerPackage+".go":
 		case !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, ".txt"):
 			t.Errorf("%q was written: not a Go or text file directly inside -out", path)
 		case st.link != "" || !strings.HasPrefix(st.data, header) && !strings.HasPrefix(st.data, "# "+header[3:]):
@@ -217,7 +219,7 @@ func vetOut(t *testing.T, root string) {
 // TestOutRefusesUserFile: a page whose file name is taken by a user file
 // makes the run fail with nothing written.
 func TestOutRefusesUserFile(t *testing.T) {
-	root := t.TempDir()
+	root := moduleDir(t)
 	setupOutTree(t, root)
 	if err := os.WriteFile(filepath.Join(root, "in", "user.md"), []byte(resourcePage(99)), 0o644); err != nil {
 		t.Fatal(err)
@@ -237,7 +239,7 @@ func TestOutRefusesUserFile(t *testing.T) {
 // argument whose name, is not valid UTF-8 (or holds a BOM) still gives a
 // package that compiles.
 func TestOutInvalidUTF8Paths(t *testing.T) {
-	root := t.TempDir()
+	root := moduleDir(t)
 	seed, err := os.ReadFile(filepath.Join("..", "..", "seeds", "update-usercredentialusagedetails.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -262,7 +264,7 @@ func TestOutInvalidUTF8Paths(t *testing.T) {
 // line cannot produce ("../", absolute, drive letters, separators), still
 // name files directly inside -out.
 func TestOutHostileRel(t *testing.T) {
-	root := t.TempDir()
+	root := moduleDir(t)
 	setupOutTree(t, root)
 	before := tree(t, root)
 	var files []parser.File
@@ -270,7 +272,7 @@ func TestOutHostileRel(t *testing.T) {
 		"./.././x.md", "..", ".", "", "/", "x/\x00/y.md", "out/doc.md", "../out/user.md", strings.Repeat("../", 100) + "z.md"} {
 		files = append(files, parser.File{Path: fmt.Sprintf("p%02d.md", i), Rel: rel, Data: []byte(resourcePage(i))})
 	}
-	out, err := gen.Generate(parser.Parse(files), gen.Options{Package: "api"})
+	out, err := gen.Generate(parser.Parse(files), gen.Options{Package: "api", ImportPath: "example.com/out/out"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,7 +72,7 @@ func TestProgressRewritesOneLine(t *testing.T) {
 
 // TestNoProgressWhenNotATerminal checks a run into a buffer writes no \r.
 func TestNoProgressWhenNotATerminal(t *testing.T) {
-	_, _, stderr := runCLI(t, "-out", t.TempDir(), "-pkg", "x", "../../seeds")
+	_, _, stderr := runCLI(t, "-out", moduleDir(t), "-pkg", "x", "../../seeds")
 	if strings.Contains(stderr, "\r") {
 		t.Errorf("stderr holds a carriage return:\n%q", stderr)
 	}

@@ -24,6 +24,8 @@ const (
 
 type config struct {
 	out, pkg, schemaFile        string
+	importPath                  string // the package's import path
+	importGiven                 bool   // -import was given
 	check, strict, quiet, codes bool
 	levels                      levels
 	paths                       []string
@@ -54,6 +56,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	fs.StringVar(&c.out, "out", "", "write the package to `DIR` (required)")
 	fs.StringVar(&c.pkg, "pkg", "", "package `NAME` (default: base name of -out)")
+	fs.StringVar(&c.importPath, "import", "", "import `PATH` of the package (default: from the go.mod of the module holding -out)")
 	fs.BoolVar(&c.check, "check", false, "write nothing; exit 1 and list each file that is stale, missing or extra")
 	fs.BoolVar(&c.strict, "strict", false, "exit 1 when any diagnostic is reported (at warning or error, after -W)")
 	fs.StringVar(&c.schemaFile, "schema", "", "also write the intermediate schema as JSON to `FILE`")
@@ -87,6 +90,17 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	if !pkgNameRe.MatchString(c.pkg) {
 		return nil, fmt.Errorf("package name %q is not a Go identifier; use -pkg", c.pkg)
+	}
+	c.importGiven = c.importPath != ""
+	if !c.importGiven {
+		p, err := importPathOf(c.out)
+		if err != nil {
+			return nil, err
+		}
+		c.importPath = p
+	}
+	if !validImportPath(c.importPath) {
+		return nil, fmt.Errorf("import path %q is not a Go import path (letters, digits, and . _ ~ + - between slashes)", c.importPath)
 	}
 	return c, nil
 }
@@ -144,7 +158,7 @@ func (c *config) execute(p *progress) (*result, error) {
 	p.Stage("parsing %d pages", len(pages))
 	r.s = parser.Parse(pages)
 	p.Stage("generating Go for %d pages", len(pages))
-	r.files, err = gen.Generate(r.s, gen.Options{Package: c.pkg, Args: c.recordedArgs()})
+	r.files, err = gen.Generate(r.s, gen.Options{Package: c.pkg, ImportPath: c.importPath, Args: c.recordedArgs()})
 	r.s.Diagnostics, r.off = c.levels.apply(r.s.Diagnostics)
 	if err != nil {
 		return r, err
@@ -214,7 +228,11 @@ func printDiagnostics(w io.Writer, s *schema.Schema) {
 // that shape the output, as given (never made absolute), so -check, -q or
 // another machine do not change the file.
 func (c *config) recordedArgs() []string {
-	return append([]string{"-out", c.out, "-pkg", c.pkg}, c.paths...)
+	args := []string{"-out", c.out, "-pkg", c.pkg}
+	if c.importGiven {
+		args = append(args, "-import", c.importPath)
+	}
+	return append(args, c.paths...)
 }
 
 func count(ds []schema.Diagnostic) (errs, warns int) {

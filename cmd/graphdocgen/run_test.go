@@ -118,7 +118,7 @@ func TestExitCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmp := t.TempDir()
+	tmp := moduleDir(t)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -146,7 +146,7 @@ func TestExitCodes(t *testing.T) {
 // that it writes nothing.
 func TestCheckListsChanges(t *testing.T) {
 	seeds, _ := filepath.Abs(filepath.Join("..", "..", "seeds"))
-	dir := t.TempDir()
+	dir := moduleDir(t)
 	if code, _, stderr := runCLI(t, "-out", dir, "-pkg", "x", seeds); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s", code, stderr)
 	}
@@ -212,7 +212,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 // GOMAXPROCS, and compares the bytes.
 func TestDeterministic(t *testing.T) {
 	seeds, _ := filepath.Abs(filepath.Join("..", "..", "seeds"))
-	dirs := []string{t.TempDir(), t.TempDir()}
+	dirs := []string{moduleDir(t), moduleDir(t)}
 	for i, procs := range []int{1, 4} {
 		t.Chdir(dirs[i])
 		old := runtime.GOMAXPROCS(procs)
@@ -260,8 +260,8 @@ func TestSchemaJSON(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go test on generated/")
 	}
-	schemaFile := filepath.Join(t.TempDir(), "schema.json")
-	out := t.TempDir()
+	schemaFile := filepath.Join(moduleDir(t), "schema.json")
+	out := moduleDir(t)
 	t.Chdir(filepath.Join("..", "..", "generated"))
 	if code, _, stderr := runCLI(t, "-schema", schemaFile, "-out", out, "-pkg", "generated", "../seeds"); code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -323,4 +323,16 @@ func TestSchemaJSON(t *testing.T) {
 	if n == 0 {
 		t.Error("no example tests in the schema")
 	}
+}
+
+// moduleDir returns a new temporary folder holding the go.mod of module
+// example.com/cli, as a package's folder is in a user's module: the
+// command reads the package's import path from it.
+func moduleDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/cli\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

@@ -38,7 +38,7 @@ func todoDocs(t *testing.T) string {
 	if _, err := os.Stat(corpusV1); err != nil {
 		t.Skipf("Graph docs corpus not found at %s: %v", corpusV1, err)
 	}
-	dir := t.TempDir()
+	dir := moduleDir(t)
 	for _, p := range todoPages {
 		data, err := os.ReadFile(filepath.Join(corpusV1, filepath.FromSlash(p)))
 		if err != nil {

@@ -25,7 +25,11 @@ import (
 	"sync"
 )
 
-// Names of rt's declarations that the generated code uses.
+// Names of rt's declarations that the generated code uses. The first
+// group is public: the generated package declares each as an alias (see
+// Sources), so the code names them unqualified. The rest are internal:
+// exported by the runtime package for the generated code and the tests'
+// runner only, named qualified (Import) and never aliased.
 const (
 	Optional           = "Optional"
 	AnyOf              = "AnyOf"
@@ -41,20 +45,24 @@ const (
 	Duration           = "Duration"
 	Binary             = "Binary"
 
-	Operation       = "operation"      // struct: one row of the operation table
-	OpRoute         = "opRoute"        // struct: a request line of a row
-	EnumInfo        = "enumInfo"       // struct: one row of the enum table
-	KindInfo        = "kindInfo"       // struct: one row of the family table
-	KindMember      = "kindMember"     // struct: a member of a family row
-	TypeInfo        = "typeInfo"       // struct: one row of the type table
-	NewHandler      = "newHandler"     // func(svc any, service reflect.Type, ops []*operation, opts []Option) *handler
-	RegisterTables  = "registerTables" // func(enums []enumInfo, kinds []kindInfo, types []typeInfo)
-	NotImplemented  = "notImplemented" // func(op string) error
-	MarshalStruct   = "marshalStruct"
-	UnmarshalStruct = "unmarshalStruct"
-	ValidateStruct  = "validateStruct"
-	RunDocExamples  = "runDocExamples" // func(t, service reflect.Type, ops []*operation)
-	RunDocRoutes    = "runDocRoutes"
+	Operation       = "Operation"      // struct: one row of the operation table
+	OpRoute         = "OpRoute"        // struct: a request line of a row
+	EnumInfo        = "EnumInfo"       // struct: one row of the enum table
+	KindInfo        = "KindInfo"       // struct: one row of the family table
+	KindMember      = "KindMember"     // struct: a member of a family row
+	TypeInfo        = "TypeInfo"       // struct: one row of the type table
+	NewHandler      = "NewHandler"     // func(svc any, service reflect.Type, ops []*Operation, opts []Option) *Handler
+	RegisterTables  = "RegisterTables" // func(enums []EnumInfo, kinds []KindInfo, types []TypeInfo)
+	NotImplemented  = "NotImplemented" // func(op string) error
+	MarshalStruct   = "MarshalStruct"
+	UnmarshalStruct = "UnmarshalStruct"
+	ValidateStruct  = "ValidateStruct"
+	IsMember        = "IsMember"
+
+	// RunDocExamples and RunDocRoutes are the tests' runner's (package
+	// rttest): func(t, service reflect.Type, ops []*Operation).
+	RunDocExamples = "RunDocExamples"
+	RunDocRoutes   = "RunDocRoutes"
 
 	// NamedTag is the struct tag key that names a member whose documented
 	// name a json tag cannot hold (json:"-" graphjson:"<name>"), and marks
@@ -67,29 +75,68 @@ const (
 	AdditionalTag  = ",additional"
 )
 
+// internal lists rt's exported names that are not the generated
+// package's API: those the generated code and the tests' runner use. Every
+// other exported name of rt is public, declared in the generated package
+// as an alias (a test checks that each name here is declared and
+// exported).
+var internal = []string{
+	// used by the generated code
+	Operation, OpRoute, EnumInfo, KindInfo, KindMember, TypeInfo, NewHandler, RegisterTables,
+	NotImplemented, MarshalStruct, UnmarshalStruct, ValidateStruct, IsMember,
+	// used by the tests' runner
+	"AnswerOptions", "AppendJSON", "CutQuoted", "DocExample", "DocHeader", "DocTestDir",
+	"ErrorBody", "GroupDocExamples", "Handler", "KindOf", "NewDocRequest", "NewOpInfo", "OpInfo",
+	"ParseRequestQuery", "ReadDocArchives", "ServiceMethods", "WithIntercept",
+	"CompareTestJSON", "DecodeTestJSON", "FoldTestJSON", "PruneTestJSON", "EqualTestNumbers", "ProjectJSON",
+}
+
 // Fields of rt's table structs, in order: the generated tables fill them
 // in positionally (a test checks the order against rt's declarations).
 var (
-	OperationFields  = []string{"name", "method", "status", "req", "call", "routes", "collection", "params", "options"}
-	OpRouteFields    = []string{"pattern", "fields"}
-	EnumInfoFields   = []string{"typ", "members"}
-	KindInfoFields   = []string{"iface", "members"}
-	KindMemberFields = []string{"name", "typ"}
-	TypeInfoFields   = []string{"typ", "name", "filters"}
+	OperationFields  = []string{"Name", "Method", "Status", "Req", "Call", "Routes", "Collection", "Params", "Options"}
+	OpRouteFields    = []string{"Pattern", "Fields"}
+	EnumInfoFields   = []string{"Typ", "Members"}
+	KindInfoFields   = []string{"Iface", "Members"}
+	KindMemberFields = []string{"Name", "Typ"}
+	TypeInfoFields   = []string{"Typ", "Name", "Filters"}
 )
 
+// The runtime's packages, under the generated package: the runtime proper
+// (rt's files) and the tests' runner (rttest's), each one file named
+// after its package.
+const (
+	CodePackage   = "graphrt"
+	CodeDir       = "internal/" + CodePackage
+	RunnerPackage = "graphrttest"
+	RunnerDir     = "internal/" + RunnerPackage
+)
+
+// Import returns the import path of the runtime package of the generated
+// package whose import path is pkgPath.
+func Import(pkgPath string) string { return pkgPath + "/" + CodeDir }
+
+// RunnerImport returns the import path of the tests' runner package.
+func RunnerImport(pkgPath string) string { return pkgPath + "/" + RunnerDir }
+
+// rtPath is rt's import path, which rttest imports.
+const rtPath = "github.com/graphdocgen/graphdocgen/gen/runtime/rt"
+
 // TestDir is the folder of a generated package holding its examples,
-// read by runDocExamples and runDocRoutes.
+// read by RunDocExamples and RunDocRoutes.
 const TestDir = "testdata/examples"
 
-//go:embed rt/*.go
+//go:embed rt/*.go rt/rttest/*.go
 var files embed.FS
 
 // source is the merged runtime, built once.
 type source struct {
-	code, test []byte // with the package clause "package rt"
-	reserved   []string
-	err        error
+	code    []byte // rt's files, with the package clause "package rt"
+	test    []byte // rttest's, "package rttest", importing rtPath
+	aliases []byte // the public names' declarations, without package clause or imports
+	imports []string
+	public  []string // sorted
+	err     error
 }
 
 var (
@@ -97,58 +144,64 @@ var (
 	merged source
 )
 
-// excluded reports whether an rt file is not part of the generated
-// package: rt's package doc, its own tests, and stand-ins for what the
-// generator declares.
+// excluded reports whether a file is not part of the generated runtime:
+// a package doc, or a test.
 func excluded(name string) bool {
 	return name == "doc.go" || strings.HasSuffix(name, "_test.go")
 }
 
-// load merges rt's files: the runtime proper, and the test_*.go files
-// into the tests' file.
+// load merges rt's files into the runtime package and rttest's into the
+// tests' runner, and declares rt's public names for the generated package.
 func load() source {
 	once.Do(func() {
-		var code, test []*ast.File
-		var codeSrc, testSrc [][]byte
 		fset := token.NewFileSet()
-		names, err := fs.Glob(files, "rt/*.go")
+		code, codeSrc, err := parseDir(fset, "rt")
 		if err != nil {
 			merged.err = err
 			return
 		}
-		slices.Sort(names)
-		for _, n := range names {
-			base := path.Base(n)
-			if excluded(base) {
-				continue
-			}
-			data, err := files.ReadFile(n)
-			if err != nil {
-				merged.err = err
-				return
-			}
-			f, err := parser.ParseFile(fset, base, data, parser.ParseComments|parser.SkipObjectResolution)
-			if err != nil {
-				merged.err = err
-				return
-			}
-			if strings.HasPrefix(base, "test_") {
-				test, testSrc = append(test, f), append(testSrc, data)
-			} else {
-				code, codeSrc = append(code, f), append(codeSrc, data)
-			}
-			for _, d := range f.Decls {
-				merged.reserved = append(merged.reserved, declNames(d)...)
-			}
-		}
-		slices.Sort(merged.reserved)
-		merged.reserved = slices.Compact(merged.reserved)
-		if merged.code, merged.err = mergeFiles(fset, code, codeSrc); merged.err != nil {
+		test, testSrc, err := parseDir(fset, "rt/rttest")
+		if err != nil {
+			merged.err = err
 			return
 		}
-		merged.test, merged.err = mergeFiles(fset, test, testSrc)
+		if merged.code, merged.err = mergeFiles(fset, "rt", code, codeSrc); merged.err != nil {
+			return
+		}
+		if merged.test, merged.err = mergeFiles(fset, "rttest", test, testSrc); merged.err != nil {
+			return
+		}
+		merged.aliases, merged.imports, merged.public, merged.err = aliasDecls(fset, code)
 	})
 	return merged
+}
+
+// parseDir parses the files of the embedded folder dir that belong to the
+// generated runtime, in name order.
+func parseDir(fset *token.FileSet, dir string) ([]*ast.File, [][]byte, error) {
+	names, err := fs.Glob(files, dir+"/*.go")
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.Sort(names)
+	var out []*ast.File
+	var srcs [][]byte
+	for _, n := range names {
+		base := path.Base(n)
+		if excluded(base) {
+			continue
+		}
+		data, err := files.ReadFile(n)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, err := parser.ParseFile(fset, n, data, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, nil, err
+		}
+		out, srcs = append(out, f), append(srcs, data)
+	}
+	return out, srcs, nil
 }
 
 // declNames returns the package-level names a declaration introduces.
@@ -177,8 +230,8 @@ func declNames(d ast.Decl) []string {
 }
 
 // mergeFiles concatenates the declarations of files (parsed from srcs)
-// under one import block, and formats the result.
-func mergeFiles(fset *token.FileSet, files []*ast.File, srcs [][]byte) ([]byte, error) {
+// under one import block, in package pkg, and formats the result.
+func mergeFiles(fset *token.FileSet, pkg string, files []*ast.File, srcs [][]byte) ([]byte, error) {
 	imports := map[string]string{} // path -> name ("" for the default)
 	var bodies bytes.Buffer
 	for i, f := range files {
@@ -217,7 +270,7 @@ func mergeFiles(fset *token.FileSet, files []*ast.File, srcs [][]byte) ([]byte, 
 	slices.Sort(std)
 	slices.Sort(other)
 	var out bytes.Buffer
-	out.WriteString("package rt\n\nimport (\n")
+	out.WriteString("package " + pkg + "\n\nimport (\n")
 	for i, group := range [][]string{std, other} {
 		if i > 0 && len(std) > 0 && len(other) > 0 {
 			out.WriteString("\n")
@@ -236,20 +289,50 @@ func mergeFiles(fset *token.FileSet, files []*ast.File, srcs [][]byte) ([]byte, 
 	return format.Source(out.Bytes())
 }
 
-// Sources returns the runtime file and the tests' runtime file of a
-// generated package called pkg, each starting with header (a comment
-// line).
-func Sources(pkg, header string) (code, test []byte, err error) {
-	s := load()
-	if s.err != nil {
-		return nil, nil, fmt.Errorf("runtime: %w", s.err)
-	}
-	return withPackage(s.code, pkg, header), withPackage(s.test, pkg, header), nil
+// Files are the runtime's files of one generated package.
+type Files struct {
+	Aliases []byte // the generated package's file declaring the public names
+	Code    []byte // the runtime package (CodeDir)
+	Runner  []byte // the tests' runner package (RunnerDir)
 }
 
-// withPackage replaces the package clause of src.
-func withPackage(src []byte, pkg, header string) []byte {
-	rest := bytes.TrimPrefix(src, []byte("package rt\n"))
+// Sources returns the runtime's files of a generated package called pkg
+// whose import path is pkgPath, each starting with header (a comment line).
+func Sources(pkg, pkgPath, header string) (Files, error) {
+	s := load()
+	if s.err != nil {
+		return Files{}, fmt.Errorf("runtime: %w", s.err)
+	}
+	var f Files
+	f.Code = withPackage(s.code, "rt", CodePackage, header)
+	// The runner names the runtime rt, as rttest does.
+	runner := withPackage(s.test, "rttest", RunnerPackage, header)
+	f.Runner = bytes.Replace(runner, []byte("\t"+strconv.Quote(rtPath)+"\n"), []byte("\trt "+strconv.Quote(Import(pkgPath))+"\n"), 1)
+	if bytes.Equal(f.Runner, runner) {
+		return Files{}, fmt.Errorf("runtime: the tests' runner does not import %s", rtPath)
+	}
+	var err error
+	if f.Runner, err = format.Source(f.Runner); err != nil { // the imports' order
+		return Files{}, fmt.Errorf("runtime: the tests' runner: %w", err)
+	}
+	var b bytes.Buffer
+	b.WriteString(header + "\n\npackage " + pkg + "\n\nimport (\n")
+	for _, p := range s.imports {
+		b.WriteString("\t" + strconv.Quote(p) + "\n")
+	}
+	b.WriteString("\n\t" + strconv.Quote(Import(pkgPath)) + "\n)\n")
+	b.Write(s.aliases)
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return Files{}, fmt.Errorf("runtime: the public names' file: %w", err)
+	}
+	f.Aliases = out
+	return f, nil
+}
+
+// withPackage replaces the package clause "package from" of src.
+func withPackage(src []byte, from, pkg, header string) []byte {
+	rest := bytes.TrimPrefix(src, []byte("package "+from+"\n"))
 	var b bytes.Buffer
 	b.Grow(len(src) + len(header) + len(pkg) + 16)
 	b.WriteString(header + "\n\npackage " + pkg + "\n")
@@ -258,7 +341,10 @@ func withPackage(src []byte, pkg, header string) []byte {
 }
 
 // Reserved returns, sorted, every package-level identifier the runtime
-// declares in a generated package.
+// declares in a generated package: the public names, and the names its
+// files import the runtime packages by.
 func Reserved() []string {
-	return slices.Clone(load().reserved)
+	out := append(slices.Clone(load().public), CodePackage, RunnerPackage)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -73,7 +73,7 @@ func generate(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	s := parser.Parse(files)
-	out, err := gen.Generate(s, gen.Options{Package: "graph", Args: []string{"-out", dir, docs}})
+	out, err := gen.Generate(s, gen.Options{Package: "graph", ImportPath: "example.com/interop/graph", Args: []string{"-out", dir, docs}})
 	if err != nil {
 		t.Fatalf("generating the v1.0 package: %v", err)
 	}

@@ -30,7 +30,7 @@ func readCorpus(tb testing.TB, version string) []parser.File {
 // generate runs the whole pipeline in memory.
 func generate(tb testing.TB, files []parser.File) []gen.File {
 	tb.Helper()
-	out, err := gen.Generate(parser.Parse(files), gen.Options{Package: "graph", Args: []string{"-out", "graph", "docs"}})
+	out, err := gen.Generate(parser.Parse(files), gen.Options{Package: "graph", ImportPath: "example.com/corpus/graph", Args: []string{"-out", "graph", "docs"}})
 	if err != nil {
 		tb.Fatal(err)
 	}

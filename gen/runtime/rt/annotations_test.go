@@ -156,7 +156,7 @@ func TestSpecialFieldsRules(t *testing.T) {
 	if e := decodeStrict([]byte(`{"n":1,"@odata.id":"x"}`), &p, nil); e != nil || p.Inner == nil || string(p.A["@odata.id"]) != `"x"` {
 		t.Errorf("promoted through a pointer: %v %+v", e, p)
 	}
-	if out, _ := appendJSON(nil, promoted{N: Some(1)}, nil); string(out) != `{"n":1}` {
+	if out, _ := AppendJSON(nil, promoted{N: Some(1)}, nil); string(out) != `{"n":1}` {
 		t.Errorf("nil embedded pointer: %s", out)
 	}
 	var w wrongType

@@ -18,10 +18,10 @@ type anyOfTag func()
 
 // MarshalJSON writes the member Value holds, or null when it holds none.
 func (a AnyOf[K]) MarshalJSON() ([]byte, error) {
-	return marshalStruct(&a)
+	return MarshalStruct(&a)
 }
 
 // UnmarshalJSON decodes data into the family member its @odata.type names.
 func (a *AnyOf[K]) UnmarshalJSON(data []byte) error {
-	return unmarshalStruct(data, a)
+	return UnmarshalStruct(data, a)
 }

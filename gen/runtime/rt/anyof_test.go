@@ -92,7 +92,7 @@ func TestAnyOfEncode(t *testing.T) {
 		t.Errorf("empty: %s, %v", out, err)
 	}
 	apps := fxApps{All: Some([]AnyOf[fxAppKind]{{Value: lob}, {}})}
-	if out, err := appendJSON(nil, &apps, nil); err != nil || string(out) != `{"all":[{"@odata.type":"#microsoft.graph.lobApp","fileName":"f"},null]}` {
+	if out, err := AppendJSON(nil, &apps, nil); err != nil || string(out) != `{"all":[{"@odata.type":"#microsoft.graph.lobApp","fileName":"f"},null]}` {
 		t.Errorf("in a struct: %s, %v", out, err)
 	}
 	var u AnyOf[fxUnregistered]
@@ -104,7 +104,7 @@ func TestAnyOfEncode(t *testing.T) {
 	}
 	bad := AnyOf[fxAppKind]{Value: &fxApp{Kind: Some(fxFeature("x"))}}
 	var ve *ValidationError
-	if err := validateStruct(&fxApps{Main: Some(bad)}); !errors.As(err, &ve) || ve.Property != "main.kind" {
+	if err := ValidateStruct(&fxApps{Main: Some(bad)}); !errors.As(err, &ve) || ve.Property != "main.kind" {
 		t.Errorf("validate through AnyOf: %v", err)
 	}
 }

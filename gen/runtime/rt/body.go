@@ -15,7 +15,7 @@ import (
 // decode reads the JSON request body into dst, a non-nil pointer. On failure
 // it writes the error response (415, 413 or 400) and returns false. An
 // empty body is accepted and leaves dst untouched.
-func (h *handler) decode(w http.ResponseWriter, r *http.Request, dst any, opts *decodeOptions) bool {
+func (h *Handler) decode(w http.ResponseWriter, r *http.Request, dst any, opts *decodeOptions) bool {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !isJSONMediaType(ct) {
 		writeError(w, &Error{Status: http.StatusUnsupportedMediaType, Message: "The request body must be JSON (Content-Type: application/json)."})
 		return false
@@ -51,7 +51,7 @@ func isJSONMediaType(ct string) bool {
 // decoded stage, so a small compressed body cannot expand beyond it. Any
 // other content coding is answered 415, so that a client retries without
 // compression. An empty body is no body, whatever its Content-Encoding.
-func (h *handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
+func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, *Error) {
 	limit := h.cfg.maxBodyBytes
 	tooLarge := &Error{Status: http.StatusRequestEntityTooLarge, Message: fmt.Sprintf("The request body is larger than %d bytes.", limit)}
 	codings, e := contentCodings(r.Header.Values("Content-Encoding"))

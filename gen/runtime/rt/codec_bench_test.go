@@ -51,12 +51,12 @@ var (
 
 // init registers the benchmark enums.
 func init() {
-	registerTables([]enumInfo{
-		{typ: (*benchFeature)(nil), members: benchFeatureMembers}, {typ: (*benchAuthMethod)(nil), members: benchAuthMethodMembers},
-		{typ: (*benchStatus)(nil), members: benchStatusMembers}, {typ: (*benchImportance)(nil), members: benchImportanceMembers},
-		{typ: (*benchBodyType)(nil), members: benchBodyTypeMembers}, {typ: (*benchDay)(nil), members: benchDayMembers},
-		{typ: (*benchPattern)(nil), members: benchPatternMembers}, {typ: (*benchRange)(nil), members: benchRangeMembers},
-		{typ: (*benchWeekIndex)(nil), members: benchWeekIndexMembers},
+	RegisterTables([]EnumInfo{
+		{Typ: (*benchFeature)(nil), Members: benchFeatureMembers}, {Typ: (*benchAuthMethod)(nil), Members: benchAuthMethodMembers},
+		{Typ: (*benchStatus)(nil), Members: benchStatusMembers}, {Typ: (*benchImportance)(nil), Members: benchImportanceMembers},
+		{Typ: (*benchBodyType)(nil), Members: benchBodyTypeMembers}, {Typ: (*benchDay)(nil), Members: benchDayMembers},
+		{Typ: (*benchPattern)(nil), Members: benchPatternMembers}, {Typ: (*benchRange)(nil), Members: benchRangeMembers},
+		{Typ: (*benchWeekIndex)(nil), Members: benchWeekIndexMembers},
 	}, nil, nil)
 }
 
@@ -374,7 +374,7 @@ func TestBenchBodies(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ codec, plain any }{{&d, pd}, {&task, pt}} {
-		got, err := appendJSON(nil, c.codec, nil)
+		got, err := AppendJSON(nil, c.codec, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -455,7 +455,7 @@ func BenchmarkEncode(b *testing.B) {
 			b.ReportAllocs()
 			buf := make([]byte, 0, 4096)
 			for b.Loop() {
-				out, err := appendJSON(buf[:0], c.codec, nil)
+				out, err := AppendJSON(buf[:0], c.codec, nil)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -465,7 +465,7 @@ func BenchmarkEncode(b *testing.B) {
 		b.Run(c.name+"/marshalStruct", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := marshalStruct(c.codec); err != nil {
+				if _, err := MarshalStruct(c.codec); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -486,7 +486,7 @@ func BenchmarkUnmarshal(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			var v benchTask
-			if err := unmarshalStruct(benchTaskBody, &v); err != nil {
+			if err := UnmarshalStruct(benchTaskBody, &v); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -507,7 +507,7 @@ func BenchmarkValidate(b *testing.B) {
 	_ = decodeStrict(benchTaskBody, &task, nil)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := validateStruct(&task); err != nil {
+		if err := ValidateStruct(&task); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -571,15 +571,15 @@ func BenchmarkVersus(b *testing.B) {
 			}
 			return nil
 		}, func() error { _, err := decodePlainTask(benchTaskBody); return err }},
-		{"appendJSON/seed", func() error { var err error; buf, err = appendJSON(buf[:0], &d, nil); return err },
+		{"appendJSON/seed", func() error { var err error; buf, err = AppendJSON(buf[:0], &d, nil); return err },
 			func() error { _, err := json.Marshal(pd); return err }},
-		{"appendJSON/todoTask", func() error { var err error; buf, err = appendJSON(buf[:0], &task, nil); return err },
+		{"appendJSON/todoTask", func() error { var err error; buf, err = AppendJSON(buf[:0], &task, nil); return err },
 			func() error { _, err := json.Marshal(pt); return err }},
-		{"marshalStruct/seed", func() error { _, err := marshalStruct(&d); return err },
+		{"marshalStruct/seed", func() error { _, err := MarshalStruct(&d); return err },
 			func() error { _, err := json.Marshal(pd); return err }},
-		{"marshalStruct/todoTask", func() error { _, err := marshalStruct(&task); return err },
+		{"marshalStruct/todoTask", func() error { _, err := MarshalStruct(&task); return err },
 			func() error { _, err := json.Marshal(pt); return err }},
-		{"unmarshalStruct/todoTask", func() error { var v benchTask; return unmarshalStruct(benchTaskBody, &v) },
+		{"unmarshalStruct/todoTask", func() error { var v benchTask; return UnmarshalStruct(benchTaskBody, &v) },
 			func() error { var v benchPlainTask; return json.Unmarshal(benchTaskBody, &v) }},
 	}
 	for _, c := range cases {

@@ -673,8 +673,8 @@ func (d *codecDecoder) familyMember(p *codecPlan, v reflect.Value, c byte) *code
 		return d.mismatch(p, c)
 	}
 	var mt reflect.Type
-	if fam := kindOf(p.family); fam != nil {
-		mt = fam.member(d.odataTypeAhead())
+	if fam := KindOf(p.family); fam != nil {
+		mt = fam.Member(d.odataTypeAhead())
 	}
 	if mt == nil || !reflect.PointerTo(mt).Implements(p.family) {
 		return d.cannotStore(fmt.Errorf("rt: no registered member of the family %v", p.family))

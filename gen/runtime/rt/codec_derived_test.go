@@ -15,10 +15,10 @@ type fxHolder struct {
 }
 
 func init() {
-	registerTables(nil, nil, []typeInfo{
-		{typ: (*fxApp)(nil), name: "microsoft.graph.app"},
-		{typ: (*fxLobApp)(nil), name: "microsoft.graph.lobApp"},
-		{typ: (*fxAddress)(nil), name: "microsoft.graph.address"},
+	RegisterTables(nil, nil, []TypeInfo{
+		{Typ: (*fxApp)(nil), Name: "microsoft.graph.app"},
+		{Typ: (*fxLobApp)(nil), Name: "microsoft.graph.lobApp"},
+		{Typ: (*fxAddress)(nil), Name: "microsoft.graph.address"},
 	})
 }
 
@@ -36,7 +36,7 @@ func TestDerivedMembers(t *testing.T) {
 	if got, _ := h.App.Value.ODataAnnotations.Get("fileName"); string(got) != `"a.msi"` {
 		t.Errorf("fileName kept as %q, want %q", got, `"a.msi"`)
 	}
-	out, err := appendJSON(nil, &h, nil)
+	out, err := AppendJSON(nil, &h, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestDerivedMembers(t *testing.T) {
 	}
 	// Lenient decoding (a response) keeps them too.
 	var lenient fxHolder
-	if err := unmarshalStruct([]byte(body), &lenient); err != nil {
+	if err := UnmarshalStruct([]byte(body), &lenient); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := lenient.App.Value.ODataAnnotations.Get("fileName"); !ok {
@@ -99,7 +99,7 @@ func TestOData3ControlNames(t *testing.T) {
 	if _, ok := a.ODataAnnotations.Get("odata.context"); !ok {
 		t.Error("odata.context not kept")
 	}
-	out, err := appendJSON(nil, &a, nil)
+	out, err := AppendJSON(nil, &a, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,8 +20,8 @@ type encodeOptions struct {
 	// its "value" array (a collection). Control information (names starting
 	// with "@") and annotations are always written; the members of an open
 	// type only when selected.
-	selected      map[string]bool
-	selectInValue bool
+	Selected      map[string]bool
+	SelectInValue bool
 	// hideEvolvable writes the enum members documented after
 	// unknownFutureValue as unknownFutureValue (issue #14): the handler
 	// sets it when the request has no "Prefer: include-unknown-enum-members".
@@ -77,14 +77,14 @@ func (e *codecEncoder) release() {
 	codecEncoders.Put(e)
 }
 
-// marshalStruct encodes the value x points to (a generated struct, AnyOf,
+// MarshalStruct encodes the value x points to (a generated struct, AnyOf,
 // or any other value) as JSON, for the MarshalJSON methods of the
 // generated types: declared members in field order after the control
 // information and annotations, absent Optionals left out, null ones written
 // as null, embedded structs walked (their own MarshalJSON is not called),
 // strings escaped as encoding/json does with SetEscapeHTML(false). The
 // result is a new slice.
-func marshalStruct(x any) ([]byte, error) {
+func MarshalStruct(x any) ([]byte, error) {
 	e := codecNewEncoder(nil)
 	b, err := e.top(e.own[:0], x)
 	var out []byte
@@ -96,10 +96,10 @@ func marshalStruct(x any) ([]byte, error) {
 	return out, err
 }
 
-// appendJSON appends the JSON encoding of v to buf, as marshalStruct
+// AppendJSON appends the JSON encoding of v to buf, as marshalStruct
 // writes it, with the handler's options (nil for none). On error it
 // returns buf as it was.
-func appendJSON(buf []byte, v any, opts *encodeOptions) ([]byte, error) {
+func AppendJSON(buf []byte, v any, opts *encodeOptions) ([]byte, error) {
 	e := codecNewEncoder(opts)
 	out, err := e.top(buf, v)
 	e.release()
@@ -115,8 +115,8 @@ func (e *codecEncoder) top(b []byte, v any) ([]byte, error) {
 		return append(b, "null"...), nil
 	}
 	rv := reflect.ValueOf(v)
-	sel := e.opts.selected
-	if e.opts.selectInValue {
+	sel := e.opts.Selected
+	if e.opts.SelectInValue {
 		e.valueSel, sel = sel, nil
 	}
 	return e.value(b, codecPlanFor(rv.Type()), rv, sel)

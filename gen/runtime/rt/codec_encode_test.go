@@ -36,7 +36,7 @@ func roundTrip[T any](t *testing.T, body string) {
 	if e := decodeStrict([]byte(body), &x, nil); e != nil {
 		t.Fatalf("decodeStrict(%s): %v", body, e)
 	}
-	out, err := appendJSON(nil, &x, nil)
+	out, err := AppendJSON(nil, &x, nil)
 	if err != nil {
 		t.Fatalf("appendJSON: %v", err)
 	}
@@ -57,7 +57,7 @@ func roundTrip[T any](t *testing.T, body string) {
 	if err := json.Unmarshal([]byte(body), &y); err != nil {
 		t.Fatalf("json.Unmarshal: %v", err)
 	}
-	if again, _ := appendJSON(nil, &y, nil); !bytes.Equal(again, out) {
+	if again, _ := AppendJSON(nil, &y, nil); !bytes.Equal(again, out) {
 		t.Errorf("lenient decode then encode = %s, strict = %s", again, out)
 	}
 }
@@ -91,10 +91,10 @@ func TestEncodeOrder(t *testing.T) {
 	r.fxEntity.ODataAnnotations = Annotations{"@odata.id": json.RawMessage(`"hidden"`)}
 	want := `{"@odata.context":"c","@odata.type":"#t","@odata.etag":"e","z@odata.bind":["a"],"id":"1","feature":null,"isSuccess":false,"name":"n"}`
 	for _, enc := range []func() ([]byte, error){
-		func() ([]byte, error) { return appendJSON(nil, &r, nil) },
-		func() ([]byte, error) { return appendJSON(nil, r, nil) },
+		func() ([]byte, error) { return AppendJSON(nil, &r, nil) },
+		func() ([]byte, error) { return AppendJSON(nil, r, nil) },
 		func() ([]byte, error) { return json.Marshal(r) },
-		func() ([]byte, error) { return marshalStruct(&r) },
+		func() ([]byte, error) { return MarshalStruct(&r) },
 	} {
 		got, err := enc()
 		if err != nil || string(got) != want {
@@ -103,11 +103,11 @@ func TestEncodeOrder(t *testing.T) {
 	}
 	o := fxOpen{Name: Some("n"), AdditionalData: map[string]json.RawMessage{"b": json.RawMessage(`2`), "a": json.RawMessage("{ }"), "name": json.RawMessage(`"shadowed"`)},
 		ODataAnnotations: Annotations{"name": json.RawMessage(`"shadowed too"`)}}
-	if got, err := appendJSON(nil, &o, nil); err != nil || string(got) != `{"name":"n","a":{},"b":2}` {
+	if got, err := AppendJSON(nil, &o, nil); err != nil || string(got) != `{"name":"n","a":{},"b":2}` {
 		t.Errorf("open type: %s, %v", got, err)
 	}
 	c := fxCollection[fxReport]{ODataContext: Some("ctx"), Value: []fxReport{{}}}
-	if got, _ := appendJSON(nil, c, nil); string(got) != `{"@odata.context":"ctx","value":[{}]}` {
+	if got, _ := AppendJSON(nil, c, nil); string(got) != `{"@odata.context":"ctx","value":[{}]}` {
 		t.Errorf("collection: %s", got)
 	}
 }
@@ -127,7 +127,7 @@ func TestEncodeErrors(t *testing.T) {
 		json.Number("1x"),
 	}
 	for _, v := range bad {
-		if out, err := appendJSON([]byte("keep"), v, nil); err == nil || string(out) != "keep" {
+		if out, err := AppendJSON([]byte("keep"), v, nil); err == nil || string(out) != "keep" {
 			t.Errorf("appendJSON(%#v) = %s, %v; want an error and the buffer unchanged", v, out, err)
 		}
 		if _, err := json.Marshal(v); err == nil {
@@ -140,7 +140,7 @@ func TestEncodeErrors(t *testing.T) {
 	n := &node{}
 	n.Next = Some(n)
 	done := make(chan error)
-	go func() { _, err := appendJSON(nil, n, nil); done <- err }()
+	go func() { _, err := AppendJSON(nil, n, nil); done <- err }()
 	select {
 	case err := <-done:
 		var uv *json.UnsupportedValueError
@@ -290,7 +290,7 @@ func TestEncodeAgainstEncodingJSON(t *testing.T) {
 			enc := json.NewEncoder(&want)
 			enc.SetEscapeHTML(false)
 			werr := enc.Encode(v)
-			got, gerr := appendJSON(nil, v, nil)
+			got, gerr := AppendJSON(nil, v, nil)
 			if (werr == nil) != (gerr == nil) || werr == nil && string(got)+"\n" != want.String() {
 				t.Fatalf("value %d (%T):\nencoding/json %s%v\ncodec         %s\n%v", i, v, want.String(), werr, got, gerr)
 			}
@@ -319,7 +319,7 @@ func TestFloats(t *testing.T) {
 				continue
 			}
 			want, _ := json.Marshal(v)
-			got, err := appendJSON(nil, v, nil)
+			got, err := AppendJSON(nil, v, nil)
 			if err != nil || !bytes.Equal(got, want) {
 				t.Fatalf("%T %v: codec %s, encoding/json %s", v, v, got, want)
 			}
@@ -346,7 +346,7 @@ func FuzzStrings(f *testing.F) {
 		var ws string
 		werr := json.Unmarshal(quoted, &ws)
 		var gs string
-		gerr := unmarshalStruct(quoted, &gs)
+		gerr := UnmarshalStruct(quoted, &gs)
 		if (werr == nil) != (gerr == nil) || werr == nil && ws != gs {
 			t.Fatalf("decoding %q: encoding/json %q %v, codec %q %v", quoted, ws, werr, gs, gerr)
 		}

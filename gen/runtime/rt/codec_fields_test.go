@@ -100,7 +100,7 @@ func TestStructFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.TrimSuffix(buf.String(), "\n")
-	got, err := appendJSON(nil, &p, nil)
+	got, err := AppendJSON(nil, &p, nil)
 	if err != nil || string(got) != want {
 		t.Errorf("appendJSON = %s, %v\nencoding/json %s", got, err, want)
 	}
@@ -175,10 +175,10 @@ func TestDepth(t *testing.T) {
 		}
 	}
 	var r fxReport
-	if err := unmarshalStruct([]byte(`{"blob":`+nested(9999)+`}`), &r); err != nil {
+	if err := UnmarshalStruct([]byte(`{"blob":`+nested(9999)+`}`), &r); err != nil {
 		t.Errorf("lenient, 10000 levels: %v", err)
 	}
-	if err := unmarshalStruct([]byte(`{"blob":`+nested(10000)+`}`), &r); err == nil {
+	if err := UnmarshalStruct([]byte(`{"blob":`+nested(10000)+`}`), &r); err == nil {
 		t.Error("lenient, 10001 levels: no error")
 	}
 	if !json.Valid([]byte(nested(10000))) || json.Valid([]byte(nested(10001))) || !codecValid([]byte(nested(10000))) || codecValid([]byte(nested(10001))) {
@@ -213,12 +213,12 @@ func TestConcurrentPlans(t *testing.T) {
 					errs <- e
 					return
 				}
-				out, err := appendJSON(nil, &n, nil)
+				out, err := AppendJSON(nil, &n, nil)
 				if err != nil || len(out) == 0 {
 					errs <- fmt.Errorf("goroutine %d, %d: %v", g, i, err)
 					return
 				}
-				if err := validateStruct(&n); err != nil {
+				if err := ValidateStruct(&n); err != nil {
 					errs <- err
 					return
 				}

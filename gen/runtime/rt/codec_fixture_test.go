@@ -33,9 +33,9 @@ type fxEntity struct {
 	ODataAnnotations Annotations      `json:"-" graphjson:",annotations"`
 }
 
-func (x fxEntity) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxEntity) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
-func (x *fxEntity) Validate() error                 { return validateStruct(x) }
+func (x fxEntity) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxEntity) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
+func (x *fxEntity) Validate() error                 { return ValidateStruct(x) }
 
 // fxAddress is a nested struct.
 type fxAddress struct {
@@ -45,9 +45,9 @@ type fxAddress struct {
 	ODataAnnotations Annotations         `json:"-" graphjson:",annotations"`
 }
 
-func (x fxAddress) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxAddress) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
-func (x *fxAddress) Validate() error                 { return validateStruct(x) }
+func (x fxAddress) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxAddress) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
+func (x *fxAddress) Validate() error                 { return ValidateStruct(x) }
 
 // fxReport is a recursive struct embedding its base.
 type fxReport struct {
@@ -73,9 +73,9 @@ type fxReport struct {
 	ODataAnnotations Annotations                    `json:"-" graphjson:",annotations"`
 }
 
-func (x fxReport) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxReport) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
-func (x *fxReport) Validate() error                 { return validateStruct(x) }
+func (x fxReport) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxReport) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
+func (x *fxReport) Validate() error                 { return ValidateStruct(x) }
 
 // fxOpen is an open type.
 type fxOpen struct {
@@ -85,9 +85,9 @@ type fxOpen struct {
 	AdditionalData   map[string]json.RawMessage `json:"-" graphjson:",additional"`
 }
 
-func (x fxOpen) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxOpen) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
-func (x *fxOpen) Validate() error                 { return validateStruct(x) }
+func (x fxOpen) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxOpen) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
+func (x *fxOpen) Validate() error                 { return ValidateStruct(x) }
 
 // fxPrims holds the Edm strings with a form.
 type fxPrims struct {
@@ -116,8 +116,8 @@ type fxApp struct {
 }
 
 func (*fxApp) fxAppKind()                        {}
-func (x fxApp) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxApp) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
+func (x fxApp) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxApp) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
 
 // fxLobApp is derived from fxApp.
 type fxLobApp struct {
@@ -126,8 +126,8 @@ type fxLobApp struct {
 	ODataAnnotations Annotations      `json:"-" graphjson:",annotations"`
 }
 
-func (x fxLobApp) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxLobApp) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
+func (x fxLobApp) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxLobApp) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
 
 // fxWebApp is derived from fxApp.
 type fxWebApp struct {
@@ -136,8 +136,8 @@ type fxWebApp struct {
 	ODataAnnotations Annotations      `json:"-" graphjson:",annotations"`
 }
 
-func (x fxWebApp) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxWebApp) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
+func (x fxWebApp) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxWebApp) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
 
 // fxApps is a body holding family members.
 type fxApps struct {
@@ -154,8 +154,8 @@ type fxNamed struct {
 	ODataAnnotations Annotations      `json:"-" graphjson:",annotations"`
 }
 
-func (x fxNamed) MarshalJSON() ([]byte, error)     { return marshalStruct(&x) }
-func (x *fxNamed) UnmarshalJSON(data []byte) error { return unmarshalStruct(data, x) }
+func (x fxNamed) MarshalJSON() ([]byte, error)     { return MarshalStruct(&x) }
+func (x *fxNamed) UnmarshalJSON(data []byte) error { return UnmarshalStruct(data, x) }
 
 // fxCollection is a collection answer, as the handler's
 // CollectionResponse[T] would be.
@@ -168,12 +168,12 @@ type fxCollection[T any] struct {
 
 // init registers the fixture enums and family, as a generated package does.
 func init() {
-	registerTables(
-		[]enumInfo{{typ: (*fxFeature)(nil), members: fxFeatureMembers}, {typ: (*fxLevel)(nil), members: fxLevelMembers}},
-		[]kindInfo{{iface: (*fxAppKind)(nil), members: []kindMember{
-			{name: "microsoft.graph.app", typ: (*fxApp)(nil)},
-			{name: "microsoft.graph.lobApp", typ: (*fxLobApp)(nil)},
-			{name: "microsoft.graph.webApp", typ: (*fxWebApp)(nil)},
+	RegisterTables(
+		[]EnumInfo{{Typ: (*fxFeature)(nil), Members: fxFeatureMembers}, {Typ: (*fxLevel)(nil), Members: fxLevelMembers}},
+		[]KindInfo{{Iface: (*fxAppKind)(nil), Members: []KindMember{
+			{Name: "microsoft.graph.app", Typ: (*fxApp)(nil)},
+			{Name: "microsoft.graph.lobApp", Typ: (*fxLobApp)(nil)},
+			{Name: "microsoft.graph.webApp", Typ: (*fxWebApp)(nil)},
 		}}}, nil,
 	)
 }

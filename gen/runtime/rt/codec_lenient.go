@@ -6,7 +6,7 @@ import (
 	"reflect"
 )
 
-// unmarshalStruct decodes the JSON data into the value x points to with the
+// UnmarshalStruct decodes the JSON data into the value x points to with the
 // semantics of encoding/json, for the UnmarshalJSON methods of the
 // generated types (and AnyOf): members match fields exactly, else ignoring
 // case; unknown members are skipped, except instance annotations and the
@@ -19,7 +19,7 @@ import (
 // the *json.SyntaxError of encoding/json (json.Unmarshal checks the syntax
 // before it calls UnmarshalJSON, so through it x is untouched then; called
 // directly, x may be partly written).
-func unmarshalStruct(data []byte, x any) error {
+func UnmarshalStruct(data []byte, x any) error {
 	rv := reflect.ValueOf(x)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return &json.InvalidUnmarshalError{Type: reflect.TypeOf(x)}

@@ -10,7 +10,7 @@ import (
 )
 
 // TestUnmarshalStructAgainstEncodingJSON decodes random valid bodies with
-// unmarshalStruct (directly, and through json.Unmarshal and the fixture
+// UnmarshalStruct (directly, and through json.Unmarshal and the fixture
 // types' methods)
 // and with json.Unmarshal into the old-style types, and compares: both fail
 // or both succeed with the same value.
@@ -26,7 +26,7 @@ func TestUnmarshalStructAgainstEncodingJSON(t *testing.T) {
 			want := reflect.New(pair.ref)
 			werr := json.Unmarshal(body, want.Interface())
 			got := reflect.New(pair.fx)
-			gerr := unmarshalStruct(body, got.Interface())
+			gerr := UnmarshalStruct(body, got.Interface())
 			if got.Type().Implements(codecUnmarshalerType) {
 				again := reflect.New(pair.fx)
 				if err := json.Unmarshal(body, again.Interface()); (err == nil) != (gerr == nil) || !reflect.DeepEqual(canon(again.Elem()), canon(got.Elem())) {
@@ -84,7 +84,7 @@ func TestUnmarshalStruct(t *testing.T) {
 	if err := keep.UnmarshalJSON([]byte(`{"name":`)); !errors.As(err, &se) {
 		t.Errorf("syntax: %#v", err)
 	}
-	if err := unmarshalStruct([]byte(`{}`), keep); err == nil {
+	if err := UnmarshalStruct([]byte(`{}`), keep); err == nil {
 		t.Error("unmarshalStruct into a non-pointer succeeds")
 	}
 	var p fxPrims
@@ -97,15 +97,15 @@ func TestUnmarshalStruct(t *testing.T) {
 		`{"ptr":true}`:     "cannot unmarshal bool",
 		`{"day":{"a":[]}}`: "cannot unmarshal object",
 	} {
-		if err := unmarshalStruct([]byte(body), &p); err == nil || !strings.Contains(err.Error(), want) {
+		if err := UnmarshalStruct([]byte(body), &p); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", body, err, want)
 		}
 	}
-	if err := unmarshalStruct([]byte(`{"bytes":[104,105],"ptr":"p","plain":"x"}`), &p); err != nil || string(*p.Bytes.Value) != "hi" || *p.Ptr != "p" {
+	if err := UnmarshalStruct([]byte(`{"bytes":[104,105],"ptr":"p","plain":"x"}`), &p); err != nil || string(*p.Bytes.Value) != "hi" || *p.Ptr != "p" {
 		t.Errorf("bytes from an array: %v %q", err, *p.Bytes.Value)
 	}
 	ptr := p.Ptr
-	if err := unmarshalStruct([]byte(`{"ptr":"q","plain":null}`), &p); err != nil || p.Ptr != ptr || *ptr != "q" || p.Plain != "x" {
+	if err := UnmarshalStruct([]byte(`{"ptr":"q","plain":null}`), &p); err != nil || p.Ptr != ptr || *ptr != "q" || p.Plain != "x" {
 		t.Errorf("a pointer is reused and null leaves a string: %v %+v", err, p)
 	}
 }
@@ -123,16 +123,16 @@ func TestUnmarshalContainers(t *testing.T) {
 		Text map[string]string `json:"text"`
 	}
 	v.Sl, v.M, v.Arr = make([]int, 5, 10), map[string]int{"old": 1}, [3]int{9, 9, 9}
-	if err := unmarshalStruct([]byte(`{"arr":[1,2],"sl":[3],"m":{"new":2},"mk":{"-3":"x"},"raw":null,"num":"12"}`), &v); err != nil {
+	if err := UnmarshalStruct([]byte(`{"arr":[1,2],"sl":[3],"m":{"new":2},"mk":{"-3":"x"},"raw":null,"num":"12"}`), &v); err != nil {
 		t.Fatal(err)
 	}
 	if v.Arr != [3]int{1, 2, 0} || len(v.Sl) != 1 || v.M["old"] != 1 || v.M["new"] != 2 || v.MK[-3] != "x" || string(v.Raw) != "null" || v.Num != "12" {
 		t.Errorf("decoded %+v", v)
 	}
-	if err := unmarshalStruct([]byte(`{"arr":[1,2,3,4],"sl":[],"mk":{"300":"x"}}`), &v); err == nil || v.Arr != [3]int{1, 2, 3} || v.Sl == nil || len(v.Sl) != 0 {
+	if err := UnmarshalStruct([]byte(`{"arr":[1,2,3,4],"sl":[],"mk":{"300":"x"}}`), &v); err == nil || v.Arr != [3]int{1, 2, 3} || v.Sl == nil || len(v.Sl) != 0 {
 		t.Errorf("extra elements, empty slice, key out of range: %v %+v", err, v)
 	}
-	if err := unmarshalStruct([]byte(`{"num":"x"}`), &v); err == nil {
+	if err := UnmarshalStruct([]byte(`{"num":"x"}`), &v); err == nil {
 		t.Error("json.Number from a string that is not a number")
 	}
 }

@@ -34,9 +34,9 @@ func TestEvolvableEnums(t *testing.T) {
 	}{
 		{&r, nil, `{"feature":"reset","level":"extreme"}`},
 		{&r, &encodeOptions{hideEvolvable: true}, `{"feature":"reset","level":"unknownFutureValue"}`},
-		{&p, &encodeOptions{hideEvolvable: true, selected: map[string]bool{"levels": true}}, `{"levels":["low","unknownFutureValue","other"]}`},
+		{&p, &encodeOptions{hideEvolvable: true, Selected: map[string]bool{"levels": true}}, `{"levels":["low","unknownFutureValue","other"]}`},
 	} {
-		if got, err := appendJSON(nil, c.v, c.opts); err != nil || string(got) != c.want {
+		if got, err := AppendJSON(nil, c.v, c.opts); err != nil || string(got) != c.want {
 			t.Errorf("appendJSON = %s, %v; want %s", got, err, c.want)
 		}
 	}
@@ -50,21 +50,21 @@ func TestSelect(t *testing.T) {
 	r.ID, r.ODataType = Some("1"), Some("#t")
 	r.ODataAnnotations = Annotations{"@odata.etag": []byte(`"e"`)}
 	sel := map[string]bool{"name": true, "address": true}
-	got, err := appendJSON(nil, &r, &encodeOptions{selected: sel})
+	got, err := AppendJSON(nil, &r, &encodeOptions{Selected: sel})
 	if want := `{"@odata.type":"#t","@odata.etag":"e","address":{"city":"c","zip":1},"name":"n"}`; err != nil || string(got) != want {
 		t.Errorf("entity: %s, %v\nwant %s", got, err, want)
 	}
 	c := fxCollection[fxReport]{ODataContext: Some("ctx"), ODataCount: Some(int64(2)), Value: []fxReport{r, {}}}
-	got, err = appendJSON(nil, &c, &encodeOptions{selected: sel, selectInValue: true})
+	got, err = AppendJSON(nil, &c, &encodeOptions{Selected: sel, SelectInValue: true})
 	if want := `{"@odata.context":"ctx","@odata.count":2,"value":[{"@odata.type":"#t","@odata.etag":"e","address":{"city":"c","zip":1},"name":"n"},{}]}`; err != nil || string(got) != want {
 		t.Errorf("collection: %s, %v\nwant %s", got, err, want)
 	}
 	o := fxOpen{Name: Some("n"), AdditionalData: map[string]json.RawMessage{"a": json.RawMessage("1"), "b": json.RawMessage("2")}}
-	got, _ = appendJSON(nil, &o, &encodeOptions{selected: map[string]bool{"b": true}})
+	got, _ = AppendJSON(nil, &o, &encodeOptions{Selected: map[string]bool{"b": true}})
 	if string(got) != `{"b":2}` {
 		t.Errorf("open type: %s", got)
 	}
-	got, _ = appendJSON(nil, []fxAddress{{City: Some("c"), Zip: Some(int32(1))}}, &encodeOptions{selected: map[string]bool{"zip": true}})
+	got, _ = AppendJSON(nil, []fxAddress{{City: Some("c"), Zip: Some(int32(1))}}, &encodeOptions{Selected: map[string]bool{"zip": true}})
 	if string(got) != `[{"zip":1}]` {
 		t.Errorf("slice of entities: %s", got)
 	}
@@ -82,7 +82,7 @@ func TestLateRegistration(t *testing.T) {
 	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e != nil {
 		t.Fatal(e)
 	}
-	registerTables([]enumInfo{{typ: (*fxLate)(nil), members: []string{"a"}}}, nil, nil)
+	RegisterTables([]EnumInfo{{Typ: (*fxLate)(nil), Members: []string{"a"}}}, nil, nil)
 	if e := decodeStrict([]byte(`{"l":"x"}`), &v, nil); e == nil || e.Message != "Property 'l' must be one of: a." {
 		t.Errorf("after registration: %v", e)
 	}

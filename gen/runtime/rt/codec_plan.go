@@ -370,14 +370,14 @@ func codecEnumOf(t reflect.Type) *codecEnum {
 	if info == nil {
 		return nil
 	}
-	e := &codecEnum{members: info.members, index: make(map[string]int, len(info.members)), visible: info.members, evolvable: len(info.members)}
-	for i, m := range info.members {
+	e := &codecEnum{members: info.Members, index: make(map[string]int, len(info.Members)), visible: info.Members, evolvable: len(info.Members)}
+	for i, m := range info.Members {
 		if _, dup := e.index[m]; !dup {
 			e.index[m] = i
 		}
 	}
-	if i, ok := e.index[codecFutureMember]; ok && i+1 < len(info.members) {
-		e.visible, e.evolvable = info.members[:i+1], i+1
+	if i, ok := e.index[codecFutureMember]; ok && i+1 < len(info.Members) {
+		e.visible, e.evolvable = info.Members[:i+1], i+1
 	}
 	return e
 }

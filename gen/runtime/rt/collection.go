@@ -10,7 +10,7 @@ import "reflect"
 // the collection, ...) is in ODataAnnotations.
 //
 // To page, set SkipToken to an opaque token for the next page: the
-// handler writes @odata.nextLink as the request's URL with $skiptoken set
+// Handler writes @odata.nextLink as the request's URL with $skiptoken set
 // to it (unless ODataNextLink is set), and the next request carries it in
 // req.Query.SkipToken.
 type CollectionResponse[T any] struct {

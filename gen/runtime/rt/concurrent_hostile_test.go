@@ -32,7 +32,7 @@ func (s *headerService) UpdateUserCredentialUsageDetails(ctx context.Context, re
 	case "status":
 		SetStatus(ctx, 201)
 	}
-	if err := validateStruct(&req.Body); err != nil {
+	if err := ValidateStruct(&req.Body); err != nil {
 		return nil, err
 	}
 	return &req.Body, nil
@@ -67,7 +67,7 @@ var concurrentCases = []concurrentCase{
 // disturb the others, and the server keeps serving.
 func TestConcurrentRequests(t *testing.T) {
 	svc := &headerService{}
-	srv := httptest.NewServer(newHandler(svc, nil, fuzzOps, []Option{WithErrorLog(nil), WithMaxBodyBytes(1 << 16)}))
+	srv := httptest.NewServer(NewHandler(svc, nil, fuzzOps, []Option{WithErrorLog(nil), WithMaxBodyBytes(1 << 16)}))
 	defer srv.Close()
 	// The bodies as sent, compressed once.
 	wires := make([][]byte, len(concurrentCases))

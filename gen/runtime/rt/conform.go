@@ -61,7 +61,7 @@ type ExampleSkip struct {
 // RunExamples sends each documented example of the package (the *.txtar
 // files of its testdata/examples folder, which examples holds: pass
 // os.DirFS("path/to/package/testdata/examples")) through h, which must be a
-// handler NewHandler returned for your Service, as subtest
+// Handler NewHandler returned for your Service, as subtest
 // <Operation>/<example> of t (a *testing.T), and checks what a real
 // service can be held to, not the documented values (a service answers
 // its own data):
@@ -85,7 +85,7 @@ type ExampleSkip struct {
 func RunExamples[T ExampleT[T]](t T, h http.Handler, examples fs.FS, opts ...ExampleOption) *ExampleReport {
 	t.Helper()
 	report := &ExampleReport{}
-	hd, ok := h.(*handler)
+	hd, ok := h.(*Handler)
 	if !ok {
 		t.Errorf("RunExamples: the handler is a %T, not one NewHandler returned", h)
 		return report
@@ -96,14 +96,14 @@ func RunExamples[T ExampleT[T]](t T, h http.Handler, examples fs.FS, opts ...Exa
 			opt(&cfg)
 		}
 	}
-	archives, err := readDocArchives(examples)
+	archives, err := ReadDocArchives(examples)
 	var order []string
-	var byOp map[string][]*docExample
+	var byOp map[string][]*DocExample
 	if err == nil {
-		order, byOp, err = groupDocExamples(archives)
+		order, byOp, err = GroupDocExamples(archives)
 	}
 	if err == nil && len(order) == 0 {
-		err = fmt.Errorf("no examples: pass the package's testdata/examples folder, such as os.DirFS(%q)", "path/to/package/"+docTestDir)
+		err = fmt.Errorf("no examples: pass the package's testdata/examples folder, such as os.DirFS(%q)", "path/to/package/"+DocTestDir)
 	}
 	if err != nil {
 		t.Errorf("RunExamples: %v", err)
@@ -113,14 +113,14 @@ func RunExamples[T ExampleT[T]](t T, h http.Handler, examples fs.FS, opts ...Exa
 	for _, op := range order {
 		t.Run(op, func(t T) {
 			for _, ex := range byOp[op] {
-				_, sub, _ := strings.Cut(ex.name, "/")
+				_, sub, _ := strings.Cut(ex.Name, "/")
 				t.Run(sub, func(t T) {
 					var failures []string
 					skip := "skipped by SkipExamples"
-					if !cfg.skip[op] && !cfg.skip[ex.name] {
-						failures, skip = checkExample(hd, ops[ex.op], ex)
+					if !cfg.skip[op] && !cfg.skip[ex.Name] {
+						failures, skip = checkExample(hd, ops[ex.Op], ex)
 					}
-					recordExample(t, report, ex.name, failures, skip)
+					recordExample(t, report, ex.Name, failures, skip)
 				})
 			}
 		})
@@ -146,12 +146,12 @@ func recordExample[T ExampleT[T]](t T, r *ExampleReport, name string, failures [
 }
 
 // opsByName returns the operations h serves, by Service method name.
-func (h *handler) opsByName() map[string]*opInfo {
-	m := map[string]*opInfo{}
+func (h *Handler) opsByName() map[string]*OpInfo {
+	m := map[string]*OpInfo{}
 	add := func(ps []*routePattern) {
 		for _, p := range ps {
 			for _, e := range p.routes {
-				m[e.op.name] = e.op
+				m[e.op.Name] = e.op
 			}
 		}
 	}
@@ -164,22 +164,22 @@ func (h *handler) opsByName() map[string]*opInfo {
 
 // checkExample sends ex through h to the service and returns what does not
 // conform, or why the example is skipped.
-func checkExample(h *handler, op *opInfo, ex *docExample) (failures []string, skip string) {
-	if ex.rejects {
+func checkExample(h *Handler, op *OpInfo, ex *DocExample) (failures []string, skip string) {
+	if ex.Rejects {
 		return nil, "rejected: the handler answers the documented request 400 without calling the service"
 	}
 	if op == nil {
-		return []string{"the handler serves no operation " + ex.op}, ""
+		return []string{"the handler serves no operation " + ex.Op}, ""
 	}
-	req, err := newDocRequest(ex.method, ex.target, docHeader(ex.header), string(ex.requestBody))
+	req, err := NewDocRequest(ex.Method, ex.Target, DocHeader(ex.Header), string(ex.RequestBody))
 	if err != nil {
-		return []string{fmt.Sprintf("documented request %s %q: %v", ex.method, ex.target, err)}, ""
+		return []string{fmt.Sprintf("documented request %s %q: %v", ex.Method, ex.Target, err)}, ""
 	}
 	// The handler, with an intercept that tells whether it called the
 	// service.
 	called := false
 	hc := *h
-	hc.cfg.intercept = func(op *opInfo, ctx context.Context, req any) (any, error) {
+	hc.cfg.intercept = func(op *OpInfo, ctx context.Context, req any) (any, error) {
 		called = true
 		if h.cfg.intercept != nil {
 			return h.cfg.intercept(op, ctx, req)
@@ -193,12 +193,12 @@ func checkExample(h *handler, op *opInfo, ex *docExample) (failures []string, sk
 	switch {
 	case !called && code >= 400:
 		return []string{fmt.Sprintf("got %s without a call of the service", got)}, ""
-	case code == http.StatusNotImplemented && ex.errStatus != http.StatusNotImplemented:
+	case code == http.StatusNotImplemented && ex.ErrStatus != http.StatusNotImplemented:
 		_, message, _ := w.graphError()
 		return nil, "not implemented: " + message
-	case ex.errStatus != 0:
-		if code/100 != ex.errStatus/100 {
-			return []string{fmt.Sprintf("got %s; want a %dxx error: the docs answer %d", got, ex.errStatus/100, ex.errStatus)}, ""
+	case ex.ErrStatus != 0:
+		if code/100 != ex.ErrStatus/100 {
+			return []string{fmt.Sprintf("got %s; want a %dxx error: the docs answer %d", got, ex.ErrStatus/100, ex.ErrStatus)}, ""
 		}
 		if _, _, err := w.graphError(); err != nil {
 			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
@@ -209,14 +209,14 @@ func checkExample(h *handler, op *opInfo, ex *docExample) (failures []string, sk
 			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
 		}
 		return nil, "not found: the service answered 404 (" + message + "); the documented request names data it does not hold"
-	case code/100 != ex.status/100:
-		return []string{fmt.Sprintf("got %s; want %dxx (the docs answer %d)", got, ex.status/100, ex.status)}, ""
-	case ex.isCount:
+	case code/100 != ex.Status/100:
+		return []string{fmt.Sprintf("got %s; want %dxx (the docs answer %d)", got, ex.Status/100, ex.Status)}, ""
+	case ex.IsCount:
 		if _, err := strconv.ParseUint(strings.TrimSpace(w.body.String()), 10, 63); err != nil {
 			return []string{fmt.Sprintf("got %s; want a count (a non-negative integer)", got)}, ""
 		}
-	case len(bytes.TrimSpace(ex.responseBody)) > 0 && op.result != nil:
-		if err := checkExampleBody(op.result, ex.responseBody, w); err != nil {
+	case len(bytes.TrimSpace(ex.ResponseBody)) > 0 && op.result != nil:
+		if err := checkExampleBody(op.result, ex.ResponseBody, w); err != nil {
 			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
 		}
 	}
@@ -281,12 +281,12 @@ func decodeResultStrict(body []byte, typ reflect.Type) *Error {
 	case reflect.Pointer:
 		typ = typ.Elem()
 	case reflect.Interface:
-		if k := kindOf(typ); k != nil {
+		if k := KindOf(typ); k != nil {
 			var probe struct {
 				Type string `json:"@odata.type"`
 			}
 			_ = json.Unmarshal(body, &probe)
-			typ = k.member(probe.Type)
+			typ = k.Member(probe.Type)
 		}
 	}
 	return decodeStrict(body, reflect.New(typ).Interface(), nil)
@@ -331,7 +331,7 @@ func (w *exampleRecorder) graphError() (code, message string, err error) {
 	if ct := w.header.Get("Content-Type"); !isJSONMediaType(ct) {
 		return "", "", fmt.Errorf("the error's Content-Type is %q, not JSON", ct)
 	}
-	var body errorBody
+	var body ErrorBody
 	if err := json.Unmarshal(w.body.Bytes(), &body); err != nil || body.Error.Code == "" || body.Error.Message == "" {
 		return "", "", fmt.Errorf(`the body is not a Graph error, {"error":{"code":"...","message":"..."}}`)
 	}

@@ -52,7 +52,7 @@ type cfService struct {
 func (s *cfService) GetAddress(_ context.Context, req *cfGetRequest) (*fxAddress, error) {
 	s.calls++
 	if s.get == nil {
-		return nil, notImplemented("GetAddress")
+		return nil, NotImplemented("GetAddress")
 	}
 	return s.get(req)
 }
@@ -60,7 +60,7 @@ func (s *cfService) GetAddress(_ context.Context, req *cfGetRequest) (*fxAddress
 func (s *cfService) ListAddresses(_ context.Context, req *cfListRequest) (*CollectionResponse[fxAddress], error) {
 	s.calls++
 	if s.list == nil {
-		return nil, notImplemented("ListAddresses")
+		return nil, NotImplemented("ListAddresses")
 	}
 	return s.list(req)
 }
@@ -68,7 +68,7 @@ func (s *cfService) ListAddresses(_ context.Context, req *cfListRequest) (*Colle
 func (s *cfService) CreateAddress(ctx context.Context, req *cfCreateRequest) (*fxAddress, error) {
 	s.calls++
 	if s.create == nil {
-		return nil, notImplemented("CreateAddress")
+		return nil, NotImplemented("CreateAddress")
 	}
 	SetStatus(ctx, http.StatusCreated)
 	return s.create(req)
@@ -77,18 +77,18 @@ func (s *cfService) CreateAddress(ctx context.Context, req *cfCreateRequest) (*f
 func (s *cfService) DeleteAddress(_ context.Context, req *cfGetRequest) error {
 	s.calls++
 	if s.del == nil {
-		return notImplemented("DeleteAddress")
+		return NotImplemented("DeleteAddress")
 	}
 	return s.del(req)
 }
 
 // cfOps is the fixture's operation table. Like the generated tables, it
 // has no call functions: the handler calls the cfAPI methods by name.
-var cfOps = []*operation{
-	{name: "GetAddress", method: "GET", status: 200, req: (*cfGetRequest)(nil), routes: []opRoute{{"/addresses/{id}", []uint8{1}}}},
-	{name: "ListAddresses", method: "GET", status: 200, req: (*cfListRequest)(nil), collection: true, routes: []opRoute{{"/addresses", nil}}},
-	{name: "CreateAddress", method: "POST", status: 200, req: (*cfCreateRequest)(nil), routes: []opRoute{{"/addresses", nil}}},
-	{name: "DeleteAddress", method: "DELETE", status: 204, req: (*cfGetRequest)(nil), routes: []opRoute{{"/addresses/{id}", []uint8{1}}}},
+var cfOps = []*Operation{
+	{Name: "GetAddress", Method: "GET", Status: 200, Req: (*cfGetRequest)(nil), Routes: []OpRoute{{"/addresses/{id}", []uint8{1}}}},
+	{Name: "ListAddresses", Method: "GET", Status: 200, Req: (*cfListRequest)(nil), Collection: true, Routes: []OpRoute{{"/addresses", nil}}},
+	{Name: "CreateAddress", Method: "POST", Status: 200, Req: (*cfCreateRequest)(nil), Routes: []OpRoute{{"/addresses", nil}}},
+	{Name: "DeleteAddress", Method: "DELETE", Status: 204, Req: (*cfGetRequest)(nil), Routes: []OpRoute{{"/addresses/{id}", []uint8{1}}}},
 }
 
 // cfExamples is the fixture's testdata/examples folder: a success, a
@@ -169,7 +169,7 @@ var cfExampleNames = []string{
 
 // newCfHandler is the fixture's NewHandler.
 func newCfHandler(svc cfAPI) http.Handler {
-	return newHandler(svc, reflect.TypeFor[cfAPI](), cfOps, []Option{WithErrorLog(nil)})
+	return NewHandler(svc, reflect.TypeFor[cfAPI](), cfOps, []Option{WithErrorLog(nil)})
 }
 
 // fakeT records what RunExamples reports, as a tree of subtests.

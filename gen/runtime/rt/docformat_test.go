@@ -15,7 +15,7 @@ import (
 func archiveFiles(a *docArchive) [][2]string {
 	var out [][2]string
 	for _, n := range a.order {
-		out = append(out, [2]string{n, string(a.files[n])})
+		out = append(out, [2]string{n, string(a.Files[n])})
 	}
 	return out
 }
@@ -45,11 +45,11 @@ func TestReadDocArchive(t *testing.T) {
 	}
 	for _, c := range cases {
 		a := readDocArchive("f.txtar", []byte(c.data))
-		if diff := cmp.Diff(c.want, archiveFiles(a)); diff != "" || a.name != "f.txtar" {
+		if diff := cmp.Diff(c.want, archiveFiles(a)); diff != "" || a.Name != "f.txtar" {
 			t.Errorf("%s: files (-want +got):\n%s", c.name, diff)
 		}
-		if len(a.files) != len(a.order) {
-			t.Errorf("%s: %d files, %d in order", c.name, len(a.files), len(a.order))
+		if len(a.Files) != len(a.order) {
+			t.Errorf("%s: %d files, %d in order", c.name, len(a.Files), len(a.order))
 		}
 	}
 }
@@ -63,59 +63,25 @@ func TestReadDocArchives(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	as, err := readDocArchives(os.DirFS(dir))
+	as, err := ReadDocArchives(os.DirFS(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var got []string
 	for _, a := range as {
-		got = append(got, a.name+":"+strings.Join(a.order, ","))
+		got = append(got, a.Name+":"+strings.Join(a.order, ","))
 	}
 	if want := []string{"A.txtar:A", "a.txtar:a", "b.txtar:b"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("read %q, want %q", got, want)
 	}
-	if as, err := readDocArchives(os.DirFS(filepath.Join(dir, "none"))); err != nil || len(as) != 0 {
+	if as, err := ReadDocArchives(os.DirFS(filepath.Join(dir, "none"))); err != nil || len(as) != 0 {
 		t.Errorf("missing folder: %v %v", as, err)
 	}
 	if err := os.Mkdir(filepath.Join(dir, "d.txtar"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := readDocArchives(os.DirFS(dir)); err == nil {
+	if _, err := ReadDocArchives(os.DirFS(dir)); err == nil {
 		t.Error("a folder named d.txtar was read")
-	}
-}
-
-// TestParseDocRoutes checks the "routes" file: one request per line,
-// method, quoted path, operation.
-func TestParseDocRoutes(t *testing.T) {
-	got, err := parseDocRoutes([]byte("GET \"/me/todo/lists/v1\" GetTodoTaskList\n\nPATCH \"/a b/\\\"q\\\"/é\\x00\"  Update\r\nDELETE `/raw`\tDel\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []docRouteCase{{"GET", "/me/todo/lists/v1", "GetTodoTaskList"}, {"PATCH", "/a b/\"q\"/é\x00", "Update"}, {"DELETE", "/raw", "Del"}}
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(docRouteCase{})); diff != "" {
-		t.Errorf("routes (-want +got):\n%s", diff)
-	}
-	if got, err := parseDocRoutes(nil); err != nil || len(got) != 0 {
-		t.Errorf("empty file: %v %v", got, err)
-	}
-	for _, bad := range []string{
-		"GET /x Op",
-		"GET",
-		"GET \"/x",
-		"GET \"\\q\" Op",
-		"\"/x\" Op",
-		"GET \"/x\"",
-		"GET \"/x\" ",
-		"GET \"/x\" Op extra",
-		"GET \"/x\"Op",
-		"GET \"/x\" Op\nGET /y Op",
-	} {
-		if got, err := parseDocRoutes([]byte(bad)); err == nil {
-			t.Errorf("parseDocRoutes(%q) = %v, want an error", bad, got)
-		} else if !strings.Contains(err.Error(), "route") {
-			t.Errorf("parseDocRoutes(%q): error %q does not name the route", bad, err)
-		}
 	}
 }
 
@@ -161,20 +127,20 @@ func TestParseDocExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &docExample{
-		name: "Op/ex", op: "Other", status: 201, setStatus: 202,
-		params:  [][2]string{{"TaskID", "721a\"35"}, {"ListID", ""}},
-		rejects: true, reject: "feature", rejectEnum: true,
-		count: 12, isCount: true,
-		errStatus: 404, errCode: "itemNotFound", errMessage: `Not "here".`,
-		truncated: true, responseRenamed: "value/DateTime", requestOnly: true, roundTripRequest: true, roundTripResponse: true,
-		method: "PATCH", target: "/x/{id}?$select=a b",
-		header:       [][2]string{{"Content-type", "application/json"}, {"Prefer", "return=minimal"}, {"X-Empty", ""}},
-		requestBody:  []byte("{\n  \"a\": 1\n}\n"),
-		responseBody: []byte("{\"b\":2}\n"),
+	want := &DocExample{
+		Name: "Op/ex", Op: "Other", Status: 201, SetStatus: 202,
+		Params:  [][2]string{{"TaskID", "721a\"35"}, {"ListID", ""}},
+		Rejects: true, Reject: "feature", RejectEnum: true,
+		Count: 12, IsCount: true,
+		ErrStatus: 404, ErrCode: "itemNotFound", ErrMessage: `Not "here".`,
+		Truncated: true, ResponseRenamed: "value/DateTime", requestOnly: true, RoundTripRequest: true, RoundTripResponse: true,
+		Method: "PATCH", Target: "/x/{id}?$select=a b",
+		Header:       [][2]string{{"Content-type", "application/json"}, {"Prefer", "return=minimal"}, {"X-Empty", ""}},
+		RequestBody:  []byte("{\n  \"a\": 1\n}\n"),
+		ResponseBody: []byte("{\"b\":2}\n"),
 		hasRequest:   true, hasReply: true,
 	}
-	if diff := cmp.Diff(want, ex, cmp.AllowUnexported(docExample{})); diff != "" {
+	if diff := cmp.Diff(want, ex, cmp.AllowUnexported(DocExample{})); diff != "" {
 		t.Errorf("example (-want +got):\n%s", diff)
 	}
 
@@ -185,12 +151,12 @@ func TestParseDocExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = &docExample{name: "Op/min", op: "Op", status: 204, method: "DELETE", target: "/x", requestBody: []byte{}, hasRequest: true}
-	if diff := cmp.Diff(want, ex, cmp.AllowUnexported(docExample{})); diff != "" {
+	want = &DocExample{Name: "Op/min", Op: "Op", Status: 204, Method: "DELETE", Target: "/x", RequestBody: []byte{}, hasRequest: true}
+	if diff := cmp.Diff(want, ex, cmp.AllowUnexported(DocExample{})); diff != "" {
 		t.Errorf("minimal example (-want +got):\n%s", diff)
 	}
 	a = readDocArchive("p.txtar", []byte("-- Op/b --\nop Op\nreject-body\n-- Op/b/request --\nPOST \"/x\"\n\n\n{}\n\n"))
-	if ex, err = parseDocExample(a, "Op/b"); err != nil || !ex.rejects || ex.reject != "" || string(ex.requestBody) != "\n{}\n" {
+	if ex, err = parseDocExample(a, "Op/b"); err != nil || !ex.Rejects || ex.Reject != "" || string(ex.RequestBody) != "\n{}\n" {
 		t.Errorf("reject-body, a body starting with a blank line: %+v %v", ex, err)
 	}
 }
@@ -255,13 +221,13 @@ func TestCutQuoted(t *testing.T) {
 		{`""`, "", ""},
 		{"`raw\\n` r", `raw\n`, " r"},
 	} {
-		v, rest, err := cutQuoted(c.in)
+		v, rest, err := CutQuoted(c.in)
 		if err != nil || v != c.value || rest != c.rest {
 			t.Errorf("cutQuoted(%q) = %q, %q, %v; want %q, %q", c.in, v, rest, err, c.value, c.rest)
 		}
 	}
 	for _, bad := range []string{"", " ", "a", `"a`, `a "b"`, `"\q"`, "\t\"a\"", `"a` + "\n" + `b"`} {
-		if v, rest, err := cutQuoted(bad); err == nil || !strings.Contains(err.Error(), "not a quoted string") {
+		if v, rest, err := CutQuoted(bad); err == nil || !strings.Contains(err.Error(), "not a quoted string") {
 			t.Errorf("cutQuoted(%q) = %q, %q, %v; want an error", bad, v, rest, err)
 		}
 	}

@@ -90,12 +90,12 @@ func errorCode(status int) string {
 	return code
 }
 
-// notImplemented returns the 501 error of an operation the Service does
+// NotImplemented returns the 501 error of an operation the Service does
 // not implement. It is not inlined: each UnimplementedService method stays
 // one call rather than a copy of this body (3,781 methods in beta).
 //
 //go:noinline
-func notImplemented(op string) error {
+func NotImplemented(op string) error {
 	return &Error{Status: http.StatusNotImplemented, Message: "The operation " + op + " is not implemented."}
 }
 
@@ -114,8 +114,8 @@ func (e *ValidationError) Error() string {
 	return fmt.Sprintf("property %s: value %q is not one of: %s", e.Property, e.Value, strings.Join(e.Allowed, ", "))
 }
 
-// errorBody is the JSON body of an error response.
-type errorBody struct {
+// ErrorBody is the JSON body of an error response.
+type ErrorBody struct {
 	Error errorDetail `json:"error"`
 }
 
@@ -132,7 +132,7 @@ func writeError(w http.ResponseWriter, e *Error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(errorBody{Error: errorDetail{Code: code, Message: message}})
+	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message}})
 	h := w.Header()
 	h.Del("Content-Length")
 	h.Set("Content-Type", "application/json")

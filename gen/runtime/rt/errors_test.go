@@ -58,7 +58,7 @@ func TestErrorType(t *testing.T) {
 		t.Errorf("ValidationError.Error() = %q", got)
 	}
 	var target *Error
-	if err := notImplemented("Op"); !errors.As(err, &target) || target.Status != 501 || !strings.Contains(target.Message, "Op") {
+	if err := NotImplemented("Op"); !errors.As(err, &target) || target.Status != 501 || !strings.Contains(target.Message, "Op") {
 		t.Errorf("notImplemented = %#v", err)
 	}
 }

@@ -48,26 +48,26 @@ import (
 // method and the quoted target, header lines, a blank line, the body) and,
 // when the docs show one, a file "response" holding the response body.
 
-// docTestDir is where a generated package keeps its examples.
-const docTestDir = "testdata/examples"
+// DocTestDir is where a generated package keeps its examples.
+const DocTestDir = "testdata/examples"
 
 // docArchive is one parsed testdata file. A file named "request" or
 // "response" belongs to the example before it: it is stored as
 // "<example>/request" or "<example>/response".
 type docArchive struct {
-	name  string
-	files map[string][]byte
+	Name  string
+	Files map[string][]byte
 	order []string // file names in order
 }
 
 // readDocArchive parses a txtar file.
 func readDocArchive(name string, data []byte) *docArchive {
-	a := &docArchive{name: name, files: map[string][]byte{}}
+	a := &docArchive{Name: name, Files: map[string][]byte{}}
 	cur, example := "", ""
 	var buf []byte
 	flush := func() {
 		if cur != "" {
-			a.files[cur] = buf
+			a.Files[cur] = buf
 			a.order = append(a.order, cur)
 		}
 	}
@@ -104,9 +104,9 @@ func docArchiveMarker(line []byte) (string, bool) {
 	return name, name != ""
 }
 
-// readDocArchives reads every testdata file of a package (the *.txtar
+// ReadDocArchives reads every testdata file of a package (the *.txtar
 // files at the root of fsys, its testdata/examples folder), in name order.
-func readDocArchives(fsys fs.FS) ([]*docArchive, error) {
+func ReadDocArchives(fsys fs.FS) ([]*docArchive, error) {
 	names, err := fs.Glob(fsys, "*.txtar")
 	if err != nil {
 		return nil, err
@@ -123,10 +123,10 @@ func readDocArchives(fsys fs.FS) ([]*docArchive, error) {
 	return out, nil
 }
 
-// groupDocExamples parses the examples of archives and groups them by
+// GroupDocExamples parses the examples of archives and groups them by
 // operation: the operations in the order of their first example.
-func groupDocExamples(archives []*docArchive) (order []string, byOp map[string][]*docExample, err error) {
-	byOp = map[string][]*docExample{}
+func GroupDocExamples(archives []*docArchive) (order []string, byOp map[string][]*DocExample, err error) {
+	byOp = map[string][]*DocExample{}
 	for _, a := range archives {
 		for _, name := range a.order {
 			if strings.Count(name, "/") != 1 {
@@ -146,35 +146,35 @@ func groupDocExamples(archives []*docArchive) (order []string, byOp map[string][
 	return order, byOp, nil
 }
 
-// docExample is one documented example as the test sees it.
-type docExample struct {
-	name                 string // "<Operation>/<example>"
-	op                   string
-	status, setStatus    int
-	params               [][2]string // field, value
-	rejects              bool
-	reject               string
-	rejectEnum           bool
-	count                int64
-	isCount              bool
-	errStatus            int
-	errCode, errMessage  string
-	truncated            bool
-	responseRenamed      string // a member spelled in other letter case
+// DocExample is one documented example as the test sees it.
+type DocExample struct {
+	Name                 string // "<Operation>/<example>"
+	Op                   string
+	Status, SetStatus    int
+	Params               [][2]string // field, value
+	Rejects              bool
+	Reject               string
+	RejectEnum           bool
+	Count                int64
+	IsCount              bool
+	ErrStatus            int
+	ErrCode, ErrMessage  string
+	Truncated            bool
+	ResponseRenamed      string // a member spelled in other letter case
 	requestOnly          bool
-	roundTripRequest     bool
-	roundTripResponse    bool
-	method, target       string
-	header               [][2]string
-	requestBody          []byte
-	responseBody         []byte
+	RoundTripRequest     bool
+	RoundTripResponse    bool
+	Method, Target       string
+	Header               [][2]string
+	RequestBody          []byte
+	ResponseBody         []byte
 	hasRequest, hasReply bool
 }
 
 // parseDocExample reads an example's three files from a.
-func parseDocExample(a *docArchive, name string) (*docExample, error) {
-	ex := &docExample{name: name}
-	for _, line := range strings.Split(strings.TrimRight(string(a.files[name]), "\n"), "\n") {
+func parseDocExample(a *docArchive, name string) (*DocExample, error) {
+	ex := &DocExample{Name: name}
+	for _, line := range strings.Split(strings.TrimRight(string(a.Files[name]), "\n"), "\n") {
 		if line == "" {
 			continue
 		}
@@ -182,88 +182,88 @@ func parseDocExample(a *docArchive, name string) (*docExample, error) {
 		var err error
 		switch key {
 		case "op":
-			ex.op = val
+			ex.Op = val
 		case "status":
-			ex.status, err = strconv.Atoi(val)
+			ex.Status, err = strconv.Atoi(val)
 		case "set-status":
-			ex.setStatus, err = strconv.Atoi(val)
+			ex.SetStatus, err = strconv.Atoi(val)
 		case "param":
 			field, rest, _ := strings.Cut(val, " ")
 			var v string
 			v, err = strconv.Unquote(rest)
-			ex.params = append(ex.params, [2]string{field, v})
+			ex.Params = append(ex.Params, [2]string{field, v})
 		case "reject":
-			ex.rejects = true
-			ex.reject, err = strconv.Unquote(val)
+			ex.Rejects = true
+			ex.Reject, err = strconv.Unquote(val)
 		case "reject-body", "reject-query":
-			ex.rejects = true
+			ex.Rejects = true
 		case "reject-enum":
-			ex.rejectEnum = true
+			ex.RejectEnum = true
 		case "count":
-			ex.isCount = true
-			ex.count, err = strconv.ParseInt(val, 10, 64)
+			ex.IsCount = true
+			ex.Count, err = strconv.ParseInt(val, 10, 64)
 		case "error":
 			code, rest, _ := strings.Cut(val, " ")
-			if ex.errStatus, err = strconv.Atoi(code); err == nil {
+			if ex.ErrStatus, err = strconv.Atoi(code); err == nil {
 				var msg string
-				ex.errCode, msg, err = cutQuoted(rest)
+				ex.ErrCode, msg, err = CutQuoted(rest)
 				if err == nil {
-					ex.errMessage, err = strconv.Unquote(strings.TrimSpace(msg))
+					ex.ErrMessage, err = strconv.Unquote(strings.TrimSpace(msg))
 				}
 			}
 		case "truncated":
-			ex.truncated = true
+			ex.Truncated = true
 		case "response-renamed":
-			ex.responseRenamed, err = strconv.Unquote(val)
+			ex.ResponseRenamed, err = strconv.Unquote(val)
 		case "request-only":
 			ex.requestOnly = true
 		case "round-trip-request":
-			ex.roundTripRequest = true
+			ex.RoundTripRequest = true
 		case "round-trip-response":
-			ex.roundTripResponse = true
+			ex.RoundTripResponse = true
 		default:
 			err = fmt.Errorf("unknown key %q", key)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s: line %q: %v", a.name, name, line, err)
+			return nil, fmt.Errorf("%s: %s: line %q: %v", a.Name, name, line, err)
 		}
 	}
-	req, ok := a.files[name+"/request"]
+	req, ok := a.Files[name+"/request"]
 	if !ok {
-		return nil, fmt.Errorf("%s: %s: no request file", a.name, name)
+		return nil, fmt.Errorf("%s: %s: no request file", a.Name, name)
 	}
 	if err := ex.parseRequest(req); err != nil {
-		return nil, fmt.Errorf("%s: %s/request: %v", a.name, name, err)
+		return nil, fmt.Errorf("%s: %s/request: %v", a.Name, name, err)
 	}
-	ex.responseBody, ex.hasReply = a.files[name+"/response"]
+	ex.ResponseBody, ex.hasReply = a.Files[name+"/response"]
 	return ex, nil
 }
 
 // parseRequest reads a request file: request line, headers, blank line,
 // body (without the final newline the archive adds).
-func (ex *docExample) parseRequest(data []byte) error {
+func (ex *DocExample) parseRequest(data []byte) error {
 	head, body, _ := bytes.Cut(data, []byte("\n\n"))
 	lines := strings.Split(string(head), "\n")
 	method, rest, _ := strings.Cut(lines[0], " ")
-	target, _, err := cutQuoted(rest)
+	target, _, err := CutQuoted(rest)
 	if err != nil {
 		return err
 	}
-	ex.method, ex.target, ex.hasRequest = method, target, true
+	ex.Method, ex.Target, ex.hasRequest = method, target, true
 	for _, l := range lines[1:] {
 		k, v, ok := strings.Cut(l, ":")
 		if !ok {
 			return fmt.Errorf("header line %q has no colon", l)
 		}
-		ex.header = append(ex.header, [2]string{k, strings.TrimSpace(v)})
+		ex.Header = append(ex.Header, [2]string{k, strings.TrimSpace(v)})
 	}
-	ex.requestBody = bytes.TrimSuffix(body, []byte("\n"))
+	ex.RequestBody = bytes.TrimSuffix(body, []byte("\n"))
 	return nil
 }
 
-// docHeader returns the header lines of a documented request as a
+// DocHeader returns the header lines of a documented request as a
 // header, without Content-Length and Host (the request has its own).
-func docHeader(lines [][2]string) http.Header {
+func DocHeader(lines [][2]string) http.Header {
 	h := http.Header{}
 	for _, kv := range lines {
 		k := http.CanonicalHeaderKey(kv[0])
@@ -275,9 +275,9 @@ func docHeader(lines [][2]string) http.Header {
 	return h
 }
 
-// cutQuoted reads the Go-quoted string that starts s and returns it with
+// CutQuoted reads the Go-quoted string that starts s and returns it with
 // the rest of s.
-func cutQuoted(s string) (string, string, error) {
+func CutQuoted(s string) (string, string, error) {
 	s = strings.TrimLeft(s, " ")
 	q, err := strconv.QuotedPrefix(s)
 	if err != nil {
@@ -287,13 +287,13 @@ func cutQuoted(s string) (string, string, error) {
 	return v, s[len(q):], err
 }
 
-// newDocRequest returns a server request for a documented request, as
+// NewDocRequest returns a server request for a documented request, as
 // httptest.NewRequest makes one (which a generated package's runtime does
 // not import: it registers a flag): target is the path as documented (it
 // may hold spaces, braces or quotes; the request's URL.Path is that path),
 // with an optional query string and an optional scheme and host. An empty
 // body means no body.
-func newDocRequest(method, target string, header http.Header, body string) (*http.Request, error) {
+func NewDocRequest(method, target string, header http.Header, body string) (*http.Request, error) {
 	req, err := http.ReadRequest(bufio.NewReader(strings.NewReader(method + " " + escapeDocTarget(target) + " HTTP/1.0\r\n\r\n")))
 	if err != nil {
 		return nil, err

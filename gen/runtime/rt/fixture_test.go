@@ -148,43 +148,43 @@ func callPing(svc any, ctx context.Context, req any) (any, error) {
 // with a placeholder, malformed braces, the empty pattern, the same
 // pattern and method in two operations (the first wins), and a
 // collection.
-var testOps = []*operation{
-	{name: "GetUser", method: "GET", status: 200, req: (*getUserRequest)(nil), call: callGetUser, routes: []opRoute{
+var testOps = []*Operation{
+	{Name: "GetUser", Method: "GET", Status: 200, Req: (*getUserRequest)(nil), Call: callGetUser, Routes: []OpRoute{
 		{"/users/{id|userPrincipalName}", []uint8{1}},
 		{"/me", nil},
 	}},
-	{name: "GetCounts", method: "GET", status: 200, req: (*getCountsRequest)(nil), call: callGetCounts, routes: []opRoute{
+	{Name: "GetCounts", Method: "GET", Status: 200, Req: (*getCountsRequest)(nil), Call: callGetCounts, Routes: []OpRoute{
 		{"/users/delta()", nil},
 		{"/reports/getX(period='{period}')", []uint8{1}},
 	}},
-	{name: "UpdateReport", method: "PATCH", status: 200, req: (*updateReportRequest)(nil), call: callUpdateReport, routes: []opRoute{
+	{Name: "UpdateReport", Method: "PATCH", Status: 200, Req: (*updateReportRequest)(nil), Call: callUpdateReport, Routes: []OpRoute{
 		{"/reports/x/{xId}", []uint8{1}},
 	}},
-	{name: "ReplaceReport", method: "PUT", status: 200, req: (*updateReportRequest)(nil), call: callUpdateReport, routes: []opRoute{
+	{Name: "ReplaceReport", Method: "PUT", Status: 200, Req: (*updateReportRequest)(nil), Call: callUpdateReport, Routes: []OpRoute{
 		{"/reports/x/{xId}", []uint8{1}},
 	}},
 	// The same method and pattern as UpdateReport, later in the table:
 	// never served.
-	{name: "PatchUser", method: "PATCH", status: 200, req: (*getUserRequest)(nil), call: callGetUser, routes: []opRoute{
+	{Name: "PatchUser", Method: "PATCH", Status: 200, Req: (*getUserRequest)(nil), Call: callGetUser, Routes: []OpRoute{
 		{"/reports/x/{xId}", []uint8{1}},
 	}},
-	{name: "GetContent", method: "GET", status: 200, req: (*getContentRequest)(nil), call: callGetContent, routes: []opRoute{
+	{Name: "GetContent", Method: "GET", Status: 200, Req: (*getContentRequest)(nil), Call: callGetContent, Routes: []OpRoute{
 		{"/drives/{drive-id}/root:/{item-path}:/content", []uint8{1, 2}},
 		{"/me/drive/root:/{item-path}:/content", []uint8{2}},
 	}},
-	{name: "DeleteRef", method: "DELETE", status: 204, req: (*deleteRefRequest)(nil), call: callDeleteRef, routes: []opRoute{
+	{Name: "DeleteRef", Method: "DELETE", Status: 204, Req: (*deleteRefRequest)(nil), Call: callDeleteRef, Routes: []OpRoute{
 		{"/a/{id}/b/{id}/$ref", []uint8{1, 2}},
 	}},
-	{name: "CreateThing", method: "POST", status: 201, req: (*createThingRequest)(nil), call: callCreateThing, routes: []opRoute{
+	{Name: "CreateThing", Method: "POST", Status: 201, Req: (*createThingRequest)(nil), Call: callCreateThing, Routes: []OpRoute{
 		{"/things", nil},
 	}},
-	{name: "Ping", method: "GET", status: 200, req: (*pingRequest)(nil), call: callPing, routes: []opRoute{
+	{Name: "Ping", Method: "GET", Status: 200, Req: (*pingRequest)(nil), Call: callPing, Routes: []OpRoute{
 		{"/{key}/ping", []uint8{1}},
 		{"/bad/{unclosed", nil},
 		{"", nil},
 		{"/empty/{}/x", nil},
 	}},
-	{name: "ListMembers", method: "GET", status: 200, req: (*listMembersRequest)(nil), call: callListMembers, collection: true, routes: []opRoute{
+	{Name: "ListMembers", Method: "GET", Status: 200, Req: (*listMembersRequest)(nil), Call: callListMembers, Collection: true, Routes: []OpRoute{
 		{"/groups/{group-id}/members", []uint8{1}},
 	}},
 }
@@ -209,7 +209,7 @@ var _ testAPI = (*testService)(nil)
 func (s *testService) GetUser(ctx context.Context, req *getUserRequest) (*report, error) {
 	s.received.Add(1)
 	if s.getUser == nil {
-		return nil, notImplemented("GetUser")
+		return nil, NotImplemented("GetUser")
 	}
 	return s.getUser(ctx, req)
 }
@@ -218,7 +218,7 @@ func (s *testService) GetUser(ctx context.Context, req *getUserRequest) (*report
 func (s *testService) UpdateReport(ctx context.Context, req *updateReportRequest) (*report, error) {
 	s.received.Add(1)
 	if s.update == nil {
-		return nil, notImplemented("UpdateReport")
+		return nil, NotImplemented("UpdateReport")
 	}
 	return s.update(ctx, req)
 }
@@ -227,7 +227,7 @@ func (s *testService) UpdateReport(ctx context.Context, req *updateReportRequest
 func (s *testService) GetContent(ctx context.Context, req *getContentRequest) (*CollectionResponse[report], error) {
 	s.received.Add(1)
 	if s.content == nil {
-		return nil, notImplemented("GetContent")
+		return nil, NotImplemented("GetContent")
 	}
 	return s.content(ctx, req)
 }
@@ -236,7 +236,7 @@ func (s *testService) GetContent(ctx context.Context, req *getContentRequest) (*
 func (s *testService) GetCounts(ctx context.Context, req *getCountsRequest) (*CollectionResponse[report], error) {
 	s.received.Add(1)
 	if s.counts == nil {
-		return nil, notImplemented("GetCounts")
+		return nil, NotImplemented("GetCounts")
 	}
 	return s.counts(ctx, req)
 }
@@ -245,7 +245,7 @@ func (s *testService) GetCounts(ctx context.Context, req *getCountsRequest) (*Co
 func (s *testService) ListMembers(ctx context.Context, req *listMembersRequest) (*CollectionResponse[report], error) {
 	s.received.Add(1)
 	if s.members == nil {
-		return nil, notImplemented("ListMembers")
+		return nil, NotImplemented("ListMembers")
 	}
 	return s.members(ctx, req)
 }
@@ -254,7 +254,7 @@ func (s *testService) ListMembers(ctx context.Context, req *listMembersRequest) 
 func (s *testService) DeleteRef(ctx context.Context, req *deleteRefRequest) error {
 	s.received.Add(1)
 	if s.delRef == nil {
-		return notImplemented("DeleteRef")
+		return NotImplemented("DeleteRef")
 	}
 	return s.delRef(ctx, req)
 }
@@ -263,7 +263,7 @@ func (s *testService) DeleteRef(ctx context.Context, req *deleteRefRequest) erro
 func (s *testService) CreateThing(ctx context.Context, req *createThingRequest) (*thing, error) {
 	s.received.Add(1)
 	if s.create == nil {
-		return nil, notImplemented("CreateThing")
+		return nil, NotImplemented("CreateThing")
 	}
 	return s.create(ctx, req)
 }
@@ -272,14 +272,14 @@ func (s *testService) CreateThing(ctx context.Context, req *createThingRequest) 
 func (s *testService) Ping(ctx context.Context, req *pingRequest) (*thing, error) {
 	s.received.Add(1)
 	if s.ping == nil {
-		return nil, notImplemented("Ping")
+		return nil, NotImplemented("Ping")
 	}
 	return s.ping(ctx, req)
 }
 
 // newTestHandler is the fixture's NewHandler.
-func newTestHandler(svc testAPI, opts ...Option) *handler {
-	return newHandler(svc, nil, testOps, opts)
+func newTestHandler(svc testAPI, opts ...Option) *Handler {
+	return NewHandler(svc, nil, testOps, opts)
 }
 
 // recordingService returns a testService whose operations set *got to

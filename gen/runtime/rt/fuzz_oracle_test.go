@@ -190,7 +190,7 @@ func codingProblem(q fuzzRequest, svc *fuzzService, rec *httptest.ResponseRecord
 }
 
 // foldASCII folds the ASCII upper-case letters of s to lower case, as the
-// handler compares the literal parts of a path.
+// Handler compares the literal parts of a path.
 func foldASCII(s string) string {
 	b := []byte(s)
 	for i, c := range b {

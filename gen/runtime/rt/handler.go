@@ -10,19 +10,19 @@ import (
 	"strings"
 )
 
-// handler serves the operations of a Service.
-type handler struct {
+// Handler serves the operations of a Service.
+type Handler struct {
 	svc    any
 	cfg    handlerConfig
 	router *router
 }
 
-// newHandler returns the handler of the generated NewHandler: svc is the
+// NewHandler returns the handler of the generated NewHandler: svc is the
 // Service, service the Service interface type (its methods give the
 // operations' result types; nil when unknown), ops the generated operation
 // table. A malformed table row is a bug of the generator: newHandler
 // panics naming it.
-func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) *handler {
+func NewHandler(svc any, service reflect.Type, ops []*Operation, opts []Option) *Handler {
 	cfg := handlerConfig{maxBodyBytes: defaultMaxBodyBytes, errorLog: defaultErrorLog}
 	for _, opt := range opts {
 		if opt != nil {
@@ -30,25 +30,25 @@ func newHandler(svc any, service reflect.Type, ops []*operation, opts []Option) 
 		}
 	}
 	var table []routeEntry
-	methods := serviceMethods(service)
+	methods := ServiceMethods(service)
 	sv := serviceValue(svc, service)
 	for _, op := range ops {
-		info, err := newOpInfo(op)
+		info, err := NewOpInfo(op)
 		if err == nil {
-			err = info.setResult(methods, sv)
+			err = info.SetResult(methods, sv)
 		}
 		if err != nil {
 			panic("graphdocgen runtime: " + err.Error())
 		}
-		for i := range op.routes {
-			table = append(table, routeEntry{method: op.method, op: info, route: &op.routes[i], index: len(table)})
+		for i := range op.Routes {
+			table = append(table, routeEntry{method: op.Method, op: info, route: &op.Routes[i], index: len(table)})
 		}
 	}
-	return &handler{svc: svc, cfg: cfg, router: newRouter(table)}
+	return &Handler{svc: svc, cfg: cfg, router: newRouter(table)}
 }
 
 // ServeHTTP serves r with the route its method and path select.
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := &requestState{Context: r.Context()}
 	st.w.ResponseWriter = w
 	tw := &st.w
@@ -80,7 +80,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // resolve finds the route of a request: the one its path selects, or the
 // collection route its $count or type-cast segment leads to (seg).
-func (h *handler) resolve(method string, path requestPath) (e *routeEntry, params, allow []string, seg string) {
+func (h *Handler) resolve(method string, path requestPath) (e *routeEntry, params, allow []string, seg string) {
 	e, params, allow = h.router.lookup(method, path)
 	if ce, cparams, cseg := h.collectionRoute(method, path, e); ce != nil {
 		return ce, cparams, allow, cseg
@@ -90,7 +90,7 @@ func (h *handler) resolve(method string, path requestPath) (e *routeEntry, param
 
 // serve builds the operation's request from the path parameters and the
 // body, calls the Service, and writes its answer.
-func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState, e *routeEntry, params []string) {
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState, e *routeEntry, params []string) {
 	op := e.op
 	q, qe := h.query(r, op)
 	if qe != nil {
@@ -109,12 +109,12 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if op.query >= 0 {
 		req.Field(op.query).Set(reflect.ValueOf(q).Elem())
 	}
-	for i, fi := range e.route.fields {
+	for i, fi := range e.route.Fields {
 		if i < len(params) {
 			req.Field(int(fi)).SetString(params[i])
 		}
 	}
-	if op.body >= 0 && !h.decode(w, r, req.Field(op.body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
+	if op.Body >= 0 && !h.decode(w, r, req.Field(op.Body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
 		return
 	}
 	var res any
@@ -127,13 +127,13 @@ func (h *handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if err == nil && op.lists {
 		setNextLink(r, res)
 	}
-	h.reply(w, r, st, op.status, res, err, answerOptions(q, op, pref))
+	h.reply(w, r, st, op.Status, res, err, AnswerOptions(q, op, pref))
 }
 
 // recoverPanic turns a panic while serving r into a logged 500 response,
 // when no response has been started yet. http.ErrAbortHandler is
 // re-panicked.
-func (h *handler) recoverPanic(w *trackingWriter, r *http.Request) {
+func (h *Handler) recoverPanic(w *trackingWriter, r *http.Request) {
 	v := recover()
 	if v == nil {
 		return
@@ -148,14 +148,14 @@ func (h *handler) recoverPanic(w *trackingWriter, r *http.Request) {
 }
 
 // logError reports err through the configured error log.
-func (h *handler) logError(r *http.Request, err error) {
+func (h *Handler) logError(r *http.Request, err error) {
 	if h.cfg.errorLog != nil {
 		h.cfg.errorLog(r, err)
 	}
 }
 
 // fail writes the response for err: the *Error it wraps, or a logged 500.
-func (h *handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var e *Error
 	if !errors.As(err, &e) || e == nil || e.Status < 400 || e.Status > 599 {
 		h.logError(r, err)

@@ -54,15 +54,15 @@ type fuzzAPI interface {
 }
 
 // fuzzOps is the seed's operation table.
-var fuzzOps = []*operation{{
-	name:   "UpdateUserCredentialUsageDetails",
-	method: "PATCH",
-	status: 200,
-	req:    (*fuzzUpdateRequest)(nil),
-	call: func(svc any, ctx context.Context, req any) (any, error) {
+var fuzzOps = []*Operation{{
+	Name:   "UpdateUserCredentialUsageDetails",
+	Method: "PATCH",
+	Status: 200,
+	Req:    (*fuzzUpdateRequest)(nil),
+	Call: func(svc any, ctx context.Context, req any) (any, error) {
 		return svc.(fuzzAPI).UpdateUserCredentialUsageDetails(ctx, req.(*fuzzUpdateRequest))
 	},
-	routes: []opRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{1}}},
+	Routes: []OpRoute{{"/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}", []uint8{1}}},
 }}
 
 // fuzzSecret is text a service puts in its errors and panics; it must
@@ -101,7 +101,7 @@ func (s *fuzzService) UpdateUserCredentialUsageDetails(ctx context.Context, req 
 	case panicking:
 		panic(fuzzSecret + s.text)
 	case unimplement:
-		return nil, notImplemented("UpdateUserCredentialUsageDetails")
+		return nil, NotImplemented("UpdateUserCredentialUsageDetails")
 	case wrappedError:
 		return nil, fmt.Errorf("%s: %w", fuzzSecret, &Error{Status: s.status, Code: s.text, Message: s.text})
 	}
@@ -202,8 +202,8 @@ const fuzzPath = "/reports/userCredentialUsageDetails/abc"
 const fuzzLimit = 1 << 16
 
 // newFuzzHandler returns the handler of svc, logging to *logged.
-func newFuzzHandler(svc *fuzzService, logged *[]error) *handler {
-	return newHandler(svc, nil, fuzzOps, []Option{WithMaxBodyBytes(fuzzLimit), WithErrorLog(func(_ *http.Request, err error) {
+func newFuzzHandler(svc *fuzzService, logged *[]error) *Handler {
+	return NewHandler(svc, nil, fuzzOps, []Option{WithMaxBodyBytes(fuzzLimit), WithErrorLog(func(_ *http.Request, err error) {
 		*logged = append(*logged, err)
 	})})
 }

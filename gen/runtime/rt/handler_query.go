@@ -12,13 +12,13 @@ import (
 // them), every property a $select, $expand, $filter or $orderby names one
 // of its entity's, and a $filter using on a property only the operators
 // its page documents. It answers 400 otherwise.
-func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
-	q, e := parseRequestQuery(r.URL.RawQuery, op.params)
+func (h *Handler) query(r *http.Request, op *OpInfo) (*ODataQuery, *Error) {
+	q, e := ParseRequestQuery(r.URL.RawQuery, op.Params)
 	if e != nil || h.cfg.lenientQuery {
 		return q, e
 	}
-	if op.options != nil {
-		if e := odataCheckDocumentedOptions(q, op.options); e != nil {
+	if op.Options != nil {
+		if e := odataCheckDocumentedOptions(q, op.Options); e != nil {
 			return nil, e
 		}
 	}
@@ -27,7 +27,7 @@ func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 	}
 	name := op.entity.Name()
 	if op.entityInfo != nil {
-		name = op.entityInfo.name
+		name = op.entityInfo.Name
 	}
 	if e := odataCheckProperties(q, op.entity, name); e != nil {
 		return nil, e
@@ -50,18 +50,18 @@ func (h *handler) query(r *http.Request, op *opInfo) (*ODataQuery, *Error) {
 // without "$"; every parameter that is not an option is in Params. The
 // error is an *Error (400 invalidRequest) saying what is malformed.
 func ParseODataQuery(rawQuery string, params ...string) (*ODataQuery, error) {
-	q, e := parseRequestQuery(rawQuery, params)
+	q, e := ParseRequestQuery(rawQuery, params)
 	if e != nil {
 		return nil, e
 	}
 	return q, nil
 }
 
-// parseRequestQuery parses a request's query options: names with or
+// ParseRequestQuery parses a request's query options: names with or
 // without "$"; a name written without "$" that does not parse as the
 // option is the operation's own parameter (format=pdf on a drive item's
 // content), read less rather than refused.
-func parseRequestQuery(rawQuery string, params []string) (*ODataQuery, *Error) {
+func ParseRequestQuery(rawQuery string, params []string) (*ODataQuery, *Error) {
 	q, e := parseODataQuery(rawQuery, odataParseConfig{dollarOptional: true, params: params})
 	if e != nil {
 		if q2, e2 := parseODataQuery(rawQuery, odataParseConfig{params: params}); e2 == nil {
@@ -89,9 +89,9 @@ func preferUnknownEnums(h http.Header) bool {
 	return false
 }
 
-// answerOptions are the encoder's options for an answer: the $select
+// AnswerOptions are the encoder's options for an answer: the $select
 // projection, and whether evolvable enum members are hidden.
-func answerOptions(q *ODataQuery, op *opInfo, pref bool) *encodeOptions {
+func AnswerOptions(q *ODataQuery, op *OpInfo, pref bool) *encodeOptions {
 	opts := &encodeOptions{hideEvolvable: !pref}
 	if q == nil || len(q.Select) == 0 {
 		return opts
@@ -109,7 +109,7 @@ func answerOptions(q *ODataQuery, op *opInfo, pref bool) *encodeOptions {
 		}
 		sel[segs[0]] = true
 	}
-	opts.selected, opts.selectInValue = sel, op.lists
+	opts.Selected, opts.SelectInValue = sel, op.lists
 	return opts
 }
 

@@ -87,27 +87,27 @@ func (s *qImpl) DeleteRef(_ context.Context, r *qDeleteRefRequest) error {
 }
 
 // qOps is the operation table of these tests.
-var qOps = []*operation{
+var qOps = []*Operation{
 	{"Get", "GET", 200, (*qGetRequest)(nil), nil,
-		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil, []string{"$select", "$expand"}},
+		[]OpRoute{{"/things/{id}", []uint8{2}}}, false, nil, []string{"$select", "$expand"}},
 	{"List", "GET", 200, (*qListRequest)(nil), nil,
-		[]opRoute{{"/things", nil}}, true, []string{"startDateTime"}, nil},
+		[]OpRoute{{"/things", nil}}, true, []string{"startDateTime"}, nil},
 	{"Patch", "PATCH", 200, (*qPatchRequest)(nil), nil,
-		[]opRoute{{"/things/{id}", []uint8{2}}}, false, nil, nil},
-	{"DeleteRef", "DELETE", 204, (*qDeleteRefRequest)(nil), nil, []opRoute{{"/groups/{id}/owners/{ownerId}/$ref", []uint8{2, 3}}}, false, nil, []string{}},
+		[]OpRoute{{"/things/{id}", []uint8{2}}}, false, nil, nil},
+	{"DeleteRef", "DELETE", 204, (*qDeleteRefRequest)(nil), nil, []OpRoute{{"/groups/{id}/owners/{ownerId}/$ref", []uint8{2, 3}}}, false, nil, []string{}},
 }
 
 func init() {
-	registerTables(
-		[]enumInfo{{(*qColor)(nil), []string{"red", "unknownFutureValue", "blue"}}},
+	RegisterTables(
+		[]EnumInfo{{(*qColor)(nil), []string{"red", "unknownFutureValue", "blue"}}},
 		nil,
-		[]typeInfo{{(*qThing)(nil), "microsoft.graph.thing", "name=eq,startswith"}},
+		[]TypeInfo{{(*qThing)(nil), "microsoft.graph.thing", "name=eq,startswith"}},
 	)
 }
 
 // qHandler returns the handler of these tests.
 func qHandler(svc *qImpl, opts ...Option) http.Handler {
-	return newHandler(svc, reflect.TypeFor[qService](), qOps, opts)
+	return NewHandler(svc, reflect.TypeFor[qService](), qOps, opts)
 }
 
 // jsonOf decodes a JSON answer.

@@ -7,55 +7,55 @@ import (
 	"reflect"
 )
 
-// operation describes one Service method to the handler. The generated
+// Operation describes one Service method to the handler. The generated
 // package declares one per operation, as static data, and passes the list
 // to newHandler.
-type operation struct {
-	name   string // the Service method: "GetUser"
-	method string // HTTP method of its request lines
-	status int    // documented success status
+type Operation struct {
+	Name   string // the Service method: "GetUser"
+	Method string // HTTP method of its request lines
+	Status int    // documented success status
 	// req is a nil pointer to the request struct, (*GetUserRequest)(nil):
 	// its fields are HTTPRequest, the path parameters, and Body when the
 	// operation takes one.
-	req any
+	Req any
 	// call, when set, calls the operation instead of the Service method
 	// of its name: svc is the Service, req a *<Operation>Request; the
 	// result is the method's first result (nil for a method returning only
 	// an error). The generated table leaves it nil: the handler calls the
 	// method through reflection (one shared function, not one per
 	// operation); the runtime's tests set it.
-	call   func(svc any, ctx context.Context, req any) (any, error)
-	routes []opRoute
+	Call   func(svc any, ctx context.Context, req any) (any, error)
+	Routes []OpRoute
 	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
 	// (a type cast) serve the operation too.
-	collection bool
+	Collection bool
 	// params are the operation's own query parameters (from its request
 	// lines: startDateTime on calendarView), never read as OData system
 	// query options written without "$".
-	params []string
+	Params []string
 	// options are the system query options the operation's page says it
 	// supports, when it says so exactly; nil when it does not (the handler
 	// then accepts any), empty when it supports none.
-	options []string
+	Options []string
 }
 
-// opRoute is one request line an operation keeps: its path pattern, and
+// OpRoute is one request line an operation keeps: its path pattern, and
 // for each placeholder the index of the request struct field that
 // receives its value.
-type opRoute struct {
-	pattern string
-	fields  []uint8
+type OpRoute struct {
+	Pattern string
+	Fields  []uint8
 }
 
-// opInfo is what the handler computes once per operation from its
+// OpInfo is what the handler computes once per operation from its
 // request struct type and its Service method.
-type opInfo struct {
-	*operation
+type OpInfo struct {
+	*Operation
 	reqType  reflect.Type // the struct type
 	httpReq  int          // field index of HTTPRequest, -1 when none
 	query    int          // field index of Query, -1 when none
-	body     int          // field index of Body, -1 when none
-	bodyType reflect.Type
+	Body     int          // field index of Body, -1 when none
+	BodyType reflect.Type
 	// result is the type the Service method returns (nil when it returns
 	// only an error); entity is the struct type of the entity it answers
 	// or lists (nil for a primitive or no result), which query options
@@ -63,37 +63,37 @@ type opInfo struct {
 	// has none).
 	result     reflect.Type
 	entity     reflect.Type
-	entityInfo *typeInfo
+	entityInfo *TypeInfo
 	lists      bool // the result is a CollectionResponse
 	// fn is the Service method of the handler's svc (when call is nil).
 	fn reflect.Value
 }
 
-// newOpInfo checks an operation's table row against its request type.
-func newOpInfo(op *operation) (*opInfo, error) {
-	t := reflect.TypeOf(op.req)
+// NewOpInfo checks an operation's table row against its request type.
+func NewOpInfo(op *Operation) (*OpInfo, error) {
+	t := reflect.TypeOf(op.Req)
 	if t == nil || t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
-		return nil, fmt.Errorf("operation %s: request is %v, not a pointer to a struct", op.name, t)
+		return nil, fmt.Errorf("operation %s: request is %v, not a pointer to a struct", op.Name, t)
 	}
-	info := &opInfo{operation: op, reqType: t.Elem(), httpReq: -1, query: -1, body: -1}
+	info := &OpInfo{Operation: op, reqType: t.Elem(), httpReq: -1, query: -1, Body: -1}
 	for i := range info.reqType.NumField() {
 		f := info.reqType.Field(i)
 		switch {
 		case f.Name == "HTTPRequest" && f.Type == reflect.TypeFor[*http.Request]():
 			info.httpReq = i
 		case f.Name == "Body":
-			info.body, info.bodyType = i, f.Type
+			info.Body, info.BodyType = i, f.Type
 		case f.Name == "Query" && f.Type == reflect.TypeFor[ODataQuery]():
 			info.query = i
 		}
 	}
-	for _, r := range op.routes {
-		if n := placeholders(r.pattern); n != len(r.fields) {
-			return nil, fmt.Errorf("operation %s: route %s: %d placeholders, %d fields", op.name, r.pattern, n, len(r.fields))
+	for _, r := range op.Routes {
+		if n := placeholders(r.Pattern); n != len(r.Fields) {
+			return nil, fmt.Errorf("operation %s: route %s: %d placeholders, %d fields", op.Name, r.Pattern, n, len(r.Fields))
 		}
-		for _, fi := range r.fields {
+		for _, fi := range r.Fields {
 			if int(fi) >= info.reqType.NumField() || !info.reqType.Field(int(fi)).IsExported() || info.reqType.Field(int(fi)).Type.Kind() != reflect.String {
-				return nil, fmt.Errorf("operation %s: route %s: field %d is not an exported string", op.name, r.pattern, fi)
+				return nil, fmt.Errorf("operation %s: route %s: field %d is not an exported string", op.Name, r.Pattern, fi)
 			}
 		}
 	}
@@ -109,10 +109,10 @@ type serviceMethod struct {
 // errorType is the type error.
 var errorType = reflect.TypeOf((*error)(nil)).Elem()
 
-// serviceMethods maps the names of the Service interface's methods to
+// ServiceMethods maps the names of the Service interface's methods to
 // their indexes and types (one pass: MethodByName scans an interface's
 // methods).
-func serviceMethods(service reflect.Type) map[string]serviceMethod {
+func ServiceMethods(service reflect.Type) map[string]serviceMethod {
 	if service == nil {
 		return nil
 	}
@@ -143,12 +143,12 @@ func serviceValue(svc any, service reflect.Type) reflect.Value {
 // invoke calls the operation's Service method with ctx and req (a
 // *<Operation>Request) and returns its results: the first one as any (nil
 // for a method returning only an error).
-func (info *opInfo) invoke(svc any, ctx context.Context, req reflect.Value) (any, error) {
-	if info.call != nil {
-		return info.call(svc, ctx, req.Interface())
+func (info *OpInfo) invoke(svc any, ctx context.Context, req reflect.Value) (any, error) {
+	if info.Call != nil {
+		return info.Call(svc, ctx, req.Interface())
 	}
 	if !info.fn.IsValid() {
-		return nil, fmt.Errorf("operation %s: no Service to call", info.name)
+		return nil, fmt.Errorf("operation %s: no Service to call", info.Name)
 	}
 	out := info.fn.Call([]reflect.Value{reflect.ValueOf(&ctx).Elem(), req})
 	err, _ := out[len(out)-1].Interface().(error)
@@ -163,22 +163,22 @@ func (info *opInfo) invoke(svc any, ctx context.Context, req reflect.Value) (any
 // and the entity type its query options refer to. sv is the Service (an
 // interface value; invalid when unknown): when the row has no call
 // function, info.fn becomes its method.
-func (info *opInfo) setResult(methods map[string]serviceMethod, sv reflect.Value) error {
+func (info *OpInfo) SetResult(methods map[string]serviceMethod, sv reflect.Value) error {
 	if methods == nil {
-		if info.call == nil {
-			return fmt.Errorf("operation %s: no call function and no Service type", info.name)
+		if info.Call == nil {
+			return fmt.Errorf("operation %s: no call function and no Service type", info.Name)
 		}
 		return nil
 	}
-	m, ok := methods[info.name]
+	m, ok := methods[info.Name]
 	if !ok {
-		return fmt.Errorf("operation %s: the Service has no method %s", info.name, info.name)
+		return fmt.Errorf("operation %s: the Service has no method %s", info.Name, info.Name)
 	}
 	mt := m.typ
 	if mt.NumIn() != 2 || mt.In(1) != reflect.PointerTo(info.reqType) || mt.NumOut() < 1 || mt.NumOut() > 2 || mt.Out(mt.NumOut()-1) != errorType {
-		return fmt.Errorf("operation %s: the Service method is %v, not func(context.Context, *%v) (..., error)", info.name, mt, info.reqType)
+		return fmt.Errorf("operation %s: the Service method is %v, not func(context.Context, *%v) (..., error)", info.Name, mt, info.reqType)
 	}
-	if info.call == nil && sv.IsValid() && !sv.IsNil() {
+	if info.Call == nil && sv.IsValid() && !sv.IsNil() {
 		info.fn = sv.Method(m.index)
 	}
 	if mt.NumOut() == 2 {
@@ -213,7 +213,7 @@ func queryEntity(result reflect.Type) (reflect.Type, bool) {
 		t = t.Field(1).Type
 	}
 	if t.Kind() == reflect.Interface {
-		if k := kindOf(t); k != nil {
+		if k := KindOf(t); k != nil {
 			return k.base, collection
 		}
 		return nil, collection

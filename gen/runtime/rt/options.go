@@ -21,7 +21,7 @@ type handlerConfig struct {
 	lenientQuery bool
 	// intercept, when set, is called instead of the Service (the golden
 	// tests' double).
-	intercept func(op *opInfo, ctx context.Context, req any) (any, error)
+	intercept func(op *OpInfo, ctx context.Context, req any) (any, error)
 }
 
 // defaultMaxBodyBytes is the default limit of a request body, 4 MiB.
@@ -62,8 +62,8 @@ func WithLenientQuery() Option {
 	}
 }
 
-// withIntercept has the handler call fn instead of the Service.
-func withIntercept(fn func(op *opInfo, ctx context.Context, req any) (any, error)) Option {
+// WithIntercept has the handler call fn instead of the Service.
+func WithIntercept(fn func(op *OpInfo, ctx context.Context, req any) (any, error)) Option {
 	return func(c *handlerConfig) {
 		c.intercept = fn
 	}

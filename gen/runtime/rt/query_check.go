@@ -202,7 +202,7 @@ func odataStructType(t reflect.Type) reflect.Type {
 	case reflect.Struct:
 		return t
 	case reflect.Interface:
-		if k := kindOf(t); k != nil {
+		if k := KindOf(t); k != nil {
 			return k.base
 		}
 	}
@@ -230,7 +230,7 @@ func odataCastType(t reflect.Type, name string) (reflect.Type, bool) {
 // t, or nil.
 func odataFamilyOf(t reflect.Type) *kindIndex {
 	if t.Kind() == reflect.Interface {
-		return kindOf(t)
+		return KindOf(t)
 	}
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()

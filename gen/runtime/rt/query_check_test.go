@@ -25,7 +25,7 @@ func (odataCheckGroup) odataCheckMember() {}
 
 // init registers the test family, as a generated package registers its own.
 func init() {
-	registerTables(nil, []kindInfo{{iface: (*odataCheckDirectoryObject)(nil), members: []kindMember{
+	RegisterTables(nil, []KindInfo{{Iface: (*odataCheckDirectoryObject)(nil), Members: []KindMember{
 		{"microsoft.graph.directoryObject", (*odataEvalBase)(nil)},
 		{"microsoft.graph.user", (*odataEvalUser)(nil)},
 		{"microsoft.graph.group", (*odataCheckGroup)(nil)},

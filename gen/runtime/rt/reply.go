@@ -36,7 +36,7 @@ func SetStatus(ctx context.Context, code int) {
 // chosenStatus returns the success status the service chose with
 // SetStatus, or def when it chose none or a code that is not 200-399
 // (that one is logged).
-func (h *handler) chosenStatus(r *http.Request, st *requestState, def int) int {
+func (h *Handler) chosenStatus(r *http.Request, st *requestState, def int) int {
 	code := st.status.code.Load()
 	switch {
 	case code == 0:
@@ -53,7 +53,7 @@ func (h *handler) chosenStatus(r *http.Request, st *requestState, def int) int {
 // non-nil err; else, with status or the one the service chose with
 // SetStatus, no body for 204, 304 or a nil v, the count for a $count
 // request, and v as JSON otherwise.
-func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any, err error, opts *encodeOptions) {
+func (h *Handler) reply(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any, err error, opts *encodeOptions) {
 	if err != nil {
 		h.fail(w, r, err)
 		return
@@ -68,7 +68,7 @@ func (h *handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	out, err := appendJSON((*buf)[:0], v, opts)
+	out, err := AppendJSON((*buf)[:0], v, opts)
 	if err != nil {
 		h.logError(r, fmt.Errorf("encoding the response: %v", err))
 		writeError(w, &Error{Status: http.StatusInternalServerError})

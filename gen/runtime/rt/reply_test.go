@@ -78,7 +78,7 @@ func TestValueResponse(t *testing.T) {
 		{&ValueResponse[string]{ODataContext: "c", Value: new("x")}, `{"@odata.context":"c","value":"x"}`},
 		{&ValueResponse[int64]{}, `{"value":null}`},
 	} {
-		data, err := appendJSON(nil, c.v, nil)
+		data, err := AppendJSON(nil, c.v, nil)
 		if err != nil {
 			t.Errorf("%T: %v", c.v, err)
 			continue

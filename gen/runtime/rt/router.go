@@ -28,8 +28,8 @@ type routePattern struct {
 // line, with its position in the table.
 type routeEntry struct {
 	method string
-	op     *opInfo
-	route  *opRoute
+	op     *OpInfo
+	route  *OpRoute
 	index  int
 }
 
@@ -47,10 +47,10 @@ func newRouter(table []routeEntry) *router {
 	rt := &router{bySegment: map[string][]*routePattern{}}
 	compiled := map[string]*routePattern{}
 	for _, e := range table {
-		p := compiled[e.route.pattern]
+		p := compiled[e.route.Pattern]
 		if p == nil {
-			p = compilePattern(e.route.pattern)
-			compiled[e.route.pattern] = p
+			p = compilePattern(e.route.Pattern)
+			compiled[e.route.Pattern] = p
 			rt.add(p)
 		}
 		p.routes = append(p.routes, e)

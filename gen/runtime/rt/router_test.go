@@ -375,9 +375,9 @@ func TestRouterAgainstReference(t *testing.T) {
 func scaleTable(n int) []routeEntry {
 	var table []routeEntry
 	for i := range n {
-		table = append(table, routeEntry{method: "GET", route: &opRoute{pattern: fmt.Sprintf("/res%d/{id}/child/{cid}", i)}, index: len(table)})
+		table = append(table, routeEntry{method: "GET", route: &OpRoute{Pattern: fmt.Sprintf("/res%d/{id}/child/{cid}", i)}, index: len(table)})
 	}
-	return append(table, routeEntry{method: "GET", route: &opRoute{pattern: "/{a}:/{b}:/{c}:/{d}:/x"}, index: len(table)})
+	return append(table, routeEntry{method: "GET", route: &OpRoute{Pattern: "/{a}:/{b}:/{c}:/{d}:/x"}, index: len(table)})
 }
 
 // TestRouterScale checks that the router's work does not grow with the
@@ -388,7 +388,7 @@ func TestRouterScale(t *testing.T) {
 	big := newRouter(scaleTable(5000))
 	for i := range 5000 {
 		e, params, _ := big.lookup("GET", requestPath{text: fmt.Sprintf("/RES%d/7/child/8", i)})
-		if e == nil || e.route.pattern != fmt.Sprintf("/res%d/{id}/child/{cid}", i) || !reflect.DeepEqual(params, []string{"7", "8"}) {
+		if e == nil || e.route.Pattern != fmt.Sprintf("/res%d/{id}/child/{cid}", i) || !reflect.DeepEqual(params, []string{"7", "8"}) {
 			t.Fatalf("lookup %d = %v %q", i, e, params)
 		}
 	}

@@ -16,7 +16,7 @@ const castPrefix = "microsoft.graph."
 // segments ("microsoft.graph.group/$count"). It returns nil when found (the
 // route the whole path selects) documents the last segment literally. An
 // encoded "/" does not separate segments.
-func (h *handler) collectionRoute(method string, path requestPath, found *routeEntry) (*routeEntry, []string, string) {
+func (h *Handler) collectionRoute(method string, path requestPath, found *routeEntry) (*routeEntry, []string, string) {
 	i := path.lastSeparator()
 	if method != http.MethodGet || i <= 0 {
 		return nil, nil, ""
@@ -25,20 +25,20 @@ func (h *handler) collectionRoute(method string, path requestPath, found *routeE
 	if !strings.EqualFold(seg, "$count") && !isCast(seg) {
 		return nil, nil, ""
 	}
-	if found != nil && len(found.route.pattern) > len(seg) && strings.EqualFold(found.route.pattern[len(found.route.pattern)-len(seg)-1:], "/"+seg) {
+	if found != nil && len(found.route.Pattern) > len(seg) && strings.EqualFold(found.route.Pattern[len(found.route.Pattern)-len(seg)-1:], "/"+seg) {
 		return nil, nil, ""
 	}
 	rt, params, _ := h.router.lookup(method, path.prefix(i))
 	// The path without $count may name an item (as {member-id} takes
 	// microsoft.graph.user in /groups/{id}/members/{member-id}): then
 	// $count counts the type cast of the collection.
-	if (rt == nil || !rt.op.collection) && strings.EqualFold(seg, "$count") {
+	if (rt == nil || !rt.op.Collection) && strings.EqualFold(seg, "$count") {
 		if j := path.prefix(i).lastSeparator(); j > 0 && isCast(path.text[j+1:i]) {
 			rt, params, _ = h.router.lookup(method, path.prefix(j))
 			seg = path.text[j+1:]
 		}
 	}
-	if rt == nil || !rt.op.collection {
+	if rt == nil || !rt.op.Collection {
 		return nil, nil, ""
 	}
 	return rt, params, seg
@@ -61,7 +61,7 @@ func isCast(seg string) bool {
 // TypeCast returns the derived type named by the type-cast segment of r's
 // path (GET /groups/{id}/members/microsoft.graph.user, or its /$count,
 // gives "microsoft.graph.user") when the handler routed r to a collection's
-// operation without that segment, and "" otherwise. A service lists only
+// Operation without that segment, and "" otherwise. A service lists only
 // the members of that type. r is req.HTTPRequest (or any request whose
 // context derives from the one the handler gave the Service).
 func TypeCast(r *http.Request) string {

@@ -48,32 +48,32 @@ func callAs(op string) func(svc any, ctx context.Context, req any) (any, error) 
 // segmentOps is a table with a collection, routes documenting $count and
 // a type cast literally, an item route whose placeholder could take
 // either segment, and a collection whose first segment is a placeholder.
-var segmentOps = []*operation{
-	{name: "ListMembers", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("ListMembers"), collection: true, routes: []opRoute{
+var segmentOps = []*Operation{
+	{Name: "ListMembers", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("ListMembers"), Collection: true, Routes: []OpRoute{
 		{"/groups/{group-id}/members", []uint8{1}},
 		{"/{group-id}/people", []uint8{1}},
 	}},
-	{name: "GetMember", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("GetMember"), routes: []opRoute{
+	{Name: "GetMember", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("GetMember"), Routes: []OpRoute{
 		{"/groups/{group-id}/members/{member-id}", []uint8{1, 2}},
 		{"/groups/{group-id}/owners/{member-id}", []uint8{1, 2}},
 	}},
-	{name: "ListOwners", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("ListOwners"), collection: true, routes: []opRoute{
+	{Name: "ListOwners", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("ListOwners"), Collection: true, Routes: []OpRoute{
 		{"/groups/{group-id}/owners", []uint8{1}},
 	}},
 	// The docs have a page for the count of transitive members and for
 	// its group cast: those routes win over the collection's.
-	{name: "ListTransitive", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("ListTransitive"), collection: true, routes: []opRoute{
+	{Name: "ListTransitive", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("ListTransitive"), Collection: true, Routes: []OpRoute{
 		{"/groups/{group-id}/transitiveMembers", []uint8{1}},
 	}},
-	{name: "CountTransitive", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("CountTransitive"), routes: []opRoute{
+	{Name: "CountTransitive", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("CountTransitive"), Routes: []OpRoute{
 		{"/groups/{group-id}/transitiveMembers/$count", []uint8{1}},
 		{"/groups/{group-id}/transitiveMembers/microsoft.graph.group", []uint8{1}},
 	}},
-	{name: "AddMember", method: "POST", status: 201, req: (*memberRequest)(nil), call: callAs("AddMember"), routes: []opRoute{
+	{Name: "AddMember", Method: "POST", Status: 201, Req: (*memberRequest)(nil), Call: callAs("AddMember"), Routes: []OpRoute{
 		{"/groups/{group-id}/members", []uint8{1}},
 	}},
 	// Not a collection: neither $count nor a type cast reaches it.
-	{name: "GetGroup", method: "GET", status: 200, req: (*memberRequest)(nil), call: callAs("GetGroup"), routes: []opRoute{
+	{Name: "GetGroup", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("GetGroup"), Routes: []OpRoute{
 		{"/groups/{group-id}", []uint8{1}},
 	}},
 }
@@ -83,7 +83,7 @@ var segmentOps = []*operation{
 // TypeCast, and the answer (the count as text, or the collection).
 func TestCollectionSegments(t *testing.T) {
 	svc := &segmentService{}
-	h := newHandler(svc, nil, segmentOps, nil)
+	h := NewHandler(svc, nil, segmentOps, nil)
 	count := "text/plain; charset=utf-8"
 	cases := []struct {
 		method, target string
@@ -160,7 +160,7 @@ func TestCollectionSegments(t *testing.T) {
 func TestCountAnswer(t *testing.T) {
 	svc := &segmentService{}
 	spy := &logSpy{}
-	h := newHandler(svc, nil, segmentOps, []Option{WithErrorLog(spy.log)})
+	h := NewHandler(svc, nil, segmentOps, []Option{WithErrorLog(spy.log)})
 	get := func() *httptest.ResponseRecorder { return serveEscaped(h, "GET", "/groups/g/members/$count") }
 	n := int64(12345678901)
 	svc.result = func(string) (any, error) {
@@ -206,9 +206,9 @@ func TestTypeCast(t *testing.T) {
 	}
 	var got []string
 	svc := &segmentService{result: func(string) (any, error) { return nil, nil }}
-	ops := []*operation{{name: "ListMembers", method: "GET", status: 200, req: (*memberRequest)(nil), collection: true,
-		routes: []opRoute{{"/groups/{group-id}/members", []uint8{1}}},
-		call: func(_ any, ctx context.Context, req any) (any, error) {
+	ops := []*Operation{{Name: "ListMembers", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Collection: true,
+		Routes: []OpRoute{{"/groups/{group-id}/members", []uint8{1}}},
+		Call: func(_ any, ctx context.Context, req any) (any, error) {
 			r := req.(*memberRequest).HTTPRequest
 			type key struct{}
 			derived := r.WithContext(context.WithValue(ctx, key{}, 1))
@@ -217,7 +217,7 @@ func TestTypeCast(t *testing.T) {
 			got = []string{TypeCast(r), TypeCast(derived), TypeCast(r.WithContext(cancelled)), TypeCast(r.WithContext(context.Background()))}
 			return nil, nil
 		}}}
-	h := newHandler(svc, nil, ops, nil)
+	h := NewHandler(svc, nil, ops, nil)
 	for target, cast := range map[string]string{
 		"/groups/g/members/microsoft.graph.user":     "microsoft.graph.user",
 		"/groups/g/members/MICROSOFT.GRAPH.x/$count": "MICROSOFT.GRAPH.x",

@@ -12,42 +12,42 @@ import (
 // type by a nil pointer to it, (*T)(nil), which the compiler lays out
 // statically.
 
-// enumInfo describes one generated enum type.
-type enumInfo struct {
-	typ     any      // (*E)(nil)
-	members []string // in documented order
+// EnumInfo describes one generated enum type.
+type EnumInfo struct {
+	Typ     any      // (*E)(nil)
+	Members []string // in documented order
 }
 
-// kindInfo describes one type family served polymorphically (AnyOf[K]):
+// KindInfo describes one type family served polymorphically (AnyOf[K]):
 // its interface K and its members, the base type first.
-type kindInfo struct {
-	iface   any // (*K)(nil)
-	members []kindMember
+type KindInfo struct {
+	Iface   any // (*K)(nil)
+	Members []KindMember
 }
 
-// kindMember is one type of a family.
-type kindMember struct {
-	name string // qualified name in lower case: "microsoft.graph.mobilelobapp"
-	typ  any    // (*T)(nil), T the struct type
+// KindMember is one type of a family.
+type KindMember struct {
+	Name string // qualified name in lower case: "microsoft.graph.mobilelobapp"
+	Typ  any    // (*T)(nil), T the struct type
 }
 
-// typeInfo describes one generated struct type: its documented
+// TypeInfo describes one generated struct type: its documented
 // qualified name, and the $filter operators its page documents for its
 // properties.
-type typeInfo struct {
-	typ  any    // (*T)(nil)
-	name string // "microsoft.graph.user"
+type TypeInfo struct {
+	Typ  any    // (*T)(nil)
+	Name string // "microsoft.graph.user"
 	// filters lists, for the properties whose page names the $filter
 	// operators they support, "property=op,op;property=op" ("" for a
 	// property that does not support $filter: "property=").
-	filters string
+	Filters string
 }
 
 // typeTables is what registerTables recorded, indexed for lookups.
 type typeTables struct {
-	enums map[reflect.Type]*enumInfo
+	enums map[reflect.Type]*EnumInfo
 	kinds map[reflect.Type]*kindIndex
-	types map[reflect.Type]*typeInfo
+	types map[reflect.Type]*TypeInfo
 	// byName finds a registered struct type by its lower-cased qualified
 	// name.
 	byName map[string]reflect.Type
@@ -62,45 +62,45 @@ type kindIndex struct {
 // tablesMu guards registered, the tables registerTables recorded.
 var (
 	tablesMu   sync.RWMutex
-	registered = typeTables{enums: map[reflect.Type]*enumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*typeInfo{}, byName: map[string]reflect.Type{}}
+	registered = typeTables{enums: map[reflect.Type]*EnumInfo{}, kinds: map[reflect.Type]*kindIndex{}, types: map[reflect.Type]*TypeInfo{}, byName: map[string]reflect.Type{}}
 )
 
-// registerTables records the generated package's enums and families. The
+// RegisterTables records the generated package's enums and families. The
 // generated package calls it from an init function; tests of rt call it
 // for their own types. A type registered twice keeps the last row. The
 // codec's plans, which hold enum members, are built again afterwards.
-func registerTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
+func RegisterTables(enums []EnumInfo, kinds []KindInfo, types []TypeInfo) {
 	addTables(enums, kinds, types)
 	codecForgetPlans()
 }
 
 // addTables indexes the rows of registerTables.
-func addTables(enums []enumInfo, kinds []kindInfo, types []typeInfo) {
+func addTables(enums []EnumInfo, kinds []KindInfo, types []TypeInfo) {
 	tablesMu.Lock()
 	defer tablesMu.Unlock()
 	for i := range types {
-		t := reflect.TypeOf(types[i].typ).Elem()
+		t := reflect.TypeOf(types[i].Typ).Elem()
 		registered.types[t] = &types[i]
-		registered.byName[strings.ToLower(types[i].name)] = t
+		registered.byName[strings.ToLower(types[i].Name)] = t
 	}
 	for i := range enums {
-		registered.enums[reflect.TypeOf(enums[i].typ).Elem()] = &enums[i]
+		registered.enums[reflect.TypeOf(enums[i].Typ).Elem()] = &enums[i]
 	}
 	for _, k := range kinds {
 		idx := &kindIndex{byName: map[string]reflect.Type{}}
-		for i, m := range k.members {
-			t := reflect.TypeOf(m.typ).Elem()
+		for i, m := range k.Members {
+			t := reflect.TypeOf(m.Typ).Elem()
 			if i == 0 {
 				idx.base = t
 			}
-			idx.byName[strings.ToLower(m.name)] = t
+			idx.byName[strings.ToLower(m.Name)] = t
 		}
-		registered.kinds[reflect.TypeOf(k.iface).Elem()] = idx
+		registered.kinds[reflect.TypeOf(k.Iface).Elem()] = idx
 	}
 }
 
 // enumOf returns the enum row of t, nil when t is not a registered enum.
-func enumOf(t reflect.Type) *enumInfo {
+func enumOf(t reflect.Type) *EnumInfo {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.enums[t]
@@ -108,7 +108,7 @@ func enumOf(t reflect.Type) *enumInfo {
 
 // typeOf returns the row of the struct type t, nil when t is not a
 // registered type.
-func typeOf(t reflect.Type) *typeInfo {
+func typeOf(t reflect.Type) *TypeInfo {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.types[t]
@@ -157,12 +157,12 @@ func embeds(t, base reflect.Type, depth int) bool {
 
 // filterOperators reads the filters of a type row: the operators of each
 // property that documents them.
-func (ti *typeInfo) filterOperators() map[string][]string {
-	if ti == nil || ti.filters == "" {
+func (ti *TypeInfo) filterOperators() map[string][]string {
+	if ti == nil || ti.Filters == "" {
 		return nil
 	}
 	out := map[string][]string{}
-	for _, item := range strings.Split(ti.filters, ";") {
+	for _, item := range strings.Split(ti.Filters, ";") {
 		name, ops, _ := strings.Cut(item, "=")
 		list := []string{}
 		if ops != "" {
@@ -173,9 +173,9 @@ func (ti *typeInfo) filterOperators() map[string][]string {
 	return out
 }
 
-// kindOf returns the family of the interface type k, nil when k is not a
+// KindOf returns the family of the interface type k, nil when k is not a
 // registered family.
-func kindOf(k reflect.Type) *kindIndex {
+func KindOf(k reflect.Type) *kindIndex {
 	tablesMu.RLock()
 	defer tablesMu.RUnlock()
 	return registered.kinds[k]
@@ -183,7 +183,7 @@ func kindOf(k reflect.Type) *kindIndex {
 
 // member returns the struct type of the family member that odataType
 // names ("#microsoft.graph.x", "microsoft.graph.x" or "x"), else the base.
-func (k *kindIndex) member(odataType string) reflect.Type {
+func (k *kindIndex) Member(odataType string) reflect.Type {
 	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
 	if t, ok := k.byName[name]; ok {
 		return t

@@ -8,26 +8,26 @@ import (
 	"strings"
 )
 
-// isMember reports whether s is one of members: the body of every
+// IsMember reports whether s is one of members: the body of every
 // generated enum's IsValid method. It is not inlined, so each IsValid
 // compiles to one call rather than a copy of the loop.
 //
 //go:noinline
-func isMember(members []string, s string) bool {
+func IsMember(members []string, s string) bool {
 	return slices.Contains(members, s)
 }
 
 // codecValidateDepth bounds the recursion of validateStruct.
 const codecValidateDepth = 1000
 
-// validateStruct checks every enum value reachable from x (through
+// ValidateStruct checks every enum value reachable from x (through
 // Optionals, pointers, interfaces, AnyOf, slices, arrays, maps in key order,
 // and struct fields, embedded ones included) and returns a
 // *ValidationError for the first one that is not a documented member, in
 // field order; nil when all are valid. Shared and cyclic values are walked
 // once; the walk stops 1000 levels deep. The Validate methods of the
 // generated types call it.
-func validateStruct(x any) error {
+func ValidateStruct(x any) error {
 	if x == nil {
 		return nil
 	}

@@ -66,13 +66,13 @@ func TestValidateStruct(t *testing.T) {
 	if err := self.Validate(); !errors.As(err, &ve) || ve.Property != "feature" {
 		t.Errorf("self reference: %v", err)
 	}
-	if err := validateStruct(nil); err != nil {
+	if err := ValidateStruct(nil); err != nil {
 		t.Errorf("nil: %v", err)
 	}
 	if err := (*fxReport)(nil).Validate(); err != nil {
 		t.Errorf("nil pointer: %v", err)
 	}
-	if err := validateStruct(&struct{ A any }{A: []any{fxFeature("x")}}); !errors.As(err, &ve) || ve.Property != "A[0]" {
+	if err := ValidateStruct(&struct{ A any }{A: []any{fxFeature("x")}}); !errors.As(err, &ve) || ve.Property != "A[0]" {
 		t.Errorf("through an interface: %v", err)
 	}
 }
@@ -87,10 +87,10 @@ func TestValidateAgainstReference(t *testing.T) {
 		for range 1500 {
 			body := g.body(pair.ref)
 			want, got := reflect.New(pair.ref), reflect.New(pair.fx)
-			if json.Unmarshal(body, want.Interface()) != nil || unmarshalStruct(body, got.Interface()) != nil {
+			if json.Unmarshal(body, want.Interface()) != nil || UnmarshalStruct(body, got.Interface()) != nil {
 				continue
 			}
-			werr, gerr := refValidateStruct(want.Interface()), validateStruct(got.Interface())
+			werr, gerr := refValidateStruct(want.Interface()), ValidateStruct(got.Interface())
 			if werr != nil {
 				invalid++
 			}
@@ -114,11 +114,11 @@ func TestIsMember(t *testing.T) {
 	}{
 		{"reset", true}, {"unknownFutureValue", true}, {"Reset", false}, {"", false}, {"rese", false},
 	} {
-		if got := isMember(members, c.s); got != c.want {
+		if got := IsMember(members, c.s); got != c.want {
 			t.Errorf("isMember(%q) = %v, want %v", c.s, got, c.want)
 		}
 	}
-	if isMember(nil, "") {
+	if IsMember(nil, "") {
 		t.Error("isMember(nil, \"\") = true")
 	}
 }

@@ -1,4 +1,4 @@
-package rt
+package rttest
 
 import (
 	"context"
@@ -14,103 +14,104 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/graphdocgen/graphdocgen/gen/runtime/rt"
 )
 
 // docTests is what the golden tests of a generated package need: its
 // Service interface type and operation table.
 type docTests struct {
 	service reflect.Type
-	ops     map[string]*opInfo
-	table   []*operation
+	ops     map[string]*rt.OpInfo
+	table   []*rt.Operation
 	// h is the handler every example goes through, built once; it calls
 	// the double of the example being served (dbl).
-	h   *handler
+	h   *rt.Handler
 	dbl *docDouble
 }
 
 // newDocTests indexes the operation table.
-func newDocTests(t *testing.T, service reflect.Type, table []*operation) *docTests {
+func newDocTests(t *testing.T, service reflect.Type, table []*rt.Operation) *docTests {
 	t.Helper()
-	d := &docTests{service: service, ops: map[string]*opInfo{}, table: table}
-	methods := serviceMethods(service)
+	d := &docTests{service: service, ops: map[string]*rt.OpInfo{}, table: table}
+	methods := rt.ServiceMethods(service)
 	for _, op := range table {
-		info, err := newOpInfo(op)
+		info, err := rt.NewOpInfo(op)
 		if err == nil {
-			err = info.setResult(methods, reflect.Value{})
+			err = info.SetResult(methods, reflect.Value{})
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		d.ops[op.name] = info
+		d.ops[op.Name] = info
 	}
-	d.h = newHandler(nil, service, table, []Option{withIntercept(func(op *opInfo, ctx context.Context, req any) (any, error) {
+	d.h = rt.NewHandler(nil, service, table, []rt.Option{rt.WithIntercept(func(op *rt.OpInfo, ctx context.Context, req any) (any, error) {
 		return d.dbl.call(op, ctx, req)
 	})})
 	return d
 }
 
-// runDocExamples runs every documented example of testdata/examples as a
+// RunDocExamples runs every documented example of testdata/examples as a
 // subtest <Operation>/<example> of t: the documented request goes through
 // the handler to a double that checks what the operation receives and
 // answers the documented response, which the client must get.
-func runDocExamples(t *testing.T, service reflect.Type, table []*operation) {
+func RunDocExamples(t *testing.T, service reflect.Type, table []*rt.Operation) {
 	d := newDocTests(t, service, table)
-	archives, err := readDocArchives(os.DirFS(docTestDir))
+	archives, err := rt.ReadDocArchives(os.DirFS(rt.DocTestDir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	order, byOp, err := groupDocExamples(archives)
+	order, byOp, err := rt.GroupDocExamples(archives)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, op := range order {
 		t.Run(op, func(t *testing.T) {
 			for _, ex := range byOp[op] {
-				_, sub, _ := strings.Cut(ex.name, "/")
+				_, sub, _ := strings.Cut(ex.Name, "/")
 				t.Run(sub, func(t *testing.T) { d.run(t, ex) })
 			}
 		})
 	}
 }
 
-// runDocRoutes checks that every documented request line reaches its
-// operation (the "routes" files of testdata/examples).
-func runDocRoutes(t *testing.T, service reflect.Type, table []*operation) {
+// RunDocRoutes checks that every documented request line reaches its
+// Operation (the "routes" files of testdata/examples).
+func RunDocRoutes(t *testing.T, service reflect.Type, table []*rt.Operation) {
 	d := newDocTests(t, service, table)
-	archives, err := readDocArchives(os.DirFS(docTestDir))
+	archives, err := rt.ReadDocArchives(os.DirFS(rt.DocTestDir))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, a := range archives {
-		data, ok := a.files["routes"]
+		data, ok := a.Files["routes"]
 		if !ok {
 			continue
 		}
 		cases, err := parseDocRoutes(data)
 		if err != nil {
-			t.Fatalf("%s: %v", a.name, err)
+			t.Fatalf("%s: %v", a.Name, err)
 		}
 		for _, c := range cases {
 			op := d.ops[c.op]
 			if op == nil {
-				t.Errorf("%s: %s %s: no operation %s", a.name, c.method, c.path, c.op)
+				t.Errorf("%s: %s %s: no operation %s", a.Name, c.method, c.path, c.op)
 				continue
 			}
 			body := ""
-			if op.body >= 0 {
+			if op.Body >= 0 {
 				body = "{}"
 			}
 			dbl := &docDouble{t: t, want: c.op}
 			rec := d.serve(t, dbl, c.method, c.path, [][2]string{{"Content-Type", "application/json"}}, body)
 			if !dbl.called {
-				t.Errorf("%s: %s %s: %s was not called; got %d %s", a.name, c.method, c.path, c.op, rec.Code, rec.Body)
+				t.Errorf("%s: %s %s: %s was not called; got %d %s", a.Name, c.method, c.path, c.op, rec.Code, rec.Body)
 			}
 		}
 	}
 }
 
 // docDouble stands in for the Service: it checks that the expected
-// operation was called, hands the decoded request to check, chooses the
+// Operation was called, hands the decoded request to check, chooses the
 // status with SetStatus when status is not 0, and returns result and err.
 type docDouble struct {
 	t      *testing.T
@@ -124,23 +125,23 @@ type docDouble struct {
 }
 
 // call is the handler's intercept.
-func (s *docDouble) call(op *opInfo, ctx context.Context, req any) (any, error) {
+func (s *docDouble) call(op *rt.OpInfo, ctx context.Context, req any) (any, error) {
 	s.t.Helper()
 	s.mu.Lock()
 	s.called = true
 	s.mu.Unlock()
-	if op.name != s.want {
+	if op.Name != s.want {
 		want := s.want
 		if want == "" {
 			want = "no operation"
 		}
-		s.t.Errorf("handler called %s, want %s", op.name, want)
+		s.t.Errorf("handler called %s, want %s", op.Name, want)
 	}
 	if s.check != nil {
 		s.check(reflect.ValueOf(req).Elem())
 	}
 	if s.status != 0 {
-		SetStatus(ctx, s.status)
+		rt.SetStatus(ctx, s.status)
 	}
 	return s.result, s.err
 }
@@ -150,67 +151,67 @@ func (d *docTests) serve(t *testing.T, dbl *docDouble, method, target string, he
 	t.Helper()
 	d.dbl = dbl
 	rec := httptest.NewRecorder()
-	d.h.ServeHTTP(rec, newTestRequest(t, method, target, docHeader(header), body))
+	d.h.ServeHTTP(rec, newTestRequest(t, method, target, rt.DocHeader(header), body))
 	return rec
 }
 
 // run is one example's test.
-func (d *docTests) run(t *testing.T, ex *docExample) {
-	op := d.ops[ex.op]
+func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
+	op := d.ops[ex.Op]
 	if op == nil {
-		t.Fatalf("no operation %s", ex.op)
+		t.Fatalf("no operation %s", ex.Op)
 	}
-	if ex.rejects {
-		rec := d.serve(t, &docDouble{t: t}, ex.method, ex.target, ex.header, string(ex.requestBody))
-		checkRejected(t, rec, ex.reject)
-		if ex.rejectEnum {
+	if ex.Rejects {
+		rec := d.serve(t, &docDouble{t: t}, ex.Method, ex.Target, ex.Header, string(ex.RequestBody))
+		checkRejected(t, rec, ex.Reject)
+		if ex.RejectEnum {
 			d.roundTrips(t, op, ex)
 		}
 		return
 	}
-	dbl := &docDouble{t: t, want: op.name, status: ex.setStatus}
+	dbl := &docDouble{t: t, want: op.Name, status: ex.SetStatus}
 	dbl.check = func(req reflect.Value) { d.checkRequest(t, op, ex, req) }
 	switch {
-	case ex.isCount:
+	case ex.IsCount:
 		res := reflect.New(d.resultType(t, op).Elem())
-		n := ex.count
+		n := ex.Count
 		res.Elem().FieldByName("ODataCount").Set(reflect.ValueOf(&n))
 		dbl.result = res.Interface()
-	case ex.errStatus != 0:
-		dbl.err = &Error{Status: ex.errStatus, Code: ex.errCode, Message: ex.errMessage}
-	case len(strings.TrimSpace(string(ex.responseBody))) > 0 && d.resultType(t, op) != nil:
-		res, err := decodeResult(ex.responseBody, d.resultType(t, op))
+	case ex.ErrStatus != 0:
+		dbl.err = &rt.Error{Status: ex.ErrStatus, Code: ex.ErrCode, Message: ex.ErrMessage}
+	case len(strings.TrimSpace(string(ex.ResponseBody))) > 0 && d.resultType(t, op) != nil:
+		res, err := decodeResult(ex.ResponseBody, d.resultType(t, op))
 		if err != nil {
 			t.Fatalf("documented response does not decode: %v", err)
 		}
 		dbl.result = res
 	}
-	rec := d.serve(t, dbl, ex.method, ex.target, ex.header, string(ex.requestBody))
-	if rec.Code != ex.status {
-		t.Fatalf("status = %d, want %d; body: %s", rec.Code, ex.status, rec.Body)
+	rec := d.serve(t, dbl, ex.Method, ex.Target, ex.Header, string(ex.RequestBody))
+	if rec.Code != ex.Status {
+		t.Fatalf("status = %d, want %d; body: %s", rec.Code, ex.Status, rec.Body)
 	}
 	if !dbl.called {
 		t.Fatal("the service was not called")
 	}
 	switch {
-	case ex.isCount:
-		if got := strings.TrimSpace(rec.Body.String()); got != strconv.FormatInt(ex.count, 10) {
-			t.Errorf("count = %q, want %d", got, ex.count)
+	case ex.IsCount:
+		if got := strings.TrimSpace(rec.Body.String()); got != strconv.FormatInt(ex.Count, 10) {
+			t.Errorf("count = %q, want %d", got, ex.Count)
 		}
 		return
-	case ex.errStatus != 0:
-		if ex.errCode != "" || ex.errMessage != "" {
-			checkError(t, rec, ex.errCode, ex.errMessage)
+	case ex.ErrStatus != 0:
+		if ex.ErrCode != "" || ex.ErrMessage != "" {
+			checkError(t, rec, ex.ErrCode, ex.ErrMessage)
 		}
-	case len(strings.TrimSpace(string(ex.responseBody))) == 0:
+	case len(strings.TrimSpace(string(ex.ResponseBody))) == 0:
 		if rec.Body.Len() != 0 {
 			t.Errorf("body = %s, want none", rec.Body)
 		}
 	default:
-		if ex.responseRenamed != "" {
-			checkJSONFold(t, "response body", d.projected(t, op, ex), rec.Body.Bytes(), ex.truncated)
+		if ex.ResponseRenamed != "" {
+			checkJSONFold(t, "response body", d.projected(t, op, ex), rec.Body.Bytes(), ex.Truncated)
 		} else {
-			checkJSON(t, "response body", d.projected(t, op, ex), rec.Body.Bytes(), ex.truncated)
+			checkJSON(t, "response body", d.projected(t, op, ex), rec.Body.Bytes(), ex.Truncated)
 		}
 	}
 	d.roundTrips(t, op, ex)
@@ -219,20 +220,20 @@ func (d *docTests) run(t *testing.T, ex *docExample) {
 // projected is the documented response as the handler answers it: with
 // only the properties the request's $select names (and id and control
 // information), as Graph answers; the docs sometimes show more.
-func (d *docTests) projected(t *testing.T, op *opInfo, ex *docExample) []byte {
-	_, rawQuery, ok := strings.Cut(ex.target, "?")
+func (d *docTests) projected(t *testing.T, op *rt.OpInfo, ex *rt.DocExample) []byte {
+	_, rawQuery, ok := strings.Cut(ex.Target, "?")
 	if !ok {
-		return ex.responseBody
+		return ex.ResponseBody
 	}
-	q, e := parseRequestQuery(rawQuery, op.params)
+	q, e := rt.ParseRequestQuery(rawQuery, op.Params)
 	if e != nil {
-		return ex.responseBody
+		return ex.ResponseBody
 	}
-	opts := answerOptions(q, op, true)
-	if opts.selected == nil {
-		return ex.responseBody
+	opts := rt.AnswerOptions(q, op, true)
+	if opts.Selected == nil {
+		return ex.ResponseBody
 	}
-	out, err := projectJSON(ex.responseBody, opts.selected, opts.selectInValue, ex.responseRenamed != "")
+	out, err := rt.ProjectJSON(ex.ResponseBody, opts.Selected, opts.SelectInValue, ex.ResponseRenamed != "")
 	if err != nil {
 		t.Fatalf("documented response: %v", err)
 	}
@@ -241,38 +242,38 @@ func (d *docTests) projected(t *testing.T, op *opInfo, ex *docExample) []byte {
 
 // checkRequest compares the request the operation got with the documented
 // one: path parameters and the decoded body.
-func (d *docTests) checkRequest(t *testing.T, op *opInfo, ex *docExample, req reflect.Value) {
+func (d *docTests) checkRequest(t *testing.T, op *rt.OpInfo, ex *rt.DocExample, req reflect.Value) {
 	t.Helper()
-	for _, p := range ex.params {
+	for _, p := range ex.Params {
 		if got := req.FieldByName(p[0]).String(); got != p[1] {
 			t.Errorf("%s = %q, want %q", p[0], got, p[1])
 		}
 	}
-	if op.body < 0 || len(strings.TrimSpace(string(ex.requestBody))) == 0 {
+	if op.Body < 0 || len(strings.TrimSpace(string(ex.RequestBody))) == 0 {
 		return
 	}
-	want := reflect.New(op.bodyType)
-	if err := unmarshalStruct(ex.requestBody, want.Interface()); err != nil {
+	want := reflect.New(op.BodyType)
+	if err := rt.UnmarshalStruct(ex.RequestBody, want.Interface()); err != nil {
 		t.Errorf("documented request body does not decode: %v", err)
 		return
 	}
-	if diff := cmp.Diff(want.Elem().Interface(), req.Field(op.body).Interface(), cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
+	if diff := cmp.Diff(want.Elem().Interface(), req.Field(op.Body).Interface(), cmp.Exporter(func(reflect.Type) bool { return true })); diff != "" {
 		t.Errorf("decoded request body differs from the docs (-want +got):\n%s", diff)
 	}
 }
 
 // roundTrips checks that the documented bodies survive the operation's
 // types: decoded and encoded again, each equals the documented JSON.
-func (d *docTests) roundTrips(t *testing.T, op *opInfo, ex *docExample) {
-	if ex.roundTripRequest && op.body >= 0 {
+func (d *docTests) roundTrips(t *testing.T, op *rt.OpInfo, ex *rt.DocExample) {
+	if ex.RoundTripRequest && op.Body >= 0 {
 		t.Run("request-round-trip", func(t *testing.T) {
-			docRoundTrip(t, op.bodyType, ex.requestBody)
+			docRoundTrip(t, op.BodyType, ex.RequestBody)
 		})
 	}
-	if ex.roundTripResponse {
+	if ex.RoundTripResponse {
 		if rt := d.resultType(t, op); rt != nil {
 			t.Run("response-round-trip", func(t *testing.T) {
-				docRoundTrip(t, rt, ex.responseBody)
+				docRoundTrip(t, rt, ex.ResponseBody)
 			})
 		}
 	}
@@ -280,10 +281,10 @@ func (d *docTests) roundTrips(t *testing.T, op *opInfo, ex *docExample) {
 
 // resultType is the type the Service method of op returns (its first
 // result), nil when it returns only an error.
-func (d *docTests) resultType(t *testing.T, op *opInfo) reflect.Type {
-	m, ok := d.service.MethodByName(op.name)
+func (d *docTests) resultType(t *testing.T, op *rt.OpInfo) reflect.Type {
+	m, ok := d.service.MethodByName(op.Name)
 	if !ok {
-		t.Fatalf("Service has no method %s", op.name)
+		t.Fatalf("Service has no method %s", op.Name)
 	}
 	if m.Type.NumOut() < 2 {
 		return nil
@@ -301,7 +302,7 @@ func docRoundTrip(t *testing.T, typ reflect.Type, body []byte) {
 		t.Errorf("decoding %v: %v", typ, err)
 		return
 	}
-	out, err := appendJSON(nil, v, nil)
+	out, err := rt.AppendJSON(nil, v, nil)
 	if err != nil {
 		t.Errorf("encoding %v: %v", typ, err)
 		return
@@ -316,12 +317,12 @@ func decodeResult(body []byte, typ reflect.Type) (any, error) {
 	switch typ.Kind() {
 	case reflect.Pointer:
 		v := reflect.New(typ.Elem())
-		return v.Interface(), unmarshalStruct(body, v.Interface())
+		return v.Interface(), rt.UnmarshalStruct(body, v.Interface())
 	case reflect.Interface:
 		return decodeFamilyMember(body, typ)
 	}
 	v := reflect.New(typ)
-	err := unmarshalStruct(body, v.Interface())
+	err := rt.UnmarshalStruct(body, v.Interface())
 	return v.Elem().Interface(), err
 }
 
@@ -354,7 +355,7 @@ func checkRejected(t *testing.T, rec *httptest.ResponseRecorder, property string
 // errorOf decodes the code and message of rec's Graph error body.
 func errorOf(t *testing.T, rec *httptest.ResponseRecorder) (code, message string) {
 	t.Helper()
-	var body errorBody
+	var body rt.ErrorBody
 	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error.Code == "" {
 		t.Fatalf("error body is not a Graph error (%v): %s", err, rec.Body)
 	}
@@ -365,7 +366,7 @@ func errorOf(t *testing.T, rec *httptest.ResponseRecorder) (code, message string
 // registered family's interface) that its @odata.type names, else the
 // base, and returns a pointer to it.
 func decodeFamilyMember(body []byte, iface reflect.Type) (any, error) {
-	k := kindOf(iface)
+	k := rt.KindOf(iface)
 	if k == nil {
 		return nil, fmt.Errorf("%v is not a registered type family", iface)
 	}
@@ -375,6 +376,6 @@ func decodeFamilyMember(body []byte, iface reflect.Type) (any, error) {
 	if err := json.Unmarshal(body, &probe); err != nil {
 		return nil, err
 	}
-	v := reflect.New(k.member(probe.Type))
-	return v.Interface(), unmarshalStruct(body, v.Interface())
+	v := reflect.New(k.Member(probe.Type))
+	return v.Interface(), rt.UnmarshalStruct(body, v.Interface())
 }

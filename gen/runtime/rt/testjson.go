@@ -8,57 +8,44 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
-// checkJSON compares two JSON documents by value (numbers compare by
-// value, so 1, 1.0 and 1e0 are equal). With subset false they must be
-// equal; with subset true every member of want must be in got with an equal
-// value, recursively (arrays must have the same length and match element by
-// element). A mismatch is reported with t.Errorf naming what, with a diff.
-func checkJSON(t *testing.T, what string, want, got []byte, subset bool) {
-	t.Helper()
-	compareTestJSON(t, what, want, got, subset, false)
-}
+// The functions of this file compare and project JSON for the tests of
+// generated packages (package rttest) and of this package; the server
+// does not use them.
 
-// checkJSONFold is checkJSON comparing object member names ignoring
-// letter case: for a documented response that spells a property in other
-// case, which the handler answers as the property spells it.
-func checkJSONFold(t *testing.T, what string, want, got []byte, subset bool) {
-	t.Helper()
-	compareTestJSON(t, what, want, got, subset, true)
-}
-
-func compareTestJSON(t *testing.T, what string, want, got []byte, subset, fold bool) {
-	t.Helper()
-	w, err := decodeTestJSON(want)
+// CompareTestJSON compares two JSON documents by value (numbers compare by
+// value, so 1, 1.0 and 1e0 are equal) and returns diff's report of the
+// difference, "" when they are equal. With subset false they must be
+// equal; with subset true every member of want must be in got with an
+// equal value, recursively (arrays must have the same length and match
+// element by element). With fold, object member names compare ignoring
+// letter case. diff compares two decoded documents (json.Number numbers,
+// EqualTestNumbers their comparer). An error names the document that is
+// not valid JSON.
+func CompareTestJSON(want, got []byte, subset, fold bool, diff func(want, got any) string) (string, error) {
+	w, err := DecodeTestJSON(want)
 	if err == nil && fold {
-		w, err = foldTestJSON(w)
+		w, err = FoldTestJSON(w)
 	}
 	if err != nil {
-		t.Errorf("%s: the expected JSON is not valid: %v", what, err)
-		return
+		return "", fmt.Errorf("the expected JSON is not valid: %w", err)
 	}
-	g, err := decodeTestJSON(got)
+	g, err := DecodeTestJSON(got)
 	if err == nil && fold {
-		g, err = foldTestJSON(g)
+		g, err = FoldTestJSON(g)
 	}
 	if err != nil {
-		t.Errorf("%s: the JSON is not valid: %v\n%s", what, err, got)
-		return
+		return "", fmt.Errorf("the JSON is not valid: %w\n%s", err, got)
 	}
 	if subset {
-		g = pruneTestJSON(w, g)
+		g = PruneTestJSON(w, g)
 	}
-	if diff := cmp.Diff(w, g, cmp.Comparer(equalTestNumbers)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
-	}
+	return diff(w, g), nil
 }
 
-// decodeTestJSON decodes one JSON value, keeping numbers as json.Number.
-func decodeTestJSON(data []byte) (any, error) {
+// DecodeTestJSON decodes one JSON value, keeping numbers as json.Number.
+func DecodeTestJSON(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -71,14 +58,14 @@ func decodeTestJSON(data []byte) (any, error) {
 	return v, nil
 }
 
-// foldTestJSON returns v with every object member name in lower case; two
+// FoldTestJSON returns v with every object member name in lower case; two
 // names of one object that differ only in case are an error.
-func foldTestJSON(v any) (any, error) {
+func FoldTestJSON(v any) (any, error) {
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for k, m := range x {
-			f, err := foldTestJSON(m)
+			f, err := FoldTestJSON(m)
 			if err != nil {
 				return nil, err
 			}
@@ -92,7 +79,7 @@ func foldTestJSON(v any) (any, error) {
 	case []any:
 		out := make([]any, len(x))
 		for i, m := range x {
-			f, err := foldTestJSON(m)
+			f, err := FoldTestJSON(m)
 			if err != nil {
 				return nil, err
 			}
@@ -103,10 +90,10 @@ func foldTestJSON(v any) (any, error) {
 	return v, nil
 }
 
-// pruneTestJSON drops from got the object members that want does not have,
+// PruneTestJSON drops from got the object members that want does not have,
 // recursively, so that comparing want with the result checks that want is
 // a subset of got.
-func pruneTestJSON(want, got any) any {
+func PruneTestJSON(want, got any) any {
 	switch w := want.(type) {
 	case map[string]any:
 		g, ok := got.(map[string]any)
@@ -116,7 +103,7 @@ func pruneTestJSON(want, got any) any {
 		out := map[string]any{}
 		for k, wv := range w {
 			if gv, ok := g[k]; ok {
-				out[k] = pruneTestJSON(wv, gv)
+				out[k] = PruneTestJSON(wv, gv)
 			}
 		}
 		return out
@@ -127,17 +114,17 @@ func pruneTestJSON(want, got any) any {
 		}
 		out := make([]any, len(g))
 		for i := range g {
-			out[i] = pruneTestJSON(w[i], g[i])
+			out[i] = PruneTestJSON(w[i], g[i])
 		}
 		return out
 	}
 	return got
 }
 
-// equalTestNumbers compares JSON numbers by value. A fraction written with
+// EqualTestNumbers compares JSON numbers by value. A fraction written with
 // more digits than a float64 holds (documented doubles often are) equals the
 // float64 it denotes.
-func equalTestNumbers(a, b json.Number) bool {
+func EqualTestNumbers(a, b json.Number) bool {
 	x, okx := new(big.Rat).SetString(string(a))
 	y, oky := new(big.Rat).SetString(string(b))
 	if !okx || !oky {
@@ -154,12 +141,12 @@ func equalTestNumbers(a, b json.Number) bool {
 	return errx == nil && erry == nil && fx == fy
 }
 
-// projectJSON keeps of the JSON object data only the members sel names and
+// ProjectJSON keeps of the JSON object data only the members sel names and
 // those whose names hold "@" (control information and annotations); with
 // inValue, of each object of its "value" array instead. With fold, a
 // member is named by sel ignoring letter case (response-renamed).
-func projectJSON(data []byte, sel map[string]bool, inValue, fold bool) ([]byte, error) {
-	v, err := decodeTestJSON(data)
+func ProjectJSON(data []byte, sel map[string]bool, inValue, fold bool) ([]byte, error) {
+	v, err := DecodeTestJSON(data)
 	if err != nil {
 		return nil, err
 	}

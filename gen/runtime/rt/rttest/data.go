@@ -1,8 +1,10 @@
-package rt
+package rttest
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/gen/runtime/rt"
 )
 
 // docRouteCase is one line of a "routes" file.
@@ -19,7 +21,7 @@ func parseDocRoutes(data []byte) ([]docRouteCase, error) {
 			continue
 		}
 		method, rest, _ := strings.Cut(line, " ")
-		path, op, err := cutQuoted(rest)
+		path, op, err := rt.CutQuoted(rest)
 		if err != nil {
 			return nil, fmt.Errorf("route %q: %v", line, err)
 		}

@@ -7,6 +7,9 @@
 // NewHandler, an http.Handler that routes each documented request line to the
 // Service. graphdocgen_api.txt lists every type, field, enum member, operation
 // and route; TestExamples runs the documented examples of testdata/examples.
+// The runtime (router, codec, errors) is the package internal/graphrt, which
+// the build compiles once and caches; its public names (Optional, Error,
+// SetStatus and the others) are declared here.
 //
 // Regenerate with:
 //

@@ -23,7 +23,7 @@ var codeRe = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)+$`)
 
 // scannedRoots are the folders whose non-test Go sources report
 // diagnostics, relative to this package. gen/runtime is left out: it is
-// the runtime copied into every generated package, whose Code fields are
+// the runtime of every generated package (its internal/graphrt), whose Code fields are
 // Graph error codes, not diagnostics.
 var scannedRoots = []string{parserRoot, filepath.Join("..", "..", "gen")}
 

@@ -15,12 +15,15 @@ import (
 // joined by docSep, docMark, and the file is formatted with a short
 // numbered placeholder in its place (cutDocs); the lines are put back,
 // indented like the placeholder, into the formatted text (docs.expand).
-// sanitize turns control characters into spaces, so the marks never occur
-// in documentation text.
+// The placeholder is a one-line /* */ comment, which gofmt leaves as it
+// is without parsing it as a doc comment. sanitize turns control
+// characters into spaces, so the marks never occur in documentation text.
 const (
-	docMark = "\x02"
-	docSep  = "\x03"
-	docHead = "// " + docMark
+	docMark  = "\x02"
+	docSep   = "\x03"
+	docHead  = "// " + docMark
+	holdHead = "/*" + docMark
+	holdTail = docMark + "*/"
 )
 
 // plainDoc reports whether go/doc/comment reads lines (paragraphs
@@ -63,9 +66,9 @@ func cutDocs(src []byte) ([]byte, *docs) {
 			break
 		}
 		out = append(out, head...)
-		out = append(out, docHead...)
+		out = append(out, holdHead...)
 		out = strconv.AppendInt(out, int64(len(d.texts)), 10)
-		out = append(out, docMark...)
+		out = append(out, holdTail...)
 		d.texts = append(d.texts, text)
 		src = rest
 	}
@@ -88,7 +91,7 @@ func (d *docs) expand(src []byte) ([]byte, bool) {
 	out := make([]byte, 0, size)
 	used := make([]bool, len(d.texts))
 	for {
-		i := bytes.Index(src, []byte(docHead))
+		i := bytes.Index(src, []byte(holdHead))
 		if i < 0 {
 			break
 		}
@@ -97,8 +100,8 @@ func (d *docs) expand(src []byte) ([]byte, bool) {
 		if len(bytes.Trim(indent, "\t")) != 0 {
 			return nil, false
 		}
-		rest := src[i+len(docHead):]
-		j := bytes.IndexByte(rest, docMark[0])
+		rest := src[i+len(holdHead):]
+		j := bytes.Index(rest, []byte(holdTail))
 		if j < 0 {
 			return nil, false
 		}
@@ -109,7 +112,7 @@ func (d *docs) expand(src []byte) ([]byte, bool) {
 		used[n] = true
 		out = append(out, src[:i]...)
 		out = appendDoc(out, indent, d.texts[n])
-		src = rest[j+1:]
+		src = rest[j+len(holdTail):]
 	}
 	for _, ok := range used {
 		if !ok {

@@ -11,10 +11,10 @@ import (
 func TestDocsExpand(t *testing.T) {
 	src := []byte("package p\n\n// \x02A.\x03\x03B c.\x02\ntype T struct {\n// \x02F.\x02\nF int\n}\n")
 	short, d := cutDocs(src)
-	if want := "package p\n\n// \x020\x02\ntype T struct {\n// \x021\x02\nF int\n}\n"; string(short) != want {
+	if want := "package p\n\n/*\x020\x02*/\ntype T struct {\n/*\x021\x02*/\nF int\n}\n"; string(short) != want {
 		t.Fatalf("cutDocs = %q, want %q", short, want)
 	}
-	formatted := []byte("package p\n\n// \x020\x02\ntype T struct {\n\t// \x021\x02\n\tF int\n}\n")
+	formatted := []byte("package p\n\n/*\x020\x02*/\ntype T struct {\n\t/*\x021\x02*/\n\tF int\n}\n")
 	got, ok := d.expand(formatted)
 	if want := "package p\n\n// A.\n//\n// B c.\ntype T struct {\n\t// F.\n\tF int\n}\n"; !ok || string(got) != want {
 		t.Fatalf("expand = %q, %v; want %q", got, ok, want)
@@ -23,12 +23,12 @@ func TestDocsExpand(t *testing.T) {
 		t.Fatalf("inline = %q, want %q", d.inline(src), want)
 	}
 	for name, bad := range map[string]string{
-		"after code":  "package p\n\n// \x020\x02\nvar x = 1 // \x021\x02\n",
-		"lost":        "package p\n\n// \x020\x02\n",
-		"twice":       "package p\n\n// \x020\x02\n// \x020\x02\n// \x021\x02\n",
-		"unknown":     "package p\n\n// \x020\x02\n// \x021\x02\n// \x022\x02\n",
-		"not numeric": "package p\n\n// \x020\x02\n// \x02x\x02\n// \x021\x02\n",
-		"unclosed":    "package p\n\n// \x020\x02\n// \x021\x02\n// \x02",
+		"after code":  "package p\n\n/*\x020\x02*/\nvar x = 1 /*\x021\x02*/\n",
+		"lost":        "package p\n\n/*\x020\x02*/\n",
+		"twice":       "package p\n\n/*\x020\x02*/\n/*\x020\x02*/\n/*\x021\x02*/\n",
+		"unknown":     "package p\n\n/*\x020\x02*/\n/*\x021\x02*/\n/*\x022\x02*/\n",
+		"not numeric": "package p\n\n/*\x020\x02*/\n/*\x02x\x02*/\n/*\x021\x02*/\n",
+		"unclosed":    "package p\n\n/*\x020\x02*/\n/*\x021\x02*/\n/*\x02",
 	} {
 		if out, ok := d.expand([]byte(bad)); ok {
 			t.Errorf("%s: expand = %q, true; want false", name, out)

@@ -11,11 +11,20 @@ type Spellings struct {
 	direct  map[string][]string // lower-case name -> documented spellings
 	derived map[string][]string // lower-case plural or singular -> spellings
 	count   map[string]int      // times each spelling was added
+	// added caches, by name added, whether it was recorded and the plural
+	// and singular recorded with it, so that a name the docs repeat is
+	// split into words once.
+	added map[string]addedName
+}
+
+type addedName struct {
+	recorded bool
+	forms    []string
 }
 
 // NewSpellings returns an empty Spellings.
 func NewSpellings() *Spellings {
-	return &Spellings{direct: map[string][]string{}, derived: map[string][]string{}, count: map[string]int{}}
+	return &Spellings{direct: map[string][]string{}, derived: map[string][]string{}, count: map[string]int{}, added: map[string]addedName{}}
 }
 
 // Add records a documented name, once per place the docs write it. Only
@@ -28,15 +37,29 @@ func NewSpellings() *Spellings {
 // the most words, then the one added most often ("oauth2PermissionGrants"
 // over a page's "oAuth2Permissiongrants"), then the one sorting first.
 func (s *Spellings) Add(name string) {
-	if name == "" || !plainWord(name) || len(camelSplit(name)) < 2 {
+	if a, ok := s.added[name]; ok {
+		// Added before: the lists hold its spellings already.
+		if a.recorded {
+			s.count[name]++
+			for _, form := range a.forms {
+				s.count[form]++
+			}
+		}
 		return
 	}
+	if name == "" || !plainWord(name) || len(camelSplit(name)) < 2 {
+		s.added[name] = addedName{}
+		return
+	}
+	a := addedName{recorded: true}
 	s.record(s.direct, name)
 	for _, form := range []string{Plural(name), Singular(name)} {
 		if form != name {
 			s.record(s.derived, form)
+			a.forms = append(a.forms, form)
 		}
 	}
+	s.added[name] = a
 }
 
 func (s *Spellings) record(m map[string][]string, spelling string) {

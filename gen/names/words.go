@@ -18,6 +18,13 @@ func words(s string) []string {
 // runs returns the maximal runs of ASCII letters and digits in s, after
 // dropping the runes that do not break a word (see dropped).
 func runs(s string) []string {
+	if plainWord(s) {
+		// Most names are one run: keep it without copying.
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
 	var rs []string
 	var cur []byte
 	for i := 0; i < len(s); {
@@ -87,9 +94,10 @@ func joinInitialisms(pieces []string) []string {
 	out := pieces[:0:0]
 	for i := 0; i < len(pieces); i++ {
 		if i+1 < len(pieces) && len(pieces[i])+len(pieces[i+1]) <= maxInitialism+1 {
-			joined := pieces[i] + pieces[i+1]
-			if form, ok := initialism(joined); ok && form == joined {
-				out = append(out, joined)
+			var buf [16]byte
+			joined := append(append(buf[:0], pieces[i]...), pieces[i+1]...)
+			if form, ok := initialism(string(joined)); ok && form == string(joined) {
+				out = append(out, form)
 				i++
 				continue
 			}

@@ -49,6 +49,7 @@ func parsePage(path string, data []byte) (res *pageResult) {
 			p.res.kind = schema.PageOther
 		}
 		p.res.diags = p.list
+		src.release()
 		res = p.res
 	}()
 	if off, msg, bad := src.notText(); bad {

@@ -22,6 +22,9 @@ type source struct {
 	// size is the length of the raw page; over maxPageBytes, text is
 	// empty and the page is not read.
 	size int
+	// end is len(text), kept when release drops text: positions are
+	// computed from lines and end alone.
+	end int
 	// withinLimits records that overLimit found none exceeded, so that
 	// asking again (parsePage, then blocks) does not scan the page again.
 	withinLimits bool
@@ -42,7 +45,7 @@ func newSource(path string, raw []byte) *source {
 		raw = bytes.Clone(raw)
 	}
 	lines := make([]int, 1, 1+bytes.Count(raw, []byte("\n")))
-	s := &source{path: path, text: raw, lines: lines, size: len(raw)}
+	s := &source{path: path, text: raw, lines: lines, size: len(raw), end: len(raw)}
 	for i := bytes.IndexByte(raw, '\n'); i >= 0; {
 		s.lines = append(s.lines, i+1)
 		j := bytes.IndexByte(raw[i+1:], '\n')
@@ -60,16 +63,17 @@ func (s *source) lineCol(off int) (int, int) {
 	if off < 0 {
 		off = 0
 	}
-	if off > len(s.text) {
-		off = len(s.text)
+	if off > s.end {
+		off = s.end
 	}
 	i := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > off }) - 1
 	return i + 1, off - s.lines[i] + 1
 }
 
-// line returns the text of 1-based line n without its newline.
+// line returns the text of 1-based line n without its newline ("" once
+// the text is released).
 func (s *source) line(n int) string {
-	if n < 1 || n > len(s.lines) {
+	if n < 1 || n > len(s.lines) || s.text == nil {
 		return ""
 	}
 	start := s.lines[n-1]
@@ -86,10 +90,15 @@ func (s *source) lineStart(n int) int {
 		return 0
 	}
 	if n > len(s.lines) {
-		return len(s.text)
+		return s.end
 	}
 	return s.lines[n-1]
 }
+
+// release drops the page text once the page is read: what resolve needs
+// of a source is its path and positions (lines, end), and the text of
+// every page held until then would be a copy of the whole corpus.
+func (s *source) release() { s.text = nil }
 
 // blankFrontMatter reads "key: value" pairs of a leading --- block and
 // overwrites the block with spaces. Quotes and surrounding spaces are
@@ -222,7 +231,7 @@ func (s *source) lineEnd(n int) int {
 	if n < len(s.lines) {
 		return s.lines[n] - 1
 	}
-	return len(s.text)
+	return s.end
 }
 
 // containerDepth counts the block quote and list markers that open line,

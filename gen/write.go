@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/gen/runtime"
+	"github.com/graphdocgen/graphdocgen/parser/readfiles"
 )
 
 // Change is one difference between the generated files and a folder.
@@ -47,7 +48,7 @@ var subdirs = []string{runtime.TestDir, runtime.CodeDir, runtime.RunnerDir}
 // readDir returns the files of dir (and of its subdirs) that may be ours,
 // by slash-separated name, with their contents; a missing dir is empty.
 func readDir(dir string) (map[string][]byte, error) {
-	out := map[string][]byte{}
+	var names, paths []string
 	for _, sub := range append([]string{""}, subdirs...) {
 		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
 		if errors.Is(err, fs.ErrNotExist) {
@@ -64,12 +65,17 @@ func readDir(dir string) (map[string][]byte, error) {
 			if sub != "" {
 				name = sub + "/" + name
 			}
-			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-			if err != nil {
-				return nil, err
-			}
-			out[name] = data
+			names = append(names, name)
+			paths = append(paths, filepath.Join(dir, filepath.FromSlash(name)))
 		}
+	}
+	data, err := readfiles.All(paths)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(names))
+	for i, name := range names {
+		out[name] = data[i]
 	}
 	return out, nil
 }

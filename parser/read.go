@@ -5,25 +5,25 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/readfiles"
 )
 
 // ReadPaths reads every page named by paths: a file as given, a folder
 // walked for *.md in lexical order (hidden folders skipped). Each page's
 // Rel is its path inside the folder argument (its base name for a file).
 func ReadPaths(paths []string) ([]File, error) {
+	// Name every page first, then read them all at once.
 	var files []File
+	var names []string
 	seen := map[string]bool{}
-	add := func(path, rel string) error {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		f := File{Path: filepath.ToSlash(filepath.Clean(path)), Rel: filepath.ToSlash(rel), Data: data}
+	add := func(path, rel string) {
+		f := File{Path: filepath.ToSlash(filepath.Clean(path)), Rel: filepath.ToSlash(rel)}
 		if !seen[f.Path] {
 			seen[f.Path] = true
 			files = append(files, f)
+			names = append(names, path)
 		}
-		return nil
 	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -31,9 +31,7 @@ func ReadPaths(paths []string) ([]File, error) {
 			return nil, err
 		}
 		if !st.IsDir() {
-			if err := add(p, filepath.Base(p)); err != nil {
-				return nil, err
-			}
+			add(p, filepath.Base(p))
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
@@ -53,7 +51,8 @@ func ReadPaths(paths []string) ([]File, error) {
 			if err != nil {
 				return err
 			}
-			return add(path, rel)
+			add(path, rel)
+			return nil
 		})
 		if err != nil {
 			return nil, err
@@ -61,6 +60,13 @@ func ReadPaths(paths []string) ([]File, error) {
 	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no .md pages found in %s", strings.Join(paths, ", "))
+	}
+	data, err := readfiles.All(names)
+	if err != nil {
+		return nil, err
+	}
+	for i := range files {
+		files[i].Data = data[i]
 	}
 	return files, nil
 }

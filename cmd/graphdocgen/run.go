@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -123,14 +124,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	prog := newProgress(stderr, c.quiet)
 	r, err := c.execute(prog)
 	prog.Done()
+	// Thousands of diagnostics are one write each unbuffered; the report
+	// is written once the work is done, so it is buffered and flushed on
+	// return.
+	w := bufio.NewWriterSize(stderr, 64<<10)
+	defer w.Flush()
 	if err != nil {
 		if r.s != nil {
-			printDiagnostics(stderr, r.s)
+			printDiagnostics(w, r.s)
 		}
-		fmt.Fprintf(stderr, "graphdocgen: %v\n", err)
+		fmt.Fprintf(w, "graphdocgen: %v\n", err)
 		return exitUsage
 	}
-	return c.report(stderr, r)
+	return c.report(w, r)
 }
 
 // result is what one run found and did, reported after the work is done.

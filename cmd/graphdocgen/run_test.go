@@ -336,3 +336,42 @@ func moduleDir(t *testing.T) string {
 	}
 	return dir
 }
+
+// countingWriter counts the Write calls it is given.
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// TestReportBuffered checks that the diagnostics and the summary line
+// reach stderr in one write, not one write each (on a terminal or pipe,
+// each write is a system call), and that nothing is lost by buffering.
+func TestReportBuffered(t *testing.T) {
+	t.Chdir(seedDir)
+	var out bytes.Buffer
+	var errw countingWriter
+	code := run(append([]string{"-check", "-q"}, seedArgs...), &out, &errw)
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, errw.String())
+	}
+	lines := strings.Split(strings.TrimSpace(errw.String()), "\n")
+	if len(lines) < 3 || !strings.HasPrefix(lines[len(lines)-1], "graphdocgen: ") {
+		t.Fatalf("want the seed's diagnostics then the summary line, got:\n%s", errw.String())
+	}
+	if errw.writes != 1 {
+		t.Errorf("%d lines reached stderr in %d writes; want 1", len(lines), errw.writes)
+	}
+	// The error path is buffered too: a missing page is one write.
+	errw = countingWriter{}
+	if code := run([]string{"-out", t.TempDir(), "-pkg", "x", "-import", "example.com/x", "no-such-dir"}, &out, &errw); code != exitUsage {
+		t.Fatalf("missing page: exit %d, want %d:\n%s", code, exitUsage, errw.String())
+	}
+	if errw.writes != 1 || !strings.Contains(errw.String(), "no-such-dir") {
+		t.Errorf("missing page: %d writes of %q; want one naming the path", errw.writes, errw.String())
+	}
+}

@@ -118,11 +118,17 @@ func statusProblem(svc *fuzzService, status int) string {
 // PATCH /reports/userCredentialUsageDetails/{id}: the request's escaped
 // path, split on "/" and each segment decoded, must be "reports" and
 // "userCredentialUsageDetails" in any ASCII case and one non-empty
-// segment (an encoded "/" stays in it), which it returns. It returns an
-// error when the escaped path does not decode.
+// segment (an encoded "/" stays in it), which it returns. One trailing "/"
+// that the request did not encode is ignored, as the docs write some
+// request lines with it (GET /identity/apiConnectors/) and Graph answers
+// them. It returns an error when the escaped path does not decode.
 func routed(q fuzzRequest) (string, bool, error) {
 	u := requestURL(q.path)
-	segs := strings.Split(u.EscapedPath(), "/")
+	escaped := u.EscapedPath()
+	if len(escaped) > 1 {
+		escaped = strings.TrimSuffix(escaped, "/")
+	}
+	segs := strings.Split(escaped, "/")
 	for i, seg := range segs {
 		var err error
 		if segs[i], err = url.PathUnescape(seg); err != nil {

@@ -40,6 +40,10 @@ func (p *pageParser) readEnumSections(secs []section) {
 			e := &enumDraft{name: name, namespace: p.res.namespace, off: s.off, page: p.res}
 			seen := map[string]bool{}
 			for _, r := range t.rows {
+				if r.group {
+					p.warn(r.at(0).off, diag.TableGroupRow, "table row %q of enum %s is a group heading (one bold cell), not a member; skipped", r.at(0).text, name)
+					continue
+				}
 				c := r.at(col)
 				v := strings.Trim(c.text, "`\"' ")
 				if v == "" {

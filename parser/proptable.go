@@ -33,6 +33,10 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 	descCol := t.col("description")
 	props := []*propDraft{}
 	for _, r := range t.rows {
+		if r.group {
+			p.warn(r.at(0).off, diag.TableGroupRow, "table row %q is a group heading (one bold cell), not a property; skipped", r.at(0).text)
+			continue
+		}
 		nc := r.at(nameCol)
 		name := nc.text // trimmed by collapseSpace, which keeps U+0085 and U+2028
 		if m := nameSuffix(name); m != nil {

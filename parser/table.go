@@ -18,6 +18,10 @@ type table struct {
 type row struct {
 	cells []cell
 	line  int
+	// group marks a group heading inside a table ("|**Onboarding**| | |"):
+	// the first cell is wholly bold and every other cell is empty or
+	// missing. It labels the rows below it and is not a row of data.
+	group bool
 }
 
 // cell is one table cell: its raw markdown and the pieces the parser needs.
@@ -79,12 +83,41 @@ func (p *pageParser) readTable(b block) *table {
 			}
 		}
 		cells := splitRow(l, s.lineStart(n), ncol, s.refs)
-		if len(cells) != ncol {
+		group := isGroupRow(cells, ncol)
+		if len(cells) != ncol && !group {
 			p.warn(s.lineStart(n), diag.TableCellCount, "table row has %d cells, the header has %d", len(cells), ncol)
 		}
-		t.rows = append(t.rows, row{cells: cells, line: n})
+		t.rows = append(t.rows, row{cells: cells, line: n, group: group})
 	}
 	return t
+}
+
+// isGroupRow reports whether a row is a group heading: in a table of two
+// or more columns, a first cell that is one bold span ("**Onboarding**")
+// and no other cell with content. A one-column table has no such rows:
+// there a bold cell is the row's only datum.
+func isGroupRow(cells []cell, ncol int) bool {
+	if ncol < 2 || len(cells) == 0 || len(cells) > ncol {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if c.raw != "" {
+			return false
+		}
+	}
+	return isBoldSpan(cells[0].raw)
+}
+
+// isBoldSpan reports whether raw is one strong-emphasis span, "**x**" or
+// "__x__", with text inside and no other emphasis marker of its kind.
+func isBoldSpan(raw string) bool {
+	for _, m := range []string{"**", "__"} {
+		if len(raw) > 2*len(m) && strings.HasPrefix(raw, m) && strings.HasSuffix(raw, m) {
+			inner := raw[len(m) : len(raw)-len(m)]
+			return strings.TrimSpace(inner) != "" && !strings.Contains(inner, m)
+		}
+	}
+	return false
 }
 
 // splitRow splits one table row into cells. Escaped pipes stay in the cell.

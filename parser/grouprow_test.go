@@ -13,7 +13,8 @@ import (
 // stands. Intune's beta pages group their properties so, and 52 labels
 // had become fields such as `json:"Device management"` that clients saw.
 // A bold property name with a type, and bold members of a one-column
-// table, stay.
+// table, stay. A row naming a path ("file/localizations", agreement.md)
+// is skipped too, with a property-name-path warning.
 func TestGroupRowsSkipped(t *testing.T) {
 	page := `# widget resource type
 
@@ -27,6 +28,7 @@ Namespace: microsoft.graph
 |enrollLimit|Int32|The limit.|
 |**Device management**| | |
 |**serial**|String|A bold name with a type is a property.|
+|file/localizations|String collection|A path, not a property.|
 |**Apps**||The label has a description, so it is not a group heading.|
 
 ### color values
@@ -63,11 +65,11 @@ Namespace: microsoft.graph
 	}
 	var got []string
 	for _, d := range s.Diagnostics {
-		if d.Code == "table-group-row" || d.Code == "table-cell-count" {
+		if d.Code == "table-group-row" || d.Code == "table-cell-count" || d.Code == "property-name-path" {
 			got = append(got, fmt.Sprintf("%d:%d %s", d.Line, d.Col, d.Code))
 		}
 	}
-	want := []string{"9:2 table-group-row", "11:2 table-group-row", "19:2 table-group-row"}
+	want := []string{"9:2 table-group-row", "11:2 table-group-row", "13:2 property-name-path", "20:2 table-group-row"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}

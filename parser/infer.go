@@ -36,6 +36,10 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 				r.inferValue(pg, base, m.Value, q.Type, where)
 				continue
 			}
+			if !strings.Contains(m.Key, "@") && r.outsideOf[t] == nil && r.open(t) {
+				r.keepDynamic(pg, base, m, t, where)
+				continue
+			}
 			r.addInferred(pg, base, m, t, where)
 			continue
 		}
@@ -116,6 +120,28 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 		code, what = diag.AnnotationUndocumented, "instance annotation"
 	}
 	r.warn(pg.src, base+m.KeyOff, code, "%s %s of %s appears in %s but in no table of %s (%s); added as %s", what, m.Key, t.Name, where, t.Name, t.Source, ref)
+}
+
+// keepDynamic reports a member an example shows on an open type that no
+// table declares. It becomes no field: an open type's undeclared
+// properties are dynamic (plannerAssignments is keyed by user ids), kept
+// in its AdditionalData, and a field named after one example's key
+// ("aaa27244-1db4-...") would be a value every client sees. Each member
+// is reported once per type.
+func (r *resolver) keepDynamic(pg *pageResult, base int, m jsondoc.Member, t *schema.Type, where string) {
+	if r.dynamicOf == nil {
+		r.dynamicOf = map[*schema.Type]map[string]bool{}
+	}
+	seen := r.dynamicOf[t]
+	if seen == nil {
+		seen = map[string]bool{}
+		r.dynamicOf[t] = seen
+	}
+	if seen[m.Key] {
+		return
+	}
+	seen[m.Key] = true
+	r.warn(pg.src, base+m.KeyOff, diag.PropertyDynamic, "property %s of %s appears in %s but in no table of %s (%s); %s is an open type, so it is kept with its undeclared properties, not made a field", m.Key, t.Name, where, t.Name, t.Source, t.Name)
 }
 
 // pageName names the page of pos by its file name, without the folders

@@ -106,22 +106,32 @@ func isExamplesTitle(t string) bool { return strings.HasPrefix(t, "example") }
 // version are subject to change", on every Intune beta page) is about the
 // docs, not what the page documents.
 func (p *pageParser) description() string {
+	for _, b := range p.intro() {
+		t := collapseSpace(parseCell(b.text, b.off, p.src.refs).text)
+		if strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "<!--") || t == "" {
+			continue
+		}
+		return t
+	}
+	return ""
+}
+
+// intro returns the page's introduction: the text blocks outside
+// blockquotes between its title and the first heading below it.
+func (p *pageParser) intro() []block {
+	var out []block
 	seenTitle := false
 	for _, b := range p.blocks {
 		switch {
 		case b.kind == blockHeading && b.level == 1 && b.tab == "":
 			seenTitle = true
 		case b.kind == blockHeading && seenTitle:
-			return ""
+			return out
 		case b.kind == blockText && seenTitle && !b.quoted:
-			t := collapseSpace(parseCell(b.text, b.off, p.src.refs).text)
-			if strings.HasPrefix(t, "Namespace:") || strings.HasPrefix(t, "[!INCLUDE") || strings.HasPrefix(t, "<!--") || t == "" {
-				continue
-			}
-			return t
+			out = append(out, b)
 		}
 	}
-	return ""
+	return out
 }
 
 // primitiveResponseRe finds a primitive (collection) response type named in prose

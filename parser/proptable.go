@@ -47,6 +47,13 @@ func (p *pageParser) readPropertyTable(t *table, nav bool) []*propDraft {
 			p.warn(r.at(0).off, diag.PropertyNameMissing, "table row has no property name; skipped")
 			continue
 		}
+		if strings.Contains(name, "/") {
+			// "file/localizations": a path to a property of another
+			// type, which its own table documents; as a name it would
+			// become a field `json:"file/localizations"` clients see.
+			p.warn(nc.off, diag.PropertyNamePath, "property name %q is a path to a property of another type, not a property of this table's type; skipped", name)
+			continue
+		}
 		pd := &propDraft{name: name, off: nc.off, nav: nav, page: p.res}
 		if typeCol >= 0 {
 			pd.spec = p.readTypeCell(r.at(typeCol))

@@ -22,7 +22,10 @@ type resolver struct {
 	enumBySimple map[string][]*schema.Enum
 	enumBySet    map[string][]*schema.Enum
 	propOf       map[*schema.Type]map[string]*schema.Property
-	diags        []schema.Diagnostic
+	// dynamicOf holds, per open type, the undeclared members examples
+	// show, each reported once (see keepDynamic).
+	dynamicOf map[*schema.Type]map[string]bool
+	diags     []schema.Diagnostic
 	// outsides are the types the pages name but do not define, in the
 	// order first named; outsideOf and outsideByPage find them by type
 	// and by the page that would define them (see outsideType).

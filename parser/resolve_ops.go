@@ -127,6 +127,20 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 				p = q
 			}
 		}
+		if p == nil {
+			for _, q := range d.op.Parameters {
+				if strings.EqualFold(q.Name, m.Key) {
+					// A misspelling of a parameter ("Comment" for
+					// comment), never a parameter of its own: it would
+					// become a second field clients see, and the
+					// handler reads it into q, as encoding/json matches
+					// names ignoring case.
+					r.warn(d.page.src, ex.req.bodyOff+m.KeyOff, diag.PropertyNameVariant, "the example request %s sends %q, which the parameter table of %s spells %q; read as that parameter", ex.name, m.Key, d.title, q.Name)
+					p = q
+					break
+				}
+			}
+		}
 		if p != nil {
 			widen(p, m.Value)
 			r.inferValue(d.page, ex.req.bodyOff, m.Value, p.Type, "the example request "+ex.name)

@@ -52,11 +52,33 @@ func (p *pageParser) readResource(secs []section) {
 			}
 		}
 	}
+	if off := p.openTypeProse(); off >= 0 && !t.open && t.name != "" {
+		p.warn(off, diag.TypeOpenFromProse, "the page says %s is an open type, but its resource annotation does not say \"openType\": true; read as open", t.name)
+		t.open = true
+	}
 	if t.name == "" {
 		p.warn(0, diag.ResourceNoName, "resource page has no recognizable title; skipped")
 		return
 	}
 	p.res.types = append(p.res.types, t)
+}
+
+// openTypeRe finds a page introduction's statement that its type is an
+// OData open type ("This type is an open type.", "It is an Open Type.",
+// "This resource is an open type and ...", "This is an _open type_").
+var openTypeRe = regexp.MustCompile(`(?i)\b(?:this|it|resource|type) is an [*_]{0,2}open type[*_]{0,2}\b`)
+
+// openTypeProse returns the offset of the statement, in the page's
+// introduction (intro), that the page's type is an open type; -1 when
+// there is none. Only the introduction counts: further down, "open type"
+// is said of other types.
+func (p *pageParser) openTypeProse() int {
+	for _, b := range p.intro() {
+		if loc := openTypeRe.FindStringIndex(b.text); loc != nil {
+			return b.textOff + loc[0]
+		}
+	}
+	return -1
 }
 
 // readJSONRep reads the resource annotation and JSON representation.

@@ -1,6 +1,10 @@
 package parser
 
 import (
+	"path"
+	"path/filepath"
+	"strings"
+
 	"github.com/graphdocgen/graphdocgen/parser/route"
 	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
@@ -10,9 +14,12 @@ type typeDraft struct {
 	name, namespace string
 	base            string // documented base type, "" when none
 	baseOff         int
-	off             int
-	props           []*propDraft
-	open            bool
+	// basePage is the page of base when another page of the same type
+	// documented it (see addType); nil for this draft's page.
+	basePage *pageResult
+	off      int
+	props    []*propDraft
+	open     bool
 	// weak: only an operation page's request body table describes it (its
 	// resource page is not among the inputs).
 	weak        bool
@@ -20,6 +27,22 @@ type typeDraft struct {
 	page        *pageResult
 	// jsonRep is the resource's JSON representation body, if any.
 	jsonRep *httpMessage
+}
+
+// baseDocPage is the page that documents the draft's base.
+func (d *typeDraft) baseDocPage() *pageResult {
+	if d.basePage != nil {
+		return d.basePage
+	}
+	return d.page
+}
+
+// namedFor reports whether the draft's page is named for its type
+// (resources/user.md for user), the page that owns a type several pages
+// document.
+func (d *typeDraft) namedFor() bool {
+	base := path.Base(filepath.ToSlash(d.page.path))
+	return strings.EqualFold(strings.TrimSuffix(base, ".md"), d.name)
 }
 
 // propDraft is one property row.

@@ -27,13 +27,27 @@ func (r *resolver) addType(d *typeDraft) {
 	} else {
 		od := r.typeDraftOf[t]
 		if d.base != "" && od.base != "" && !strings.EqualFold(d.base, od.base) {
-			r.warn(d.page.src, d.baseOff, diag.BaseConflict, "%s has base %s here but %s at %s", d.name, d.base, od.base, t.Source)
+			r.warn(d.page.src, d.baseOff, diag.BaseConflict, "%s has base %s here but %s at %s", d.name, d.base, od.base, od.baseDocPage().src.pos(od.baseOff))
 		}
-		if od.base == "" {
-			od.base, od.baseOff = d.base, d.baseOff
+		if d.namedFor() && !od.namedFor() && !od.weak {
+			// The page named for the type owns it (user.md, not
+			// intune-shared-user.md, which sorts first): its title,
+			// position, description and JSON representation are the
+			// type's, its base wins, its properties come first.
+			if d.base == "" {
+				d.base, d.baseOff, d.basePage = od.base, od.baseOff, od.baseDocPage()
+			}
+			d.props = append(d.props[:len(d.props):len(d.props)], od.props...)
+			d.open = d.open || od.open
+			r.typeDraftOf[t] = d
+			t.Name, t.Source, t.Description = d.name, d.page.src.pos(d.off), d.description
+		} else {
+			if od.base == "" {
+				od.base, od.baseOff, od.basePage = d.base, d.baseOff, d.page
+			}
+			od.props = append(od.props, d.props...)
+			od.open = od.open || d.open
 		}
-		od.props = append(od.props, d.props...)
-		od.open = od.open || d.open
 	}
 	t.Open = t.Open || d.open
 	r.typeByPage[pageKey(d.page.path)] = t
@@ -103,7 +117,7 @@ func (r *resolver) resolveTypes() {
 				q := b.QualifiedName()
 				t.Base = &q
 			} else {
-				r.warn(d.page.src, d.baseOff, diag.BaseUndefined, "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
+				r.warn(d.baseDocPage().src, d.baseOff, diag.BaseUndefined, "base type %s of %s is not documented; %s has no base", d.base, t.Name, t.Name)
 			}
 		}
 		for _, pd := range d.props {
@@ -122,7 +136,7 @@ func (r *resolver) breakBaseCycles() {
 		for b := r.baseOf(t); b != nil; b = r.baseOf(b) {
 			if seen[b] {
 				d := r.typeDraftOf[t]
-				r.warn(d.page.src, d.baseOff, diag.BaseCycle, "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
+				r.warn(d.baseDocPage().src, d.baseOff, diag.BaseCycle, "the base types of %s lead back to %s; %s is read without a base", t.Name, b.Name, t.Name)
 				t.Base = nil
 				break
 			}

@@ -27,6 +27,15 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 		if m.Key == "@odata.type" || isControlInfo(m.Key) {
 			continue // a field of every generated root type; control information
 		}
+		if strings.EqualFold(m.Key, "@odata.type") {
+			// "@Odata.type": the decoder reads it into ODataType, as
+			// encoding/json matches names ignoring case, and the
+			// handler writes it back as @odata.type.
+			if r.firstKept(t, m.Key) {
+				r.warn(pg.src, base+m.KeyOff, diag.PropertyNameVariant, "%s shows %q, which OData spells \"@odata.type\"; read as that", where, m.Key)
+			}
+			continue
+		}
 		p := r.property(t, m.Key)
 		if p == nil {
 			if q := r.propertyFold(t, strings.TrimSpace(m.Key)); q != nil {
@@ -38,6 +47,16 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 			}
 			if !strings.Contains(m.Key, "@") && r.outsideOf[t] == nil && r.open(t) {
 				r.keepDynamic(pg, base, m, t, where)
+				continue
+			}
+			if strings.HasPrefix(m.Key, "@") && !strings.HasPrefix(m.Key, "@microsoft.graph.") {
+				// "@type", "@odate.type", "@Odata.type": no Graph
+				// annotation, most likely a misspelt @odata.type. The
+				// body keeps it with its annotations; a field would be
+				// a value every client sees.
+				if r.firstKept(t, m.Key) {
+					r.warn(pg.src, base+m.KeyOff, diag.AnnotationUnknown, "%s shows %s on %s, which is no microsoft.graph instance annotation (a misspelt @odata.type?); kept with the annotations, not made a field", where, m.Key, t.Name)
+				}
 				continue
 			}
 			r.addInferred(pg, base, m, t, where)
@@ -129,19 +148,27 @@ func (r *resolver) addInferred(pg *pageResult, base int, m jsondoc.Member, t *sc
 // ("aaa27244-1db4-...") would be a value every client sees. Each member
 // is reported once per type.
 func (r *resolver) keepDynamic(pg *pageResult, base int, m jsondoc.Member, t *schema.Type, where string) {
-	if r.dynamicOf == nil {
-		r.dynamicOf = map[*schema.Type]map[string]bool{}
+	if r.firstKept(t, m.Key) {
+		r.warn(pg.src, base+m.KeyOff, diag.PropertyDynamic, "property %s of %s appears in %s but in no table of %s (%s); %s is an open type, so it is kept with its undeclared properties, not made a field", m.Key, t.Name, where, t.Name, t.Source, t.Name)
 	}
-	seen := r.dynamicOf[t]
+}
+
+// firstKept records that the member key of t is kept without a field and
+// reports whether this is its first time, so that each is reported once.
+func (r *resolver) firstKept(t *schema.Type, key string) bool {
+	if r.keptOf == nil {
+		r.keptOf = map[*schema.Type]map[string]bool{}
+	}
+	seen := r.keptOf[t]
 	if seen == nil {
 		seen = map[string]bool{}
-		r.dynamicOf[t] = seen
+		r.keptOf[t] = seen
 	}
-	if seen[m.Key] {
-		return
+	if seen[key] {
+		return false
 	}
-	seen[m.Key] = true
-	r.warn(pg.src, base+m.KeyOff, diag.PropertyDynamic, "property %s of %s appears in %s but in no table of %s (%s); %s is an open type, so it is kept with its undeclared properties, not made a field", m.Key, t.Name, where, t.Name, t.Source, t.Name)
+	seen[key] = true
+	return true
 }
 
 // pageName names the page of pos by its file name, without the folders

@@ -117,18 +117,19 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and a [gad
 ### Response
 
 <!-- { "blockType": "response", "@odata.type": "microsoft.graph.gadget" } -->
-` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"id": "1", "weight": 3}
+` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"id": "1", "weight": 3, "@type": "#x", "@microsoft.graph.downloadUrl": "https://x", "@Odata.type": "#microsoft.graph.gadget"}
 ` + "```\n")},
 }
 
 // TestOpenTypeMembersStayDynamic checks that an example's undeclared
 // members on an open type become no fields (they are kept with the
 // type's undeclared properties, one property-dynamic warning each),
-// while a closed type still gets an inferred field; and that a page whose
-// introduction says its type "is an open type" makes it open, with a
-// type-open-from-prose warning. Planner's open types had got fields named
-// after example user ids ("aaa27244-1db4-..."), and directoryObject the
-// properties of users listed without @odata.type.
+// while a closed type still gets an inferred field (and a field for a
+// @microsoft.graph annotation, none for "@type" or "@Odata.type"); and
+// that a page whose introduction says its type "is an open type" makes
+// it open, with a type-open-from-prose warning. Planner's open types had
+// got fields named after example user ids ("aaa27244-1db4-..."), and
+// directoryObject the properties of users listed without @odata.type.
 func TestOpenTypeMembersStayDynamic(t *testing.T) {
 	s := Parse(openTypePages)
 	props := map[string][]string{}
@@ -143,7 +144,7 @@ func TestOpenTypeMembersStayDynamic(t *testing.T) {
 		"assignments": {"orderHint"},
 		"thing":       {"id", "assignments"},
 		"widget":      {"size"},
-		"gadget":      {"id", "weight"},
+		"gadget":      {"id", "weight", "@microsoft.graph.downloadUrl"},
 	}
 	if diff := cmp.Diff(wantProps, props); diff != "" {
 		t.Errorf("properties (-want +got):\n%s", diff)
@@ -154,14 +155,17 @@ func TestOpenTypeMembersStayDynamic(t *testing.T) {
 	var got []string
 	for _, d := range s.Diagnostics {
 		switch d.Code {
-		case "property-dynamic", "property-undocumented", "type-open-from-prose":
+		case "property-dynamic", "property-undocumented", "type-open-from-prose", "annotation-unknown", "annotation-undocumented", "property-name-variant":
 			got = append(got, fmt.Sprintf("%s:%d %s", d.File, d.Line, d.Code))
 		}
 	}
 	want := []string{
-		"api/gadget-get.md:33 property-undocumented", // "weight": gadget is closed
-		"api/thing-get.md:35 property-dynamic",       // "color" on thing, open by its annotation
-		"api/thing-get.md:37 property-dynamic",       // a user id on assignments, open by its prose
+		"api/gadget-get.md:33 property-undocumented",   // "weight": gadget is closed
+		"api/gadget-get.md:33 annotation-unknown",      // "@type": no field
+		"api/gadget-get.md:33 annotation-undocumented", // "@microsoft.graph.downloadUrl": a field
+		"api/gadget-get.md:33 property-name-variant",   // "@Odata.type": read as @odata.type
+		"api/thing-get.md:35 property-dynamic",         // "color" on thing, open by its annotation
+		"api/thing-get.md:37 property-dynamic",         // a user id on assignments, open by its prose
 		"api/thing-get.md:38 property-dynamic",
 		"resources/assignments.md:5 type-open-from-prose",
 	}

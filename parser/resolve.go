@@ -22,10 +22,11 @@ type resolver struct {
 	enumBySimple map[string][]*schema.Enum
 	enumBySet    map[string][]*schema.Enum
 	propOf       map[*schema.Type]map[string]*schema.Property
-	// dynamicOf holds, per open type, the undeclared members examples
-	// show, each reported once (see keepDynamic).
-	dynamicOf map[*schema.Type]map[string]bool
-	diags     []schema.Diagnostic
+	// keptOf holds, per type, the members examples show that are kept
+	// without a field (an open type's dynamic properties, unknown
+	// annotations), each reported once (see firstKept).
+	keptOf map[*schema.Type]map[string]bool
+	diags  []schema.Diagnostic
 	// outsides are the types the pages name but do not define, in the
 	// order first named; outsideOf and outsideByPage find them by type
 	// and by the page that would define them (see outsideType).

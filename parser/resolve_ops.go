@@ -417,6 +417,12 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 		if c.settled(first) {
 			break
 		}
+		if m.Key != "@odata.type" && strings.EqualFold(m.Key, "@odata.type") {
+			// Read into ODataType and written back as @odata.type
+			// (see infer): the test compares names ignoring case.
+			c.renamed = firstOf(c.renamed, joinPath(c.name(), m.Key))
+			continue
+		}
 		if strings.Contains(m.Key, "@") {
 			continue
 		}

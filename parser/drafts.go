@@ -27,6 +27,9 @@ type typeDraft struct {
 	page        *pageResult
 	// jsonRep is the resource's JSON representation body, if any.
 	jsonRep *httpMessage
+	// derived lists the types the page's "Derived types" table links,
+	// as typeSpecs (name, page, off).
+	derived []typeSpec
 }
 
 // baseDocPage is the page that documents the draft's base.
@@ -69,6 +72,12 @@ type typeSpec struct {
 	collection bool
 	anonEnum   bool // "Enumeration": values come from the description
 	unknown    bool // could not be read
+	// alts holds the types a cell names as alternatives ("[a](a.md) or
+	// [b](b.md)"), one per link; union is set for such a cell (and for
+	// one whose alternatives are not all links). The resolver reads it
+	// as their common base (unionRef).
+	alts  []typeSpec
+	union bool
 }
 
 // enumDraft is an enumeration as one page documents it.

@@ -188,6 +188,7 @@ func isPropertiesTitle(t string) bool  { return t == "properties" }
 func isRelationsTitle(t string) bool   { return t == "relationships" }
 func isJSONRepTitle(t string) bool     { return strings.HasPrefix(t, "json representation") }
 func isMembersTitle(t string) bool     { return t == "members" }
+func isDerivedTitle(t string) bool     { return t == "derived types" }
 func isEnumValuesTitle(t string) bool {
 	return strings.HasSuffix(t, " values") && !strings.Contains(strings.TrimSuffix(t, " values"), " ")
 }

@@ -84,6 +84,7 @@ func resolve(pages []*pageResult) *schema.Schema {
 			r.addWeakType(op)
 		}
 	}
+	r.basesFromDerivedLists()
 	r.resolveTypes()
 	r.inferFromRepresentations()
 	var ops []*opDraft

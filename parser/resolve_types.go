@@ -53,6 +53,32 @@ func (r *resolver) addType(d *typeDraft) {
 	r.typeByPage[pageKey(d.page.path)] = t
 }
 
+// basesFromDerivedLists gives a type whose pages name no base the type
+// whose "Derived types" table lists it (meetingInfo lists
+// organizerMeetingInfo and tokenMeetingInfo, whose pages say nothing of a
+// base), so that a property typed as the base holds them, as Graph's
+// schema has it. A listed type with a base of its own keeps it.
+func (r *resolver) basesFromDerivedLists() {
+	for _, t := range r.out.Types {
+		d := r.typeDraftOf[t]
+		for _, spec := range d.derived {
+			dt := r.typeByPage[pageKey(spec.page)]
+			if dt == nil {
+				dt = r.lookupType(t.Namespace, spec.name)
+			}
+			if dt == nil || dt == t {
+				continue
+			}
+			dd := r.typeDraftOf[dt]
+			if dd.base != "" || dd.weak {
+				continue
+			}
+			dd.base, dd.baseOff, dd.basePage = t.QualifiedName(), spec.off, d.page
+			r.warn(d.page.src, spec.off, diag.BaseFromDerivedList, "%s's page names no base type, but %s's lists it as a derived type; read with base %s", dt.Name, t.Name, t.Name)
+		}
+	}
+}
+
 // addWeakType makes a type from an operation's request body table when the
 // linked resource page is not among the inputs.
 func (r *resolver) addWeakType(op *opDraft) {
@@ -203,6 +229,10 @@ func (r *resolver) pageOfOffset(d *typeDraft, pd *propDraft) *pageResult {
 // returned as plain values.
 func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, values []string, valueOffs []int) (schema.TypeRef, []string) {
 	ref := schema.TypeRef{Collection: spec.collection}
+	if spec.union {
+		ref.Name = r.unionRef(pg, spec, ns)
+		return ref, nil
+	}
 	switch {
 	case spec.anonEnum:
 		if len(values) == 0 {
@@ -284,6 +314,67 @@ func (r *resolver) ref(pg *pageResult, spec typeSpec, ns, owner, prop string, va
 	r.warn(pg.src, spec.off, diag.TypeUndefined, "type %s of %s.%s is not among the inputs and names no type; the property holds any JSON", spec.name, owner, prop)
 	ref.Name = schema.EdmUntyped
 	return ref, nil
+}
+
+// unionRef reads a type cell naming alternatives ("appHostedMediaConfig
+// or serviceHostedMediaConfig") as their nearest common base type: a body
+// names which one it is in @odata.type, and the handler checks and keeps
+// the derived type's members. Taking the first would reject every body of
+// the others. Alternatives that are not all documented types, or share no
+// base, leave any JSON.
+func (r *resolver) unionRef(pg *pageResult, spec typeSpec, ns string) string {
+	var alts []*schema.Type
+	for _, a := range spec.alts {
+		t := r.typeByPage[pageKey(a.page)]
+		if t == nil || a.anchor {
+			t = r.lookupType(ns, a.name)
+		}
+		if t == nil {
+			break
+		}
+		alts = append(alts, t)
+	}
+	if len(alts) == len(spec.alts) && len(alts) > 0 {
+		c := alts[0]
+		for depth := 0; c != nil && depth < 64; depth++ {
+			if r.allDeriveFrom(alts[1:], c) {
+				r.warn(pg.src, spec.off, diag.TypeUnion, "type cell %q names more than one type; read as their common base type %s (a body names its type in @odata.type)", spec.raw, c.Name)
+				return c.QualifiedName()
+			}
+			c = r.draftBase(c)
+		}
+	}
+	r.warn(pg.src, spec.off, diag.TypeUnion, "type cell %q names more than one type, and no documented base type is common to them; the property holds any JSON", spec.raw)
+	return schema.EdmUntyped
+}
+
+// allDeriveFrom reports whether every type of ts is c or derives from it.
+func (r *resolver) allDeriveFrom(ts []*schema.Type, c *schema.Type) bool {
+	for _, t := range ts {
+		found := false
+		for depth := 0; t != nil && depth < 64 && !found; depth++ {
+			found = t == c
+			t = r.draftBase(t)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// draftBase is t's base type, read from its draft while resolveTypes has
+// not reached t yet; nil for none.
+func (r *resolver) draftBase(t *schema.Type) *schema.Type {
+	if t.Base != nil {
+		return r.types[strings.ToLower(*t.Base)]
+	}
+	if d := r.typeDraftOf[t]; d != nil && d.base != "" {
+		if b := r.lookupType(t.Namespace, d.base); b != nil && b != t {
+			return b
+		}
+	}
+	return nil
 }
 
 func upperFirst(s string) string {

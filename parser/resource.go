@@ -42,6 +42,18 @@ func (p *pageParser) readResource(secs []section) {
 			}
 		case isJSONRepTitle(s.title):
 			p.readJSONRep(s, t)
+		case isDerivedTitle(s.title):
+			for _, b := range s.blocks {
+				if b.kind != blockTable {
+					continue
+				}
+				for _, r := range p.readTable(b).rows {
+					if c := r.at(0); len(c.links) > 0 {
+						l := c.links[0]
+						t.derived = append(t.derived, typeSpec{name: strings.TrimSpace(l.text), page: p.linkPage(l.dest), off: l.off})
+					}
+				}
+			}
 		}
 		for _, b := range s.blocks {
 			if b.kind == blockText && t.base == "" && inheritsPhrases.in(b.text) {

@@ -84,7 +84,16 @@ func (p *pageParser) readTypeCell(c cell) typeSpec {
 			t.name = strings.TrimSuffix(path.Base(t.page), ".md")
 		}
 		if len(c.links) > 1 || strings.Contains(strings.ToLower(c.text), " or ") {
-			p.warn(c.off, diag.TypeUnion, "type cell %q names more than one type; using %s", c.text, t.name)
+			t.union = true
+			if len(c.links) == len(strings.Split(strings.ToLower(text), " or ")) {
+				for _, l := range c.links {
+					a := typeSpec{raw: c.text, off: l.off, name: strings.TrimSpace(l.text)}
+					if dest := p.linkPage(l.dest); dest != "" {
+						a.page, a.anchor = dest, strings.Contains(l.dest, "#")
+					}
+					t.alts = append(t.alts, a)
+				}
+			}
 		}
 		return t
 	}

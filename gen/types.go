@@ -114,16 +114,16 @@ func (e *emitter) fields(page string, props []*schema.Property) []jen.Code {
 }
 
 // fieldDoc is a field's doc comment: the documented description (else the
-// property's OData type), and where it was read when not in page.
+// property's OData type), and where it was read when not in page. An
+// inferred property's description, written by the parser, already says
+// what it was inferred from and on which page.
 func (e *emitter) fieldDoc(page string, p *schema.Property) []string {
 	desc := strings.TrimSpace(p.Description)
+	says := p.Inferred && desc != ""
 	if desc == "" {
 		desc = p.Name + ": " + p.Type.String() + "."
 	}
-	switch {
-	case p.Inferred:
-		return []string{desc, "Not documented in a table: inferred from an example in " + e.plan.rel(p.Source.File) + "."}
-	case p.Source.File != page:
+	if p.Source.File != page && !says {
 		return []string{desc, "Documented in " + e.plan.rel(p.Source.File) + "."}
 	}
 	return []string{desc}

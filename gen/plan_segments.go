@@ -3,6 +3,8 @@ package gen
 import (
 	"strconv"
 	"strings"
+
+	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
 // castPrefix starts an OData type-cast segment (microsoft.graph.user).
@@ -35,6 +37,21 @@ func isCast(seg string) bool {
 // literally, is served by the collection route the path names without it
 // (seg is then that segment, or both).
 func (p *plan) matchExample(method, path string) (ref *routeRef, values []string, seg string) {
+	ref, values, seg = p.matchPath(method, path)
+	if ref == nil {
+		// The handler routes a path that matches nowhere with OData's
+		// keys in parentheses as key segments (users('a') as users/a).
+		if kp, ok := route.KeyAsSegment(path); ok {
+			if kref, kvalues, kseg := p.matchPath(method, kp); kref != nil {
+				return kref, kvalues, kseg
+			}
+		}
+	}
+	return ref, values, seg
+}
+
+// matchPath is matchExample for the path as sent.
+func (p *plan) matchPath(method, path string) (ref *routeRef, values []string, seg string) {
 	ref, values = p.router.match(method, path)
 	i := strings.LastIndexByte(path, '/')
 	if method != "GET" || i <= 0 {

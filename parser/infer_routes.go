@@ -44,6 +44,9 @@ func (r *resolver) inferRoute(d *opDraft, ex *exampleDraft, vocab segmentVocab, 
 	if host != "" || ownMatch(op, path) || collectionSegment(path) || index.matches(op.Method, path) {
 		return
 	}
+	if kp, ok := route.KeyAsSegment(path); ok && (ownMatch(op, kp) || collectionSegment(kp) || index.matches(op.Method, kp)) {
+		return // the handler routes OData's keys in parentheses as key segments
+	}
 	names, own := placeholderNames(op)
 	pi := &patternInferrer{vocab: vocab, names: names, own: own, post: op.Method == "POST"}
 	pattern, ok := pi.pattern(path)

@@ -62,12 +62,14 @@ func inferPage(title, method, line, path string) string {
 
 // TestInferRoutes checks that an example whose path no request line
 // matches adds an inferred route with a warning at the example, and that
-// a path another page documents adds none.
+// a path another page documents adds none, nor does one that routes with
+// its OData key in parentheses as a key segment.
 func TestInferRoutes(t *testing.T) {
 	got := Parse([]File{
 		{Path: "a/calendar-delete.md", Data: []byte(inferPage("Delete calendar", "DELETE", "/users/{id}/calendars/{id}", "/me/calendar"))},
 		{Path: "a/event-delete.md", Data: []byte(inferPage("Delete event", "DELETE", "/users/{id}/events/{id}", "/me/calendar/events/AAMkAGI1AAAt9AHjAAA="))},
 		{Path: "a/me-delete.md", Data: []byte(inferPage("Delete me event", "DELETE", "/me/calendar/events/{id}", "/me/calendar/events/{id}"))},
+		{Path: "a/rule-delete.md", Data: []byte(inferPage("Delete rule", "DELETE", "/me/mailFolders/inbox/messageRules/{id}", "/me/mailfolders/inbox/messagerules('AQAAAJ5dZp8=')"))},
 	})
 	type route struct {
 		Pattern  string
@@ -85,6 +87,7 @@ func TestInferRoutes(t *testing.T) {
 		{{"/users/{id}/calendars/{id}", false}, {"/me/calendar", true}},
 		{{"/users/{id}/events/{id}", false}},
 		{{"/me/calendar/events/{id}", false}},
+		{{"/me/mailFolders/inbox/messageRules/{id}", false}}, // the handler routes messagerules('...') as messagerules/...
 	}
 	if diff := cmp.Diff(want, routes); diff != "" {
 		t.Errorf("routes (-want +got):\n%s", diff)

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/graphdocgen/graphdocgen/parser/route"
 )
 
 // handlerMessages are the messages the handler writes itself.
@@ -121,7 +123,10 @@ func statusProblem(svc *fuzzService, status int) string {
 // segment (an encoded "/" stays in it), which it returns. One trailing "/"
 // that the request did not encode is ignored, as the docs write some
 // request lines with it (GET /identity/apiConnectors/) and Graph answers
-// them. It returns an error when the escaped path does not decode.
+// them. A path that matches nowhere is matched again with its segments
+// "name(key)" split in two (route.SplitKey), as Graph routes OData's keys
+// in parentheses. It returns an error when the escaped path does not
+// decode.
 func routed(q fuzzRequest) (string, bool, error) {
 	u := requestURL(q.path)
 	escaped := u.EscapedPath()
@@ -135,12 +140,27 @@ func routed(q fuzzRequest) (string, bool, error) {
 			return "", false, fmt.Errorf("the escaped path %q does not decode", u.EscapedPath())
 		}
 	}
-	ok := len(segs) == 4 && segs[0] == "" && foldASCII(segs[1]) == "reports" &&
-		foldASCII(segs[2]) == "usercredentialusagedetails" && segs[3] != ""
-	if !ok {
-		return "", false, nil
+	match := func(segs []string) bool {
+		return len(segs) == 4 && segs[0] == "" && foldASCII(segs[1]) == "reports" &&
+			foldASCII(segs[2]) == "usercredentialusagedetails" && segs[3] != ""
 	}
-	return segs[3], true, nil
+	if match(segs) {
+		return segs[3], true, nil
+	}
+	// A path that routes nowhere as sent is routed with its OData keys in
+	// parentheses as key segments ("userCredentialUsageDetails('a')").
+	var keyed []string
+	for _, seg := range segs {
+		if name, key, ok := route.SplitKey(seg); ok {
+			keyed = append(keyed, name, key)
+		} else {
+			keyed = append(keyed, seg)
+		}
+	}
+	if len(keyed) > len(segs) && match(keyed) {
+		return keyed[3], true, nil
+	}
+	return "", false, nil
 }
 
 // routeProblem says how the status of q, or the path segment the service

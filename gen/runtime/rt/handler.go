@@ -60,9 +60,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := routingPath(r)
 	e, params, allow, seg := h.resolve(r.Method, path)
 	if e == nil {
-		if alt, ok := writtenPath(path); ok {
+		for _, alt := range alternatePaths(path) {
 			if ae, aparams, aallow, aseg := h.resolve(r.Method, alt); ae != nil || len(allow) == 0 {
 				e, params, allow, seg = ae, aparams, aallow, aseg
+			}
+			if e != nil {
+				break
 			}
 		}
 	}

@@ -223,6 +223,7 @@ func FuzzHandler(f *testing.F) {
 	f.Add("PATCH", fuzzPath, "", "", false, int64(-1), []byte(`{}`), uint8(unimplement), int16(0), "")
 	f.Add("PATCH", fuzzPath, "", "", false, int64(-1), []byte(`{}`), uint8(wrappedError), int16(503), "busy")
 	f.Add("PATCH", fuzzPath, "", "gzip", true, int64(-1), []byte(`{"id":"x"}`), uint8(wrappedError), int16(503), "busy")
+	f.Add("PATCH", "/reports/userCredentialUsageDetails('it''s%2F')/", "application/json", "", false, int64(2), []byte(`{}`), uint8(echo), int16(0), "")
 	f.Fuzz(func(t *testing.T, method, path, ct, ce string, encode bool, cl int64, body []byte, mode uint8, status int16, text string) {
 		svc := &fuzzService{mode: int(mode) % modes, status: int(status), text: text}
 		var logged []error

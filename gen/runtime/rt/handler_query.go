@@ -158,6 +158,26 @@ func nextLink(r *http.Request, token string) string {
 	return scheme + "://" + host + path + "?" + strings.Join(kept, "&")
 }
 
+// alternatePaths are the paths tried, in order, for a request path no
+// route matches: as the docs write it (writtenPath), with its OData keys
+// in parentheses as key segments (keyAsSegment), and both.
+func alternatePaths(p requestPath) []requestPath {
+	var alts []requestPath
+	w, written := writtenPath(p)
+	if written {
+		alts = append(alts, w)
+	}
+	if k, ok := keyAsSegment(p); ok {
+		alts = append(alts, k)
+	}
+	if written {
+		if k, ok := keyAsSegment(w); ok {
+			alts = append(alts, k)
+		}
+	}
+	return alts
+}
+
 // writtenPath returns the path a request line as the docs write it stands
 // for, when that differs: without a trailing "/" (GET
 // /identity/apiConnectors/), and with "/" before a $ref, $value or $count

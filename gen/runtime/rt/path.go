@@ -98,3 +98,98 @@ func (rp requestPath) lastSeparator() int {
 	}
 	return -1
 }
+
+// keyAsSegment rewrites each segment that ends in an OData key in
+// parentheses as the collection and a key segment ("users('a@b.com')" as
+// "users/a@b.com", "tables(4)" as "tables/4"), as Graph answers both
+// forms and the docs write request lines in the second. A key is one
+// quoted string (a doubled quote stands for one) or one bare literal
+// without quotes, '=', ',' or parentheses, and is not empty; a function
+// call is not rewritten. A "/" the request encoded stays in its key. It
+// reports whether it rewrote a segment. (The parser's route.KeyAsSegment
+// does the same for the examples.)
+func keyAsSegment(p requestPath) (requestPath, bool) {
+	if strings.IndexByte(p.text, ')') < 0 {
+		return p, false
+	}
+	var text []byte
+	var enc []bool
+	changed := false
+	start := 0
+	for i := 0; i <= len(p.text); i++ {
+		if i < len(p.text) && !p.separates(i) {
+			continue
+		}
+		// The segment is p.text[start:i]; i is its "/" or the end.
+		if open, key, ok := segmentKey(p, start, i); ok {
+			if !changed {
+				text = append(text, p.text[:start]...)
+				enc = appendEncoded(enc, p, 0, start)
+				changed = true
+			}
+			text = append(append(text, p.text[start:open]...), '/')
+			enc = append(appendEncoded(enc, p, start, open), false)
+			for _, k := range key {
+				text = append(text, p.text[k])
+				enc = append(enc, p.isEncoded(k))
+			}
+		} else if changed {
+			text = append(text, p.text[start:i]...)
+			enc = appendEncoded(enc, p, start, i)
+		}
+		if changed && i < len(p.text) {
+			text = append(text, '/')
+			enc = append(enc, false)
+		}
+		start = i + 1
+	}
+	if !changed {
+		return p, false
+	}
+	out := requestPath{text: string(text)}
+	if p.encoded != nil {
+		out.encoded = enc
+	}
+	return out, true
+}
+
+// appendEncoded appends the encoded marks of p.text[i:j].
+func appendEncoded(enc []bool, p requestPath, i, j int) []bool {
+	for k := i; k < j; k++ {
+		enc = append(enc, p.isEncoded(k))
+	}
+	return enc
+}
+
+// segmentKey reads the segment p.text[a:b] as name(key): it returns the
+// index of "(" and the indexes of the key's bytes (a quoted key without
+// its quotes, a doubled quote read as one).
+func segmentKey(p requestPath, a, b int) (int, []int, bool) {
+	seg := p.text[a:b]
+	open := strings.IndexByte(seg, '(')
+	if open <= 0 || !strings.HasSuffix(seg, ")") {
+		return 0, nil, false
+	}
+	in, inEnd := a+open+1, b-1
+	inner := p.text[in:inEnd]
+	var key []int
+	if len(inner) >= 3 && inner[0] == '\'' && inner[len(inner)-1] == '\'' {
+		for k := in + 1; k < inEnd-1; k++ {
+			if p.text[k] == '\'' {
+				if k+1 >= inEnd-1 || p.text[k+1] != '\'' {
+					return 0, nil, false
+				}
+				k++
+			}
+			key = append(key, k)
+		}
+		return a + open, key, true
+	}
+	if inner == "" || strings.ContainsAny(inner, "'=,()") {
+		return 0, nil, false
+	}
+	for k := in; k < inEnd; k++ {
+		key = append(key, k)
+	}
+	return a + open, key, true
+}

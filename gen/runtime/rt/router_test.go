@@ -446,3 +446,86 @@ func allocatedBytes(runs uint64, f func()) uint64 {
 	runtime.ReadMemStats(&after)
 	return (after.TotalAlloc - before.TotalAlloc) / runs
 }
+
+// TestKeyInParentheses checks OData's canonical key syntax: a segment
+// "users('abc')" or "tables(4)" routes as "users/abc", as Graph answers
+// both forms, when the path as sent routes nowhere. A function call, a
+// compound key, an empty key or a malformed quote is no key.
+func TestKeyInParentheses(t *testing.T) {
+	var got []string
+	h := newTestHandler(recordingService(&got))
+	cases := []struct {
+		method, target string
+		status         int
+		want           []string
+	}{
+		{"GET", "/users('abc')", 200, []string{"GetUser", "abc"}},
+		{"GET", "/Users('a@contoso.com')", 200, []string{"GetUser", "a@contoso.com"}},
+		{"GET", "/users('it''s')", 200, []string{"GetUser", "it's"}},
+		{"GET", "/users('(x)')", 200, []string{"GetUser", "(x)"}},
+		{"GET", "/users(42)", 200, []string{"GetUser", "42"}},
+		{"GET", "/users('a%2Fb')", 200, []string{"GetUser", "a/b"}},
+		{"GET", "/users(%27abc%27)", 200, []string{"GetUser", "abc"}},
+		{"GET", "/users('abc')/", 200, []string{"GetUser", "abc"}},
+		{"GET", "/groups('g1')/members", 200, []string{"ListMembers", "g1"}},
+		{"DELETE", "/a(1)/b('2')/$ref", 204, []string{"DeleteRef", "1", "2"}},
+		{"PATCH", "/reports('x')/42", 200, []string{"UpdateReport", "42"}},
+		{"GET", "/reports/getX(period='D7')", 200, []string{"GetCounts", "D7"}}, // a documented function call routes as sent
+		{"GET", "/users/delta()", 200, []string{"GetCounts", ""}},
+		{"GET", "/users('')", 404, nil},
+		{"GET", "/users()", 404, nil},
+		{"GET", "/users(a=1)", 404, nil},
+		{"GET", "/users('a','b')", 404, nil},
+		{"GET", "/users('a'b')", 404, nil},
+		{"GET", "/users('abc'", 404, nil},
+		{"GET", "/('abc')", 404, nil},
+		{"GET", "/users('a/b')", 404, nil}, // an unencoded "/" separates segments
+		{"POST", "/users('abc')", 405, nil},
+	}
+	for _, c := range cases {
+		got = nil
+		rec := serveEscaped(h, c.method, c.target)
+		if rec.Code != c.status || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s %s: %d %q %q, want %d %q", c.method, c.target, rec.Code, got, rec.Body, c.status, c.want)
+		}
+	}
+	if rec := serveEscaped(h, "POST", "/users('abc')"); rec.Header().Get("Allow") != "GET" {
+		t.Errorf("POST /users('abc'): Allow = %q, want GET", rec.Header().Get("Allow"))
+	}
+}
+
+// TestKeyAsSegmentAgreesWithRoute checks the router's rewrite against the
+// parser's (route.KeyAsSegment), which routes the examples, on paths made
+// of segments with and without keys.
+func TestKeyAsSegmentAgreesWithRoute(t *testing.T) {
+	segs := []string{"users", "users('a')", "users(4)", "f()", "f(a=1)", "x('it''s')", "x('a'b')", "('a')", "x(')", "x('')",
+		"x(''')", "x('''')", "x((1))", "x('(1)')", "root:", "a(b)c", "a(b)(c)", "$ref", "x(%20)", "x(a,b)", ""}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var parts []string
+		for range 1 + rng.IntN(4) {
+			parts = append(parts, segs[rng.IntN(len(segs))])
+		}
+		path := "/" + strings.Join(parts, "/")
+		want, wantOK := route.KeyAsSegment(path)
+		got, gotOK := keyAsSegment(requestPath{text: path})
+		if got.text != want || gotOK != wantOK || got.encoded != nil {
+			t.Fatalf("%q: router %q %v, route.KeyAsSegment %q %v", path, got.text, gotOK, want, wantOK)
+		}
+	}
+	// An encoded "/" keeps its mark through the rewrite.
+	p, _ := decodePath("/a('x%2Fy')/b(z%2F)")
+	got, ok := keyAsSegment(p)
+	if !ok || got.text != "/a/x/y/b/z/" {
+		t.Fatalf("got %q %v", got.text, ok)
+	}
+	var marks []int
+	for i := range got.text {
+		if got.isEncoded(i) {
+			marks = append(marks, i)
+		}
+	}
+	if !reflect.DeepEqual(marks, []int{4, 10}) {
+		t.Errorf("encoded marks at %v, want [4 10] in %q", marks, got.text)
+	}
+}

@@ -16,7 +16,8 @@ import (
 // family the path names before pages of other services that reuse the
 // path (user-get.md keeps GET /users/{id} over intune-devices-user-get.md;
 // see namesFamily), then one whose body type the path's last segment
-// names (POST /me/messages takes a message). i indexes op.Routes and
+// names, or names by its last word (POST /me/messages takes a message;
+// POST /me/outlook/tasks an outlookTask). i indexes op.Routes and
 // op.Paths.
 func (op *Operation) OwnerRank(i int) int {
 	rank := 0
@@ -96,10 +97,21 @@ func namesType(pattern string, refs ...*TypeRef) bool {
 		if r == nil {
 			continue
 		}
-		name := strings.ToLower(r.Name[strings.LastIndexByte(r.Name, '.')+1:])
-		if slices.Contains(forms, name) {
+		name := r.Name[strings.LastIndexByte(r.Name, '.')+1:]
+		if slices.Contains(forms, strings.ToLower(name)) || slices.Contains(forms, strings.ToLower(lastWord(name))) {
 			return true
 		}
 	}
 	return false
+}
+
+// lastWord is the last word of a camelCase name (outlookTask: Task), or
+// the name.
+func lastWord(name string) string {
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i] >= 'A' && name[i] <= 'Z' {
+			return name[i:]
+		}
+	}
+	return name
 }

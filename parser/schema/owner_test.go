@@ -26,4 +26,13 @@ func TestNamesFamily(t *testing.T) {
 	if namesType("/users/{id}", &TypeRef{Name: "microsoft.graph.user"}, nil) {
 		t.Error("a placeholder last segment names a type")
 	}
+	// A segment names a type by its last word too: the outlook task
+	// pages keep POST /me/outlook/tasks over the extended-property page,
+	// which documents it with the result type post.
+	if !namesType("/me/outlook/tasks", &TypeRef{Name: "microsoft.graph.outlookTask"}) {
+		t.Error("tasks does not name outlookTask")
+	}
+	if namesType("/me/outlook/tasks", &TypeRef{Name: "microsoft.graph.post"}, &TypeRef{Name: "microsoft.graph.taskList"}) {
+		t.Error("tasks names post or taskList")
+	}
 }

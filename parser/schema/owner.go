@@ -16,8 +16,9 @@ import (
 // family the path names before pages of other services that reuse the
 // path (user-get.md keeps GET /users/{id} over intune-devices-user-get.md;
 // see namesFamily), then one whose body type the path's last segment
-// names, or names by its last word (POST /me/messages takes a message;
-// POST /me/outlook/tasks an outlookTask). i indexes op.Routes and
+// names, or names by its last words (POST /me/messages takes a message;
+// POST /me/outlook/tasks an outlookTask; POST /me/outlook/taskFolders an
+// outlookTaskFolder). i indexes op.Routes and
 // op.Paths.
 func (op *Operation) OwnerRank(i int) int {
 	rank := 0
@@ -57,61 +58,96 @@ func PageOrder(file string) string {
 // (user-get.md, user-list-manager.md: user; intune-devices-user-get.md:
 // intune; educationuser-get.md: educationuser), and a pattern names each
 // of its literal segments in the singular (users: user; policies:
-// policy), and me as user.
+// policy), and me as user. A segment followed by a key names a family
+// qualified by an earlier segment too: outlook/tasks/{id} and
+// outlook/taskFolders/{id}/tasks/{id} name outlooktask (the outlook task
+// pages keep PATCH /me/outlook/tasks/{id} over the extended-property
+// page). A collection without a key does not (educationschool-get.md
+// writes GET /education/schools, which the list page keeps).
 func namesFamily(pattern, file string) bool {
 	family := strings.ToLower(strings.TrimSuffix(file[strings.LastIndexByte(file, '/')+1:], ".md"))
 	if i := strings.IndexByte(family, '-'); i >= 0 {
 		family = family[:i]
 	}
-	for _, seg := range strings.Split(strings.TrimPrefix(pattern, "/"), "/") {
+	segs := strings.Split(strings.TrimPrefix(pattern, "/"), "/")
+	var earlier []string // the literal segments before seg, lower case
+	for i, seg := range segs {
 		seg = strings.ToLower(seg)
 		if seg == "" || strings.ContainsAny(seg, "{(:$") {
 			continue
 		}
-		forms := []string{seg, strings.TrimSuffix(seg, "s")}
-		if base, ok := strings.CutSuffix(seg, "ies"); ok {
-			forms = append(forms, base+"y")
-		}
+		forms := singulars(seg)
 		if seg == "me" {
 			forms = append(forms, "user")
 		}
 		if slices.Contains(forms, family) {
 			return true
 		}
+		if i+1 < len(segs) && strings.HasPrefix(segs[i+1], "{") {
+			for _, f := range forms {
+				if q, ok := strings.CutSuffix(family, f); ok && slices.Contains(earlier, q) {
+					return true
+				}
+			}
+		}
+		earlier = append(earlier, seg)
 	}
 	return false
 }
 
-// namesType reports whether the last segment of a pattern is the plural
-// (or the name) of one of the types' names.
-func namesType(pattern string, refs ...*TypeRef) bool {
-	seg := strings.ToLower(pattern[strings.LastIndexByte(pattern, '/')+1:])
-	if seg == "" || strings.ContainsAny(seg, "{(") {
-		return false
-	}
+// singulars is a lower-case segment and its singular forms (tasks: task;
+// policies: policy).
+func singulars(seg string) []string {
 	forms := []string{seg, strings.TrimSuffix(seg, "s")}
 	if base, ok := strings.CutSuffix(seg, "ies"); ok {
 		forms = append(forms, base+"y")
 	}
+	return forms
+}
+
+// namesType reports whether the last segment of a pattern is the plural
+// (or the name) of one of the types' names, or of their last word
+// (tasks: outlookTask), or of their last words when an earlier segment
+// names the words before them (outlook/taskFolders: outlookTaskFolder;
+// deviceConfigurations does not name androidDeviceOwnerGeneralDeviceConfiguration).
+func namesType(pattern string, refs ...*TypeRef) bool {
+	segs := strings.Split(strings.TrimPrefix(pattern, "/"), "/")
+	seg := strings.ToLower(segs[len(segs)-1])
+	if seg == "" || strings.ContainsAny(seg, "{(") {
+		return false
+	}
+	var earlier []string // the forms of the literal segments before seg
+	for _, s := range segs[:len(segs)-1] {
+		if !strings.ContainsAny(s, "{(:$") {
+			earlier = append(earlier, singulars(strings.ToLower(s))...)
+		}
+	}
+	forms := singulars(seg)
 	for _, r := range refs {
 		if r == nil {
 			continue
 		}
 		name := r.Name[strings.LastIndexByte(r.Name, '.')+1:]
-		if slices.Contains(forms, strings.ToLower(name)) || slices.Contains(forms, strings.ToLower(lastWord(name))) {
-			return true
+		for _, f := range forms {
+			k := len(name) - len(f)
+			if !endsWithWords(name, f) {
+				continue
+			}
+			if k == 0 || !strings.ContainsAny(name[k+1:], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") || slices.Contains(earlier, strings.ToLower(name[:k])) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// lastWord is the last word of a camelCase name (outlookTask: Task), or
-// the name.
-func lastWord(name string) string {
-	for i := len(name) - 1; i > 0; i-- {
-		if name[i] >= 'A' && name[i] <= 'Z' {
-			return name[i:]
-		}
+// endsWithWords reports whether a camelCase name is the lower-case form,
+// or ends with it from a word's start (outlookTaskFolder: taskfolder,
+// folder, but not askfolder).
+func endsWithWords(name, form string) bool {
+	k := len(name) - len(form)
+	if k < 0 || !strings.EqualFold(name[k:], form) {
+		return false
 	}
-	return name
+	return k == 0 || name[k] >= 'A' && name[k] <= 'Z'
 }

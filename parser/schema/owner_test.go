@@ -15,6 +15,14 @@ func TestNamesFamily(t *testing.T) {
 		{"/identity/conditionalAccess/namedLocations/{id}", "namedlocation-get", true},
 		{"/identity/conditionalAccess/namedLocations/{id}", "countrynamedlocation-get", false},
 		{"/policies/tokenLifetimePolicies", "tokenlifetimepolicy-list", true},
+		// A segment followed by a key names a family qualified by an
+		// earlier segment; a collection without a key does not.
+		{"/me/outlook/tasks/{id}", "outlooktask-update", true},
+		{"/me/outlook/taskFolders/{id}/tasks/{id}", "outlooktask-update", true},
+		{"/me/outlook/tasks/{id}", "multivaluelegacyextendedproperty-post-multivalueextendedproperties", false},
+		{"/education/schools", "educationschool-get", false},
+		{"/education/schools", "educationroot-list-schools", false},
+		{"/me/tasks/{id}", "outlooktask-update", false},
 	} {
 		if got := namesFamily(tc.pattern, "docs/api/"+tc.page+".md"); got != tc.want {
 			t.Errorf("namesFamily(%q, %s) = %v, want %v", tc.pattern, tc.page, got, tc.want)
@@ -34,5 +42,24 @@ func TestNamesFamily(t *testing.T) {
 	}
 	if namesType("/me/outlook/tasks", &TypeRef{Name: "microsoft.graph.post"}, &TypeRef{Name: "microsoft.graph.taskList"}) {
 		t.Error("tasks names post or taskList")
+	}
+	// It names a type by its last words when an earlier segment names
+	// the words before them.
+	for _, tc := range []struct {
+		pattern, typ string
+		want         bool
+	}{
+		{"/me/outlook/taskFolders", "outlookTaskFolder", true},
+		{"/me/outlook/taskGroups/{id}/taskFolders", "outlookTaskFolder", true},
+		{"/me/taskFolders", "outlookTaskFolder", false},
+		{"/deviceManagement/settingDefinitions", "deviceManagementSettingDefinition", true},
+		{"/deviceManagement/settingDefinitions", "deviceManagementAbstractComplexSettingDefinition", false},
+		{"/deviceManagement/deviceConfigurations", "androidDeviceOwnerGeneralDeviceConfiguration", false},
+		{"/deviceManagement/deviceConfigurations", "deviceConfiguration", true},
+		{"/me/outlook/askFolders", "outlookTaskFolder", false},
+	} {
+		if got := namesType(tc.pattern, &TypeRef{Name: "microsoft.graph." + tc.typ}); got != tc.want {
+			t.Errorf("namesType(%q, %s) = %v, want %v", tc.pattern, tc.typ, got, tc.want)
+		}
 	}
 }

@@ -19,6 +19,17 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 	if v == nil || v.Kind != jsondoc.Object || t == nil {
 		return
 	}
+	if m, name := r.unrelatedType(v, t); m != nil {
+		// The object says it is another type than the docs give it:
+		// its members are that type's, and would become fields of t
+		// that t's other values show clients (beta's attachment-get.md
+		// puts a message where itemAttachment.item is an outlookItem,
+		// and message.md names no base).
+		if r.firstKept(t, "@odata.type="+strings.ToLower(name)) {
+			r.warn(pg.src, base+m.Value.Off, diag.ExampleTypeUnrelated, "%s shows a %s where the docs give %s, which is neither that type nor a type derived from it; its members were not added to %s", where, name, t.Name, t.Name)
+		}
+		return
+	}
 	t = r.memberType(v, t)
 	if o := r.outsideOf[t]; o != nil {
 		o.shown = true
@@ -59,6 +70,17 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 				}
 				continue
 			}
+			if d := r.derivedDocumenting(t, m.Key); d != nil && where != "the JSON representation" {
+				// A derived type's member in an example value that does
+				// not name its type: a field on t would be one that t's
+				// other derived types show clients (attachment.contentBytes
+				// on an itemAttachment; place.capacity on a workspace).
+				// A type's own JSON representation still adds it.
+				if r.firstKept(t, m.Key) {
+					r.warn(pg.src, base+m.KeyOff, diag.ExampleKindUnnamed, "%s shows %s in a value of %s that names no type in @odata.type; the derived type %s documents it, %s does not, so it was not added to %s", where, m.Key, t.Name, d.Name, t.Name, t.Name)
+				}
+				continue
+			}
 			r.addInferred(pg, base, m, t, where)
 			continue
 		}
@@ -88,6 +110,68 @@ func (r *resolver) memberType(v *jsondoc.Value, t *schema.Type) *schema.Type {
 		}
 	}
 	return t
+}
+
+// unrelatedType returns the @odata.type member of the object v and the
+// type name it holds when that names a type t cannot stand for: neither
+// t (by qualified or simple name: "microsoft.outlookServices.openTypeExtension"
+// still names openTypeExtension), nor a type derived from t, nor a base
+// of t; that is, a documented type the docs do not relate to t, or no
+// documented type ("#Microsoft.OutlookServices.FileAttachment"). It
+// returns nil when v names no type or a related one. The member is the
+// last one named @odata.type ignoring case, as the decoder reads it,
+// whose foreignType is the generated code's side of this rule.
+func (r *resolver) unrelatedType(v *jsondoc.Value, t *schema.Type) (*jsondoc.Member, string) {
+	var at *jsondoc.Member
+	for i, m := range v.Members {
+		if !strings.EqualFold(m.Key, "@odata.type") || m.Value == nil || m.Value.Kind == jsondoc.Null {
+			continue
+		}
+		at = nil
+		if m.Value.Kind == jsondoc.String {
+			at = &v.Members[i]
+		}
+	}
+	if at == nil || at.Value.Str == "" || at.Value.Str == "#" {
+		return nil, ""
+	}
+	name := strings.TrimPrefix(at.Value.Str, "#")
+	if strings.EqualFold(name[strings.LastIndexByte(name, '.')+1:], t.Name) {
+		return nil, ""
+	}
+	d := r.lookupType(t.Namespace, name)
+	if d == nil && r.outsideOf[t] != nil {
+		return nil, "" // a type built from its examples: they are all it has
+	}
+	if d != nil && (r.derives(d, t) || r.derives(t, d)) {
+		return nil, ""
+	}
+	return at, name
+}
+
+// derivedDocumenting returns the first type (in type order) derived from
+// t, directly or not, whose own tables document a property named key,
+// nil when none does.
+func (r *resolver) derivedDocumenting(t *schema.Type, key string) *schema.Type {
+	for _, d := range r.out.Types {
+		if d == t || !r.derives(d, t) {
+			continue
+		}
+		if p := r.propOf[d][key]; p != nil && !p.Inferred {
+			return d
+		}
+	}
+	return nil
+}
+
+// derives reports whether d is t or a type derived from t.
+func (r *resolver) derives(d, t *schema.Type) bool {
+	for ; d != nil; d = r.baseOf(d) {
+		if d == t {
+			return true
+		}
+	}
+	return false
 }
 
 // inferFromRepresentations adds what each resource's JSON representation

@@ -411,6 +411,10 @@ func (c *checker) settled(first string) bool {
 func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 	// A value naming a derived type in @odata.type has that type's
 	// members: the handler checks them as its fields and keeps them.
+	// A value naming a type t cannot stand for (example-type-unrelated)
+	// has members t does not declare: a lenient decoder keeps them as
+	// written (a response round-trips); the handler rejects them.
+	foreign, _ := c.r.unrelatedType(v, t)
 	t = c.r.memberType(v, t)
 	first := ""
 	for _, m := range v.Members {
@@ -423,8 +427,8 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 			c.renamed = firstOf(c.renamed, joinPath(c.name(), m.Key))
 			continue
 		}
-		if strings.Contains(m.Key, "@") {
-			continue
+		if strings.Contains(m.Key, "@") || isControlInfo(m.Key) {
+			continue // annotations, and control information in OData 3's spelling ("odata.type")
 		}
 		p := c.r.property(t, m.Key)
 		if p == nil && c.request {
@@ -467,6 +471,16 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 		if p == nil && c.r.open(t) {
 			continue // an open type holds undeclared properties (AdditionalData)
 		}
+		if p == nil && foreign != nil && !c.request {
+			continue // kept with the annotations as written
+		}
+		if p == nil && foreign != nil {
+			name := joinPath(c.name(), m.Key)
+			c.warn(c.base+m.KeyOff, diag.ExamplePropertyUndocumented, "example sends %s of a %s, which %s (the type the docs give) does not have; the handler rejects it", name, foreign.Value.Str, t.Name)
+			c.enumOnly, c.rejected = false, true
+			first = firstOf(first, name)
+			continue
+		}
 		if p == nil {
 			first = firstOf(first, c.undocumented(m, t))
 			continue
@@ -485,7 +499,10 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 func (c *checker) undocumented(m jsondoc.Member, t *schema.Type) string {
 	name := joinPath(c.name(), m.Key)
 	switch {
-	case c.quiet && !c.request:
+	case !c.request:
+		// A quiet check (another operation's type), or a member the
+		// inference did not add (example-type-unrelated): the response
+		// type cannot hold it.
 		return c.mismatch(m.Value, name, "example has %s, which %s does not have", name, t.Name)
 	case c.request:
 		c.warn(c.base+m.KeyOff, diag.ExamplePropertyUndocumented, "example sends %s, which the %s table does not document; the handler rejects it", name, t.Name)

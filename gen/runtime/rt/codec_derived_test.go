@@ -40,16 +40,7 @@ func TestDerivedMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want, got any
-	if err := json.Unmarshal([]byte(body), &want); err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
-	if w, g := mustJSON(t, want), mustJSON(t, got); w != g {
-		t.Errorf("round trip: got %s, want %s", g, w)
-	}
+	sameJSON(t, body, out)
 	for _, tc := range []struct{ body, want string }{
 		{`{"app":{"@odata.type":"#microsoft.graph.lobApp","fileName":3}}`, "app.fileName"},
 		{`{"app":{"@odata.type":"#microsoft.graph.lobApp","appUrl":"x"}}`, "app.appUrl"},
@@ -78,6 +69,21 @@ func TestDerivedMembers(t *testing.T) {
 	}
 }
 
+// sameJSON fails t unless out is the JSON of body, members in any order.
+func sameJSON(t *testing.T, body string, out []byte) {
+	t.Helper()
+	var want, got any
+	if err := json.Unmarshal([]byte(body), &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	if w, g := mustJSON(t, want), mustJSON(t, got); w != g {
+		t.Errorf("round trip: got %s, want %s", g, w)
+	}
+}
+
 func mustJSON(t *testing.T, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
@@ -103,12 +109,53 @@ func TestOData3ControlNames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want, got any
-	_ = json.Unmarshal([]byte(body), &want)
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
+	sameJSON(t, body, out)
+}
+
+// TestForeignTypeMembers: lenient decoding (a response) keeps the
+// members of an object whose @odata.type names a type the struct cannot
+// stand for (not it, not derived from it, not its base: the docs give an
+// outlookItem and the value is a message whose page names no base) as
+// they are written, so that the value round-trips without a field for
+// them; strict decoding (a request) still rejects them. A name that is
+// the struct's own in another namespace, or a base of it, is no foreign
+// type: an undeclared member is dropped there as before.
+func TestForeignTypeMembers(t *testing.T) {
+	for _, body := range []string{
+		`{"app":{"@odata.type":"#microsoft.graph.address","id":"1","city":"Oslo","zip":{"a":[1]}}}`,
+		`{"app":{"@odata.type":"#Microsoft.OutlookServices.FileAttachment","contentBytes":"AA=="}}`,
+	} {
+		var h fxHolder
+		if err := UnmarshalStruct([]byte(body), &h); err != nil {
+			t.Fatalf("%s: lenient decode: %v", body, err)
+		}
+		out, err := AppendJSON(nil, &h, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, body, out)
+		var strict fxHolder
+		if err := decodeStrict([]byte(body), &strict, nil); err == nil {
+			t.Errorf("%s: strict decode accepted a foreign type's member", body)
+		}
 	}
-	if w, g := mustJSON(t, want), mustJSON(t, got); w != g {
-		t.Errorf("round trip: got %s, want %s", g, w)
+	for _, tc := range []struct {
+		body string
+		typ  any
+	}{
+		{`{"@odata.type":"#other.ns.app","fileName":"a"}`, &fxApp{}},
+		{`{"@odata.type":"App","fileName":"a"}`, &fxApp{}},
+		{`{"@odata.type":"#microsoft.graph.app","city":"a"}`, &fxLobApp{}},
+	} {
+		if err := UnmarshalStruct([]byte(tc.body), tc.typ); err != nil {
+			t.Fatalf("%s: %v", tc.body, err)
+		}
+		out, err := AppendJSON(nil, tc.typ, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(out), `"fileName"`) || strings.Contains(string(out), `"city"`) {
+			t.Errorf("%s: kept an undeclared member of a type that is no foreign one: %s", tc.body, out)
+		}
 	}
 }

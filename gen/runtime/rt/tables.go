@@ -133,6 +133,32 @@ func derivedType(base reflect.Type, odataType string) reflect.Type {
 	return t
 }
 
+// foreignType reports whether odataType names a type the struct type t
+// cannot stand for: not t (by qualified or simple name, so that a
+// namespace slip such as "microsoft.outlookServices.openTypeExtension"
+// still names openTypeExtension), not a registered type derived from t,
+// and not a registered base of t. An empty odataType names none.
+func foreignType(t reflect.Type, odataType string) bool {
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	if name == "" {
+		return false
+	}
+	simple := name[strings.LastIndexByte(name, '.')+1:]
+	if own := typeOf(t); own != nil {
+		ownName := strings.ToLower(own.Name)
+		if name == ownName || simple == ownName[strings.LastIndexByte(ownName, '.')+1:] {
+			return false
+		}
+	}
+	tablesMu.RLock()
+	u, ok := registered.byName[name]
+	if !ok {
+		u, ok = registered.byName["microsoft.graph."+name]
+	}
+	tablesMu.RUnlock()
+	return !ok || u != t && !embeds(u, t, 0) && !embeds(t, u, 0)
+}
+
 // embeds reports whether the struct t embeds base, directly or through
 // an embedded struct, at most 32 levels down.
 func embeds(t, base reflect.Type, depth int) bool {

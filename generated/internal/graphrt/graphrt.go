@@ -461,7 +461,7 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 		return nil
 	}
 	var derived *codecPlan // the type @odata.type names, once looked up
-	looked := false
+	var foreign, looked bool
 	for {
 		if d.peek() != '"' {
 			return codecSyntaxFailure
@@ -476,9 +476,10 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 		d.pushName(key)
 		if p.st.annotations != nil && p.st.additional == nil && p.st.lookup(key) < 0 && !isAnnotationName(key) {
 			if !looked {
-				derived, looked = d.derivedPlan(p, start), true
+				derived, foreign = d.derivedPlan(p, start)
+				looked = true
 			}
-			f = d.derivedMember(derived, p.st, v, key)
+			f = d.derivedMember(derived, foreign, p.st, v, key)
 		} else {
 			f = d.member(p.st, v, key)
 		}
@@ -541,26 +542,39 @@ func isAnnotationName(key []byte) bool {
 }
 
 // derivedPlan returns the plan of the type derived from p's that the
-// @odata.type of the object at start names, nil when it names none.
-func (d *codecDecoder) derivedPlan(p *codecPlan, start int) *codecPlan {
+// @odata.type of the object at start names, nil when it names none; and
+// whether it names a type p's cannot stand for (see foreignType).
+func (d *codecDecoder) derivedPlan(p *codecPlan, start int) (*codecPlan, bool) {
 	s := codecDecoder{data: d.data, pos: start, stack: d.stack[len(d.stack):]}
-	t := derivedType(p.typ, s.odataTypeAhead())
+	name := s.odataTypeAhead()
+	t := derivedType(p.typ, name)
 	if t == nil {
-		return nil
+		return nil, foreignType(p.typ, name)
 	}
-	return codecPlanFor(t)
+	return codecPlanFor(t), false
 }
 
 // derivedMember decodes a member the struct v does not declare, of an
 // object whose @odata.type names the derived type dp (nil when none): a
 // member of that type is checked as its field (in strict mode, as strictly
 // as if v were that type) and kept as it is written in v's annotations,
-// so that it survives a round trip; any other member is decoded as member
-// does.
-func (d *codecDecoder) derivedMember(dp *codecPlan, st *codecStruct, v reflect.Value, key []byte) *codecFailure {
+// so that it survives a round trip. Lenient mode keeps any member of an
+// object whose @odata.type names a foreign type (one v's type cannot
+// stand for: a message where the docs give an outlookItem and name no
+// base of message) as it is written too, the value being another type's;
+// strict mode rejects it. Any other member is decoded as member does.
+func (d *codecDecoder) derivedMember(dp *codecPlan, foreign bool, st *codecStruct, v reflect.Value, key []byte) *codecFailure {
 	i := -1
 	if dp != nil {
 		i = dp.st.lookup(key)
+	}
+	if i < 0 && foreign && !d.strict {
+		raw, f := d.raw()
+		if f != nil {
+			return f
+		}
+		codecKeepRaw(v, st.annotations, key, raw)
+		return nil
 	}
 	if i < 0 {
 		return d.member(st, v, key)
@@ -9978,6 +9992,32 @@ func derivedType(base reflect.Type, odataType string) reflect.Type {
 		return nil
 	}
 	return t
+}
+
+// foreignType reports whether odataType names a type the struct type t
+// cannot stand for: not t (by qualified or simple name, so that a
+// namespace slip such as "microsoft.outlookServices.openTypeExtension"
+// still names openTypeExtension), not a registered type derived from t,
+// and not a registered base of t. An empty odataType names none.
+func foreignType(t reflect.Type, odataType string) bool {
+	name := strings.ToLower(strings.TrimPrefix(odataType, "#"))
+	if name == "" {
+		return false
+	}
+	simple := name[strings.LastIndexByte(name, '.')+1:]
+	if own := typeOf(t); own != nil {
+		ownName := strings.ToLower(own.Name)
+		if name == ownName || simple == ownName[strings.LastIndexByte(ownName, '.')+1:] {
+			return false
+		}
+	}
+	tablesMu.RLock()
+	u, ok := registered.byName[name]
+	if !ok {
+		u, ok = registered.byName["microsoft.graph."+name]
+	}
+	tablesMu.RUnlock()
+	return !ok || u != t && !embeds(u, t, 0) && !embeds(t, u, 0)
 }
 
 // embeds reports whether the struct t embeds base, directly or through

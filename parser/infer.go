@@ -60,6 +60,12 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 				r.keepDynamic(pg, base, m, t, where)
 				continue
 			}
+			if schema.IsDirectoryExtension(m.Key) {
+				if r.firstKept(t, m.Key) {
+					r.warn(pg.src, base+m.KeyOff, diag.PropertyDirectoryExtension, "%s shows %s on %s, a directory extension property (one application's, in one tenant); kept with the annotations, not made a field", where, m.Key, t.Name)
+				}
+				continue
+			}
 			if strings.HasPrefix(m.Key, "@") && !strings.HasPrefix(m.Key, "@microsoft.graph.") {
 				// "@type", "@odate.type", "@Odata.type": no Graph
 				// annotation, most likely a misspelt @odata.type. The

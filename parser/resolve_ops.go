@@ -59,6 +59,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		r.noOutside = false
 		if ref.Name != schema.EdmUntyped {
 			op.ResponseType = &ref
+			r.linkTextOverPage(pg, d, op, ns)
 		}
 	}
 	r.inferArguments(pg, d, op)
@@ -105,9 +106,62 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 			r.inferParameters(d, ex)
 		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
+			if at := r.annotatedOther(d, ex); at != nil {
+				rtName := op.ResponseType.Name[strings.LastIndexByte(op.ResponseType.Name, '.')+1:]
+				// The example answers another type than the operation
+				// (mailboxSettings' page shows GET .../workingHours):
+				// its members are that type's, not fields of the
+				// operation's type.
+				r.warn(d.page.src, ex.resp.off, diag.ExampleTypeUnrelated, "the example response of %s is annotated as %s, which is neither the operation's response type %s nor a type derived from it; its members were not added to %s", ex.name, at.Name, rtName, rtName)
+				continue
+			}
 			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op, ex.wrapped), *op.ResponseType, "the example response of "+ex.name)
 		}
 	}
+}
+
+// linkTextOverPage corrects a Response section link whose text names
+// one documented type and whose page documents another, when the
+// examples' response annotations name the text's type and none the
+// page's: "[accessReviewInstanceDecisionItem](../resources/accessreviewinstance.md)"
+// answers decision items, as the examples say, not review instances.
+func (r *resolver) linkTextOverPage(pg *pageResult, d *opDraft, op *schema.Operation, ns string) {
+	spec := d.respSpec
+	if spec.anchor || spec.page == "" {
+		return
+	}
+	text := r.lookupType(ns, spec.name)
+	page := r.lookupType(ns, op.ResponseType.Name)
+	if text == nil || page == nil || text == page {
+		return
+	}
+	named := false
+	for _, ex := range d.examples {
+		switch r.lookupType(ns, ex.respType) {
+		case text:
+			named = true
+		case page:
+			return
+		}
+	}
+	if !named {
+		return
+	}
+	r.warn(pg.src, spec.off, diag.ResponseLinkMismatch, "the Response section's link names %s but leads to the page of %s (%s); the examples are annotated as %s, so the response is read as %s", spec.name, page.Name, page.Source, text.Name, text.Name)
+	op.ResponseType = &schema.TypeRef{Name: text.QualifiedName(), Collection: op.ResponseType.Collection}
+}
+
+// annotatedOther returns the documented type an example's response
+// annotation names when it is neither the operation's documented
+// response type, nor derived from it, nor a base of it; nil otherwise.
+func (r *resolver) annotatedOther(d *opDraft, ex *exampleDraft) *schema.Type {
+	ns := namespaceOf(d.page)
+	rt := r.lookupType(ns, d.op.ResponseType.Name)
+	at := r.lookupType(ns, ex.respType)
+	if rt == nil || at == nil || r.derives(at, rt) || r.derives(rt, at) {
+		return nil
+	}
+	return at
 }
 
 // inferParameters adds to an action's parameters the members its example
@@ -427,8 +481,8 @@ func (c *checker) object(v *jsondoc.Value, t *schema.Type) string {
 			c.renamed = firstOf(c.renamed, joinPath(c.name(), m.Key))
 			continue
 		}
-		if strings.Contains(m.Key, "@") || isControlInfo(m.Key) {
-			continue // annotations, and control information in OData 3's spelling ("odata.type")
+		if strings.Contains(m.Key, "@") || isControlInfo(m.Key) || schema.IsDirectoryExtension(m.Key) {
+			continue // annotations, control information in OData 3's spelling ("odata.type"), directory extensions
 		}
 		p := c.r.property(t, m.Key)
 		if p == nil && c.request {

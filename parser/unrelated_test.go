@@ -86,7 +86,8 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and an [at
 <!-- { "blockType": "response", "@odata.type": "microsoft.graph.attachment" } -->
 ` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{
   "name": "a",
-  "item": {"@odata.type": "#microsoft.graph.message", "id": "1", "subject": "Hi", "isRead": true}
+  "item": {"@odata.type": "#microsoft.graph.message", "id": "1", "subject": "Hi", "isRead": true},
+  "extension_fe2174665583431c953114ff7268b7b3_City": "Oslo"
 }
 ` + "```" + `
 
@@ -174,6 +175,55 @@ If successful, this method returns a ` + "`201 Created`" + ` response code and a
 <!-- { "blockType": "response", "@odata.type": "microsoft.graph.attachment" } -->
 ` + "```http\nHTTP/1.1 201 Created\nContent-type: application/json\n\n" + `{"name": "a"}
 ` + "```\n")},
+	{Path: "resources/mailboxsettings.md", Data: []byte(`# mailboxSettings resource type
+
+Namespace: microsoft.graph
+
+Settings.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|timeZone|String|The zone.|
+|workingHours|[workingHours](workinghours.md)|The hours.|
+`)},
+	{Path: "resources/workinghours.md", Data: []byte(`# workingHours resource type
+
+Namespace: microsoft.graph
+
+Hours.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|daysOfWeek|String collection|The days.|
+`)},
+	{Path: "api/user-get-mailboxsettings.md", Data: []byte(`# Get mailboxSettings
+
+Namespace: microsoft.graph
+
+Get settings, or one of them.
+
+## HTTP request
+
+` + "```http\nGET /me/mailboxSettings\nGET /me/mailboxSettings/workingHours\n```" + `
+
+## Response
+
+If successful, this method returns a ` + "`200 OK`" + ` response code and a [mailboxSettings](../resources/mailboxsettings.md) object in the response body.
+
+## Example
+
+### Request
+
+<!-- { "blockType": "request", "name": "get_hours" } -->
+` + "```http\nGET https://graph.microsoft.com/beta/me/mailboxSettings/workingHours\n```" + `
+
+### Response
+
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.workingHours" } -->
+` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"daysOfWeek": ["monday"], "startTime": "08:00:00"}
+` + "```\n")},
 }
 
 // TestUnrelatedODataTypeAddsNoFields checks that an example object whose
@@ -188,7 +238,11 @@ If successful, this method returns a ` + "`201 Created`" + ` response code and a
 // handler's 400 (example-property-undocumented). A derived type named in
 // @odata.type still gets its undocumented members; a derived type's
 // documented member in a value naming no type is not added to the base
-// either (example-kind-unnamed; beta's place had got room's capacity).
+// either (example-kind-unnamed; beta's place had got room's capacity),
+// nor a response annotated as a type unrelated to the operation's
+// (beta's mailboxSettings had got workingHours' members from the example
+// of GET /me/mailboxSettings/workingHours). A directory extension
+// property (extension_<app id>_<name>) becomes no field either.
 func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 	s := Parse(unrelatedPages)
 	props := map[string][]string{}
@@ -198,10 +252,12 @@ func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 		}
 	}
 	wantProps := map[string][]string{
-		"outlookItem":    {"id"},
-		"message":        {"id", "subject"},
-		"attachment":     {"name", "item"},
-		"fileAttachment": {"contentBytes", "contentType"},
+		"outlookItem":     {"id"},
+		"message":         {"id", "subject"},
+		"attachment":      {"name", "item"},
+		"fileAttachment":  {"contentBytes", "contentType"},
+		"mailboxSettings": {"timeZone", "workingHours"},
+		"workingHours":    {"daysOfWeek"},
 	}
 	if diff := cmp.Diff(wantProps, props); diff != "" {
 		t.Errorf("properties (-want +got):\n%s", diff)
@@ -209,17 +265,21 @@ func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 	var got []string
 	for _, d := range s.Diagnostics {
 		switch d.Code {
-		case "example-type-unrelated", "property-undocumented", "example-response-type-mismatch", "example-property-undocumented", "example-kind-unnamed":
+		case "example-type-unrelated", "property-undocumented", "example-response-type-mismatch", "example-property-undocumented", "example-kind-unnamed", "property-directory-extension":
 			got = append(got, fmt.Sprintf("%s:%d %s", d.File, d.Line, d.Code))
 		}
 	}
 	want := []string{
-		"api/attachment-get.md:35 example-type-unrelated", // message for outlookItem
-		"api/attachment-get.md:56 example-type-unrelated", // Microsoft.OutlookServices.FileAttachment
-		"api/attachment-get.md:82 property-undocumented",  // contentType of fileAttachment
-		"api/attachment-get.md:104 example-kind-unnamed",  // contentBytes without @odata.type: fileAttachment documents it
-		"api/attachment-get.md:104 example-response-type-mismatch",
-		"api/attachment-post.md:32 example-property-undocumented", // item.subject: the handler rejects it
+		"api/attachment-get.md:35 example-type-unrelated",       // message for outlookItem
+		"api/attachment-get.md:36 property-directory-extension", // extension_<app id>_City: no field
+		"api/attachment-get.md:57 example-type-unrelated",       // Microsoft.OutlookServices.FileAttachment
+		"api/attachment-get.md:83 property-undocumented",        // contentType of fileAttachment
+		"api/attachment-get.md:105 example-kind-unnamed",        // contentBytes without @odata.type: fileAttachment documents it
+		"api/attachment-get.md:105 example-response-type-mismatch",
+		"api/attachment-post.md:32 example-property-undocumented",   // item.subject: the handler rejects it
+		"api/user-get-mailboxsettings.md:31 example-type-unrelated", // annotated as workingHours
+		"api/user-get-mailboxsettings.md:34 example-response-type-mismatch",
+		"api/user-get-mailboxsettings.md:34 example-response-type-mismatch",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)

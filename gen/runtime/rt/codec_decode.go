@@ -226,8 +226,9 @@ func (d *codecDecoder) object(p *codecPlan, v reflect.Value, c byte) *codecFailu
 
 // member decodes the value of the member named key into the struct v: into
 // its field; into the annotations field for a name holding "@"; into the
-// additional field of an open type. Strict mode rejects other members;
-// lenient mode skips them.
+// additional field of an open type; into the annotations field for a
+// directory extension property of a closed type. Strict mode rejects
+// other members; lenient mode skips them.
 func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *codecFailure {
 	if i := st.lookup(key); i >= 0 {
 		fd := &st.fields[i]
@@ -245,6 +246,9 @@ func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *cod
 			return d.skip()
 		}
 	}
+	if keep == nil && isDirectoryExtensionName(key) {
+		keep = st.annotations // a closed type: kept with the annotations
+	}
 	if keep == nil {
 		if d.strict {
 			return &codecFailure{kind: codecFailUndefined, path: d.pathString()}
@@ -257,6 +261,24 @@ func (d *codecDecoder) member(st *codecStruct, v reflect.Value, key []byte) *cod
 	}
 	codecKeepRaw(v, keep, key, raw)
 	return nil
+}
+
+// isDirectoryExtensionName reports whether a member name is a directory
+// extension property, "extension_" + an application id without hyphens
+// (32 hexadecimal digits) + "_" + a name: Graph adds these to directory
+// objects per application and tenant, so no type declares them, and a
+// body may carry them (Graph accepts them in POST and PATCH).
+func isDirectoryExtensionName(key []byte) bool {
+	rest, ok := bytes.CutPrefix(key, []byte("extension_"))
+	if !ok || len(rest) < 34 || rest[32] != '_' {
+		return false
+	}
+	for _, c := range rest[:32] {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // isAnnotationName reports whether a member name is an instance

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/graphdocgen/graphdocgen/parser/schema"
 )
 
 // fxHolder has a property typed as the base of a family, not as the
@@ -156,6 +158,55 @@ func TestForeignTypeMembers(t *testing.T) {
 		}
 		if strings.Contains(string(out), `"fileName"`) || strings.Contains(string(out), `"city"`) {
 			t.Errorf("%s: kept an undeclared member of a type that is no foreign one: %s", tc.body, out)
+		}
+	}
+}
+
+// TestDirectoryExtensionMembers: a directory extension property
+// ("extension_" + 32 hex digits + "_" + name), which Graph adds to
+// directory objects per application and tenant, is kept with a closed
+// type's annotations, in requests (Graph accepts them) and responses, and
+// round-trips; a name that only looks like one is still refused.
+func TestDirectoryExtensionMembers(t *testing.T) {
+	body := `{"id":"1","extension_fe2174665583431c953114ff7268b7b3_Education_City":"Oslo"}`
+	for _, strict := range []bool{true, false} {
+		var a fxApp
+		var err error
+		if strict {
+			if e := decodeStrict([]byte(body), &a, nil); e != nil {
+				err = e
+			}
+		} else {
+			err = UnmarshalStruct([]byte(body), &a)
+		}
+		if err != nil {
+			t.Fatalf("strict %v: %v", strict, err)
+		}
+		out, err := AppendJSON(nil, &a, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameJSON(t, body, out)
+	}
+	for _, name := range []string{"extension_fe21746655_City", "extension_fe2174665583431c953114ff7268b7bz_City", "extension_fe2174665583431c953114ff7268b7b3_"} {
+		var a fxApp
+		if err := decodeStrict([]byte(`{"`+name+`":1}`), &a, nil); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestDirectoryExtensionAgreesWithParser: the decoder keeps as directory
+// extension properties exactly the names the parser makes no field of.
+func TestDirectoryExtensionAgreesWithParser(t *testing.T) {
+	const app = "fe2174665583431c953114ff7268b7b3"
+	for _, name := range []string{
+		"extension_" + app + "_City", "extension_" + app + "_", "extension_" + app + "City",
+		"extension_" + strings.ToUpper(app) + "_x", "extension_" + app[:31] + "g_x", "Extension_" + app + "_x",
+		"extension_" + app[:31] + "_x", "extension__" + app + "_x", "extension_" + app + "_a_b", "x", "",
+	} {
+		if got, want := isDirectoryExtensionName([]byte(name)), schema.IsDirectoryExtension(name); got != want {
+			t.Errorf("%q: decoder %v, parser %v", name, got, want)
 		}
 	}
 }

@@ -106,13 +106,13 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 			r.inferParameters(d, ex)
 		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
-			if at := r.annotatedOther(d, ex); at != nil {
+			if at := r.annotatedOther(d, ex); at != "" {
 				rtName := op.ResponseType.Name[strings.LastIndexByte(op.ResponseType.Name, '.')+1:]
 				// The example answers another type than the operation
 				// (mailboxSettings' page shows GET .../workingHours):
 				// its members are that type's, not fields of the
 				// operation's type.
-				r.warn(d.page.src, ex.resp.off, diag.ExampleTypeUnrelated, "the example response of %s is annotated as %s, which is neither the operation's response type %s nor a type derived from it; its members were not added to %s", ex.name, at.Name, rtName, rtName)
+				r.warn(d.page.src, ex.resp.off, diag.ExampleTypeUnrelated, "the example response of %s is annotated as %s, which is neither the operation's response type %s nor a type derived from it; its members were not added to %s", ex.name, at, rtName, rtName)
 				continue
 			}
 			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op, ex.wrapped), *op.ResponseType, "the example response of "+ex.name)
@@ -151,17 +151,30 @@ func (r *resolver) linkTextOverPage(pg *pageResult, d *opDraft, op *schema.Opera
 	op.ResponseType = &schema.TypeRef{Name: text.QualifiedName(), Collection: op.ResponseType.Collection}
 }
 
-// annotatedOther returns the documented type an example's response
-// annotation names when it is neither the operation's documented
-// response type, nor derived from it, nor a base of it; nil otherwise.
-func (r *resolver) annotatedOther(d *opDraft, ex *exampleDraft) *schema.Type {
+// annotatedOther returns the name of the type an example's response
+// annotation names when the operation answers a documented type and the
+// annotation names a documented type that is neither it, nor derived
+// from it, nor a base of it, or a stream (the reports' JSON examples are
+// annotated "stream", and their rows are no members of report). Other
+// primitive annotations on an object body are more often the slip than
+// the body (group-evaluatedynamicmembership.md says "string"). It
+// returns "" otherwise.
+func (r *resolver) annotatedOther(d *opDraft, ex *exampleDraft) string {
 	ns := namespaceOf(d.page)
 	rt := r.lookupType(ns, d.op.ResponseType.Name)
-	at := r.lookupType(ns, ex.respType)
-	if rt == nil || at == nil || r.derives(at, rt) || r.derives(rt, at) {
-		return nil
+	if rt == nil || ex.respType == "" {
+		return ""
 	}
-	return at
+	if at := r.lookupType(ns, ex.respType); at != nil {
+		if r.derives(at, rt) || r.derives(rt, at) {
+			return ""
+		}
+		return at.Name
+	}
+	if name := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(ex.respType, "Edm."), "edm.")); primitives[name] == schema.EdmStream {
+		return ex.respType
+	}
+	return ""
 }
 
 // inferParameters adds to an action's parameters the members its example

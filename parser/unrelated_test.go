@@ -224,6 +224,43 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and a [mai
 <!-- { "blockType": "response", "@odata.type": "microsoft.graph.workingHours" } -->
 ` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"daysOfWeek": ["monday"], "startTime": "08:00:00"}
 ` + "```\n")},
+	{Path: "resources/report.md", Data: []byte(`# report resource type
+
+Namespace: microsoft.graph
+
+A report.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|content|Stream|The report.|
+`)},
+	{Path: "api/reportroot-getcounts.md", Data: []byte(`# getCounts
+
+Namespace: microsoft.graph
+
+Get counts.
+
+## HTTP request
+
+` + "```http\nGET /reports/getCounts\n```" + `
+
+## Response
+
+If successful, this method returns a ` + "`200 OK`" + ` response code and a [report](../resources/report.md) object in the response body.
+
+## Example
+
+### Request
+
+<!-- { "blockType": "request", "name": "get_counts_json" } -->
+` + "```http\nGET https://graph.microsoft.com/beta/reports/getCounts?$format=application/json\n```" + `
+
+### Response
+
+<!-- { "blockType": "response", "@odata.type": "stream" } -->
+` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"reportPeriod": 7}
+` + "```\n")},
 }
 
 // TestUnrelatedODataTypeAddsNoFields checks that an example object whose
@@ -242,7 +279,8 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and a [mai
 // nor a response annotated as a type unrelated to the operation's
 // (beta's mailboxSettings had got workingHours' members from the example
 // of GET /me/mailboxSettings/workingHours). A directory extension
-// property (extension_<app id>_<name>) becomes no field either.
+// property (extension_<app id>_<name>) becomes no field either, nor a
+// report's JSON rows, whose examples are annotated "stream".
 func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 	s := Parse(unrelatedPages)
 	props := map[string][]string{}
@@ -258,6 +296,7 @@ func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 		"fileAttachment":  {"contentBytes", "contentType"},
 		"mailboxSettings": {"timeZone", "workingHours"},
 		"workingHours":    {"daysOfWeek"},
+		"report":          {"content"},
 	}
 	if diff := cmp.Diff(wantProps, props); diff != "" {
 		t.Errorf("properties (-want +got):\n%s", diff)
@@ -276,7 +315,9 @@ func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 		"api/attachment-get.md:83 property-undocumented",        // contentType of fileAttachment
 		"api/attachment-get.md:105 example-kind-unnamed",        // contentBytes without @odata.type: fileAttachment documents it
 		"api/attachment-get.md:105 example-response-type-mismatch",
-		"api/attachment-post.md:32 example-property-undocumented",   // item.subject: the handler rejects it
+		"api/attachment-post.md:32 example-property-undocumented", // item.subject: the handler rejects it
+		"api/reportroot-getcounts.md:30 example-type-unrelated",   // annotated as stream
+		"api/reportroot-getcounts.md:33 example-response-type-mismatch",
 		"api/user-get-mailboxsettings.md:31 example-type-unrelated", // annotated as workingHours
 		"api/user-get-mailboxsettings.md:34 example-response-type-mismatch",
 		"api/user-get-mailboxsettings.md:34 example-response-type-mismatch",

@@ -100,14 +100,23 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 	op := d.op
 	for _, ex := range d.examples {
 		if ex.req != nil && ex.req.json != nil && op.RequestType != nil {
-			r.inferValue(d.page, ex.req.bodyOff, ex.req.json, *op.RequestType, "the example request "+ex.name)
+			if key, holder := r.holdsOwnType(ex.req.json, *op.RequestType); holder != nil {
+				// The body holds values of the body type in a property
+				// of another type: it is that other resource (the
+				// extended-property pages create an event with its
+				// singleValueExtendedProperties), not a value of the
+				// body type.
+				r.warn(d.page.src, ex.req.bodyOff, diag.ExampleTypeUnrelated, "the example request %s holds %s values in %s, a property of %s: it is that resource, not a %s; its members were not added to %s", ex.name, simpleName(op.RequestType.Name), key, holder.Name, simpleName(op.RequestType.Name), simpleName(op.RequestType.Name))
+			} else {
+				r.inferValue(d.page, ex.req.bodyOff, ex.req.json, *op.RequestType, "the example request "+ex.name)
+			}
 		}
 		if ex.req != nil && ex.req.json != nil && len(op.Parameters) > 0 {
 			r.inferParameters(d, ex)
 		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
 			if at := r.annotatedOther(d, ex); at != "" {
-				rtName := op.ResponseType.Name[strings.LastIndexByte(op.ResponseType.Name, '.')+1:]
+				rtName := simpleName(op.ResponseType.Name)
 				// The example answers another type than the operation
 				// (mailboxSettings' page shows GET .../workingHours):
 				// its members are that type's, not fields of the
@@ -115,7 +124,12 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 				r.warn(d.page.src, ex.resp.off, diag.ExampleTypeUnrelated, "the example response of %s is annotated as %s, which is neither the operation's response type %s nor a type derived from it; its members were not added to %s", ex.name, at, rtName, rtName)
 				continue
 			}
-			r.inferValue(d.page, ex.resp.bodyOff, responseEntity(ex.resp.json, op, ex.wrapped), *op.ResponseType, "the example response of "+ex.name)
+			body := responseEntity(ex.resp.json, op, ex.wrapped)
+			if key, holder := r.holdsOwnType(body, *op.ResponseType); holder != nil {
+				r.warn(d.page.src, ex.resp.bodyOff, diag.ExampleTypeUnrelated, "the example response of %s holds %s values in %s, a property of %s: it is that resource, not a %s; its members were not added to %s", ex.name, simpleName(op.ResponseType.Name), key, holder.Name, simpleName(op.ResponseType.Name), simpleName(op.ResponseType.Name))
+				continue
+			}
+			r.inferValue(d.page, ex.resp.bodyOff, body, *op.ResponseType, "the example response of "+ex.name)
 		}
 	}
 }
@@ -149,6 +163,55 @@ func (r *resolver) linkTextOverPage(pg *pageResult, d *opDraft, op *schema.Opera
 	}
 	r.warn(pg.src, spec.off, diag.ResponseLinkMismatch, "the Response section's link names %s but leads to the page of %s (%s); the examples are annotated as %s, so the response is read as %s", spec.name, page.Name, page.Source, text.Name, text.Name)
 	op.ResponseType = &schema.TypeRef{Name: text.QualifiedName(), Collection: op.ResponseType.Collection}
+}
+
+// simpleName is a qualified name's last part (microsoft.graph.user: user).
+func simpleName(name string) string { return name[strings.LastIndexByte(name, '.')+1:] }
+
+// holdsOwnType reports, for an example request body v of type ref, a
+// member whose name is a property of a documented type typed ref (or a
+// collection of it), and that type: the body is then a resource holding
+// values of ref, not a value of ref.
+func (r *resolver) holdsOwnType(v *jsondoc.Value, ref schema.TypeRef) (string, *schema.Type) {
+	if v.Kind != jsondoc.Object || ref.Collection {
+		return "", nil
+	}
+	own := r.types[strings.ToLower(ref.Name)]
+	if own == nil {
+		return "", nil
+	}
+	for _, m := range v.Members {
+		if m.Value == nil || !r.showsMembersOf(m.Value, own) {
+			continue
+		}
+		for _, t := range r.out.Types {
+			if p := r.propOf[t][m.Key]; t != own && p != nil && !p.Inferred && strings.EqualFold(p.Type.Name, ref.Name) {
+				return m.Key, t
+			}
+		}
+	}
+	return "", nil
+}
+
+// showsMembersOf reports whether v, an object or an array whose first
+// element is one, has members and each is a documented property of t
+// (or an annotation).
+func (r *resolver) showsMembersOf(v *jsondoc.Value, t *schema.Type) bool {
+	if v.Kind == jsondoc.Array {
+		if len(v.Elems) == 0 {
+			return false
+		}
+		v = v.Elems[0]
+	}
+	if v == nil || v.Kind != jsondoc.Object || len(v.Members) == 0 {
+		return false
+	}
+	for _, m := range v.Members {
+		if p := r.property(t, m.Key); !strings.Contains(m.Key, "@") && (p == nil || p.Inferred) {
+			return false
+		}
+	}
+	return true
 }
 
 // annotatedOther returns the name of the type an example's response

@@ -261,6 +261,55 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and a [rep
 <!-- { "blockType": "response", "@odata.type": "stream" } -->
 ` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"reportPeriod": 7}
 ` + "```\n")},
+	{Path: "resources/extprop.md", Data: []byte(`# extProp resource type
+
+Namespace: microsoft.graph
+
+An extended property.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|id|String|The id.|
+|value|String|The value.|
+`)},
+	{Path: "resources/meeting.md", Data: []byte(`# meeting resource type
+
+Namespace: microsoft.graph
+
+A meeting.
+
+## Properties
+|Property|Type|Description|
+|:---|:---|:---|
+|subject|String|The subject.|
+|extProps|[extProp](extprop.md) collection|The extended properties.|
+`)},
+	{Path: "api/extprop-post.md", Data: []byte(`# Create extProp
+
+Namespace: microsoft.graph
+
+Create an extended property in a new meeting.
+
+## HTTP request
+
+` + "```http\nPOST /meetings\n```" + `
+
+## Request body
+
+Provide a JSON body of each [extProp](../resources/extprop.md) object in the **extProps** collection property of the resource instance.
+
+## Response
+
+If successful, this method returns a ` + "`201 Created`" + ` response code.
+
+## Example
+
+### Request
+
+<!-- { "blockType": "request", "name": "create_meeting_with_prop" } -->
+` + "```http\nPOST https://graph.microsoft.com/beta/meetings\nContent-type: application/json\n\n" + `{"subject": "Hi", "extProps": [{"id": "String {66f5a359} Name Fun", "value": "Food"}]}
+` + "```\n")},
 }
 
 // TestUnrelatedODataTypeAddsNoFields checks that an example object whose
@@ -280,7 +329,9 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and a [rep
 // (beta's mailboxSettings had got workingHours' members from the example
 // of GET /me/mailboxSettings/workingHours). A directory extension
 // property (extension_<app id>_<name>) becomes no field either, nor a
-// report's JSON rows, whose examples are annotated "stream".
+// report's JSON rows, whose examples are annotated "stream", nor the
+// members of a body that holds values of its own type in another type's
+// property (the extended-property pages send an event holding them).
 func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 	s := Parse(unrelatedPages)
 	props := map[string][]string{}
@@ -297,6 +348,8 @@ func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 		"mailboxSettings": {"timeZone", "workingHours"},
 		"workingHours":    {"daysOfWeek"},
 		"report":          {"content"},
+		"extProp":         {"id", "value"},
+		"meeting":         {"subject", "extProps"},
 	}
 	if diff := cmp.Diff(wantProps, props); diff != "" {
 		t.Errorf("properties (-want +got):\n%s", diff)
@@ -316,7 +369,10 @@ func TestUnrelatedODataTypeAddsNoFields(t *testing.T) {
 		"api/attachment-get.md:105 example-kind-unnamed",        // contentBytes without @odata.type: fileAttachment documents it
 		"api/attachment-get.md:105 example-response-type-mismatch",
 		"api/attachment-post.md:32 example-property-undocumented", // item.subject: the handler rejects it
-		"api/reportroot-getcounts.md:30 example-type-unrelated",   // annotated as stream
+		"api/extprop-post.md:30 example-type-unrelated",           // a meeting holding extProps
+		"api/extprop-post.md:30 example-property-undocumented",    // subject: the handler rejects it
+		"api/extprop-post.md:30 example-property-undocumented",
+		"api/reportroot-getcounts.md:30 example-type-unrelated", // annotated as stream
 		"api/reportroot-getcounts.md:33 example-response-type-mismatch",
 		"api/user-get-mailboxsettings.md:31 example-type-unrelated", // annotated as workingHours
 		"api/user-get-mailboxsettings.md:34 example-response-type-mismatch",

@@ -56,8 +56,8 @@ func TestRunExamplesUserService(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.write("widgets/widgets_test.go", src)
-	if n := countExamples(t, filepath.Join(m.dir, "status/testdata/examples")); n != 5 {
-		t.Fatalf("%d examples, widgets_test.go expects 5", n)
+	if n := countExamples(t, filepath.Join(m.dir, "status/testdata/examples")); n != 6 {
+		t.Fatalf("%d examples, widgets_test.go expects 6", n)
 	}
 	m.mustGo("vet", "./widgets/")
 	res := m.mustGo("test", "-v", "./widgets/")

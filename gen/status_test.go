@@ -12,8 +12,9 @@ import (
 // answering a success status the page does not document becomes a test
 // whose service chooses that status with SetStatus, a request without a
 // documented response becomes a request-only test, and a 409 example with
-// a Graph error a test whose service returns that error, each with a
-// warning; a 503 answered with text and a request to another host stay
+// a Graph error a test whose service returns that error, and a 204
+// example that shows a body a test of the request and a 204 answer without
+// one (the operation gets no result from that body), each with a warning; a 503 answered with text and a request to another host stay
 // explained. The generated tests must pass.
 func TestExampleStatus(t *testing.T) {
 	s, out := generateDirs(t, "testdata/status/api", "testdata/status/resources")
@@ -26,6 +27,7 @@ func TestExampleStatus(t *testing.T) {
 		"create_widget_notification": "reason example-foreign-host",
 		"delete_widget":              "TestExamples/DeleteWidget/delete_widget",
 		"get_widget_name_case":       "TestExamples/GetWidget/get_widget_name_case",
+		"update_widget":              "TestExamples/UpdateWidget/update_widget",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("tests and reasons (-want +got):\n%s", diff)
@@ -44,6 +46,7 @@ func TestExampleStatus(t *testing.T) {
 		"widget-post.md example-status-mismatch: example create_widget_unavailable answers 503 but the page documents 200, with a body that is not a Graph error",
 		"widget-post.md example-request-only: example create_widget_request_only documents no response; the test checks the request only (it routes to CreateWidget, its body decodes as documented, and the handler answers 200)",
 		"widget-post.md example-foreign-host: example create_widget_notification calls bot.contoso.com, not the Graph service; it is not a route of this package",
+		"widget-update.md example-body-on-204: example update_widget answers 204 No Content with a body; a 204 answer carries none, so the test checks the request and a 204 answer without a body",
 	}
 	if diff := cmp.Diff(wantDiags, diags); diff != "" {
 		t.Errorf("example diagnostics (-want +got):\n%s", diff)
@@ -71,11 +74,27 @@ func TestExampleStatus(t *testing.T) {
 	if archives != 1 {
 		t.Errorf("%d archives for widget-get.md, want 1", archives)
 	}
+	for _, op := range s.Operations {
+		if op.GoName == "UpdateWidget" && op.ResponseType != nil {
+			t.Errorf("UpdateWidget answers %s; its page documents 204 without a body", op.ResponseType.Name)
+		}
+	}
+	for _, f := range out {
+		if strings.HasSuffix(f.Name, "widget-update.txtar") {
+			archives++
+			if d := string(f.Data); strings.Contains(d, "-- response --") || !strings.Contains(d, "status 204\n") || !strings.Contains(d, "round-trip-request\n") {
+				t.Errorf("%s: want status 204, a request round trip and no response file:\n%s", f.Name, d)
+			}
+		}
+	}
+	if archives != 2 {
+		t.Errorf("%d archives for widget-get.md and widget-update.md, want 2", archives)
+	}
 	m := newModule(t)
 	m.add("status", out)
 	m.mustGo("vet", "./...")
-	res := m.mustGo("test", "-v", "-run", "TestExamples/(CreateWidget|DeleteWidget|GetWidget)/", "./...")
-	for _, name := range []string{"TestExamples/CreateWidget/create_widget", "TestExamples/CreateWidget/create_widget_request_only", "TestExamples/DeleteWidget/delete_widget", "TestExamples/GetWidget/get_widget_name_case"} {
+	res := m.mustGo("test", "-v", "-run", "TestExamples/(CreateWidget|DeleteWidget|GetWidget|UpdateWidget)/", "./...")
+	for _, name := range []string{"TestExamples/CreateWidget/create_widget", "TestExamples/CreateWidget/create_widget_request_only", "TestExamples/DeleteWidget/delete_widget", "TestExamples/GetWidget/get_widget_name_case", "TestExamples/UpdateWidget/update_widget"} {
 		if !strings.Contains(res, "--- PASS: "+name+" ") {
 			t.Errorf("%s did not pass:\n%s", name, res)
 		}

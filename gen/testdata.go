@@ -48,6 +48,9 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	ex := t.ex
 	name := own.op.GoName + "/" + t.sub
 	respBody := documentedResponse(ex)
+	if t.bodyDropped {
+		respBody = ""
+	}
 	fmt.Fprintf(b, "-- %s --\n", name)
 	fmt.Fprintf(b, "op %s\n", o.op.GoName)
 	line := func(key string, vals ...string) {
@@ -81,7 +84,7 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 		roundTrips = true
 	default:
 		line("status", strconv.Itoa(t.wantStatus(o)))
-		roundTrips = strings.TrimSpace(respBody) != "" || t.requestOnly
+		roundTrips = strings.TrimSpace(respBody) != "" || t.requestOnly || t.bodyDropped
 	}
 	if t.status != 0 && !t.rejected {
 		line("set-status", strconv.Itoa(t.status))
@@ -159,5 +162,5 @@ func hasArchiveMarker(s string) bool {
 // round-tripped through the response type (not when it spells a member
 // in other letter case: the type writes it back as the property does).
 func (e *emitter) responseRoundTrips(o *opPlan, t *exampleTest) bool {
-	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == "" && t.respRenamed == "" && t.errStatus == 0
+	return o.op.ResponseType != nil && t.ex.Response.JSON && t.respMismatch == "" && t.respRenamed == "" && t.errStatus == 0 && !t.bodyDropped
 }

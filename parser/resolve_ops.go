@@ -83,7 +83,10 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	if op.ResponseType == nil && d.status != 204 {
 		r.primitiveFromExamples(pg, d, op)
 	}
-	if op.ResponseType == nil {
+	if op.ResponseType == nil && d.status != 204 {
+		// A page that documents 204 No Content answers no body: an
+		// example that shows one anyway (tokenLifetimePolicy's update)
+		// does not give the operation a result (example-body-on-204).
 		r.responseFromRequest(pg, d, op)
 	}
 	op.Status = d.status

@@ -18,8 +18,9 @@ import (
 	status "example.com/hostile/status"
 )
 
-// widgets keeps widgets in memory. It implements CreateWidget; the
-// embedded UnimplementedService answers 501 to the other operations.
+// widgets keeps widgets in memory. It implements CreateWidget and
+// UpdateWidget; the embedded UnimplementedService answers 501 to the other
+// operations.
 type widgets struct {
 	status.UnimplementedService
 	mu     sync.Mutex
@@ -42,13 +43,26 @@ func (s *widgets) CreateWidget(ctx context.Context, req *status.CreateWidgetRequ
 	return &w, nil
 }
 
+// UpdateWidget renames a widget; it answers 204 No Content, without a
+// body, as its page documents (its example shows one: RunExamples does not
+// ask for it).
+func (s *widgets) UpdateWidget(ctx context.Context, req *status.UpdateWidgetRequest) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if req.Body.Name.Value == nil {
+		return &status.Error{Status: http.StatusBadRequest, Message: "A widget needs a name."}
+	}
+	s.byName[*req.Body.Name.Value] = status.Widget{ID: status.Some(req.WidgetID), Name: req.Body.Name}
+	return nil
+}
+
 // examples is the generated package's testdata/examples folder.
 var examples = os.DirFS("../status/testdata/examples")
 
 // TestWidgets runs the documented examples against the service.
 func TestWidgets(t *testing.T) {
 	r := status.RunExamples(t, status.NewHandler(&widgets{byName: map[string]status.Widget{}}), examples)
-	want := []string{"CreateWidget/create_widget", "CreateWidget/create_widget_conflict", "CreateWidget/create_widget_request_only"}
+	want := []string{"CreateWidget/create_widget", "CreateWidget/create_widget_conflict", "CreateWidget/create_widget_request_only", "UpdateWidget/update_widget"}
 	if !slices.Equal(r.Passed, want) || len(r.Failed) != 0 {
 		t.Errorf("passed %q, want %q; report %+v", r.Passed, want, r)
 	}
@@ -67,8 +81,8 @@ func TestWidgets(t *testing.T) {
 // is skipped as not implemented.
 func TestUnimplemented(t *testing.T) {
 	r := status.RunExamples(t, status.NewHandler(&status.UnimplementedService{}), examples)
-	if len(r.Skipped) != 5 || len(r.Passed) != 0 || len(r.Failed) != 0 {
-		t.Fatalf("report %+v, want the 5 examples skipped", r)
+	if len(r.Skipped) != 6 || len(r.Passed) != 0 || len(r.Failed) != 0 {
+		t.Fatalf("report %+v, want the 6 examples skipped", r)
 	}
 	for _, s := range r.Skipped {
 		if !strings.HasPrefix(s.Reason, "not implemented: ") {

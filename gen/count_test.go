@@ -1,6 +1,7 @@
 package gen_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/graphdocgen/graphdocgen/gen"
@@ -15,15 +16,18 @@ import (
 // memberOf list, the memberOf count whose answer the page writes after
 // its response block is read with that answer, the count of a type cast
 // (GET /groups/{id}/members/microsoft.graph.user/$count) is a test of the
-// members list, and all of them pass.
+// members list, the page that documents only GET
+// /users/{id}/transitiveReports/$count gets an operation answering a count
+// (an int64, as text) and a test, and all of them pass.
 func TestCountSegment(t *testing.T) {
 	s, out := generateDirs(t, "testdata/count/api", "testdata/count/resources")
 	want := map[string]string{
-		"ListDevices get_count_only":       "TestExamples/ListDevices/get_count_only",
-		"ListDeviceGroups get_video_count": "TestExamples/ListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
-		"ListDeviceGroups get_a_count":     "TestExamples/ListDeviceGroups/get_a_count",
-		"ListDeviceGroups get_count_only":  "TestExamples/ListDeviceGroups/get_count_only", // 394 written after the block
-		"ListMembers get_count_user_only":  "TestExamples/ListMembers/get_count_user_only", // .../members/microsoft.graph.user/$count
+		"ListDevices get_count_only":                             "TestExamples/ListDevices/get_count_only",
+		"ListDeviceGroups get_video_count":                       "TestExamples/ListDeviceGroups/get_video_count", // .../memberOf/microsoft.graph.group
+		"ListDeviceGroups get_a_count":                           "TestExamples/ListDeviceGroups/get_a_count",
+		"ListDeviceGroups get_count_only":                        "TestExamples/ListDeviceGroups/get_count_only", // 394 written after the block
+		"ListMembers get_count_user_only":                        "TestExamples/ListMembers/get_count_user_only", // .../members/microsoft.graph.user/$count
+		"GetTransitiveReportsForUser get_transitivereports_user": "TestExamples/GetTransitiveReportsForUser/get_transitivereports_user",
 	}
 	for _, op := range s.Operations {
 		for _, ex := range op.Examples {
@@ -40,6 +44,22 @@ func TestCountSegment(t *testing.T) {
 	}
 	for k := range want {
 		t.Errorf("no example %s", k)
+	}
+	found := false
+	for _, f := range out {
+		if f.Name == "user-get-transitivereports.go" {
+			found = true
+			if !strings.Contains(string(f.Data), "(int64, error)") || !strings.Contains(string(f.Data), "Count: true") {
+				t.Errorf("%s declares no method returning (int64, error), or no row with Count: true:\n%s", f.Name, f.Data)
+			}
+		}
+	}
+	if !found {
+		names := []string{}
+		for _, f := range out {
+			names = append(names, f.Name)
+		}
+		t.Errorf("no file user-get-transitivereports.go among %v", names)
 	}
 	m := newModule(t)
 	m.add("count", out)

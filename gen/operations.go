@@ -73,6 +73,10 @@ func kindResult(o *opPlan) bool {
 
 // resultGoType is the Go type a service returns, nil for no body.
 func (e *emitter) resultGoType(o *opPlan) *typeExpr {
+	if o.op.Count {
+		// The count itself, answered as text (GET .../$count).
+		return edmGo[schema.EdmInt64]
+	}
 	if kindResult(o) {
 		return named(o.respKind.iface)
 	}
@@ -131,6 +135,9 @@ func (e *emitter) shortSignature(o *opPlan) string {
 
 func (e *emitter) unimplementedReturn(o *opPlan) jen.Code {
 	call := e.rt(runtime.NotImplemented).Call(jen.Lit(o.op.GoName))
+	if o.op.Count {
+		return jen.Return(jen.Lit(0), call)
+	}
 	if e.resultGoType(o) != nil {
 		return jen.Return(jen.Nil(), call)
 	}
@@ -242,12 +249,15 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 		}
 		options = jen.Index().String().Values(lits...)
 	}
-	var coll jen.Code
+	var coll, count jen.Code
 	if collection(o) {
 		coll = jen.True()
 	}
+	if o.op.Count {
+		count = jen.True()
+	}
 	fields := keyed(runtime.OperationFields, jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
-		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), nil, jen.Index().Add(e.rt(runtime.OpRoute)).Values(routes...), coll, params, options)
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), nil, jen.Index().Add(e.rt(runtime.OpRoute)).Values(routes...), coll, count, params, options)
 	f.Line()
 	f.Var().Id(o.opVar).Op("=").Add(e.rt(runtime.Operation)).Values(fields...)
 }

@@ -221,7 +221,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 		}
 		via = ref.op
 	}
-	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg), rejects: check.Rejects, rejected: check.Rejects != "" || check.RejectsBody,
+	t := &exampleTest{ex: ex, path: path, query: query, count: isCount(seg) || ref.op.op.Count, rejects: check.Rejects, rejected: check.Rejects != "" || check.RejectsBody,
 		rejectsEnum: check.RejectsEnum, respMismatch: check.ResponseMismatch, reqRenamed: check.RequestRenamed, respRenamed: check.ResponseRenamed, via: via, otherTypes: otherTypes, requestOnly: ex.RequestOnly}
 	sv := t.serving(o)
 	seen := map[int]bool{}

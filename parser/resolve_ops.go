@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -50,6 +51,14 @@ func (r *resolver) resolveOperation(d *opDraft) {
 			}
 		}
 	}
+	if r.countOperation(pg, d, op) {
+		op.Status = d.status
+		if op.Status == 0 {
+			op.Status = http.StatusOK
+		}
+		d.op = op
+		return
+	}
 	// A documented type first: the Response section's link, the response
 	// annotation's @odata.type, a type named in prose; then a type the
 	// link or the annotation names that is not among the inputs.
@@ -95,6 +104,39 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		r.warn(pg.src, d.off, diag.ResponseStatusMissing, "the Response section gives no status code; assuming %d", op.Status)
 	}
 	d.op = op
+}
+
+// countOperation makes op answer a count when every one of its request
+// lines is a GET ending in /$count (GET /users/{id}/transitiveReports/$count):
+// OData answers the number as text/plain, whatever the Response section
+// names, so a type it names is not read (count-response-type).
+func (r *resolver) countOperation(pg *pageResult, d *opDraft, op *schema.Operation) bool {
+	if op.Method != http.MethodGet || len(op.Routes) == 0 {
+		return false
+	}
+	for _, rt := range op.Routes {
+		if !isCountPattern(rt.Pattern) {
+			return false
+		}
+	}
+	op.Count = true
+	op.ResponseType = &schema.TypeRef{Name: schema.EdmInt64}
+	if d.respSpec != nil {
+		if ref, _ := r.ref(pg, *d.respSpec, namespaceOf(pg), d.title, "response", nil, nil); ref.Name != schema.EdmUntyped && !isIntegerEdm(ref) {
+			r.warn(pg.src, d.respSpec.off, diag.CountResponseType, "every request line ends in /$count, which answers the count as text/plain; the Response section's type %s is not used", ref)
+		}
+	}
+	return true
+}
+
+// isCountPattern reports whether a route pattern's last segment is $count.
+func isCountPattern(pattern string) bool {
+	return strings.EqualFold(pattern[strings.LastIndexByte(pattern, '/')+1:], "$count")
+}
+
+// isIntegerEdm reports whether ref is one integer.
+func isIntegerEdm(ref schema.TypeRef) bool {
+	return !ref.Collection && intBits(ref.Name) > 0
 }
 
 // inferFromExamples adds the undocumented members the operation's example

@@ -94,7 +94,7 @@ var internal = []string{
 // Fields of rt's table structs, in order: the generated tables fill them
 // in positionally (a test checks the order against rt's declarations).
 var (
-	OperationFields  = []string{"Name", "Method", "Status", "Req", "Call", "Routes", "Collection", "Params", "Options"}
+	OperationFields  = []string{"Name", "Method", "Status", "Req", "Call", "Routes", "Collection", "Count", "Params", "Options"}
 	OpRouteFields    = []string{"Pattern", "Fields"}
 	EnumInfoFields   = []string{"Typ", "Members"}
 	KindInfoFields   = []string{"Iface", "Members"}

@@ -24,5 +24,8 @@ func (o *Operation) Contract() string {
 	}
 	sb.WriteByte('|')
 	sb.WriteString(ref(o.ResponseType))
+	if o.Count {
+		sb.WriteString("|count")
+	}
 	return sb.String()
 }

@@ -107,8 +107,13 @@ type Operation struct {
 	// (no named type); RequestType is nil then.
 	Parameters   []*Property `json:"parameters,omitempty"`
 	ResponseType *TypeRef    `json:"responseType"`
-	Status       int         `json:"status"`
-	Source       Pos         `json:"source"`
+	// Count means the operation answers the number of members of the
+	// collection its request lines name, as text/plain: every request line
+	// is a GET ending in /$count (OData's $count segment). ResponseType is
+	// then Edm.Int64.
+	Count  bool `json:"count,omitempty"`
+	Status int  `json:"status"`
+	Source Pos  `json:"source"`
 	// Section is the sub-heading of the page's HTTP request section whose
 	// request lines this operation holds, when the page documents a
 	// response of their own under a matching sub-heading of its Response

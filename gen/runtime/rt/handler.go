@@ -130,6 +130,10 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if err == nil && op.lists {
 		setNextLink(r, res)
 	}
+	if op.Count && err == nil {
+		h.replyCountOf(w, r, st, op.Status, res)
+		return
+	}
 	h.reply(w, r, st, op.Status, res, err, AnswerOptions(q, op, pref))
 }
 

@@ -29,6 +29,10 @@ type Operation struct {
 	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
 	// (a type cast) serve the operation too.
 	Collection bool
+	// count: the operation answers a count, as GET <collection>/$count
+	// does (every request line ends in /$count): its Service method
+	// returns an int64, answered as text/plain.
+	Count bool
 	// params are the operation's own query parameters (from its request
 	// lines: startDateTime on calendarView), never read as OData system
 	// query options written without "$".
@@ -183,6 +187,9 @@ func (info *OpInfo) SetResult(methods map[string]serviceMethod, sv reflect.Value
 	}
 	if mt.NumOut() == 2 {
 		info.result = mt.Out(0)
+	}
+	if info.Count && info.result != reflect.TypeFor[int64]() {
+		return fmt.Errorf("operation %s answers a count: the Service method is %v, not func(context.Context, *%v) (int64, error)", info.Name, mt, info.reqType)
 	}
 	info.entity, info.lists = queryEntity(info.result)
 	if info.entity != nil {

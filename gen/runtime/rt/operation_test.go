@@ -68,6 +68,7 @@ func TestNewHandlerServiceMethods(t *testing.T) {
 		"no method":       {&Operation{Name: "Missing", Method: "GET", Req: (*pingRequest)(nil)}, service, "the Service has no method Missing"},
 		"other request":   {&Operation{Name: "GetUser", Method: "GET", Req: (*pingRequest)(nil)}, service, "not func(context.Context, *rt.pingRequest)"},
 		"no service type": {&Operation{Name: "Ping", Method: "GET", Req: (*pingRequest)(nil)}, nil, "no call function and no Service type"},
+		"count not int64": {&Operation{Name: "Ping", Method: "GET", Req: (*pingRequest)(nil), Count: true}, service, "answers a count: the Service method is func(context.Context, *rt.pingRequest) (*rt.thing, error), not func(context.Context, *rt.pingRequest) (int64, error)"},
 	}
 	for what, r := range rows {
 		func() {

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -88,8 +89,31 @@ func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool
 	if !ok {
 		return false
 	}
+	writeCount(w, status, n)
+	return true
+}
+
+// replyCountOf answers an operation that answers a count (Operation.Count)
+// with v, the int64 its Service method returned, as text, with status or
+// the one the service chose with SetStatus (no body for 204 or 304, or for
+// a nil v, which only a call function returns).
+func (h *Handler) replyCountOf(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any) {
+	status = h.chosenStatus(r, st, status)
+	n, ok := v.(int64)
+	switch {
+	case v == nil || status == http.StatusNoContent || status == http.StatusNotModified:
+		w.WriteHeader(status)
+	case !ok:
+		h.logError(r, fmt.Errorf("the operation answers a count, but its result is %T, not int64", v))
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+	default:
+		writeCount(w, status, n)
+	}
+}
+
+// writeCount writes a count as text, as OData answers $count.
+func writeCount(w http.ResponseWriter, status int, n int64) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = io.WriteString(w, strconv.FormatInt(n, 10))
-	return true
 }

@@ -197,6 +197,61 @@ func TestCountAnswer(t *testing.T) {
 	}
 }
 
+// TestCountOperation checks an operation that answers a count
+// (Operation.Count: its request lines end in /$count and no page documents
+// the collection): the int64 it returns as text, the status it chooses,
+// its errors, and a result that is not an int64 (a bug of the service's
+// call function, logged as a 500).
+func TestCountOperation(t *testing.T) {
+	svc := &segmentService{}
+	spy := &logSpy{}
+	op := &Operation{Name: "CountReports", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("CountReports"), Count: true, Routes: []OpRoute{
+		{"/users/{group-id}/transitiveReports/$count", []uint8{1}},
+	}}
+	h := NewHandler(svc, nil, []*Operation{op}, []Option{WithErrorLog(spy.log)})
+	get := func(target string) *httptest.ResponseRecorder { return serveEscaped(h, "GET", target) }
+	svc.result = func(string) (any, error) { return int64(5), nil }
+	for _, target := range []string{"/users/u1/transitiveReports/$count", "/USERS/u1/transitiveReports/%24COUNT"} {
+		rec := get(target)
+		if rec.Code != 200 || rec.Body.String() != "5" || rec.Header().Get("Content-Type") != "text/plain; charset=utf-8" {
+			t.Errorf("%s: %d %q %q, want 200 \"5\" as text/plain", target, rec.Code, rec.Body, rec.Header().Get("Content-Type"))
+		}
+	}
+	if want := (segmentCall{"CountReports", "u1", "", ""}); len(svc.calls) != 2 || svc.calls[0] != want {
+		t.Errorf("calls %+v, want %+v twice", svc.calls, want)
+	}
+	// The collection itself is not a route: only its count is documented.
+	if rec := get("/users/u1/transitiveReports"); rec.Code != 404 {
+		t.Errorf("the collection: %d, want 404", rec.Code)
+	}
+	svc.result = func(string) (any, error) { return int64(0), nil }
+	if rec := get("/users/u1/transitiveReports/$count"); rec.Code != 200 || rec.Body.String() != "0" {
+		t.Errorf("zero: %d %q", rec.Code, rec.Body)
+	}
+	svc.status = 203
+	if rec := get("/users/u1/transitiveReports/$count"); rec.Code != 203 || rec.Body.String() != "0" {
+		t.Errorf("SetStatus(203): %d %q", rec.Code, rec.Body)
+	}
+	svc.status = 204
+	if rec := get("/users/u1/transitiveReports/$count"); rec.Code != 204 || rec.Body.Len() != 0 {
+		t.Errorf("SetStatus(204): %d %q", rec.Code, rec.Body)
+	}
+	svc.status = 0
+	svc.result = func(string) (any, error) { return nil, nil }
+	if rec := get("/users/u1/transitiveReports/$count"); rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Errorf("nil: %d %q, want 200 without a body", rec.Code, rec.Body)
+	}
+	svc.result = func(string) (any, error) { return int64(0), &Error{Status: 403, Code: "denied"} }
+	wantError(t, get("/users/u1/transitiveReports/$count"), 403, "denied")
+	if spy.count() != 0 {
+		t.Errorf("logged %v", spy.all())
+	}
+	svc.result = func(string) (any, error) { return "5", nil }
+	if rec := get("/users/u1/transitiveReports/$count"); rec.Code != 500 || spy.count() != 1 || !strings.Contains(spy.all()[0].Error(), "not int64") {
+		t.Errorf("a string result: %d %q, logged %v; want 500 and a log naming int64", rec.Code, rec.Body, spy.all())
+	}
+}
+
 // TestTypeCast checks TypeCast outside the handler, on the handler's
 // request, and on requests whose context derives from the one the handler
 // gave the service.

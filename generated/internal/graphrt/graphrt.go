@@ -4509,6 +4509,10 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if err == nil && op.lists {
 		setNextLink(r, res)
 	}
+	if op.Count && err == nil {
+		h.replyCountOf(w, r, st, op.Status, res)
+		return
+	}
 	h.reply(w, r, st, op.Status, res, err, AnswerOptions(q, op, pref))
 }
 
@@ -4825,6 +4829,10 @@ type Operation struct {
 	// collection: GET <route>/$count and GET <route>/microsoft.graph.<type>
 	// (a type cast) serve the operation too.
 	Collection bool
+	// count: the operation answers a count, as GET <collection>/$count
+	// does (every request line ends in /$count): its Service method
+	// returns an int64, answered as text/plain.
+	Count bool
 	// params are the operation's own query parameters (from its request
 	// lines: startDateTime on calendarView), never read as OData system
 	// query options written without "$".
@@ -4979,6 +4987,9 @@ func (info *OpInfo) SetResult(methods map[string]serviceMethod, sv reflect.Value
 	}
 	if mt.NumOut() == 2 {
 		info.result = mt.Out(0)
+	}
+	if info.Count && info.result != reflect.TypeFor[int64]() {
+		return fmt.Errorf("operation %s answers a count: the Service method is %v, not func(context.Context, *%v) (int64, error)", info.Name, mt, info.reqType)
 	}
 	info.entity, info.lists = queryEntity(info.result)
 	if info.entity != nil {
@@ -9883,10 +9894,33 @@ func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool
 	if !ok {
 		return false
 	}
+	writeCount(w, status, n)
+	return true
+}
+
+// replyCountOf answers an operation that answers a count (Operation.Count)
+// with v, the int64 its Service method returned, as text, with status or
+// the one the service chose with SetStatus (no body for 204 or 304, or for
+// a nil v, which only a call function returns).
+func (h *Handler) replyCountOf(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any) {
+	status = h.chosenStatus(r, st, status)
+	n, ok := v.(int64)
+	switch {
+	case v == nil || status == http.StatusNoContent || status == http.StatusNotModified:
+		w.WriteHeader(status)
+	case !ok:
+		h.logError(r, fmt.Errorf("the operation answers a count, but its result is %T, not int64", v))
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+	default:
+		writeCount(w, status, n)
+	}
+}
+
+// writeCount writes a count as text, as OData answers $count.
+func writeCount(w http.ResponseWriter, status int, n int64) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = io.WriteString(w, strconv.FormatInt(n, 10))
-	return true
 }
 
 // The generated package describes its enums and type families to the

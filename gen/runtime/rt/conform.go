@@ -292,8 +292,9 @@ func decodeResultStrict(body []byte, typ reflect.Type) *Error {
 	return decodeStrict(body, reflect.New(typ).Interface(), nil)
 }
 
-// exampleRecorder is the http.ResponseWriter of RunExamples (the runtime
-// does not import net/http/httptest, which registers a flag).
+// exampleRecorder is the http.ResponseWriter of RunExamples and of the
+// requests of a batch (the runtime does not import net/http/httptest,
+// which registers a flag).
 type exampleRecorder struct {
 	header http.Header
 	code   int

@@ -73,6 +73,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case e != nil:
 		h.serve(tw, r.WithContext(st), st, e, params)
+	case isBatchPath(path):
+		h.serveBatch(tw, r)
 	case len(allow) > 0:
 		tw.Header().Set("Allow", strings.Join(allow, ", "))
 		writeError(tw, &Error{Status: http.StatusMethodNotAllowed, Message: "The request method is not allowed for this resource."})

@@ -389,6 +389,61 @@ func TestUsers(t *testing.T) {
 		}
 	})
 
+	step("batch", func(t *testing.T) {
+		// JSON batching (POST /$batch) through msgraph-sdk-go-core's
+		// BatchRequest: a GET, a PATCH that depends on it, a GET of a
+		// missing user, and a GET that depends on that one (424).
+		info := func(ri *abs.RequestInformation, err error) abs.RequestInformation {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return *ri
+		}
+		batch := msgraphcore.NewBatchRequest(adapter)
+		add := func(ri abs.RequestInformation) msgraphcore.BatchItem {
+			t.Helper()
+			item, err := batch.AddBatchRequestStep(ri)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return item
+		}
+		get := add(info(client.ByUserId(id).ToGetRequestInformation(ctx, nil)))
+		patch := models.NewUser()
+		patch.SetJobTitle(new("Engineer"))
+		update := add(info(client.ByUserId(id).ToPatchRequestInformation(ctx, patch, nil)))
+		update.DependsOnItem(get)
+		missing := add(info(client.ByUserId("no-such-user").ToGetRequestInformation(ctx, nil)))
+		after := add(info(client.ByUserId(id).ToGetRequestInformation(ctx, nil)))
+		after.DependsOnItem(missing)
+		resp, err := batch.Send(ctx, adapter)
+		if err != nil {
+			t.Fatalf("Send: %v", describe(err))
+		}
+		want := map[string]int32{*get.GetId(): 200, *update.GetId(): 204, *missing.GetId(): 404, *after.GetId(): 424}
+		if diff := cmp.Diff(want, resp.GetStatusCodes()); diff != "" {
+			t.Errorf("statuses by request (-want +got):\n%s", diff)
+		}
+		user, err := msgraphcore.GetBatchResponseById[models.Userable](resp, *get.GetId(), models.CreateUserFromDiscriminatorValue)
+		if err != nil {
+			t.Fatalf("GetBatchResponseById: %v", describe(err))
+		}
+		if deref(user.GetId()) != id || deref(user.GetDisplayName()) != "Adele V." {
+			t.Errorf("batch GET: id %q, displayName %q", deref(user.GetId()), deref(user.GetDisplayName()))
+		}
+		svc.mu.Lock()
+		title := svc.users[svc.find(id)].JobTitle
+		svc.mu.Unlock()
+		if deref(title.Value) != "Engineer" {
+			t.Errorf("jobTitle after the batch's PATCH: %+v, want Engineer", title)
+		}
+		reqs := rec.take()
+		if len(reqs) != 1 || reqs[0].Method != http.MethodPost || reqs[0].URI != "/v1.0/$batch" {
+			t.Errorf("requests: %v, want one POST /v1.0/$batch", reqs)
+		}
+	})
+
 	step("delete", func(t *testing.T) {
 		if err := client.ByUserId(id).Delete(ctx, nil); err != nil {
 			t.Fatalf("Delete: %v", describe(err))

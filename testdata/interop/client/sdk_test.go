@@ -389,6 +389,27 @@ func TestUsers(t *testing.T) {
 		}
 	})
 
+	step("count", func(t *testing.T) {
+		// GET /users/$count, as the SDK sends it (with ConsistencyLevel),
+		// answered as text/plain by the list operation.
+		headers := abs.NewRequestHeaders()
+		headers.Add("ConsistencyLevel", "eventual")
+		n, err := client.Count().Get(ctx, &users.CountRequestBuilderGetRequestConfiguration{Headers: headers})
+		if err != nil {
+			t.Fatalf("Count: %v", describe(err))
+		}
+		svc.mu.Lock()
+		want := len(svc.users)
+		svc.mu.Unlock()
+		if n == nil || int(*n) != want {
+			t.Errorf("Count: %v, want %d", n, want)
+		}
+		reqs := rec.take()
+		if len(reqs) != 1 || reqs[0].URI != "/v1.0/users/$count" || reqs[0].Header.Get("ConsistencyLevel") != "eventual" {
+			t.Errorf("requests: %v, want one GET /v1.0/users/$count with ConsistencyLevel", reqs)
+		}
+	})
+
 	step("batch", func(t *testing.T) {
 		// JSON batching (POST /$batch) through msgraph-sdk-go-core's
 		// BatchRequest: a GET, a PATCH that depends on it, a GET of a

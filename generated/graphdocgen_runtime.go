@@ -36,8 +36,10 @@ type AnyOf[K any] = graphrt.AnyOf[K]
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
 // ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is the total the request asked for with $count=true (set it
-// when req.Query.Count is true). Other control information (@odata.type of
+// ODataCount is the total the request asked for with $count=true or a
+// /$count segment (set it when req.Query.Count is true: a /$count request
+// answered with one page of several and no ODataCount is a 500, as its
+// values are not the count). Other control information (@odata.type of
 // the collection, ...) is in ODataAnnotations.
 //
 // To page, set SkipToken to an opaque token for the next page: the

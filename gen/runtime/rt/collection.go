@@ -5,8 +5,10 @@ import "reflect"
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
 // ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is the total the request asked for with $count=true (set it
-// when req.Query.Count is true). Other control information (@odata.type of
+// ODataCount is the total the request asked for with $count=true or a
+// /$count segment (set it when req.Query.Count is true: a /$count request
+// answered with one page of several and no ODataCount is a 500, as its
+// values are not the count). Other control information (@odata.type of
 // the collection, ...) is in ODataAnnotations.
 //
 // To page, set SkipToken to an opaque token for the next page: the
@@ -38,7 +40,8 @@ type ValueResponse[T any] struct {
 
 // collectionCount is the count a /$count request answers for v, a
 // *CollectionResponse: ODataCount when the service sets it, else the
-// number of values. It reports false for any other v.
+// number of values, or -1 when v is one page of several (a SkipToken or
+// a next link) and so has no count. It reports false for any other v.
 func collectionCount(v any) (int64, bool) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -51,6 +54,9 @@ func collectionCount(v any) (int64, bool) {
 	}
 	if n := rv.FieldByName("ODataCount"); !n.IsNil() {
 		return n.Elem().Int(), true
+	}
+	if rv.FieldByName("SkipToken").String() != "" || rv.FieldByName("ODataNextLink").String() != "" {
+		return -1, true // one page of several: its values are not the count
 	}
 	return int64(rv.FieldByName("Value").Len()), true
 }

@@ -102,6 +102,11 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 		writeError(w, qe)
 		return
 	}
+	if countSegment(st.segment) {
+		// GET <collection>/$count asks for the count of the whole
+		// collection, as $count=true does.
+		q.Count = new(true)
+	}
 	pref := preferUnknownEnums(r.Header)
 	if pref {
 		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)

@@ -59,7 +59,7 @@ func (h *Handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 		return
 	}
 	status = h.chosenStatus(r, st, status)
-	if replyCount(w, st, status, v) {
+	if h.replyCount(w, r, st, status, v) {
 		return
 	}
 	if isNil(v) || status == http.StatusNoContent || status == http.StatusNotModified {

@@ -80,17 +80,28 @@ func TypeCast(r *http.Request) string {
 // replyCount answers a /$count request with the count of v as text, and
 // reports whether it did (v is a collection and the request asked for its
 // count).
-func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool {
-	seg := st.segment
-	if !strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count") {
+func (h *Handler) replyCount(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any) bool {
+	if !countSegment(st.segment) {
 		return false
 	}
 	n, ok := collectionCount(v)
 	if !ok {
 		return false
 	}
+	if n < 0 {
+		// Not the number of values of a page: there are more.
+		h.logError(r, fmt.Errorf("a /$count request was answered with one page of the collection and no ODataCount: set ODataCount when Query.Count is true"))
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+		return true
+	}
 	writeCount(w, status, n)
 	return true
+}
+
+// countSegment reports whether the segment the handler stripped from a
+// request's path ends with $count.
+func countSegment(seg string) bool {
+	return strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count")
 }
 
 // replyCountOf answers an operation that answers a count (Operation.Count)

@@ -14,6 +14,7 @@ type memberRequest struct {
 	HTTPRequest *http.Request
 	GroupID     string
 	MemberID    string
+	Query       ODataQuery
 }
 
 // segmentCall is what the segment tests' service records of a call.
@@ -28,6 +29,8 @@ type segmentService struct {
 	result func(op string) (any, error)
 	// status, when not 0, is chosen with SetStatus.
 	status int
+	// counted records, per call, whether req.Query.Count was true.
+	counted []bool
 }
 
 // callAs returns the call function of the operation named op.
@@ -35,6 +38,7 @@ func callAs(op string) func(svc any, ctx context.Context, req any) (any, error) 
 	return func(svc any, ctx context.Context, req any) (any, error) {
 		s, r := svc.(*segmentService), req.(*memberRequest)
 		s.calls = append(s.calls, segmentCall{op, r.GroupID, r.MemberID, TypeCast(r.HTTPRequest)})
+		s.counted = append(s.counted, r.Query.Count != nil && *r.Query.Count)
 		if s.status != 0 {
 			SetStatus(ctx, s.status)
 		}
@@ -194,6 +198,35 @@ func TestCountAnswer(t *testing.T) {
 	}
 	if spy.count() != 0 {
 		t.Errorf("logged %v", spy.all())
+	}
+	// The service is told the request asks for the count; one page of
+	// several without ODataCount has no count: 500, logged.
+	svc.counted = nil
+	svc.result = func(string) (any, error) {
+		return &CollectionResponse[report]{Value: []report{{}, {}}, SkipToken: "2"}, nil
+	}
+	if rec := get(); rec.Code != 500 || spy.count() != 1 || !strings.Contains(spy.all()[0].Error(), "set ODataCount") {
+		t.Errorf("a page without ODataCount: %d %q, logged %v; want 500 and a log", rec.Code, rec.Body, spy.all())
+	}
+	svc.result = func(string) (any, error) {
+		return &CollectionResponse[report]{ODataNextLink: "https://x/next", Value: []report{{}}}, nil
+	}
+	if rec := get(); rec.Code != 500 {
+		t.Errorf("a page with a next link and no ODataCount: %d %q, want 500", rec.Code, rec.Body)
+	}
+	svc.result = func(string) (any, error) {
+		return &CollectionResponse[report]{ODataCount: &n, Value: []report{{}}, SkipToken: "1"}, nil
+	}
+	if rec := get(); rec.Code != 200 || rec.Body.String() != "12345678901" {
+		t.Errorf("a page with ODataCount: %d %q", rec.Code, rec.Body)
+	}
+	if len(svc.counted) != 3 || !svc.counted[0] || !svc.counted[2] {
+		t.Errorf("Query.Count per call: %v, want true each time", svc.counted)
+	}
+	svc.counted = nil
+	_ = serveEscaped(h, "GET", "/groups/g/members")
+	if len(svc.counted) != 1 || svc.counted[0] {
+		t.Errorf("Query.Count of a list request: %v, want false", svc.counted)
 	}
 }
 

@@ -3591,8 +3591,10 @@ func codecAppendCompact(dst, src []byte) []byte {
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
 // ODataDeltaLink (for delta queries) the URL to fetch later changes.
-// ODataCount is the total the request asked for with $count=true (set it
-// when req.Query.Count is true). Other control information (@odata.type of
+// ODataCount is the total the request asked for with $count=true or a
+// /$count segment (set it when req.Query.Count is true: a /$count request
+// answered with one page of several and no ODataCount is a 500, as its
+// values are not the count). Other control information (@odata.type of
 // the collection, ...) is in ODataAnnotations.
 //
 // To page, set SkipToken to an opaque token for the next page: the
@@ -3624,7 +3626,8 @@ type ValueResponse[T any] struct {
 
 // collectionCount is the count a /$count request answers for v, a
 // *CollectionResponse: ODataCount when the service sets it, else the
-// number of values. It reports false for any other v.
+// number of values, or -1 when v is one page of several (a SkipToken or
+// a next link) and so has no count. It reports false for any other v.
 func collectionCount(v any) (int64, bool) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
@@ -3637,6 +3640,9 @@ func collectionCount(v any) (int64, bool) {
 	}
 	if n := rv.FieldByName("ODataCount"); !n.IsNil() {
 		return n.Elem().Int(), true
+	}
+	if rv.FieldByName("SkipToken").String() != "" || rv.FieldByName("ODataNextLink").String() != "" {
+		return -1, true // one page of several: its values are not the count
 	}
 	return int64(rv.FieldByName("Value").Len()), true
 }
@@ -4788,6 +4794,11 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if qe != nil {
 		writeError(w, qe)
 		return
+	}
+	if countSegment(st.segment) {
+		// GET <collection>/$count asks for the count of the whole
+		// collection, as $count=true does.
+		q.Count = new(true)
 	}
 	pref := preferUnknownEnums(r.Header)
 	if pref {
@@ -9765,7 +9776,7 @@ func (h *Handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 		return
 	}
 	status = h.chosenStatus(r, st, status)
-	if replyCount(w, st, status, v) {
+	if h.replyCount(w, r, st, status, v) {
 		return
 	}
 	if isNil(v) || status == http.StatusNoContent || status == http.StatusNotModified {
@@ -10195,17 +10206,28 @@ func TypeCast(r *http.Request) string {
 // replyCount answers a /$count request with the count of v as text, and
 // reports whether it did (v is a collection and the request asked for its
 // count).
-func replyCount(w http.ResponseWriter, st *requestState, status int, v any) bool {
-	seg := st.segment
-	if !strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count") {
+func (h *Handler) replyCount(w http.ResponseWriter, r *http.Request, st *requestState, status int, v any) bool {
+	if !countSegment(st.segment) {
 		return false
 	}
 	n, ok := collectionCount(v)
 	if !ok {
 		return false
 	}
+	if n < 0 {
+		// Not the number of values of a page: there are more.
+		h.logError(r, fmt.Errorf("a /$count request was answered with one page of the collection and no ODataCount: set ODataCount when Query.Count is true"))
+		writeError(w, &Error{Status: http.StatusInternalServerError})
+		return true
+	}
 	writeCount(w, status, n)
 	return true
+}
+
+// countSegment reports whether the segment the handler stripped from a
+// request's path ends with $count.
+func countSegment(seg string) bool {
+	return strings.EqualFold(seg[strings.LastIndexByte(seg, '/')+1:], "$count")
 }
 
 // replyCountOf answers an operation that answers a count (Operation.Count)

@@ -391,7 +391,16 @@ func TestUsers(t *testing.T) {
 
 	step("count", func(t *testing.T) {
 		// GET /users/$count, as the SDK sends it (with ConsistencyLevel),
-		// answered as text/plain by the list operation.
+		// answered as text/plain by the list operation, which is told
+		// to count (Query.Count) and does so past its first page.
+		svc.mu.Lock()
+		svc.pageSize = 2
+		svc.mu.Unlock()
+		defer func() {
+			svc.mu.Lock()
+			svc.pageSize = 100
+			svc.mu.Unlock()
+		}()
 		headers := abs.NewRequestHeaders()
 		headers.Add("ConsistencyLevel", "eventual")
 		n, err := client.Count().Get(ctx, &users.CountRequestBuilderGetRequestConfiguration{Headers: headers})

@@ -87,6 +87,10 @@ func (s *usersService) list(ctx context.Context, q graph.ODataQuery) (*graph.Col
 	}
 	end := min(start+size, len(s.users))
 	res := &graph.CollectionResponse[graph.User]{Value: slices.Clone(s.users[start:end])}
+	if q.Count != nil && *q.Count {
+		n := int64(len(s.users))
+		res.ODataCount = &n
+	}
 	if end < len(s.users) {
 		res.SkipToken = strconv.Itoa(end)
 	}

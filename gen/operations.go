@@ -92,6 +92,10 @@ func (e *emitter) resultValueType(o *opPlan) *typeExpr {
 	if r == nil {
 		return nil
 	}
+	if r.Name == schema.EdmStream && !r.Collection {
+		// Content, not JSON (a /$value request, a file's content).
+		return named(runtime.Stream)
+	}
 	elem := e.elemType(r.Name)
 	if o.respKind != nil {
 		elem = named("AnyOf", named(o.respKind.iface))

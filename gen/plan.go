@@ -378,7 +378,9 @@ func (p *plan) nameOperations() {
 	methods := map[string]int{}
 	byTitle := map[string]int{}
 	for _, op := range ops {
-		methods[op.Source.File]++
+		if !op.Media {
+			methods[op.Source.File]++
+		}
 	}
 	titled := func(op *schema.Operation) bool { return methods[op.Source.File] == 1 || op.Section != "" }
 	want := make([]string, len(ops))
@@ -388,14 +390,33 @@ func (p *plan) nameOperations() {
 			title = op.Section
 		}
 		want[i] = titleName(p.spell, op, title)
-		if titled(op) {
+		if titled(op) && !op.Media {
 			byTitle[want[i]]++
 		}
 	}
 	opScope := names.NewScope()
+	// A media operation (a page's GET .../$value lines) is named after its
+	// page's JSON operation, with Content appended (GetMessageContent), as
+	// Graph's SDKs name a $value request builder.
+	named := map[string]string{} // page and method -> the JSON operation's name
 	for i, op := range ops {
 		name := want[i]
 		if !titled(op) || byTitle[name] > 1 {
+			name = stemName(p.spell, op.Source.File, op.Method, methods[op.Source.File] > 1)
+		}
+		if op.Media {
+			continue
+		}
+		named[op.Source.File+" "+op.Method+" "+op.Section] = name
+	}
+	for i, op := range ops {
+		name := want[i]
+		switch {
+		case op.Media && named[op.Source.File+" "+op.Method+" "+op.Section] != "":
+			name = named[op.Source.File+" "+op.Method+" "+op.Section] + "Content"
+		case op.Media:
+			name += "Content"
+		case !titled(op) || byTitle[name] > 1:
 			name = stemName(p.spell, op.Source.File, op.Method, methods[op.Source.File] > 1)
 		}
 		op.GoName = opScope.Claim(name)

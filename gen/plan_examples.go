@@ -56,6 +56,12 @@ type exampleTest struct {
 	// no 204 answer carries: the test checks the request and a 204 answer
 	// without a body.
 	bodyDropped bool
+	// stream: the operation answers a stream (Edm.Stream): the service
+	// double returns the documented body with the documented Content-Type
+	// (streamType) or Location (a redirect), and the test checks the
+	// handler writes them.
+	stream                 bool
+	streamType, streamLink string
 	// errStatus, errCode, errMessage: the example answers an error (4xx,
 	// 5xx), which the service double returns as an *Error; "" code or
 	// message when the docs show none.
@@ -291,6 +297,11 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 			return diag.ExampleStatusMismatch, fmt.Sprintf("example %s answers %d but the page documents %d", ex.Name, resp.Status, o.op.Status)
 		}
 		t.status = resp.Status
+	}
+	if r := o.op.ResponseType; r != nil && r.Name == schema.EdmStream && !r.Collection {
+		t.stream = true
+		t.streamType, t.streamLink = resp.Header("Content-Type"), resp.Header("Location")
+		return "", ""
 	}
 	if t.count {
 		if _, ok := countBody(resp.Body); !ok {

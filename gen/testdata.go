@@ -78,6 +78,12 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 		n, _ := countBody(ex.Response.Body)
 		line("status", strconv.Itoa(t.wantStatus(o)))
 		line("count", strconv.FormatInt(n, 10))
+	case t.stream:
+		line("status", strconv.Itoa(t.wantStatus(o)))
+		line("stream", strconv.Quote(t.streamType))
+		if t.streamLink != "" {
+			line("location", strconv.Quote(t.streamLink))
+		}
 	case t.errStatus != 0:
 		line("status", strconv.Itoa(t.errStatus))
 		line("error", strconv.Itoa(t.errStatus), strconv.Quote(t.errCode), strconv.Quote(t.errMessage))

@@ -53,6 +53,16 @@ type CollectionResponse[T any] = graphrt.CollectionResponse[T]
 // (&ValueResponse[bool]{Value: new(true)}).
 type ValueResponse[T any] = graphrt.ValueResponse[T]
 
+// Stream is the answer of an operation that answers content rather than
+// JSON: an entity's media or a property's raw value (GET
+// /me/photo/$value, a message's MIME content), or a file's content, which
+// Graph answers with a redirect to a download URL. The handler writes Body
+// (closing it when it is an io.Closer) with ContentType
+// (application/octet-stream when empty); when Location is set, it answers
+// 302 Found (or the success status chosen with SetStatus) with that
+// Location header and no body. A nil *Stream answers no body.
+type Stream = graphrt.Stream
+
 // ExampleT is what RunExamples needs of a test: *testing.T satisfies
 // ExampleT[*testing.T]. (The runtime does not import package testing, so
 // that a program importing the package does not link it.)

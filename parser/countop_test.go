@@ -94,3 +94,46 @@ A thing.
 		}
 	}
 }
+
+// TestMediaOperation checks the operations of GET request lines ending in
+// /$value: alone on a page they answer a stream whatever the Response
+// section names (value-response-type for a type); beside the page's JSON
+// GET lines they are an operation of their own (Media), after it, and the
+// JSON operation keeps the page's type and its own lines.
+func TestMediaOperation(t *testing.T) {
+	thing := File{Path: "resources/thing.md", Data: []byte("# thing resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The id.|\n")}
+	page := func(lines string) File {
+		return File{Path: "api/thing-get.md", Data: []byte("# Get thing\n\nNamespace: microsoft.graph\n\nGet a thing.\n\n## HTTP request\n<!-- { \"blockType\": \"ignored\" } -->\n```http\n" + lines + "\n```\n\n## Request body\nDo not supply a request body for this method.\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [thing](../resources/thing.md) object in the response body.\n")}
+	}
+	type got struct {
+		Resp  string
+		Media bool
+		Paths []string
+	}
+	read := func(lines string) ([]got, []string) {
+		s := Parse([]File{thing, page(lines)})
+		var ops []got
+		for _, op := range s.Operations {
+			ops = append(ops, got{op.ResponseType.String(), op.Media, op.Paths})
+		}
+		var codes []string
+		for _, d := range s.Diagnostics {
+			if d.Code == "value-response-type" {
+				codes = append(codes, d.Code)
+			}
+		}
+		return ops, codes
+	}
+	ops, codes := read("GET /things/{id}/$value")
+	if diff := cmp.Diff([]got{{"Edm.Stream", false, []string{"/things/{id}/$value"}}}, ops); diff != "" || len(codes) != 1 {
+		t.Errorf("alone: %s, diagnostics %v (want one value-response-type)", diff, codes)
+	}
+	ops, codes = read("GET /things/{id}\nGET /things/{id}/$value\nGET /me/thing/$value")
+	want := []got{
+		{"microsoft.graph.thing", false, []string{"/things/{id}"}},
+		{"Edm.Stream", true, []string{"/things/{id}/$value", "/me/thing/$value"}},
+	}
+	if diff := cmp.Diff(want, ops); diff != "" || len(codes) != 0 {
+		t.Errorf("beside JSON lines (-want +got):\n%s\ndiagnostics %v (want none)", diff, codes)
+	}
+}

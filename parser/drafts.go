@@ -122,8 +122,12 @@ type opDraft struct {
 	// request lines this operation holds, when the Response section
 	// documents their own response; "" otherwise.
 	section string
-	page    *pageResult
-	op      *schema.Operation // set by the resolver
+	// media: the operation holds the page's GET request lines that end in
+	// /$value, split from the page's other GET request lines (see
+	// readOperation).
+	media bool
+	page  *pageResult
+	op    *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.

@@ -23,6 +23,16 @@ func (p *pageParser) readOperation(secs []section) {
 		return
 	}
 	responses := p.groupResponses(secs, lines)
+	// GET request lines ending in /$value answer the entity's media (its
+	// raw bytes), not the JSON the page's other GET lines of their group
+	// answer (message-get.md: GET /me/messages/{id} and its /$value): they
+	// are an operation of their own.
+	plain := map[string]bool{}
+	for _, rl := range lines {
+		if rl.l.Method == "GET" && !isValuePattern(rl.l.Pattern) {
+			plain[rl.group] = true
+		}
+	}
 	var ops []*opDraft
 	byKey := map[string]*opDraft{}
 	ownResp := map[*opDraft]*opDraft{} // an op's response, when its group has one
@@ -32,9 +42,13 @@ func (p *pageParser) readOperation(secs []section) {
 		if resp != nil {
 			k += "\x00" + rl.group
 		}
+		media := rl.l.Method == "GET" && isValuePattern(rl.l.Pattern) && plain[rl.group]
+		if media {
+			k += "\x00$value"
+		}
 		op := byKey[k]
 		if op == nil {
-			op = &opDraft{title: p.res.title, method: rl.l.Method, off: rl.off, page: p.res}
+			op = &opDraft{title: p.res.title, method: rl.l.Method, off: rl.off, page: p.res, media: media}
 			if resp != nil {
 				op.section = rl.groupText
 				op.title = p.res.title + ": " + rl.groupText
@@ -49,7 +63,7 @@ func (p *pageParser) readOperation(secs []section) {
 	// The operations of the page's own response first: a generator that
 	// names a page's operations in order gives them the plain name.
 	slices.SortStableFunc(ops, func(a, b *opDraft) int {
-		return cmp.Compare(boolRank(a.section != ""), boolRank(b.section != ""))
+		return cmp.Or(cmp.Compare(boolRank(a.media), boolRank(b.media)), cmp.Compare(boolRank(a.section != ""), boolRank(b.section != "")))
 	})
 	first := ops[0]
 	first.description = p.description()

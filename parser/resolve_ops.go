@@ -51,7 +51,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 			}
 		}
 	}
-	if r.countOperation(pg, d, op) {
+	if r.countOperation(pg, d, op) || r.mediaOperation(pg, d, op) {
 		op.Status = d.status
 		if op.Status == 0 {
 			op.Status = http.StatusOK
@@ -93,6 +93,9 @@ func (r *resolver) resolveOperation(d *opDraft) {
 		r.primitiveFromExamples(pg, d, op)
 	}
 	if op.ResponseType == nil && d.status != 204 {
+		r.streamFromExamples(pg, d, op)
+	}
+	if op.ResponseType == nil && d.status != 204 {
 		// A page that documents 204 No Content answers no body: an
 		// example that shows one anyway (tokenLifetimePolicy's update)
 		// does not give the operation a result (example-body-on-204).
@@ -127,6 +130,79 @@ func (r *resolver) countOperation(pg *pageResult, d *opDraft, op *schema.Operati
 		}
 	}
 	return true
+}
+
+// mediaOperation makes op answer a stream (Edm.Stream: the service
+// returns a *Stream, bytes of any content type) when every one of its
+// request lines is a GET ending in /$value: OData answers an entity's
+// media, or a property's raw value, there, whatever the Response section
+// names (value-response-type), and for the media lines split from the
+// page's JSON lines (readOperation) the page's type is the other
+// operation's.
+func (r *resolver) mediaOperation(pg *pageResult, d *opDraft, op *schema.Operation) bool {
+	if op.Method != http.MethodGet || len(op.Routes) == 0 {
+		return false
+	}
+	for _, rt := range op.Routes {
+		if !isValuePattern(rt.Pattern) {
+			return false
+		}
+	}
+	op.Media = d.media
+	op.ResponseType = &schema.TypeRef{Name: schema.EdmStream}
+	if d.respSpec != nil && !d.media {
+		if ref, _ := r.ref(pg, *d.respSpec, namespaceOf(pg), d.title, "response", nil, nil); ref.Name != schema.EdmUntyped && ref.Name != schema.EdmStream {
+			r.warn(pg.src, d.respSpec.off, diag.ValueResponseType, "every request line ends in /$value, which answers the raw content, not JSON; the Response section's type %s is not used", ref)
+		}
+	}
+	return true
+}
+
+// streamFromExamples makes a GET operation whose page names no response
+// type answer a stream when the page documents an answer that is not
+// JSON: a 302 redirect (a file's content, answered with the URL to
+// download it), or an example answering a body whose Content-Type is not
+// JSON (response-stream-inferred). Without it, its service could answer
+// nothing at all.
+func (r *resolver) streamFromExamples(pg *pageResult, d *opDraft, op *schema.Operation) {
+	if op.Method != http.MethodGet {
+		return
+	}
+	what := ""
+	if d.status == http.StatusFound {
+		what = "a 302 redirect"
+	}
+	for _, ex := range d.examples {
+		if what != "" || ex.resp == nil || ex.resp.IsError() {
+			continue
+		}
+		if ct := ex.resp.Header("Content-Type"); ct != "" && !isJSONContentType(ct) && (ex.resp.Status == http.StatusFound || strings.TrimSpace(ex.resp.Body) != "") {
+			what = "an answer of Content-Type " + ct
+		} else if ex.resp.Status == http.StatusFound {
+			what = "a 302 redirect"
+		}
+	}
+	if what == "" {
+		return
+	}
+	op.ResponseType = &schema.TypeRef{Name: schema.EdmStream}
+	r.warn(pg.src, d.off, diag.ResponseStreamInferred, "the Response section names no type and the page documents %s, not JSON: the operation answers a stream (the service returns a *Stream)", what)
+}
+
+// isStream reports whether a response type is one stream.
+func isStream(r *schema.TypeRef) bool { return r != nil && r.Name == schema.EdmStream && !r.Collection }
+
+// isJSONContentType reports whether a Content-Type is JSON
+// (application/json, or a +json type).
+func isJSONContentType(ct string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
+	mt = strings.TrimSpace(mt)
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}
+
+// isValuePattern reports whether a route pattern's last segment is $value.
+func isValuePattern(pattern string) bool {
+	return strings.EqualFold(pattern[strings.LastIndexByte(pattern, '/')+1:], "$value")
 }
 
 // isCountPattern reports whether a route pattern's last segment is $count.
@@ -476,8 +552,9 @@ func (r *resolver) checkExample(pg *pageResult, op *schema.Operation, d *example
 		ch.RejectsBody = c.rejected && ch.Rejects == ""
 		ch.RequestRenamed = c.renamed
 	}
-	// An error answer holds a Graph error, not the response type.
-	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !d.resp.IsError() {
+	// An error answer holds a Graph error, not the response type; a
+	// stream's content is whatever it is, JSON too.
+	if d.resp != nil && d.resp.json != nil && op.ResponseType != nil && !d.resp.IsError() && !isStream(op.ResponseType) {
 		c := &checker{r: r, pg: pg, base: d.resp.bodyOff, quiet: quiet}
 		ch.ResponseMismatch = firstOf(c.collectionExtras(d.resp.json, op), c.value(responseEntity(d.resp.json, op, d.wrapped), *op.ResponseType))
 		if ch.ResponseMismatch == "" && c.rejected {

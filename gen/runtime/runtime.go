@@ -35,6 +35,7 @@ const (
 	AnyOf              = "AnyOf"
 	CollectionResponse = "CollectionResponse"
 	ValueResponse      = "ValueResponse"
+	Stream             = "Stream"
 	Annotations        = "Annotations"
 	Option             = "Option"
 	ODataQuery         = "ODataQuery"

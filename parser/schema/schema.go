@@ -6,6 +6,8 @@
 // cmd/graphdocgen/reference.md documents it.
 package schema
 
+import "strings"
+
 // Schema is everything read from one set of pages.
 type Schema struct {
 	Types       []*Type      `json:"types"`
@@ -111,7 +113,13 @@ type Operation struct {
 	// collection its request lines name, as text/plain: every request line
 	// is a GET ending in /$count (OData's $count segment). ResponseType is
 	// then Edm.Int64.
-	Count  bool `json:"count,omitempty"`
+	Count bool `json:"count,omitempty"`
+	// Media marks the operation holding a page's GET request lines that
+	// end in /$value, split from the page's other GET request lines, which
+	// answer JSON (GET /me/messages/{id} and GET /me/messages/{id}/$value):
+	// it answers the entity's media (ResponseType Edm.Stream), and is named
+	// after the page's JSON operation.
+	Media  bool `json:"media,omitempty"`
 	Status int  `json:"status"`
 	Source Pos  `json:"source"`
 	// Section is the sub-heading of the page's HTTP request section whose
@@ -236,6 +244,17 @@ type HTTPMessage struct {
 // IsError reports whether m is a response with an HTTP error status
 // (4xx, 5xx).
 func (m HTTPMessage) IsError() bool { return m.Status >= 400 && m.Status <= 599 }
+
+// Header returns the value of m's first header of that name (any case),
+// trimmed; "" when it has none.
+func (m HTTPMessage) Header(name string) string {
+	for _, h := range m.Headers {
+		if strings.EqualFold(strings.TrimSpace(h.Name), name) {
+			return strings.TrimSpace(h.Value)
+		}
+	}
+	return ""
+}
 
 // Header is one documented HTTP header.
 type Header struct{ Name, Value string }

@@ -142,11 +142,14 @@ route GET /users = UserList
 route GET /users/{id|userPrincipalName} = UserGet
 route PATCH /users/{id|userPrincipalName} = UserUpdate
 route POST /users = UserPostUsers
+route GET /users/{id|userPrincipalName}/photo/$value = GetPhoto
+method api/profilephoto-get.md GET = GetPhoto(*GetPhotoRequest) (*Stream, error)
 method api/user-delete.md DELETE = UserDelete(*UserDeleteRequest) error
 method api/user-get.md GET = UserGet(*UserGetRequest) (DirectoryObjectKind, error)
 method api/user-list.md GET = UserList(*UserListRequest) (*CollectionResponse[User], error)
 method api/user-post-users.md POST = UserPostUsers(*UserPostUsersRequest) (*User, error)
 method api/user-update.md PATCH = UserUpdate(*UserUpdateRequest) error
+request api/profilephoto-get.md GET {id|userPrincipalName} = GetPhotoRequest.UserID string
 request api/user-delete.md DELETE {id|userPrincipalName} = UserDeleteRequest.UserID string
 request api/user-get.md GET {id|userPrincipalName} = UserGetRequest.UserID string
 request api/user-post-users.md POST body = UserPostUsersRequest.Body UserPostUsersBody
@@ -165,6 +168,7 @@ request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.User
 		"type updateBody = graph.UserUpdateBody",
 		"func (s *usersService) UserUpdate(ctx context.Context, req *graph.UserUpdateRequest) error {\n\treturn s.update(ctx, req.UserID, req.Body)\n}",
 		"func (s *usersService) UserDelete(ctx context.Context, req *graph.UserDeleteRequest) error {\n\treturn s.delete(ctx, req.UserID)\n}",
+		"func (s *usersService) GetPhoto(ctx context.Context, req *graph.GetPhotoRequest) (*graph.Stream, error) {\n\treturn s.photo(ctx, req.UserID)\n}",
 	} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("bindings lack\n%s\nin\n%s", want, got)

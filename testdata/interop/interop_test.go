@@ -41,6 +41,7 @@ var ops = []struct {
 	{"GET /users/{id|userPrincipalName}", "get", []string{"{id|userPrincipalName}"}},
 	{"PATCH /users/{id|userPrincipalName}", "update", []string{"{id|userPrincipalName}", "body"}},
 	{"DELETE /users/{id|userPrincipalName}", "delete", []string{"{id|userPrincipalName}"}},
+	{"GET /users/{id|userPrincipalName}/photo/$value", "photo", []string{"{id|userPrincipalName}"}},
 }
 
 func TestSDK(t *testing.T) {

@@ -1,6 +1,9 @@
 package rt
 
-import "reflect"
+import (
+	"io"
+	"reflect"
+)
 
 // CollectionResponse is the body of a response that lists T values: Value
 // holds one page of them, ODataNextLink the URL of the next page, and
@@ -59,4 +62,18 @@ func collectionCount(v any) (int64, bool) {
 		return -1, true // one page of several: its values are not the count
 	}
 	return int64(rv.FieldByName("Value").Len()), true
+}
+
+// Stream is the answer of an operation that answers content rather than
+// JSON: an entity's media or a property's raw value (GET
+// /me/photo/$value, a message's MIME content), or a file's content, which
+// Graph answers with a redirect to a download URL. The handler writes Body
+// (closing it when it is an io.Closer) with ContentType
+// (application/octet-stream when empty); when Location is set, it answers
+// 302 Found (or the success status chosen with SetStatus) with that
+// Location header and no body. A nil *Stream answers no body.
+type Stream struct {
+	ContentType string
+	Body        io.Reader
+	Location    string
 }

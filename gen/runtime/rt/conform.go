@@ -211,6 +211,10 @@ func checkExample(h *Handler, op *OpInfo, ex *DocExample) (failures []string, sk
 		return nil, "not found: the service answered 404 (" + message + "); the documented request names data it does not hold"
 	case code/100 != ex.Status/100:
 		return []string{fmt.Sprintf("got %s; want %dxx (the docs answer %d)", got, ex.Status/100, ex.Status)}, ""
+	case ex.IsStream:
+		if ex.Location != "" && w.header.Get("Location") == "" && code/100 == 3 {
+			return []string{fmt.Sprintf("got %s without a Location; the docs answer a redirect", got)}, ""
+		}
 	case ex.IsCount:
 		if _, err := strconv.ParseUint(strings.TrimSpace(w.body.String()), 10, 63); err != nil {
 			return []string{fmt.Sprintf("got %s; want a count (a non-negative integer)", got)}, ""

@@ -35,6 +35,10 @@ import (
 //	reject-query                  ... for a malformed query option
 //	reject-enum                   the rejected values are only strings
 //	count 12                      a $count request: the answer is 12
+//	stream "image/jpeg"           the double returns a *Stream of the
+//	                              response with this Content-Type; the
+//	                              client must get both
+//	location "https://x/y"        ... redirecting there instead
 //	error 404 "code" "message"    the double returns this *Error
 //	truncated                     the documented response is a subset
 //	response-renamed "a/B"        it spells members (the first named) in
@@ -157,6 +161,8 @@ type DocExample struct {
 	RejectEnum           bool
 	Count                int64
 	IsCount              bool
+	IsStream             bool   // the operation answers a *Stream
+	StreamType, Location string // its documented Content-Type and Location
 	ErrStatus            int
 	ErrCode, ErrMessage  string
 	Truncated            bool
@@ -202,6 +208,11 @@ func parseDocExample(a *docArchive, name string) (*DocExample, error) {
 		case "count":
 			ex.IsCount = true
 			ex.Count, err = strconv.ParseInt(val, 10, 64)
+		case "stream":
+			ex.IsStream = true
+			ex.StreamType, err = strconv.Unquote(val)
+		case "location":
+			ex.Location, err = strconv.Unquote(val)
 		case "error":
 			code, rest, _ := strings.Cut(val, " ")
 			if ex.ErrStatus, err = strconv.Atoi(code); err == nil {

@@ -3,6 +3,7 @@ package rt
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"reflect"
 	"sync"
@@ -63,7 +64,14 @@ func (h *Handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 		return
 	}
 	if isNil(v) || status == http.StatusNoContent || status == http.StatusNotModified {
+		if c, ok := v.(*Stream); ok && c != nil {
+			closeBody(c.Body)
+		}
 		w.WriteHeader(status)
+		return
+	}
+	if s, ok := v.(*Stream); ok {
+		h.replyStream(w, r, st, status, s)
 		return
 	}
 	buf := getBuffer()
@@ -105,4 +113,39 @@ func isNil(v any) bool {
 	}
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// replyStream writes a *Stream answer with status, the one reply chose:
+// a redirect to its Location (302 Found unless the service chose a status
+// with SetStatus), else its Body with its ContentType.
+func (h *Handler) replyStream(w http.ResponseWriter, r *http.Request, st *requestState, status int, s *Stream) {
+	defer closeBody(s.Body)
+	if s.Location != "" {
+		if st.status.code.Load() == 0 {
+			status = http.StatusFound
+		}
+		w.Header().Set("Location", s.Location)
+		w.WriteHeader(status)
+		return
+	}
+	ct := s.ContentType
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if s.Body == nil {
+		return
+	}
+	if _, err := io.Copy(w, s.Body); err != nil {
+		h.logError(r, fmt.Errorf("writing the stream: %v", err))
+	}
+}
+
+// closeBody closes b when it is an io.Closer.
+func closeBody(b io.Reader) {
+	if c, ok := b.(io.Closer); ok {
+		_ = c.Close()
+	}
 }

@@ -361,3 +361,72 @@ func TestCollectionCount(t *testing.T) {
 		t.Error("CollectionResponse's first field is not its marker")
 	}
 }
+
+// closeSpy is a stream body that records that it was closed.
+type closeSpy struct {
+	*strings.Reader
+	closed bool
+}
+
+func (c *closeSpy) Close() error { c.closed = true; return nil }
+
+// TestStreamAnswer checks the answer of an operation that answers a
+// *Stream: its bytes with its Content-Type (application/octet-stream by
+// default) and the status chosen, a redirect to its Location (302 unless
+// the service chose another), no body for nil or 204, and its body closed
+// in every case.
+func TestStreamAnswer(t *testing.T) {
+	svc := &segmentService{}
+	op := &Operation{Name: "GetPhoto", Method: "GET", Status: 200, Req: (*memberRequest)(nil), Call: callAs("GetPhoto"), Routes: []OpRoute{
+		{"/users/{group-id}/photo/$value", []uint8{1}},
+	}}
+	h := NewHandler(svc, nil, []*Operation{op}, []Option{WithErrorLog(func(_ *http.Request, err error) { t.Errorf("logged %v", err) })})
+	get := func() *httptest.ResponseRecorder { return serveEscaped(h, "GET", "/users/u1/photo/$value") }
+	var body *closeSpy
+	stream := func(s Stream) {
+		body = &closeSpy{Reader: strings.NewReader("\x89PNG bytes")}
+		s.Body = body
+		svc.result = func(string) (any, error) { return &s, nil }
+	}
+	cases := []struct {
+		name          string
+		s             Stream
+		status        int
+		ct, loc, body string
+	}{
+		{"typed", Stream{ContentType: "image/png"}, 200, "image/png", "", "\x89PNG bytes"},
+		{"untyped", Stream{}, 200, "application/octet-stream", "", "\x89PNG bytes"},
+		{"redirect", Stream{Location: "https://files.example/p.png"}, 302, "", "https://files.example/p.png", ""},
+	}
+	for _, c := range cases {
+		stream(c.s)
+		rec := get()
+		if rec.Code != c.status || rec.Header().Get("Content-Type") != c.ct || rec.Header().Get("Location") != c.loc || rec.Body.String() != c.body || !body.closed {
+			t.Errorf("%s: %d %q %q %q closed %v; want %d %q %q %q closed", c.name, rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Location"), rec.Body, body.closed, c.status, c.ct, c.loc, c.body)
+		}
+	}
+	svc.status = 206
+	stream(Stream{ContentType: "image/png"})
+	if rec := get(); rec.Code != 206 || rec.Body.String() != "\x89PNG bytes" {
+		t.Errorf("SetStatus(206): %d %q", rec.Code, rec.Body)
+	}
+	svc.status = 301
+	stream(Stream{Location: "https://x/y"})
+	if rec := get(); rec.Code != 301 || rec.Header().Get("Location") != "https://x/y" {
+		t.Errorf("SetStatus(301) with a Location: %d %q", rec.Code, rec.Header().Get("Location"))
+	}
+	svc.status = 204
+	stream(Stream{ContentType: "image/png"})
+	if rec := get(); rec.Code != 204 || rec.Body.Len() != 0 || !body.closed {
+		t.Errorf("SetStatus(204): %d %q closed %v", rec.Code, rec.Body, body.closed)
+	}
+	svc.status = 0
+	svc.result = func(string) (any, error) { return (*Stream)(nil), nil }
+	if rec := get(); rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Errorf("nil stream: %d %q", rec.Code, rec.Body)
+	}
+	// Query options name no properties of a stream.
+	if e, _ := queryEntity(reflect.TypeFor[*Stream]()); e != nil {
+		t.Errorf("queryEntity(*Stream) = %v, want nil", e)
+	}
+}

@@ -3647,6 +3647,20 @@ func collectionCount(v any) (int64, bool) {
 	return int64(rv.FieldByName("Value").Len()), true
 }
 
+// Stream is the answer of an operation that answers content rather than
+// JSON: an entity's media or a property's raw value (GET
+// /me/photo/$value, a message's MIME content), or a file's content, which
+// Graph answers with a redirect to a download URL. The handler writes Body
+// (closing it when it is an io.Closer) with ContentType
+// (application/octet-stream when empty); when Location is set, it answers
+// 302 Found (or the success status chosen with SetStatus) with that
+// Location header and no body. A nil *Stream answers no body.
+type Stream struct {
+	ContentType string
+	Body        io.Reader
+	Location    string
+}
+
 // ExampleT is what RunExamples needs of a test: *testing.T satisfies
 // ExampleT[*testing.T]. (The runtime does not import package testing, so
 // that a program importing the package does not link it.)
@@ -3846,6 +3860,10 @@ func checkExample(h *Handler, op *OpInfo, ex *DocExample) (failures []string, sk
 		return nil, "not found: the service answered 404 (" + message + "); the documented request names data it does not hold"
 	case code/100 != ex.Status/100:
 		return []string{fmt.Sprintf("got %s; want %dxx (the docs answer %d)", got, ex.Status/100, ex.Status)}, ""
+	case ex.IsStream:
+		if ex.Location != "" && w.header.Get("Location") == "" && code/100 == 3 {
+			return []string{fmt.Sprintf("got %s without a Location; the docs answer a redirect", got)}, ""
+		}
 	case ex.IsCount:
 		if _, err := strconv.ParseUint(strings.TrimSpace(w.body.String()), 10, 63); err != nil {
 			return []string{fmt.Sprintf("got %s; want a count (a non-negative integer)", got)}, ""
@@ -4374,6 +4392,10 @@ func joinPath(path, name string) string {
 //	reject-query                  ... for a malformed query option
 //	reject-enum                   the rejected values are only strings
 //	count 12                      a $count request: the answer is 12
+//	stream "image/jpeg"           the double returns a *Stream of the
+//	                              response with this Content-Type; the
+//	                              client must get both
+//	location "https://x/y"        ... redirecting there instead
 //	error 404 "code" "message"    the double returns this *Error
 //	truncated                     the documented response is a subset
 //	response-renamed "a/B"        it spells members (the first named) in
@@ -4496,6 +4518,8 @@ type DocExample struct {
 	RejectEnum           bool
 	Count                int64
 	IsCount              bool
+	IsStream             bool   // the operation answers a *Stream
+	StreamType, Location string // its documented Content-Type and Location
 	ErrStatus            int
 	ErrCode, ErrMessage  string
 	Truncated            bool
@@ -4541,6 +4565,11 @@ func parseDocExample(a *docArchive, name string) (*DocExample, error) {
 		case "count":
 			ex.IsCount = true
 			ex.Count, err = strconv.ParseInt(val, 10, 64)
+		case "stream":
+			ex.IsStream = true
+			ex.StreamType, err = strconv.Unquote(val)
+		case "location":
+			ex.Location, err = strconv.Unquote(val)
 		case "error":
 			code, rest, _ := strings.Cut(val, " ")
 			if ex.ErrStatus, err = strconv.Atoi(code); err == nil {
@@ -9780,7 +9809,14 @@ func (h *Handler) reply(w http.ResponseWriter, r *http.Request, st *requestState
 		return
 	}
 	if isNil(v) || status == http.StatusNoContent || status == http.StatusNotModified {
+		if c, ok := v.(*Stream); ok && c != nil {
+			closeBody(c.Body)
+		}
 		w.WriteHeader(status)
+		return
+	}
+	if s, ok := v.(*Stream); ok {
+		h.replyStream(w, r, st, status, s)
 		return
 	}
 	buf := getBuffer()
@@ -9822,6 +9858,41 @@ func isNil(v any) bool {
 	}
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// replyStream writes a *Stream answer with status, the one reply chose:
+// a redirect to its Location (302 Found unless the service chose a status
+// with SetStatus), else its Body with its ContentType.
+func (h *Handler) replyStream(w http.ResponseWriter, r *http.Request, st *requestState, status int, s *Stream) {
+	defer closeBody(s.Body)
+	if s.Location != "" {
+		if st.status.code.Load() == 0 {
+			status = http.StatusFound
+		}
+		w.Header().Set("Location", s.Location)
+		w.WriteHeader(status)
+		return
+	}
+	ct := s.ContentType
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if s.Body == nil {
+		return
+	}
+	if _, err := io.Copy(w, s.Body); err != nil {
+		h.logError(r, fmt.Errorf("writing the stream: %v", err))
+	}
+}
+
+// closeBody closes b when it is an io.Closer.
+func closeBody(b io.Reader) {
+	if c, ok := b.(io.Closer); ok {
+		_ = c.Close()
+	}
 }
 
 // maxPathLen is the longest request path the handler routes, in bytes.

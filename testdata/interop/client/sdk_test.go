@@ -419,6 +419,22 @@ func TestUsers(t *testing.T) {
 		}
 	})
 
+	step("photo", func(t *testing.T) {
+		// GET /users/{id}/photo/$value: the SDK reads the bytes of the
+		// *Stream the service answers.
+		got, err := client.ByUserId(id).Photo().Content().Get(ctx, nil)
+		if err != nil {
+			t.Fatalf("Photo().Content().Get: %v", describe(err))
+		}
+		if string(got) != string(photoBytes) {
+			t.Errorf("photo bytes %q, want %q", got, photoBytes)
+		}
+		reqs := rec.take()
+		if len(reqs) != 1 || reqs[0].URI != "/v1.0/users/"+id+"/photo/$value" {
+			t.Errorf("requests: %v, want one GET /v1.0/users/%s/photo/$value", reqs, id)
+		}
+	})
+
 	step("batch", func(t *testing.T) {
 		// JSON batching (POST /$batch) through msgraph-sdk-go-core's
 		// BatchRequest: a GET, a PATCH that depends on it, a GET of a

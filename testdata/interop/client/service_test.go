@@ -9,6 +9,7 @@ package client
 // file names no generated operation, request type or body type.
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -140,6 +141,20 @@ func (s *usersService) update(ctx context.Context, key string, body updateBody) 
 	}
 	s.users[i] = merged
 	return nil
+}
+
+// photoBytes is the photo every user has: the start of a JPEG file.
+var photoBytes = []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+
+// photo serves GET /users/{id|userPrincipalName}/photo/$value: the photo's
+// bytes, as a *Stream.
+func (s *usersService) photo(ctx context.Context, key string) (*graph.Stream, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find(key) < 0 {
+		return nil, notFound(key)
+	}
+	return &graph.Stream{ContentType: "image/jpeg", Body: bytes.NewReader(photoBytes)}, nil
 }
 
 // delete serves DELETE /users/{id|userPrincipalName}.

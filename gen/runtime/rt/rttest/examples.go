@@ -1,6 +1,7 @@
 package rttest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -172,6 +173,8 @@ func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
 	dbl := &docDouble{t: t, want: op.Name, status: ex.SetStatus}
 	dbl.check = func(req reflect.Value) { d.checkRequest(t, op, ex, req) }
 	switch {
+	case ex.IsStream:
+		dbl.result = &rt.Stream{ContentType: ex.StreamType, Body: bytes.NewReader(ex.ResponseBody), Location: ex.Location}
 	case ex.IsCount && d.resultType(t, op) == reflect.TypeFor[int64]():
 		// An operation that answers a count (Operation.Count).
 		dbl.result = ex.Count
@@ -197,6 +200,9 @@ func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
 		t.Fatal("the service was not called")
 	}
 	switch {
+	case ex.IsStream:
+		checkStream(t, rec, ex)
+		return
 	case ex.IsCount:
 		if got := strings.TrimSpace(rec.Body.String()); got != strconv.FormatInt(ex.Count, 10) {
 			t.Errorf("count = %q, want %d", got, ex.Count)
@@ -381,4 +387,26 @@ func decodeFamilyMember(body []byte, iface reflect.Type) (any, error) {
 	}
 	v := reflect.New(k.Member(probe.Type))
 	return v.Interface(), rt.UnmarshalStruct(body, v.Interface())
+}
+
+// checkStream checks the answer of an operation that answers a stream:
+// the documented redirect, or the documented body with its Content-Type.
+func checkStream(t *testing.T, rec *httptest.ResponseRecorder, ex *rt.DocExample) {
+	t.Helper()
+	if ex.Location != "" {
+		if got := rec.Header().Get("Location"); got != ex.Location {
+			t.Errorf("Location = %q, want %q", got, ex.Location)
+		}
+		return
+	}
+	want := ex.StreamType
+	if want == "" {
+		want = "application/octet-stream"
+	}
+	if got := rec.Header().Get("Content-Type"); got != want {
+		t.Errorf("Content-Type = %q, want %q", got, want)
+	}
+	if got := rec.Body.Bytes(); !bytes.Equal(got, ex.ResponseBody) {
+		t.Errorf("body = %q, want %q", got, ex.ResponseBody)
+	}
 }

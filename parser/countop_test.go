@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -135,5 +136,32 @@ func TestMediaOperation(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, ops); diff != "" || len(codes) != 0 {
 		t.Errorf("beside JSON lines (-want +got):\n%s\ndiagnostics %v (want none)", diff, codes)
+	}
+}
+
+// TestValueBody checks an operation whose request lines all end in /$value
+// and send a body: the body is raw content, so it has no type, whatever
+// the Request body section names (value-request-type), and an example
+// sending JSON content adds no property to that type.
+func TestValueBody(t *testing.T) {
+	thing := File{Path: "resources/thing.md", Data: []byte("# thing resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The id.|\n")}
+	page := File{Path: "api/thing-put.md", Data: []byte("# Update thing content\n\nNamespace: microsoft.graph\n\nPut a thing's content.\n\n## HTTP request\n<!-- { \"blockType\": \"ignored\" } -->\n```http\nPUT /things/{id}/$value\n```\n\n## Request body\nIn the request body, supply a JSON representation of a [thing](../resources/thing.md) object.\n\n## Response\nIf successful, this method returns a `204 No Content` response code.\n\n## Example\n\n### Request\n<!-- { \"blockType\": \"request\", \"name\": \"put_thing\" } -->\n```http\nPUT https://graph.microsoft.com/v1.0/things/t1/$value\nContent-Type: application/json\n\n{\"LocalizedStrings\": []}\n```\n\n### Response\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 204 No Content\n```\n")}
+	s := Parse([]File{thing, page})
+	if len(s.Operations) != 1 || s.Operations[0].RequestType != nil || len(s.Operations[0].Parameters) != 0 {
+		t.Fatalf("operations %+v, want one with no request type", s.Operations)
+	}
+	var codes []string
+	for _, d := range s.Diagnostics {
+		if d.Code == "value-request-type" || d.Code == "property-undocumented" {
+			codes = append(codes, fmt.Sprintf("%s:%d", d.Code, d.Line))
+		}
+	}
+	if diff := cmp.Diff([]string{"value-request-type:13"}, codes); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+	for _, ty := range s.Types {
+		if ty.Name == "thing" && len(ty.Properties) != 1 {
+			t.Errorf("thing has %d properties, want 1 (id)", len(ty.Properties))
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -25,6 +26,9 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	for i, l := range d.lines {
 		op.Paths = append(op.Paths, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l.Raw), l.Method)))
 		op.Routes = append(op.Routes, schema.Route{Pattern: l.Pattern, Params: l.Params, Source: pg.src.pos(d.lineOffs[i])})
+	}
+	if !d.noBody && r.valueBody(pg, d, op) {
+		d.noBody = true
 	}
 	if !d.noBody {
 		unknownText := d.bodyFromText && r.lookupType(ns, d.bodySpec.name) == nil
@@ -154,6 +158,31 @@ func (r *resolver) mediaOperation(pg *pageResult, d *opDraft, op *schema.Operati
 		if ref, _ := r.ref(pg, *d.respSpec, namespaceOf(pg), d.title, "response", nil, nil); ref.Name != schema.EdmUntyped && ref.Name != schema.EdmStream {
 			r.warn(pg.src, d.respSpec.off, diag.ValueResponseType, "every request line ends in /$value, which answers the raw content, not JSON; the Response section's type %s is not used", ref)
 		}
+	}
+	return true
+}
+
+// valueBody reports whether op sends raw content, not JSON: every one of
+// its request lines ends in /$value (PUT /me/photo/$value, an image; PUT
+// .../trustFramework/policies/{id}/$value, XML). Its body is then no
+// type, whatever the Request body section names (value-request-type): the
+// handler does not decode it, and the service reads
+// req.HTTPRequest.Body.
+func (r *resolver) valueBody(pg *pageResult, d *opDraft, op *schema.Operation) bool {
+	if op.Method == http.MethodGet || op.Method == http.MethodDelete || len(op.Routes) == 0 {
+		return false
+	}
+	for _, rt := range op.Routes {
+		if !isValuePattern(rt.Pattern) {
+			return false
+		}
+	}
+	if d.bodySpec != nil || len(d.params) > 0 {
+		what := "a property table"
+		if d.bodySpec != nil {
+			what = d.bodySpec.raw
+		}
+		r.warn(pg.src, cmp.Or(d.bodyOff, d.off), diag.ValueRequestType, "every request line ends in /$value, which sends raw content, not JSON; the body is not decoded as %s (the service reads req.HTTPRequest.Body)", what)
 	}
 	return true
 }

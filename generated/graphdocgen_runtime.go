@@ -150,6 +150,10 @@ type Binary = graphrt.Binary
 // other statuses the status text in lowerCamel case (409 "conflict"). An empty
 // Message is filled in with the status text. A Status outside 400 to 599 is
 // a bug in the service: the handler logs it and answers 500.
+//
+// RetryAfter, when positive, is written as the Retry-After header (in
+// whole seconds, rounded up), as Graph answers when it throttles (429) or
+// is unavailable (503): Graph's SDKs wait that long before they retry.
 type Error = graphrt.Error
 
 // ValidationError reports an enum property whose value is not one of the

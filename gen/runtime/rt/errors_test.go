@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestErrorType checks how an *Error a service returns (wrapped or not) is
@@ -270,5 +271,29 @@ func TestErrorBody(t *testing.T) {
 	}
 	if !json.Valid(rec.Body.Bytes()) {
 		t.Errorf("body %q is not JSON", rec.Body)
+	}
+}
+
+// TestErrorRetryAfter checks the Retry-After header of an *Error with
+// RetryAfter: whole seconds rounded up, none without it, and none when the
+// handler answers 500 for an Error whose status is not an error status.
+func TestErrorRetryAfter(t *testing.T) {
+	cases := []struct {
+		e    *Error
+		code int
+		want string
+	}{
+		{&Error{Status: 429, Code: "TooManyRequests", RetryAfter: 1500 * time.Millisecond}, 429, "2"},
+		{&Error{Status: 503, RetryAfter: 30 * time.Second}, 503, "30"},
+		{&Error{Status: 429}, 429, ""},
+		{&Error{Status: 429, RetryAfter: -time.Second}, 429, ""},
+		{&Error{Status: 200, RetryAfter: time.Second}, 500, ""},
+	}
+	for _, c := range cases {
+		svc := &testService{getUser: func(context.Context, *getUserRequest) (*report, error) { return nil, c.e }}
+		rec := serve(t, NewHandler(svc, nil, testOps, []Option{WithErrorLog(nil)}), "GET", "/me", "")
+		if rec.Code != c.code || rec.Header().Get("Retry-After") != c.want {
+			t.Errorf("%+v: %d Retry-After %q, want %d %q", c.e, rec.Code, rec.Header().Get("Retry-After"), c.code, c.want)
+		}
 	}
 }

@@ -4221,10 +4221,15 @@ func isoDurationUnit(s string, next int, number bool) int {
 // other statuses the status text in lowerCamel case (409 "conflict"). An empty
 // Message is filled in with the status text. A Status outside 400 to 599 is
 // a bug in the service: the handler logs it and answers 500.
+//
+// RetryAfter, when positive, is written as the Retry-After header (in
+// whole seconds, rounded up), as Graph answers when it throttles (429) or
+// is unavailable (503): Graph's SDKs wait that long before they retry.
 type Error struct {
-	Status  int
-	Code    string
-	Message string
+	Status     int
+	Code       string
+	Message    string
+	RetryAfter time.Duration
 }
 
 // Error returns the status, code and message of e ("nil *Error" for a
@@ -4334,6 +4339,9 @@ func writeError(w http.ResponseWriter, e *Error) {
 	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message}})
 	h := w.Header()
 	h.Del("Content-Length")
+	if e.RetryAfter > 0 && status == e.Status {
+		h.Set("Retry-After", strconv.FormatInt(int64((e.RetryAfter+time.Second-1)/time.Second), 10))
+	}
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)

@@ -60,6 +60,30 @@ func (p *staticToken) GetAllowedHostsValidator() *authentication.AllowedHostsVal
 type seen struct {
 	Method, URI string
 	Header      http.Header
+	// Status and RetryAfter are the answer's status and Retry-After.
+	Status     int
+	RetryAfter string
+}
+
+// statusWriter records the status and Retry-After header of an answer.
+type statusWriter struct {
+	http.ResponseWriter
+	status     int
+	retryAfter string
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status, w.retryAfter = code, w.Header().Get("Retry-After")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(p)
 }
 
 // String gives the request line and the Content-Encoding, for messages.
@@ -78,10 +102,11 @@ type recorder struct {
 
 func (rec *recorder) wrap(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sw := &statusWriter{ResponseWriter: w}
+		h.ServeHTTP(sw, r)
 		rec.mu.Lock()
-		rec.reqs = append(rec.reqs, seen{r.Method, r.RequestURI, r.Header.Clone()})
+		rec.reqs = append(rec.reqs, seen{r.Method, r.RequestURI, r.Header.Clone(), sw.status, sw.retryAfter})
 		rec.mu.Unlock()
-		h.ServeHTTP(w, r)
 	})
 }
 
@@ -416,6 +441,25 @@ func TestUsers(t *testing.T) {
 		reqs := rec.take()
 		if len(reqs) != 1 || reqs[0].URI != "/v1.0/users/$count" || reqs[0].Header.Get("ConsistencyLevel") != "eventual" {
 			t.Errorf("requests: %v, want one GET /v1.0/users/$count with ConsistencyLevel", reqs)
+		}
+	})
+
+	step("throttled", func(t *testing.T) {
+		// A 429 with Retry-After: the SDK's retry handler waits and sends
+		// the request again, marked Retry-Attempt: 1.
+		svc.mu.Lock()
+		svc.throttle = 1
+		svc.mu.Unlock()
+		got, err := client.ByUserId(id).Get(ctx, nil)
+		if err != nil {
+			t.Fatalf("Get: %v", describe(err))
+		}
+		if deref(got.GetId()) != id {
+			t.Errorf("Get: id %q, want %q", deref(got.GetId()), id)
+		}
+		reqs := rec.take()
+		if len(reqs) != 2 || reqs[1].Header.Get("Retry-Attempt") != "1" || reqs[0].Status != http.StatusTooManyRequests || reqs[0].RetryAfter != "1" {
+			t.Errorf("requests: %+v, want a 429 with Retry-After 1, then a retry", reqs)
 		}
 	})
 

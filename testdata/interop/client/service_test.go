@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"example.com/interop/graph"
 )
@@ -33,6 +34,9 @@ type usersService struct {
 	mu     sync.Mutex
 	users  []graph.User // in creation order
 	nextID int
+	// throttle is the number of the next gets answered 429 Too Many
+	// Requests with a Retry-After of one second, as Graph throttles.
+	throttle int
 	// What the operations received, in order.
 	created []createBody
 	updated []updateBody
@@ -116,6 +120,10 @@ func (s *usersService) create(ctx context.Context, body createBody) (*graph.User
 func (s *usersService) get(ctx context.Context, key string) (*graph.User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.throttle > 0 {
+		s.throttle--
+		return nil, &graph.Error{Status: http.StatusTooManyRequests, Code: "TooManyRequests", Message: "Too many requests.", RetryAfter: time.Second}
+	}
 	i := s.find(key)
 	if i < 0 {
 		return nil, notFound(key)

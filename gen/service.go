@@ -70,8 +70,10 @@ case, and placeholder values reach svc decoded. It checks a JSON request
 body against the operation's types before calling svc, answering 400 with
 the name of the first property that does not fit, and writes the value svc
 returns as JSON, with the status its page documents or the one svc chose
-with SetStatus. Errors are written as
-{"error":{"code":"...","message":"..."}}: 404 when no path matches, 405
+with SetStatus. Every answer has a request-id header (a new GUID) and
+a client-request-id header (the client's, else the request-id). Errors
+are written as {"error":{"code":"...","message":"...","innerError":{...}}},
+the innerError holding the date and both ids: 404 when no path matches, 405
 with an Allow header when the path matches but the method does not, 413,
 414 and 415 for requests that are too large, compressed with a coding
 other than gzip or deflate, or not JSON, the status of an *Error returned

@@ -141,7 +141,9 @@ type Binary = graphrt.Binary
 // Error is an error a Service returns to choose the response: the HTTP
 // Status (400 to 599), the Graph error Code (such as "itemNotFound"), and a
 // Message for the client. The handler writes it as
-// {"error":{"code":"...","message":"..."}}. Errors that wrap an *Error are
+// {"error":{"code":"...","message":"...","innerError":{...}}}, where
+// innerError holds the date and the request's request-id and
+// client-request-id, as Graph's errors do. Errors that wrap an *Error are
 // found with errors.As.
 //
 // An empty Code is filled in from Status: 400 invalidRequest, 404
@@ -419,6 +421,15 @@ type ODataSearchNot = graphrt.ODataSearchNot
 // a request served by NewHandler, SetStatus does nothing.
 func SetStatus(ctx context.Context, code int) {
 	graphrt.SetStatus(ctx, code)
+}
+
+// RequestID returns the request-id the handler gave the request that ctx
+// belongs to (a GUID, written as the request-id response header and in
+// the innerError of an error body), for a Service to log next to its own
+// records; "" outside a request served by NewHandler. ctx is the context
+// the handler passed to the method, or one derived from it.
+func RequestID(ctx context.Context) string {
+	return graphrt.RequestID(ctx)
 }
 
 // TypeCast returns the derived type named by the type-cast segment of r's

@@ -207,11 +207,11 @@ func batchPrefix(r *http.Request) string {
 // request it depends on that answered an error ("" for none).
 func (h *Handler) serveBatchItem(outer *http.Request, prefix string, req *batchRequest, failed string) batchResponse {
 	if failed != "" {
-		return batchError(req.ID, &Error{Status: http.StatusFailedDependency, Message: fmt.Sprintf("The request depends on request '%s', which failed.", failed)})
+		return batchError(outer, req.ID, &Error{Status: http.StatusFailedDependency, Message: fmt.Sprintf("The request depends on request '%s', which failed.", failed)})
 	}
 	inner, e := batchHTTPRequest(outer, prefix, req)
 	if e != nil {
-		return batchError(req.ID, e)
+		return batchError(outer, req.ID, e)
 	}
 	rec := &exampleRecorder{header: http.Header{}}
 	h.ServeHTTP(rec, inner)
@@ -287,19 +287,25 @@ func batchBody(raw json.RawMessage, contentType string) ([]byte, *Error) {
 }
 
 // batchError is the answer of a request of a batch that fails before the
-// handler serves it.
-func batchError(id string, e *Error) batchResponse {
+// handler serves it: its innerError has a request-id of its own, as a
+// request the handler serves has, and the batch's client-request-id.
+func batchError(outer *http.Request, id string, e *Error) batchResponse {
 	rec := &exampleRecorder{header: http.Header{}}
+	nameRequest(rec.header, &requestState{}, outer)
 	writeError(rec, e)
 	return batchAnswer(rec, id)
 }
 
 // batchAnswer is a recorded answer as a response of a batch: its headers
-// (several values joined by ", "), and its body as JSON when its
-// Content-Type is JSON, else as a base64 string.
+// (several values joined by ", ") but the request-id and
+// client-request-id, which the batch's own answer carries, and its body as
+// JSON when its Content-Type is JSON, else as a base64 string.
 func batchAnswer(r *exampleRecorder, id string) batchResponse {
 	out := batchResponse{ID: id, Status: r.status()}
 	for k, vs := range r.header {
+		if k == requestIDKey || k == clientRequestIDKey {
+			continue
+		}
 		if out.Headers == nil {
 			out.Headers = map[string]string{}
 		}

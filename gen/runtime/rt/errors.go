@@ -15,7 +15,9 @@ import (
 // Error is an error a Service returns to choose the response: the HTTP
 // Status (400 to 599), the Graph error Code (such as "itemNotFound"), and a
 // Message for the client. The handler writes it as
-// {"error":{"code":"...","message":"..."}}. Errors that wrap an *Error are
+// {"error":{"code":"...","message":"...","innerError":{...}}}, where
+// innerError holds the date and the request's request-id and
+// client-request-id, as Graph's errors do. Errors that wrap an *Error are
 // found with errors.As.
 //
 // An empty Code is filled in from Status: 400 invalidRequest, 404
@@ -128,19 +130,20 @@ type ErrorBody struct {
 
 // errorDetail is the "error" member of an error response.
 type errorDetail struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code       string      `json:"code"`
+	Message    string      `json:"message"`
+	InnerError *innerError `json:"innerError,omitempty"`
 }
 
-// writeError writes e as an error response. The body holds only the code
-// and message of e.
+// writeError writes e as an error response: the code and message of e,
+// and the innerError of the request (see innerErrorOf).
 func writeError(w http.ResponseWriter, e *Error) {
 	status, code, message := e.normalize()
+	h := w.Header()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message}})
-	h := w.Header()
+	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message, InnerError: innerErrorOf(h)}})
 	h.Del("Content-Length")
 	if e.RetryAfter > 0 && status == e.Status {
 		h.Set("Retry-After", strconv.FormatInt(int64((e.RetryAfter+time.Second-1)/time.Second), 10))

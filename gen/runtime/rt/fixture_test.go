@@ -16,12 +16,14 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // report is the body and the result of the report operations.
@@ -368,9 +370,51 @@ func serveEscaped(h http.Handler, method, target string) *httptest.ResponseRecor
 // errorResponse is the decoded body of an error response.
 type errorResponse struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code       string         `json:"code"`
+		Message    string         `json:"message"`
+		InnerError innerErrorWant `json:"innerError"`
 	} `json:"error"`
+}
+
+// innerErrorWant is the innerError of an error body.
+type innerErrorWant struct {
+	Date            string `json:"date"`
+	RequestID       string `json:"request-id"`
+	ClientRequestID string `json:"client-request-id"`
+}
+
+// problem says what is wrong with an innerError answered with headers h,
+// or "": its date must be an RFC 3339 UTC time, its ids those of the
+// request-id and client-request-id headers, and the request-id a GUID.
+func (ie innerErrorWant) problem(h http.Header) string {
+	if d, err := time.Parse(time.RFC3339, ie.Date); err != nil || d.Location() != time.UTC {
+		return fmt.Sprintf("innerError date %q is not an RFC 3339 UTC time", ie.Date)
+	}
+	if !isGUID(ie.RequestID) || ie.RequestID != h.Get("request-id") {
+		return fmt.Sprintf("innerError request-id %q: not a GUID, or not the request-id header %q", ie.RequestID, h.Get("request-id"))
+	}
+	if ie.ClientRequestID == "" || ie.ClientRequestID != h.Get("client-request-id") {
+		return fmt.Sprintf("innerError client-request-id %q is not the client-request-id header %q", ie.ClientRequestID, h.Get("client-request-id"))
+	}
+	return ""
+}
+
+// isGUID reports whether s is a GUID in its 36-character form.
+func isGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case i == 8 || i == 13 || i == 18 || i == 23:
+			if s[i] != '-' {
+				return false
+			}
+		case !strings.ContainsRune("0123456789abcdef", rune(s[i])):
+			return false
+		}
+	}
+	return true
 }
 
 // wantError checks an error response: status, headers, exact body shape,
@@ -387,8 +431,8 @@ func wantError(t *testing.T, rec *httptest.ResponseRecorder, status int, code st
 	if opt := rec.Header().Get("X-Content-Type-Options"); opt != "nosniff" {
 		t.Errorf("X-Content-Type-Options = %q, want nosniff", opt)
 	}
-	var shape map[string]map[string]string
-	if err := json.Unmarshal(rec.Body.Bytes(), &shape); err != nil || len(shape) != 1 || len(shape["error"]) != 2 {
+	var shape map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(rec.Body.Bytes(), &shape); err != nil || len(shape) != 1 || len(shape["error"]) != 3 {
 		t.Errorf("error body has the wrong shape: %s", rec.Body)
 	}
 	var e errorResponse
@@ -399,6 +443,9 @@ func wantError(t *testing.T, rec *httptest.ResponseRecorder, status int, code st
 	}
 	if e.Error.Code != code {
 		t.Errorf("code = %q, want %q", e.Error.Code, code)
+	}
+	if p := e.Error.InnerError.problem(rec.Header()); p != "" {
+		t.Error(p)
 	}
 	for _, f := range fragments {
 		if !strings.Contains(e.Error.Message, f) {

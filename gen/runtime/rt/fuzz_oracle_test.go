@@ -43,8 +43,9 @@ var leaks = []string{fuzzSecret, "goroutine ", ".go:", "runtime/debug", "panic"}
 // errorReply is the Graph error format, read strictly.
 type errorReply struct {
 	Error struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code       string         `json:"code"`
+		Message    string         `json:"message"`
+		InnerError innerErrorWant `json:"innerError"`
 	} `json:"error"`
 }
 
@@ -72,6 +73,9 @@ func checkResponse(t *testing.T, q fuzzRequest, svc *fuzzService, rec *httptest.
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&e); err != nil || e.Error.Code == "" || e.Error.Message == "" || dec.More() {
 		t.Fatalf("error body %q is not a Graph error (%v)", rec.Body, err)
+	}
+	if p := e.Error.InnerError.problem(rec.Header()); p != "" {
+		t.Fatalf("error body %q: %s", rec.Body, p)
 	}
 	if serviceChose(svc, rec.Code) {
 		if want := viaJSON(svc.text); want != "" && (e.Error.Message != want || e.Error.Code != want) {

@@ -52,6 +52,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := &requestState{Context: r.Context()}
 	st.w.ResponseWriter = w
 	tw := &st.w
+	nameRequest(w.Header(), st, r)
 	defer h.recoverPanic(tw, r)
 	if len(r.URL.Path) > maxPathLen {
 		writeError(tw, &Error{Status: http.StatusRequestURITooLong, Message: fmt.Sprintf("The request path is longer than %d bytes.", maxPathLen)})
@@ -211,7 +212,9 @@ type requestState struct {
 	// segment is the $count or type-cast segment the handler stripped to
 	// route the request to a collection, "" for none.
 	segment string
-	w       trackingWriter
+	// requestID is the request-id the handler gave the request.
+	requestID string
+	w         trackingWriter
 }
 
 // requestStateKey finds the requestState in a context derived from it.

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"testing"
@@ -77,6 +78,7 @@ func newTestRequest(t *testing.T, method, target string, header http.Header, bod
 // (CompareTestJSON; with subset, want need only be a subset of got).
 func checkJSON(t *testing.T, what string, want, got []byte, subset bool) {
 	t.Helper()
+	got = withoutInnerErrors(t, got)
 	diff, err := CompareTestJSON(want, got, subset, false, func(w, g any) string {
 		return cmp.Diff(w, g, cmp.Comparer(EqualTestNumbers))
 	})
@@ -85,4 +87,44 @@ func checkJSON(t *testing.T, what string, want, got []byte, subset bool) {
 	} else if diff != "" {
 		t.Errorf("%s mismatch (-want +got):\n%s", what, diff)
 	}
+}
+
+// withoutInnerErrors returns the JSON data without the innerError of each
+// error body in it (an object's "error" member), after checking that each
+// has a date and a GUID request-id; data that is not JSON is returned as
+// is.
+func withoutInnerErrors(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return data
+	}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if e, ok := v["error"].(map[string]any); ok {
+				ie, _ := e["innerError"].(map[string]any)
+				id, _ := ie["request-id"].(string)
+				date, _ := ie["date"].(string)
+				if !isGUID(id) || date == "" {
+					t.Errorf("error %v: innerError without a date and a GUID request-id", e)
+				}
+				delete(e, "innerError")
+			}
+			for _, m := range v {
+				walk(m)
+			}
+		case []any:
+			for _, m := range v {
+				walk(m)
+			}
+		}
+	}
+	walk(v)
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

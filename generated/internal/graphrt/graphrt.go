@@ -10,9 +10,11 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"context"
+	"crypto/rand"
 	"crypto/tls"
 	"encoding"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -340,11 +342,11 @@ func batchPrefix(r *http.Request) string {
 // request it depends on that answered an error ("" for none).
 func (h *Handler) serveBatchItem(outer *http.Request, prefix string, req *batchRequest, failed string) batchResponse {
 	if failed != "" {
-		return batchError(req.ID, &Error{Status: http.StatusFailedDependency, Message: fmt.Sprintf("The request depends on request '%s', which failed.", failed)})
+		return batchError(outer, req.ID, &Error{Status: http.StatusFailedDependency, Message: fmt.Sprintf("The request depends on request '%s', which failed.", failed)})
 	}
 	inner, e := batchHTTPRequest(outer, prefix, req)
 	if e != nil {
-		return batchError(req.ID, e)
+		return batchError(outer, req.ID, e)
 	}
 	rec := &exampleRecorder{header: http.Header{}}
 	h.ServeHTTP(rec, inner)
@@ -420,19 +422,25 @@ func batchBody(raw json.RawMessage, contentType string) ([]byte, *Error) {
 }
 
 // batchError is the answer of a request of a batch that fails before the
-// handler serves it.
-func batchError(id string, e *Error) batchResponse {
+// handler serves it: its innerError has a request-id of its own, as a
+// request the handler serves has, and the batch's client-request-id.
+func batchError(outer *http.Request, id string, e *Error) batchResponse {
 	rec := &exampleRecorder{header: http.Header{}}
+	nameRequest(rec.header, &requestState{}, outer)
 	writeError(rec, e)
 	return batchAnswer(rec, id)
 }
 
 // batchAnswer is a recorded answer as a response of a batch: its headers
-// (several values joined by ", "), and its body as JSON when its
-// Content-Type is JSON, else as a base64 string.
+// (several values joined by ", ") but the request-id and
+// client-request-id, which the batch's own answer carries, and its body as
+// JSON when its Content-Type is JSON, else as a base64 string.
 func batchAnswer(r *exampleRecorder, id string) batchResponse {
 	out := batchResponse{ID: id, Status: r.status()}
 	for k, vs := range r.header {
+		if k == requestIDKey || k == clientRequestIDKey {
+			continue
+		}
 		if out.Headers == nil {
 			out.Headers = map[string]string{}
 		}
@@ -4212,7 +4220,9 @@ func isoDurationUnit(s string, next int, number bool) int {
 // Error is an error a Service returns to choose the response: the HTTP
 // Status (400 to 599), the Graph error Code (such as "itemNotFound"), and a
 // Message for the client. The handler writes it as
-// {"error":{"code":"...","message":"..."}}. Errors that wrap an *Error are
+// {"error":{"code":"...","message":"...","innerError":{...}}}, where
+// innerError holds the date and the request's request-id and
+// client-request-id, as Graph's errors do. Errors that wrap an *Error are
 // found with errors.As.
 //
 // An empty Code is filled in from Status: 400 invalidRequest, 404
@@ -4325,19 +4335,20 @@ type ErrorBody struct {
 
 // errorDetail is the "error" member of an error response.
 type errorDetail struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	Code       string      `json:"code"`
+	Message    string      `json:"message"`
+	InnerError *innerError `json:"innerError,omitempty"`
 }
 
-// writeError writes e as an error response. The body holds only the code
-// and message of e.
+// writeError writes e as an error response: the code and message of e,
+// and the innerError of the request (see innerErrorOf).
 func writeError(w http.ResponseWriter, e *Error) {
 	status, code, message := e.normalize()
+	h := w.Header()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message}})
-	h := w.Header()
+	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message, InnerError: innerErrorOf(h)}})
 	h.Del("Content-Length")
 	if e.RetryAfter > 0 && status == e.Status {
 		h.Set("Retry-After", strconv.FormatInt(int64((e.RetryAfter+time.Second-1)/time.Second), 10))
@@ -4782,6 +4793,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	st := &requestState{Context: r.Context()}
 	st.w.ResponseWriter = w
 	tw := &st.w
+	nameRequest(w.Header(), st, r)
 	defer h.recoverPanic(tw, r)
 	if len(r.URL.Path) > maxPathLen {
 		writeError(tw, &Error{Status: http.StatusRequestURITooLong, Message: fmt.Sprintf("The request path is longer than %d bytes.", maxPathLen)})
@@ -4941,7 +4953,9 @@ type requestState struct {
 	// segment is the $count or type-cast segment the handler stripped to
 	// route the request to a collection, "" for none.
 	segment string
-	w       trackingWriter
+	// requestID is the request-id the handler gave the request.
+	requestID string
+	w         trackingWriter
 }
 
 // requestStateKey finds the requestState in a context derived from it.
@@ -9901,6 +9915,102 @@ func closeBody(b io.Reader) {
 	if c, ok := b.(io.Closer); ok {
 		_ = c.Close()
 	}
+}
+
+// Graph names every request: it answers with a request-id header (its own
+// GUID for the request) and a client-request-id header (the client's, or
+// the request-id when the client sent none), and repeats both, with the
+// date, in the innerError of an error body. Graph's SDKs send a
+// client-request-id on every request and read innerError when they report
+// an error.
+const (
+	requestIDKey       = "Request-Id" // canonical form of request-id
+	clientRequestIDKey = "Client-Request-Id"
+	maxClientRequestID = 128
+)
+
+// RequestID returns the request-id the handler gave the request that ctx
+// belongs to (a GUID, written as the request-id response header and in
+// the innerError of an error body), for a Service to log next to its own
+// records; "" outside a request served by NewHandler. ctx is the context
+// the handler passed to the method, or one derived from it.
+func RequestID(ctx context.Context) string {
+	if st := stateOf(ctx); st != nil {
+		return st.requestID
+	}
+	return ""
+}
+
+// nameRequest gives st a new request-id and writes the request-id and
+// client-request-id headers of the answer to r.
+func nameRequest(h http.Header, st *requestState, r *http.Request) {
+	st.requestID = newGUID()
+	client := r.Header.Get(clientRequestIDKey)
+	if !validClientRequestID(client) {
+		client = st.requestID
+	}
+	ids := []string{st.requestID, client} // one allocation for both
+	h[requestIDKey] = ids[0:1:1]
+	h[clientRequestIDKey] = ids[1:2:2]
+}
+
+// validClientRequestID reports whether the handler echoes a
+// client-request-id: 1 to 128 printable ASCII characters. Graph's SDKs
+// send a GUID.
+func validClientRequestID(s string) bool {
+	if s == "" || len(s) > maxClientRequestID {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// newGUID returns a random (version 4) GUID in its 36-character form.
+func newGUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], b[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], b[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], b[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], b[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], b[10:])
+	return string(s[:])
+}
+
+// innerErrorOf returns the innerError of an error answered with headers
+// h: the date and the ids nameRequest wrote, nil when h has no
+// request-id (an answer made outside ServeHTTP). The date is UTC with its
+// Z: innerError's date is an Edm.DateTimeOffset, and an offset-less
+// date, which Graph itself sends, fails the date parsing of some
+// versions of Graph's SDKs.
+func innerErrorOf(h http.Header) *innerError {
+	id := h.Get(requestIDKey)
+	if id == "" {
+		return nil
+	}
+	return &innerError{
+		Date:            time.Now().UTC().Format("2006-01-02T15:04:05Z"),
+		RequestID:       id,
+		ClientRequestID: h.Get(clientRequestIDKey),
+	}
+}
+
+// innerError is the innerError member of an error body.
+type innerError struct {
+	Date            string `json:"date"`
+	RequestID       string `json:"request-id"`
+	ClientRequestID string `json:"client-request-id,omitempty"`
 }
 
 // maxPathLen is the longest request path the handler routes, in bytes.

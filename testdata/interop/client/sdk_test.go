@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	abs "github.com/microsoft/kiota-abstractions-go"
@@ -60,21 +61,25 @@ func (p *staticToken) GetAllowedHostsValidator() *authentication.AllowedHostsVal
 type seen struct {
 	Method, URI string
 	Header      http.Header
-	// Status and RetryAfter are the answer's status and Retry-After.
+	// Status and RetryAfter are the answer's status and Retry-After,
+	// RequestID its request-id.
 	Status     int
 	RetryAfter string
+	RequestID  string
 }
 
-// statusWriter records the status and Retry-After header of an answer.
+// statusWriter records the status and the Retry-After and request-id
+// headers of an answer.
 type statusWriter struct {
 	http.ResponseWriter
 	status     int
 	retryAfter string
+	requestID  string
 }
 
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
-		w.status, w.retryAfter = code, w.Header().Get("Retry-After")
+		w.status, w.retryAfter, w.requestID = code, w.Header().Get("Retry-After"), w.Header().Get("request-id")
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
@@ -105,7 +110,7 @@ func (rec *recorder) wrap(h http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		h.ServeHTTP(sw, r)
 		rec.mu.Lock()
-		rec.reqs = append(rec.reqs, seen{r.Method, r.RequestURI, r.Header.Clone(), sw.status, sw.retryAfter})
+		rec.reqs = append(rec.reqs, seen{r.Method, r.RequestURI, r.Header.Clone(), sw.status, sw.retryAfter, sw.requestID})
 		rec.mu.Unlock()
 	})
 }
@@ -554,6 +559,10 @@ func TestUsers(t *testing.T) {
 		wantMsg := "Resource '" + id + "' does not exist or one of its queried reference-property objects are not present."
 		check := func(what string, err error) {
 			t.Helper()
+			reqs := rec.take()
+			if len(reqs) != 1 {
+				t.Fatalf("%s: %d requests, want 1 (the retry handler retries 429, 503 and 504 only): %v", what, len(reqs), reqs)
+			}
 			var oe *odataerrors.ODataError
 			if !errors.As(err, &oe) {
 				t.Fatalf("%s: %T %v, want *odataerrors.ODataError", what, err, err)
@@ -571,16 +580,29 @@ func TestUsers(t *testing.T) {
 			if got := deref(main.GetMessage()); got != wantMsg {
 				t.Errorf("%s: message %q, want %q", what, got, wantMsg)
 			}
+			// The innerError names the request as Graph's does: the
+			// answer's request-id, the client-request-id the SDK sent,
+			// and a date the SDK parses.
+			inner := main.GetInnerError()
+			if inner == nil {
+				t.Fatalf("%s: error without innerError", what)
+			}
+			sent := reqs[0].Header.Get("client-request-id")
+			if got := deref(inner.GetRequestId()); got == "" || got != reqs[0].RequestID {
+				t.Errorf("%s: innerError request-id %q, answer's request-id header %q", what, got, reqs[0].RequestID)
+			}
+			if got := deref(inner.GetClientRequestId()); sent == "" || got != sent {
+				t.Errorf("%s: innerError client-request-id %q, the SDK sent %q", what, got, sent)
+			}
+			if d := inner.GetDate(); d == nil || time.Since(*d) > time.Hour || time.Until(*d) > time.Hour {
+				t.Errorf("%s: innerError date %v", what, d)
+			}
 		}
 		_, err := client.ByUserId(id).Get(ctx, nil)
 		check("Get", err)
 		check("Delete", client.ByUserId(id).Delete(ctx, nil))
 		_, err = client.ByUserId(id).Patch(ctx, models.NewUser(), nil)
 		check("Patch", err)
-		// The retry handler retries 429, 503 and 504 only: one request each.
-		if reqs := rec.take(); len(reqs) != 3 {
-			t.Errorf("%d requests, want 3: %v", len(reqs), reqs)
-		}
 	})
 }
 

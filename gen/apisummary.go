@@ -44,13 +44,18 @@ func (e *emitter) apiSummary() []byte {
 	}
 	slices.Sort(r.lines)
 	r.lines = slices.Compact(r.lines)
-	var sb strings.Builder
-	sb.WriteString("// " + Header + "\n" + apiFormat + "\n")
+	head := "// " + Header + "\n" + apiFormat + "\n"
+	n := len(head)
 	for _, l := range r.lines {
-		sb.WriteString(l)
-		sb.WriteByte('\n')
+		n += len(l) + 1
 	}
-	return []byte(sb.String())
+	out := make([]byte, 0, n) // sized once: the beta summary is 5 MB
+	out = append(out, head...)
+	for _, l := range r.lines {
+		out = append(out, l...)
+		out = append(out, '\n')
+	}
+	return out
 }
 
 // apiRenderer collects summary lines; the type texts of fields are

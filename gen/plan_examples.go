@@ -67,6 +67,26 @@ type exampleTest struct {
 	// message when the docs show none.
 	errStatus           int
 	errCode, errMessage string
+	// headers are the headers of a success answer that a service sets
+	// (answerHeaded): the service double sets the documented ones with
+	// ResponseHeader, and the test checks the handler writes them.
+	headers [][2]string
+}
+
+// answerHeaded are the headers of a documented success answer that the
+// service chooses, in the order the test data lists them: where a
+// created entity or a long-running operation's monitor is.
+var answerHeaded = []string{"Location", "Content-Location", "Operation-Location"}
+
+// answerHeaders returns the answerHeaded headers resp documents.
+func answerHeaders(resp schema.HTTPMessage) [][2]string {
+	var out [][2]string
+	for _, name := range answerHeaded {
+		if v := resp.Header(name); v != "" {
+			out = append(out, [2]string{name, v})
+		}
+	}
+	return out
 }
 
 // wantStatus is the status the test asserts: the documented response's,
@@ -276,6 +296,9 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 		}
 		t.errStatus, t.errCode, t.errMessage = resp.Status, code, msg
 		return "", ""
+	}
+	if resp.Status >= 200 && resp.Status < 300 {
+		t.headers = answerHeaders(resp)
 	}
 	if resp.Status == 204 && strings.TrimSpace(resp.Body) != "" {
 		// Graph answers 204 without a body (RFC 9110 allows none): the

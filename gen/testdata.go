@@ -95,6 +95,11 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	if t.status != 0 && !t.rejected {
 		line("set-status", strconv.Itoa(t.status))
 	}
+	if !t.rejected && t.errStatus == 0 {
+		for _, h := range t.headers {
+			line("header", strconv.Quote(h[0]), strconv.Quote(h[1]))
+		}
+	}
 	for _, p := range t.params {
 		line("param", p.field, strconv.Quote(p.value))
 	}

@@ -39,6 +39,9 @@ import (
 //	                              response with this Content-Type; the
 //	                              client must get both
 //	location "https://x/y"        ... redirecting there instead
+//	header "Location" "/x/y"      the double sets this header of its
+//	                              answer with ResponseHeader; the
+//	                              client must get it
 //	error 404 "code" "message"    the double returns this *Error
 //	truncated                     the documented response is a subset
 //	response-renamed "a/B"        it spells members (the first named) in
@@ -163,6 +166,9 @@ type DocExample struct {
 	IsCount              bool
 	IsStream             bool   // the operation answers a *Stream
 	StreamType, Location string // its documented Content-Type and Location
+	// AnswerHeaders are the headers of a success answer the service sets
+	// (Location, Content-Location, Operation-Location), as documented.
+	AnswerHeaders        [][2]string
 	ErrStatus            int
 	ErrCode, ErrMessage  string
 	Truncated            bool
@@ -213,6 +219,13 @@ func parseDocExample(a *docArchive, name string) (*DocExample, error) {
 			ex.StreamType, err = strconv.Unquote(val)
 		case "location":
 			ex.Location, err = strconv.Unquote(val)
+		case "header":
+			var name, rest string
+			if name, rest, err = CutQuoted(val); err == nil {
+				var v string
+				v, err = strconv.Unquote(strings.TrimSpace(rest))
+				ex.AnswerHeaders = append(ex.AnswerHeaders, [2]string{name, v})
+			}
 		case "error":
 			code, rest, _ := strings.Cut(val, " ")
 			if ex.ErrStatus, err = strconv.Atoi(code); err == nil {

@@ -179,22 +179,46 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeError(w, e)
 }
 
-// trackingWriter records whether a response has been started.
+// trackingWriter records whether a response has been started, and adds
+// the headers the Service set (ResponseHeader) to a success answer.
 type trackingWriter struct {
 	http.ResponseWriter
 	wrote bool
+	// service holds the headers the Service set, nil for none.
+	service http.Header
 }
 
 // WriteHeader records that the response has started.
 func (w *trackingWriter) WriteHeader(status int) {
+	if !w.wrote {
+		w.addServiceHeaders(status)
+	}
 	w.wrote = true
 	w.ResponseWriter.WriteHeader(status)
 }
 
 // Write records that the response has started.
 func (w *trackingWriter) Write(p []byte) (int, error) {
+	if !w.wrote {
+		w.addServiceHeaders(http.StatusOK)
+	}
 	w.wrote = true
 	return w.ResponseWriter.Write(p)
+}
+
+// addServiceHeaders adds the headers the Service set to an answer with
+// the given status, unless it is an error; a header the handler set
+// (Content-Type, Location of a *Stream, ...) is kept.
+func (w *trackingWriter) addServiceHeaders(status int) {
+	if len(w.service) == 0 || status >= 400 {
+		return
+	}
+	h := w.ResponseWriter.Header()
+	for k, vs := range w.service {
+		if _, set := h[k]; !set && len(vs) > 0 {
+			h[k] = vs
+		}
+	}
 }
 
 // Unwrap returns the underlying ResponseWriter, for http.ResponseController.

@@ -14,6 +14,30 @@ import (
 // may call SetStatus from another goroutine.
 type statusHolder struct{ code atomic.Int64 }
 
+// ResponseHeader returns the headers a Service method adds to its answer:
+// the Location of an entity it created (201 Created; OData asks for it)
+// or of the monitor of a long-running operation (202 Accepted), an ETag,
+// a Content-Location. ctx is the context the handler passed to the method
+// (or one derived from it); set the headers before the method returns.
+// They are written with a success answer only: an error answer carries
+// none of them. A header the handler writes itself wins over the one set
+// here: Content-Type, Content-Length, request-id, client-request-id, a
+// *Stream's Location, Preference-Applied. Outside a request served by
+// NewHandler, the headers returned go nowhere.
+//
+// Like an http.Header, it is not safe for use by several goroutines at
+// once.
+func ResponseHeader(ctx context.Context) http.Header {
+	st := stateOf(ctx)
+	if st == nil {
+		return http.Header{}
+	}
+	if st.w.service == nil {
+		st.w.service = http.Header{}
+	}
+	return st.w.service
+}
+
 // SetStatus lets a Service method choose the success status of its answer
 // instead of the status its page documents: 201 for a create that the docs
 // show answering 201 Created, 204 for an answer without content, 200 for a

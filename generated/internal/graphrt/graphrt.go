@@ -4415,6 +4415,9 @@ func joinPath(path, name string) string {
 //	                              response with this Content-Type; the
 //	                              client must get both
 //	location "https://x/y"        ... redirecting there instead
+//	header "Location" "/x/y"      the double sets this header of its
+//	                              answer with ResponseHeader; the
+//	                              client must get it
 //	error 404 "code" "message"    the double returns this *Error
 //	truncated                     the documented response is a subset
 //	response-renamed "a/B"        it spells members (the first named) in
@@ -4539,6 +4542,9 @@ type DocExample struct {
 	IsCount              bool
 	IsStream             bool   // the operation answers a *Stream
 	StreamType, Location string // its documented Content-Type and Location
+	// AnswerHeaders are the headers of a success answer the service sets
+	// (Location, Content-Location, Operation-Location), as documented.
+	AnswerHeaders        [][2]string
 	ErrStatus            int
 	ErrCode, ErrMessage  string
 	Truncated            bool
@@ -4589,6 +4595,13 @@ func parseDocExample(a *docArchive, name string) (*DocExample, error) {
 			ex.StreamType, err = strconv.Unquote(val)
 		case "location":
 			ex.Location, err = strconv.Unquote(val)
+		case "header":
+			var name, rest string
+			if name, rest, err = CutQuoted(val); err == nil {
+				var v string
+				v, err = strconv.Unquote(strings.TrimSpace(rest))
+				ex.AnswerHeaders = append(ex.AnswerHeaders, [2]string{name, v})
+			}
 		case "error":
 			code, rest, _ := strings.Cut(val, " ")
 			if ex.ErrStatus, err = strconv.Atoi(code); err == nil {
@@ -4920,22 +4933,46 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	writeError(w, e)
 }
 
-// trackingWriter records whether a response has been started.
+// trackingWriter records whether a response has been started, and adds
+// the headers the Service set (ResponseHeader) to a success answer.
 type trackingWriter struct {
 	http.ResponseWriter
 	wrote bool
+	// service holds the headers the Service set, nil for none.
+	service http.Header
 }
 
 // WriteHeader records that the response has started.
 func (w *trackingWriter) WriteHeader(status int) {
+	if !w.wrote {
+		w.addServiceHeaders(status)
+	}
 	w.wrote = true
 	w.ResponseWriter.WriteHeader(status)
 }
 
 // Write records that the response has started.
 func (w *trackingWriter) Write(p []byte) (int, error) {
+	if !w.wrote {
+		w.addServiceHeaders(http.StatusOK)
+	}
 	w.wrote = true
 	return w.ResponseWriter.Write(p)
+}
+
+// addServiceHeaders adds the headers the Service set to an answer with
+// the given status, unless it is an error; a header the handler set
+// (Content-Type, Location of a *Stream, ...) is kept.
+func (w *trackingWriter) addServiceHeaders(status int) {
+	if len(w.service) == 0 || status >= 400 {
+		return
+	}
+	h := w.ResponseWriter.Header()
+	for k, vs := range w.service {
+		if _, set := h[k]; !set && len(vs) > 0 {
+			h[k] = vs
+		}
+	}
 }
 
 // Unwrap returns the underlying ResponseWriter, for http.ResponseController.
@@ -9780,6 +9817,30 @@ func (p *odataParser) peekDirection() (string, int) {
 // statusHolder holds the status a Service chose with SetStatus; a method
 // may call SetStatus from another goroutine.
 type statusHolder struct{ code atomic.Int64 }
+
+// ResponseHeader returns the headers a Service method adds to its answer:
+// the Location of an entity it created (201 Created; OData asks for it)
+// or of the monitor of a long-running operation (202 Accepted), an ETag,
+// a Content-Location. ctx is the context the handler passed to the method
+// (or one derived from it); set the headers before the method returns.
+// They are written with a success answer only: an error answer carries
+// none of them. A header the handler writes itself wins over the one set
+// here: Content-Type, Content-Length, request-id, client-request-id, a
+// *Stream's Location, Preference-Applied. Outside a request served by
+// NewHandler, the headers returned go nowhere.
+//
+// Like an http.Header, it is not safe for use by several goroutines at
+// once.
+func ResponseHeader(ctx context.Context) http.Header {
+	st := stateOf(ctx)
+	if st == nil {
+		return http.Header{}
+	}
+	if st.w.service == nil {
+		st.w.service = http.Header{}
+	}
+	return st.w.service
+}
 
 // SetStatus lets a Service method choose the success status of its answer
 // instead of the status its page documents: 201 for a create that the docs

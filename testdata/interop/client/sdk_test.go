@@ -207,11 +207,20 @@ func TestUsers(t *testing.T) {
 		pw.SetForceChangePasswordNextSignIn(new(true))
 		pw.SetPassword(new("xWwvJ]6NMw+bWH-d"))
 		body.SetPasswordProfile(pw)
-		got, err := client.Post(ctx, body, nil)
+		// The SDK's headers inspection reads the answer's headers.
+		inspect := khttp.NewHeadersInspectionOptions()
+		inspect.InspectResponseHeaders = true
+		got, err := client.Post(ctx, body, &users.UsersRequestBuilderPostRequestConfiguration{Options: []abs.RequestOption{inspect}})
 		if err != nil {
 			t.Fatalf("Post: %v", describe(err))
 		}
 		id = deref(got.GetId())
+		if loc := inspect.GetResponseHeaders().Get("Location"); len(loc) != 1 || loc[0] != "https://graph.microsoft.com/v1.0/users/"+id {
+			t.Errorf("Post answered Location %q, want the one the service set with ResponseHeader", loc)
+		}
+		if rid := inspect.GetResponseHeaders().Get("request-id"); len(rid) != 1 || len(rid[0]) != 36 {
+			t.Errorf("Post answered request-id %q, want a GUID", rid)
+		}
 		if id == "" || deref(got.GetDisplayName()) != "Adele Vance" || !deref(got.GetAccountEnabled()) || deref(got.GetUserPrincipalName()) != "AdeleV@contoso.com" {
 			t.Errorf("Post answered id %q, displayName %q, accountEnabled %v, userPrincipalName %q", id, deref(got.GetDisplayName()), deref(got.GetAccountEnabled()), deref(got.GetUserPrincipalName()))
 		}

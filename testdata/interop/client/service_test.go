@@ -113,6 +113,8 @@ func (s *usersService) create(ctx context.Context, body createBody) (*graph.User
 	u.MailNickname = body.MailNickname
 	u.UserPrincipalName = body.UserPrincipalName
 	u = s.add(u)
+	// Where the created user is, as OData asks of a 201 Created.
+	graph.ResponseHeader(ctx).Set("Location", "https://graph.microsoft.com/v1.0/users/"+deref(u.ID.Value))
 	return &u, nil
 }
 

@@ -113,16 +113,18 @@ func RunDocRoutes(t *testing.T, service reflect.Type, table []*rt.Operation) {
 
 // docDouble stands in for the Service: it checks that the expected
 // Operation was called, hands the decoded request to check, chooses the
-// status with SetStatus when status is not 0, and returns result and err.
+// status with SetStatus when status is not 0, sets headers with
+// ResponseHeader, and returns result and err.
 type docDouble struct {
-	t      *testing.T
-	want   string // "" when no operation may be called
-	mu     sync.Mutex
-	called bool
-	check  func(req reflect.Value)
-	status int
-	result any
-	err    error
+	t       *testing.T
+	want    string // "" when no operation may be called
+	mu      sync.Mutex
+	called  bool
+	check   func(req reflect.Value)
+	status  int
+	headers [][2]string // set with ResponseHeader
+	result  any
+	err     error
 }
 
 // call is the handler's intercept.
@@ -143,6 +145,9 @@ func (s *docDouble) call(op *rt.OpInfo, ctx context.Context, req any) (any, erro
 	}
 	if s.status != 0 {
 		rt.SetStatus(ctx, s.status)
+	}
+	for _, h := range s.headers {
+		rt.ResponseHeader(ctx).Set(h[0], h[1])
 	}
 	return s.result, s.err
 }
@@ -170,7 +175,7 @@ func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
 		}
 		return
 	}
-	dbl := &docDouble{t: t, want: op.Name, status: ex.SetStatus}
+	dbl := &docDouble{t: t, want: op.Name, status: ex.SetStatus, headers: ex.AnswerHeaders}
 	dbl.check = func(req reflect.Value) { d.checkRequest(t, op, ex, req) }
 	switch {
 	case ex.IsStream:
@@ -198,6 +203,11 @@ func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
 	}
 	if !dbl.called {
 		t.Fatal("the service was not called")
+	}
+	for _, h := range ex.AnswerHeaders {
+		if got := rec.Header().Get(h[0]); got != h[1] {
+			t.Errorf("%s = %q, want %q (the documented header, which the service set)", h[0], got, h[1])
+		}
 	}
 	switch {
 	case ex.IsStream:

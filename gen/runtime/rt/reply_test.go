@@ -310,3 +310,48 @@ func TestConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestResponseHeader checks the headers a Service sets with
+// ResponseHeader: written with a success answer, the handler's own
+// headers kept, none with an error, and carried into a batch's responses.
+func TestResponseHeader(t *testing.T) {
+	svc := &testService{getUser: func(ctx context.Context, req *getUserRequest) (*report, error) {
+		h := ResponseHeader(ctx)
+		h.Set("Location", "https://graph.example/v1.0/users/"+req.ID)
+		h.Set("ETag", `W/"1"`)
+		h.Set("Content-Type", "text/plain")
+		h.Set("request-id", "mine")
+		if req.ID == "missing" {
+			return nil, &Error{Status: 404}
+		}
+		SetStatus(ctx, 201)
+		return &report{ID: req.ID}, nil
+	}}
+	h := newTestHandler(svc)
+	rec := serve(t, h, "GET", "/users/u1", "")
+	if rec.Code != 201 || rec.Header().Get("Location") != "https://graph.example/v1.0/users/u1" || rec.Header().Get("ETag") != `W/"1"` {
+		t.Errorf("answer %d %v, want 201 with the Location and ETag the service set", rec.Code, rec.Header())
+	}
+	if ct := rec.Header().Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type %q: the service's text/plain won over the handler's", ct)
+	}
+	if id := rec.Header().Get("request-id"); !isGUID(id) {
+		t.Errorf("request-id %q: the service's won over the handler's", id)
+	}
+	rec = serve(t, h, "GET", "/users/missing", "")
+	wantError(t, rec, 404, "itemNotFound")
+	if l := rec.Header().Get("Location"); l != "" {
+		t.Errorf("error answer with the service's Location %q", l)
+	}
+	rec = postBatch(h, `{"requests": [{"id": "1", "method": "GET", "url": "/users/u2"}]}`)
+	var out struct {
+		Responses []struct {
+			Status  int               `json:"status"`
+			Headers map[string]string `json:"headers"`
+		} `json:"responses"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || len(out.Responses) != 1 || out.Responses[0].Status != 201 || out.Responses[0].Headers["Location"] != "https://graph.example/v1.0/users/u2" {
+		t.Errorf("batch: %s", rec.Body)
+	}
+	ResponseHeader(context.Background()).Set("Location", "/nowhere") // outside a request: no panic
+}

@@ -47,6 +47,8 @@ type cfService struct {
 	create func(*cfCreateRequest) (*fxAddress, error)
 	del    func(*cfGetRequest) error
 	calls  int
+	// noLocation: CreateAddress answers without a Location.
+	noLocation bool
 }
 
 func (s *cfService) GetAddress(_ context.Context, req *cfGetRequest) (*fxAddress, error) {
@@ -71,6 +73,9 @@ func (s *cfService) CreateAddress(ctx context.Context, req *cfCreateRequest) (*f
 		return nil, NotImplemented("CreateAddress")
 	}
 	SetStatus(ctx, http.StatusCreated)
+	if !s.noLocation {
+		ResponseHeader(ctx).Set("Location", "/addresses/new")
+	}
 	return s.create(req)
 }
 
@@ -134,6 +139,7 @@ GET "/addresses/$count"
 op CreateAddress
 status 201
 set-status 201
+header "Location" "https://graph.example/v1.0/addresses/a1"
 -- request --
 POST "/addresses"
 Content-Type: application/json
@@ -342,6 +348,9 @@ func TestRunExamplesFailures(t *testing.T) {
 		{"no body", func(s *cfService) {
 			s.create = func(*cfCreateRequest) (*fxAddress, error) { return nil, nil }
 		}, []string{"CreateAddress/create_address"}, "the answer has no body; the docs show one"},
+		{"no Location", func(s *cfService) {
+			s.noLocation = true
+		}, []string{"CreateAddress/create_address"}, "without a Location; the docs answer one"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			svc := memAddresses()

@@ -3881,7 +3881,26 @@ func checkExample(h *Handler, op *OpInfo, ex *DocExample) (failures []string, sk
 			return []string{fmt.Sprintf("got %s: %v", got, err)}, ""
 		}
 	}
+	if missingLocation(ex, code, w.header) {
+		return []string{fmt.Sprintf("got %s without a Location; the docs answer one, where the created entity or the operation's monitor is (set it with ResponseHeader)", got)}, ""
+	}
 	return nil, ""
+}
+
+// missingLocation reports whether an answer with status code and headers
+// h lacks the Location its example documents, when the status says where
+// something is: 201 Created (OData asks for it) or 202 Accepted (where
+// the client polls the operation). Its value is the service's to choose.
+func missingLocation(ex *DocExample, code int, h http.Header) bool {
+	if code != http.StatusCreated && code != http.StatusAccepted || h.Get("Location") != "" {
+		return false
+	}
+	for _, kv := range ex.AnswerHeaders {
+		if kv[0] == "Location" {
+			return true
+		}
+	}
+	return false
 }
 
 // checkExampleBody checks the JSON body of an answer against the

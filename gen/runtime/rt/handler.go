@@ -236,8 +236,10 @@ type requestState struct {
 	// segment is the $count or type-cast segment the handler stripped to
 	// route the request to a collection, "" for none.
 	segment string
-	// requestID is the request-id the handler gave the request.
+	// requestID is the request-id the handler gave the request; ids
+	// hold the values of the request-id and client-request-id headers.
 	requestID string
+	ids       [2]string
 	w         trackingWriter
 }
 

@@ -40,9 +40,10 @@ func nameRequest(h http.Header, st *requestState, r *http.Request) {
 	if !validClientRequestID(client) {
 		client = st.requestID
 	}
-	ids := []string{st.requestID, client} // one allocation for both
-	h[requestIDKey] = ids[0:1:1]
-	h[clientRequestIDKey] = ids[1:2:2]
+	// The header values live in st, which is allocated anyway.
+	st.ids = [2]string{st.requestID, client}
+	h[requestIDKey] = st.ids[0:1:1]
+	h[clientRequestIDKey] = st.ids[1:2:2]
 }
 
 // validClientRequestID reports whether the handler echoes a

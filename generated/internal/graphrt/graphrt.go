@@ -5009,8 +5009,10 @@ type requestState struct {
 	// segment is the $count or type-cast segment the handler stripped to
 	// route the request to a collection, "" for none.
 	segment string
-	// requestID is the request-id the handler gave the request.
+	// requestID is the request-id the handler gave the request; ids
+	// hold the values of the request-id and client-request-id headers.
 	requestID string
+	ids       [2]string
 	w         trackingWriter
 }
 
@@ -10029,9 +10031,10 @@ func nameRequest(h http.Header, st *requestState, r *http.Request) {
 	if !validClientRequestID(client) {
 		client = st.requestID
 	}
-	ids := []string{st.requestID, client} // one allocation for both
-	h[requestIDKey] = ids[0:1:1]
-	h[clientRequestIDKey] = ids[1:2:2]
+	// The header values live in st, which is allocated anyway.
+	st.ids = [2]string{st.requestID, client}
+	h[requestIDKey] = st.ids[0:1:1]
+	h[clientRequestIDKey] = st.ids[1:2:2]
 }
 
 // validClientRequestID reports whether the handler echoes a

@@ -67,6 +67,10 @@ type exampleTest struct {
 	// message when the docs show none.
 	errStatus           int
 	errCode, errMessage string
+	// errTarget and errDetails are the error's target and details, which
+	// the double returns too and the test checks.
+	errTarget  string
+	errDetails []docErrorRow
 	// headers are the headers of a success answer that a service sets
 	// (answerHeaded): the service double sets the documented ones with
 	// ResponseHeader, and the test checks the handler writes them.
@@ -106,26 +110,53 @@ func (t *exampleTest) serving(own *opPlan) *opPlan {
 	return own
 }
 
-// graphError reads the code and message of a documented error answer:
-// none for an empty body, else a JSON object with an "error" object
-// (other members, such as innerError or details, are not checked).
-func graphError(resp schema.HTTPMessage) (code, message string, ok bool) {
+// docError is what the test checks of a documented error answer: its
+// code and message, and OData's target and details.
+type docError struct {
+	Code    string        `json:"code"`
+	Message string        `json:"message"`
+	Target  string        `json:"target"`
+	Details []docErrorRow `json:"details"`
+}
+
+// docErrorRow is one of the details of a docError.
+type docErrorRow struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Target  string `json:"target"`
+}
+
+// graphError reads a documented error answer: none for an empty body,
+// else a JSON object with an "error" object. Its target and details are
+// read when they are a string and an array of objects of string members;
+// otherwise they are not checked, nor are other members (innerError,
+// the details' other members).
+func graphError(resp schema.HTTPMessage) (docError, bool) {
 	if strings.TrimSpace(resp.Body) == "" {
-		return "", "", true
+		return docError{}, true
 	}
 	if !resp.JSON {
-		return "", "", false
+		return docError{}, false
 	}
 	var body struct {
 		Error *struct {
-			Code    string `json:"code"`
-			Message string `json:"message"`
+			Code    string          `json:"code"`
+			Message string          `json:"message"`
+			Target  json.RawMessage `json:"target"`
+			Details json.RawMessage `json:"details"`
 		} `json:"error"`
 	}
 	if json.Unmarshal([]byte(resp.Body), &body) != nil || body.Error == nil {
-		return "", "", false
+		return docError{}, false
 	}
-	return body.Error.Code, body.Error.Message, true
+	e := docError{Code: body.Error.Code, Message: body.Error.Message}
+	if json.Unmarshal(body.Error.Target, &e.Target) != nil {
+		e.Target = ""
+	}
+	if json.Unmarshal(body.Error.Details, &e.Details) != nil {
+		e.Details = nil
+	}
+	return e, true
 }
 
 // orBody names a property, or the body as a whole.
@@ -194,7 +225,7 @@ func (p *plan) testWarnings(o *opPlan, t *exampleTest) {
 		warn(diag.ExampleStatusDiffers, fmt.Sprintf("example %s answers %d but the page documents %d; the test has the service choose %d with SetStatus", ex.Name, t.status, sv.op.Status, t.status))
 	}
 	if t.errStatus != 0 {
-		warn(diag.ExampleErrorAnswer, fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, not other members", ex.Name, t.errStatus))
+		warn(diag.ExampleErrorAnswer, fmt.Sprintf("example %s answers the error %d; the test has the service return it as an *Error and checks the status, the error code and message, and its target and details (code, message, target), not other members", ex.Name, t.errStatus))
 	}
 	if t.queryMalformed {
 		warn(diag.ExampleQueryMalformed, fmt.Sprintf("example %s requests %s?%s, whose query options the handler rejects with 400 as Graph does: %s; the test asserts the 400", ex.Name, t.path, t.query, t.queryError))
@@ -290,11 +321,12 @@ func (p *plan) answerCheck(o *opPlan, t *exampleTest) (string, string) {
 		return "", ""
 	}
 	if resp.IsError() {
-		code, msg, ok := graphError(resp)
+		de, ok := graphError(resp)
 		if !ok {
 			return diag.ExampleStatusMismatch, fmt.Sprintf("example %s answers %d but the page documents %d, with a body that is not a Graph error", ex.Name, resp.Status, o.op.Status)
 		}
-		t.errStatus, t.errCode, t.errMessage = resp.Status, code, msg
+		t.errStatus, t.errCode, t.errMessage = resp.Status, de.Code, de.Message
+		t.errTarget, t.errDetails = de.Target, de.Details
 		return "", ""
 	}
 	if resp.Status >= 200 && resp.Status < 300 {

@@ -42,7 +42,7 @@ func TestExampleStatus(t *testing.T) {
 		"widget-delete.md example-status-differs: example delete_widget answers 200 but the page documents 204; the test has the service choose 200 with SetStatus",
 		`widget-get.md property-name-variant: the example response of get_widget_name_case shows "Name", which widget spells "name"; read as that property`,
 		"widget-post.md example-status-differs: example create_widget answers 201 but the page documents 200; the test has the service choose 201 with SetStatus",
-		"widget-post.md example-error-answer: example create_widget_conflict answers the error 409; the test has the service return it as an *Error and checks the status, the error code and message, not other members",
+		"widget-post.md example-error-answer: example create_widget_conflict answers the error 409; the test has the service return it as an *Error and checks the status, the error code and message, and its target and details (code, message, target), not other members",
 		"widget-post.md example-status-mismatch: example create_widget_unavailable answers 503 but the page documents 200, with a body that is not a Graph error",
 		"widget-post.md example-request-only: example create_widget_request_only documents no response; the test checks the request only (it routes to CreateWidget, its body decodes as documented, and the handler answers 200)",
 		"widget-post.md example-foreign-host: example create_widget_notification calls bot.contoso.com, not the Graph service; it is not a route of this package",

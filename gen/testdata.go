@@ -87,6 +87,12 @@ func (e *emitter) writeExample(b *bytes.Buffer, own *opPlan, t *exampleTest) {
 	case t.errStatus != 0:
 		line("status", strconv.Itoa(t.errStatus))
 		line("error", strconv.Itoa(t.errStatus), strconv.Quote(t.errCode), strconv.Quote(t.errMessage))
+		if t.errTarget != "" {
+			line("error-target", strconv.Quote(t.errTarget))
+		}
+		for _, d := range t.errDetails {
+			line("error-detail", strconv.Quote(d.Code), strconv.Quote(d.Message), strconv.Quote(d.Target))
+		}
 		roundTrips = true
 	default:
 		line("status", strconv.Itoa(t.wantStatus(o)))

@@ -156,7 +156,15 @@ type Binary = graphrt.Binary
 // RetryAfter, when positive, is written as the Retry-After header (in
 // whole seconds, rounded up), as Graph answers when it throttles (429) or
 // is unavailable (503): Graph's SDKs wait that long before they retry.
+//
+// Target and Details are OData's optional members of an error: the target
+// of the error (a property name, say) and the errors it is made of, each
+// with its own code, message and target, as Graph answers a request with
+// several validation errors. They are written when set.
 type Error = graphrt.Error
+
+// ErrorDetail is one of the Details of an Error.
+type ErrorDetail = graphrt.ErrorDetail
 
 // ValidationError reports an enum property whose value is not one of the
 // documented members: Property is the JSON path of the property (such as

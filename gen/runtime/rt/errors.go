@@ -30,11 +30,25 @@ import (
 // RetryAfter, when positive, is written as the Retry-After header (in
 // whole seconds, rounded up), as Graph answers when it throttles (429) or
 // is unavailable (503): Graph's SDKs wait that long before they retry.
+//
+// Target and Details are OData's optional members of an error: the target
+// of the error (a property name, say) and the errors it is made of, each
+// with its own code, message and target, as Graph answers a request with
+// several validation errors. They are written when set.
 type Error struct {
 	Status     int
 	Code       string
 	Message    string
 	RetryAfter time.Duration
+	Target     string
+	Details    []ErrorDetail
+}
+
+// ErrorDetail is one of the Details of an Error.
+type ErrorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Target  string `json:"target,omitempty"`
 }
 
 // Error returns the status, code and message of e ("nil *Error" for a
@@ -130,20 +144,29 @@ type ErrorBody struct {
 
 // errorDetail is the "error" member of an error response.
 type errorDetail struct {
-	Code       string      `json:"code"`
-	Message    string      `json:"message"`
-	InnerError *innerError `json:"innerError,omitempty"`
+	Code       string        `json:"code"`
+	Message    string        `json:"message"`
+	Target     string        `json:"target,omitempty"`
+	Details    []ErrorDetail `json:"details,omitempty"`
+	InnerError *innerError   `json:"innerError,omitempty"`
 }
 
-// writeError writes e as an error response: the code and message of e,
-// and the innerError of the request (see innerErrorOf).
+// writeError writes e as an error response: the code, message, target
+// and details of e, and the innerError of the request (see
+// innerErrorOf).
 func writeError(w http.ResponseWriter, e *Error) {
 	status, code, message := e.normalize()
 	h := w.Header()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message, InnerError: innerErrorOf(h)}})
+	body := errorDetail{Code: code, Message: message, InnerError: innerErrorOf(h)}
+	if status == e.Status {
+		// Not for the 500 that stands for an Error whose Status is not an
+		// error status.
+		body.Target, body.Details = e.Target, e.Details
+	}
+	_ = enc.Encode(ErrorBody{Error: body})
 	h.Del("Content-Length")
 	if e.RetryAfter > 0 && status == e.Status {
 		h.Set("Retry-After", strconv.FormatInt(int64((e.RetryAfter+time.Second-1)/time.Second), 10))

@@ -297,3 +297,26 @@ func TestErrorRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTargetDetails checks OData's optional error members: target
+// and details written after code and message, in that order, and none of
+// them for the 500 that stands for an Error with a success status.
+func TestErrorTargetDetails(t *testing.T) {
+	e := &Error{Status: 422, Code: "Request_UnprocessableEntity", Message: "The values provided contain one or more validation errors.", Target: "group",
+		Details: []ErrorDetail{{Code: "MissingPrefixSuffix", Message: "Property displayName is missing a required prefix.", Target: "displayName"}, {Code: "Other", Message: "m"}}}
+	svc := &testService{getUser: func(context.Context, *getUserRequest) (*report, error) { return nil, e }}
+	rec := serve(t, newTestHandler(svc), "GET", "/me", "")
+	if rec.Code != 422 {
+		t.Fatalf("status %d", rec.Code)
+	}
+	want := `{"error":{"code":"Request_UnprocessableEntity","message":"The values provided contain one or more validation errors.","target":"group","details":[{"code":"MissingPrefixSuffix","message":"Property displayName is missing a required prefix.","target":"displayName"},{"code":"Other","message":"m"}],"innerError":`
+	if !strings.HasPrefix(rec.Body.String(), want) {
+		t.Errorf("body %s\nwant it to start %s", rec.Body, want)
+	}
+	e.Status = 200
+	rec = serve(t, newTestHandler(svc, WithErrorLog(nil)), "GET", "/me", "")
+	wantError(t, rec, 500, "generalException")
+	if strings.Contains(rec.Body.String(), "details") || strings.Contains(rec.Body.String(), "target") {
+		t.Errorf("500 with the Error's target or details: %s", rec.Body)
+	}
+}

@@ -43,6 +43,9 @@ import (
 //	                              answer with ResponseHeader; the
 //	                              client must get it
 //	error 404 "code" "message"    the double returns this *Error
+//	error-target "displayName"    ... with this Target
+//	error-detail "c" "m" "t"      ... and this detail (code, message,
+//	                              target); the client must get them
 //	truncated                     the documented response is a subset
 //	response-renamed "a/B"        it spells members (the first named) in
 //	                              other letter case than their properties:
@@ -171,6 +174,8 @@ type DocExample struct {
 	AnswerHeaders        [][2]string
 	ErrStatus            int
 	ErrCode, ErrMessage  string
+	ErrTarget            string        // the error's documented target
+	ErrDetails           []ErrorDetail // and details
 	Truncated            bool
 	ResponseRenamed      string // a member spelled in other letter case
 	requestOnly          bool
@@ -235,6 +240,20 @@ func parseDocExample(a *docArchive, name string) (*DocExample, error) {
 					ex.ErrMessage, err = strconv.Unquote(strings.TrimSpace(msg))
 				}
 			}
+		case "error-target":
+			ex.ErrTarget, err = strconv.Unquote(val)
+		case "error-detail":
+			var d [3]string
+			rest := val
+			for i := range d {
+				if d[i], rest, err = CutQuoted(rest); err != nil {
+					break
+				}
+			}
+			if err == nil && strings.TrimSpace(rest) != "" {
+				err = fmt.Errorf("more than three quoted strings")
+			}
+			ex.ErrDetails = append(ex.ErrDetails, ErrorDetail{Code: d[0], Message: d[1], Target: d[2]})
 		case "truncated":
 			ex.Truncated = true
 		case "response-renamed":

@@ -4254,11 +4254,25 @@ func isoDurationUnit(s string, next int, number bool) int {
 // RetryAfter, when positive, is written as the Retry-After header (in
 // whole seconds, rounded up), as Graph answers when it throttles (429) or
 // is unavailable (503): Graph's SDKs wait that long before they retry.
+//
+// Target and Details are OData's optional members of an error: the target
+// of the error (a property name, say) and the errors it is made of, each
+// with its own code, message and target, as Graph answers a request with
+// several validation errors. They are written when set.
 type Error struct {
 	Status     int
 	Code       string
 	Message    string
 	RetryAfter time.Duration
+	Target     string
+	Details    []ErrorDetail
+}
+
+// ErrorDetail is one of the Details of an Error.
+type ErrorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Target  string `json:"target,omitempty"`
 }
 
 // Error returns the status, code and message of e ("nil *Error" for a
@@ -4354,20 +4368,29 @@ type ErrorBody struct {
 
 // errorDetail is the "error" member of an error response.
 type errorDetail struct {
-	Code       string      `json:"code"`
-	Message    string      `json:"message"`
-	InnerError *innerError `json:"innerError,omitempty"`
+	Code       string        `json:"code"`
+	Message    string        `json:"message"`
+	Target     string        `json:"target,omitempty"`
+	Details    []ErrorDetail `json:"details,omitempty"`
+	InnerError *innerError   `json:"innerError,omitempty"`
 }
 
-// writeError writes e as an error response: the code and message of e,
-// and the innerError of the request (see innerErrorOf).
+// writeError writes e as an error response: the code, message, target
+// and details of e, and the innerError of the request (see
+// innerErrorOf).
 func writeError(w http.ResponseWriter, e *Error) {
 	status, code, message := e.normalize()
 	h := w.Header()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(ErrorBody{Error: errorDetail{Code: code, Message: message, InnerError: innerErrorOf(h)}})
+	body := errorDetail{Code: code, Message: message, InnerError: innerErrorOf(h)}
+	if status == e.Status {
+		// Not for the 500 that stands for an Error whose Status is not an
+		// error status.
+		body.Target, body.Details = e.Target, e.Details
+	}
+	_ = enc.Encode(ErrorBody{Error: body})
 	h.Del("Content-Length")
 	if e.RetryAfter > 0 && status == e.Status {
 		h.Set("Retry-After", strconv.FormatInt(int64((e.RetryAfter+time.Second-1)/time.Second), 10))
@@ -4438,6 +4461,9 @@ func joinPath(path, name string) string {
 //	                              answer with ResponseHeader; the
 //	                              client must get it
 //	error 404 "code" "message"    the double returns this *Error
+//	error-target "displayName"    ... with this Target
+//	error-detail "c" "m" "t"      ... and this detail (code, message,
+//	                              target); the client must get them
 //	truncated                     the documented response is a subset
 //	response-renamed "a/B"        it spells members (the first named) in
 //	                              other letter case than their properties:
@@ -4566,6 +4592,8 @@ type DocExample struct {
 	AnswerHeaders        [][2]string
 	ErrStatus            int
 	ErrCode, ErrMessage  string
+	ErrTarget            string        // the error's documented target
+	ErrDetails           []ErrorDetail // and details
 	Truncated            bool
 	ResponseRenamed      string // a member spelled in other letter case
 	requestOnly          bool
@@ -4630,6 +4658,20 @@ func parseDocExample(a *docArchive, name string) (*DocExample, error) {
 					ex.ErrMessage, err = strconv.Unquote(strings.TrimSpace(msg))
 				}
 			}
+		case "error-target":
+			ex.ErrTarget, err = strconv.Unquote(val)
+		case "error-detail":
+			var d [3]string
+			rest := val
+			for i := range d {
+				if d[i], rest, err = CutQuoted(rest); err != nil {
+					break
+				}
+			}
+			if err == nil && strings.TrimSpace(rest) != "" {
+				err = fmt.Errorf("more than three quoted strings")
+			}
+			ex.ErrDetails = append(ex.ErrDetails, ErrorDetail{Code: d[0], Message: d[1], Target: d[2]})
 		case "truncated":
 			ex.Truncated = true
 		case "response-renamed":

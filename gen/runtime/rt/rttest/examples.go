@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -189,7 +190,7 @@ func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
 		res.Elem().FieldByName("ODataCount").Set(reflect.ValueOf(&n))
 		dbl.result = res.Interface()
 	case ex.ErrStatus != 0:
-		dbl.err = &rt.Error{Status: ex.ErrStatus, Code: ex.ErrCode, Message: ex.ErrMessage}
+		dbl.err = &rt.Error{Status: ex.ErrStatus, Code: ex.ErrCode, Message: ex.ErrMessage, Target: ex.ErrTarget, Details: ex.ErrDetails}
 	case len(strings.TrimSpace(string(ex.ResponseBody))) > 0 && d.resultType(t, op) != nil:
 		res, err := decodeResult(ex.ResponseBody, d.resultType(t, op))
 		if err != nil {
@@ -222,6 +223,7 @@ func (d *docTests) run(t *testing.T, ex *rt.DocExample) {
 		if ex.ErrCode != "" || ex.ErrMessage != "" {
 			checkError(t, rec, ex.ErrCode, ex.ErrMessage)
 		}
+		checkErrorDetails(t, rec, ex)
 	case len(strings.TrimSpace(string(ex.ResponseBody))) == 0:
 		if rec.Body.Len() != 0 {
 			t.Errorf("body = %s, want none", rec.Body)
@@ -343,6 +345,27 @@ func decodeResult(body []byte, typ reflect.Type) (any, error) {
 	v := reflect.New(typ)
 	err := rt.UnmarshalStruct(body, v.Interface())
 	return v.Elem().Interface(), err
+}
+
+// checkErrorDetails asserts the documented target and details of an
+// error answer (none when the docs show none).
+func checkErrorDetails(t *testing.T, rec *httptest.ResponseRecorder, ex *rt.DocExample) {
+	t.Helper()
+	var body struct {
+		Error struct {
+			Target  string           `json:"target"`
+			Details []rt.ErrorDetail `json:"details"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		t.Fatalf("error body %s: %v", rec.Body, err)
+	}
+	if body.Error.Target != ex.ErrTarget {
+		t.Errorf("error target = %q, want %q", body.Error.Target, ex.ErrTarget)
+	}
+	if !slices.Equal(body.Error.Details, ex.ErrDetails) {
+		t.Errorf("error details = %+v, want %+v", body.Error.Details, ex.ErrDetails)
+	}
 }
 
 // checkError asserts a Graph error body with the documented code and

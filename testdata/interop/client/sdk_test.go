@@ -356,6 +356,32 @@ func TestUsers(t *testing.T) {
 		rec.take()
 	})
 
+	step("invalid", func(t *testing.T) {
+		// A validation error with OData's target and details, read
+		// through the SDK's ODataError.
+		patch := models.NewUser()
+		patch.SetDisplayName(new(""))
+		_, err := client.ByUserId(id).Patch(ctx, patch, nil)
+		var oe *odataerrors.ODataError
+		if !errors.As(err, &oe) || oe.GetStatusCode() != http.StatusBadRequest {
+			t.Fatalf("Patch with an empty displayName: %T %v, want a 400 *odataerrors.ODataError", err, err)
+		}
+		main := oe.GetErrorEscaped()
+		if main == nil || deref(main.GetCode()) != "Request_BadRequest" || deref(main.GetTarget()) != "user" {
+			t.Fatalf("error %+v: want code Request_BadRequest, target user", main)
+		}
+		details := main.GetDetails()
+		if len(details) != 1 || deref(details[0].GetCode()) != "EmptyValueNotAllowed" || deref(details[0].GetMessage()) != "displayName cannot be empty." || deref(details[0].GetTarget()) != "displayName" {
+			t.Errorf("details: %d, want one EmptyValueNotAllowed for displayName", len(details))
+		}
+		if main.GetInnerError() == nil {
+			t.Error("error without innerError")
+		}
+		if reqs := rec.take(); len(reqs) != 1 {
+			t.Errorf("%d requests, want 1: %v", len(reqs), reqs)
+		}
+	})
+
 	step("list and page", func(t *testing.T) {
 		svc.mu.Lock()
 		svc.lists = nil

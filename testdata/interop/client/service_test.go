@@ -138,6 +138,17 @@ func (s *usersService) get(ctx context.Context, key string) (*graph.User, error)
 // a JSON merge patch: a property the body has replaces the user's, null
 // clears it, an absent one is kept.
 func (s *usersService) update(ctx context.Context, key string, body updateBody) error {
+	if v := body.DisplayName.Value; v != nil && *v == "" {
+		// A validation error as Graph writes one: OData's target and
+		// a detail per property.
+		return &graph.Error{
+			Status:  http.StatusBadRequest,
+			Code:    "Request_BadRequest",
+			Message: "Invalid value specified for property 'displayName' of resource 'User'.",
+			Target:  "user",
+			Details: []graph.ErrorDetail{{Code: "EmptyValueNotAllowed", Message: "displayName cannot be empty.", Target: "displayName"}},
+		}
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.updated = append(s.updated, body)

@@ -44,8 +44,8 @@ func bindings(summary string) ([]byte, error) {
 		reqType = strings.TrimSuffix(reqType, ")")
 		var args []string
 		for _, arg := range op.args {
-			if arg == "query" {
-				args = append(args, "req.Query")
+			if arg == "query" || arg == "http" {
+				args = append(args, map[string]string{"query": "req.Query", "http": "req.HTTPRequest"}[arg])
 				continue
 			}
 			field, ok := find(lines, "request ", " "+arg+" = "+reqType+".")
@@ -143,13 +143,16 @@ route GET /users/{id|userPrincipalName} = UserGet
 route PATCH /users/{id|userPrincipalName} = UserUpdate
 route POST /users = UserPostUsers
 route GET /users/{id|userPrincipalName}/photo/$value = GetPhoto
+route PUT /users/{id|userPrincipalName}/photo/$value = ProfilePhotoUpdatePut
 method api/profilephoto-get.md GET = GetPhoto(*GetPhotoRequest) (*Stream, error)
+method api/profilephoto-update.md PUT = ProfilePhotoUpdatePut(*ProfilePhotoUpdatePutRequest) error
 method api/user-delete.md DELETE = UserDelete(*UserDeleteRequest) error
 method api/user-get.md GET = UserGet(*UserGetRequest) (DirectoryObjectKind, error)
 method api/user-list.md GET = UserList(*UserListRequest) (*CollectionResponse[User], error)
 method api/user-post-users.md POST = UserPostUsers(*UserPostUsersRequest) (*User, error)
 method api/user-update.md PATCH = UserUpdate(*UserUpdateRequest) error
 request api/profilephoto-get.md GET {id|userPrincipalName} = GetPhotoRequest.UserID string
+request api/profilephoto-update.md PUT {id|userPrincipalName} = ProfilePhotoUpdatePutRequest.UserID string
 request api/user-delete.md DELETE {id|userPrincipalName} = UserDeleteRequest.UserID string
 request api/user-get.md GET {id|userPrincipalName} = UserGetRequest.UserID string
 request api/user-post-users.md POST body = UserPostUsersRequest.Body UserPostUsersBody
@@ -169,6 +172,7 @@ request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.User
 		"func (s *usersService) UserUpdate(ctx context.Context, req *graph.UserUpdateRequest) error {\n\treturn s.update(ctx, req.UserID, req.Body)\n}",
 		"func (s *usersService) UserDelete(ctx context.Context, req *graph.UserDeleteRequest) error {\n\treturn s.delete(ctx, req.UserID)\n}",
 		"func (s *usersService) GetPhoto(ctx context.Context, req *graph.GetPhotoRequest) (*graph.Stream, error) {\n\treturn s.photo(ctx, req.UserID)\n}",
+		"func (s *usersService) ProfilePhotoUpdatePut(ctx context.Context, req *graph.ProfilePhotoUpdatePutRequest) error {\n\treturn s.setPhoto(ctx, req.UserID, req.HTTPRequest)\n}",
 	} {
 		if !strings.Contains(string(got), want) {
 			t.Errorf("bindings lack\n%s\nin\n%s", want, got)

@@ -31,7 +31,8 @@ var docs = filepath.Join("..", "..", "..", "shared", "graph-docs", "api-referenc
 // ops are the operations the users service of client/ serves, by request
 // line, with the name of the service's own method each one calls and the
 // arguments it takes from the request (by request field: "query" for the
-// OData query, "body", or a path parameter as the docs spell it).
+// OData query, "body", "http" for the *http.Request, or a path parameter
+// as the docs spell it).
 var ops = []struct {
 	route, call string
 	args        []string
@@ -42,6 +43,7 @@ var ops = []struct {
 	{"PATCH /users/{id|userPrincipalName}", "update", []string{"{id|userPrincipalName}", "body"}},
 	{"DELETE /users/{id|userPrincipalName}", "delete", []string{"{id|userPrincipalName}"}},
 	{"GET /users/{id|userPrincipalName}/photo/$value", "photo", []string{"{id|userPrincipalName}"}},
+	{"PUT /users/{id|userPrincipalName}/photo/$value", "setPhoto", []string{"{id|userPrincipalName}", "http"}},
 }
 
 func TestSDK(t *testing.T) {

@@ -1,6 +1,7 @@
 package rt
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/gzip"
@@ -152,4 +153,63 @@ func truncateText(s string, n int) string {
 		n--
 	}
 	return s[:n]
+}
+
+// rawBody returns r with its body decoded from its Content-Encoding (gzip,
+// deflate, several undone in reverse order) as the service reads it, for
+// an operation whose body the handler does not decode: a copy of r whose
+// Body decodes as it is read, without the Content-Encoding and
+// Content-Length headers, ContentLength -1. A request without a body or
+// without a content coding is returned as it is. Any other coding is a 415 error, and a body
+// that does not start as its coding says a 400. Neither the body nor its
+// decoded form is limited (WithMaxBodyBytes is for the JSON the handler
+// decodes): an upload can be large, and the service reads it as a stream.
+func rawBody(r *http.Request) (*http.Request, *Error) {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+		return r, nil // no body: its coding does not matter
+	}
+	codings, e := contentCodings(r.Header.Values("Content-Encoding"))
+	if e != nil || len(codings) == 0 {
+		return r, e
+	}
+	var rd io.Reader = bufio.NewReader(r.Body)
+	for i := len(codings) - 1; i >= 0; i-- {
+		var err error
+		if rd, err = decoder(codings[i], rd); err != nil {
+			if errors.Is(err, io.EOF) {
+				// Nothing was sent, so nothing was compressed.
+				rd = http.NoBody
+				break
+			}
+			return nil, badRequest(fmt.Sprintf("The request body is not valid %s data.", codings[i]))
+		}
+	}
+	out := r.Clone(r.Context())
+	out.Body = struct {
+		io.Reader
+		io.Closer
+	}{rd, r.Body}
+	out.Header.Del("Content-Encoding")
+	out.Header.Del("Content-Length")
+	out.ContentLength = -1
+	return out, nil
+}
+
+// decoder returns a reader that undoes one content coding of rd as it is
+// read. deflate is the zlib format (RFC 9110), or a raw DEFLATE stream,
+// which some clients send, when the data does not start with a zlib
+// header.
+func decoder(coding string, rd io.Reader) (io.Reader, error) {
+	if coding != "deflate" {
+		return gzip.NewReader(rd)
+	}
+	br := bufio.NewReader(rd)
+	head, err := br.Peek(2)
+	if err != nil {
+		return nil, err
+	}
+	if head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
+		return zlib.NewReader(br)
+	}
+	return flate.NewReader(br), nil
 }

@@ -460,3 +460,83 @@ func TestTooLargeClosesConnection(t *testing.T) {
 		}
 	}
 }
+
+// TestRawBody checks the body of an operation the handler does not decode
+// (GetUser has no Body field): the service reads it as sent, its content
+// coding undone (gzip, zlib or raw deflate, stacked codings in reverse
+// order) without the size limit of JSON bodies, and without the
+// Content-Encoding and Content-Length headers (an empty body is left as
+// it is, whatever its coding); a coding the handler does
+// not know is a 415 and a body that is not what its coding says a 400,
+// without a call of the service.
+func TestRawBody(t *testing.T) {
+	large := bytes.Repeat([]byte("\xff\xd8 photo "), 600_000) // 6 MB, over the 4 MiB of JSON bodies
+	type seen struct {
+		body     string
+		encoding string
+		length   int64
+	}
+	var got *seen
+	svc := &testService{getUser: func(_ context.Context, req *getUserRequest) (*report, error) {
+		b, err := io.ReadAll(req.HTTPRequest.Body)
+		if err != nil {
+			return nil, err
+		}
+		got = &seen{string(b), req.HTTPRequest.Header.Get("Content-Encoding"), req.HTTPRequest.ContentLength}
+		return &report{ID: req.ID}, nil
+	}}
+	h := newTestHandler(svc, WithErrorLog(nil))
+	cases := []struct {
+		name    string
+		body    []byte
+		codings []string
+		status  int
+		want    string
+	}{
+		{"gzip", gzipped([]byte("photo bytes")), []string{"gzip"}, 200, "photo bytes"},
+		{"zlib", zlibbed([]byte("photo bytes")), []string{"deflate"}, 200, "photo bytes"},
+		{"raw deflate", deflated([]byte("photo bytes")), []string{"deflate"}, 200, "photo bytes"},
+		{"stacked", deflated(gzipped([]byte("photo bytes"))), []string{"gzip", "deflate"}, 200, "photo bytes"},
+		{"large", gzipped(large), []string{"x-gzip"}, 200, string(large)},
+		{"empty", nil, []string{"gzip"}, 200, ""},
+		{"brotli", []byte("x"), []string{"br"}, 415, ""},
+		{"not gzip", []byte("photo bytes"), []string{"gzip"}, 400, ""},
+	}
+	for _, c := range cases {
+		got = nil
+		req := httptest.NewRequest("GET", "/users/u1", bytes.NewReader(c.body))
+		req.Header.Set("Content-Type", "image/jpeg")
+		for _, cd := range c.codings {
+			req.Header.Add("Content-Encoding", cd)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != c.status {
+			t.Errorf("%s: %d %s, want %d", c.name, rec.Code, rec.Body, c.status)
+			continue
+		}
+		if c.status != 200 {
+			if got != nil {
+				t.Errorf("%s: the service was called", c.name)
+			}
+			if c.status == 415 && rec.Header().Get("Accept-Encoding") != "gzip, deflate" {
+				t.Errorf("%s: 415 without Accept-Encoding", c.name)
+			}
+			continue
+		}
+		if got == nil {
+			t.Errorf("%s: the service was not called", c.name)
+		} else if len(c.body) == 0 && got.body != "" {
+			t.Errorf("%s: the service read %q", c.name, got.body)
+		} else if len(c.body) > 0 && (got.body != c.want || got.encoding != "" || got.length != -1) {
+			t.Errorf("%s: the service read %.40q (%d bytes), Content-Encoding %q, ContentLength %d; want %.40q, none, -1", c.name, got.body, len(got.body), got.encoding, got.length, c.want)
+		}
+	}
+	// Without a content coding, the request is the one sent.
+	got = nil
+	req := httptest.NewRequest("GET", "/users/u1", strings.NewReader("plain"))
+	h.ServeHTTP(httptest.NewRecorder(), req)
+	if got == nil || got.body != "plain" || got.length != 5 {
+		t.Errorf("plain body: %+v", got)
+	}
+}

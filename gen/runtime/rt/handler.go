@@ -112,6 +112,19 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if pref {
 		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)
 	}
+	if op.Body < 0 {
+		// A body the handler does not decode (a photo's bytes sent to
+		// PUT .../photo/$value) reaches the service as sent, but for its
+		// content coding, which Graph's SDKs apply to every body.
+		var e *Error
+		if r, e = rawBody(r); e != nil {
+			if e.Status == http.StatusUnsupportedMediaType {
+				w.Header().Set("Accept-Encoding", "gzip, deflate")
+			}
+			writeError(w, e)
+			return
+		}
+	}
 	ptr := reflect.New(op.reqType)
 	req := ptr.Elem()
 	if op.httpReq >= 0 {

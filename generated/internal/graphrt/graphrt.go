@@ -600,6 +600,65 @@ func truncateText(s string, n int) string {
 	return s[:n]
 }
 
+// rawBody returns r with its body decoded from its Content-Encoding (gzip,
+// deflate, several undone in reverse order) as the service reads it, for
+// an operation whose body the handler does not decode: a copy of r whose
+// Body decodes as it is read, without the Content-Encoding and
+// Content-Length headers, ContentLength -1. A request without a body or
+// without a content coding is returned as it is. Any other coding is a 415 error, and a body
+// that does not start as its coding says a 400. Neither the body nor its
+// decoded form is limited (WithMaxBodyBytes is for the JSON the handler
+// decodes): an upload can be large, and the service reads it as a stream.
+func rawBody(r *http.Request) (*http.Request, *Error) {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+		return r, nil // no body: its coding does not matter
+	}
+	codings, e := contentCodings(r.Header.Values("Content-Encoding"))
+	if e != nil || len(codings) == 0 {
+		return r, e
+	}
+	var rd io.Reader = bufio.NewReader(r.Body)
+	for i := len(codings) - 1; i >= 0; i-- {
+		var err error
+		if rd, err = decoder(codings[i], rd); err != nil {
+			if errors.Is(err, io.EOF) {
+				// Nothing was sent, so nothing was compressed.
+				rd = http.NoBody
+				break
+			}
+			return nil, badRequest(fmt.Sprintf("The request body is not valid %s data.", codings[i]))
+		}
+	}
+	out := r.Clone(r.Context())
+	out.Body = struct {
+		io.Reader
+		io.Closer
+	}{rd, r.Body}
+	out.Header.Del("Content-Encoding")
+	out.Header.Del("Content-Length")
+	out.ContentLength = -1
+	return out, nil
+}
+
+// decoder returns a reader that undoes one content coding of rd as it is
+// read. deflate is the zlib format (RFC 9110), or a raw DEFLATE stream,
+// which some clients send, when the data does not start with a zlib
+// header.
+func decoder(coding string, rd io.Reader) (io.Reader, error) {
+	if coding != "deflate" {
+		return gzip.NewReader(rd)
+	}
+	br := bufio.NewReader(rd)
+	head, err := br.Peek(2)
+	if err != nil {
+		return nil, err
+	}
+	if head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
+		return zlib.NewReader(br)
+	}
+	return flate.NewReader(br), nil
+}
+
 // The decoder has two modes. Strict mode decodes a request body: every
 // member must be declared (or be an annotation, or the type be open),
 // values must fit their Go type, enum values must be members and Edm
@@ -4926,6 +4985,19 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	pref := preferUnknownEnums(r.Header)
 	if pref {
 		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)
+	}
+	if op.Body < 0 {
+		// A body the handler does not decode (a photo's bytes sent to
+		// PUT .../photo/$value) reaches the service as sent, but for its
+		// content coding, which Graph's SDKs apply to every body.
+		var e *Error
+		if r, e = rawBody(r); e != nil {
+			if e.Status == http.StatusUnsupportedMediaType {
+				w.Header().Set("Accept-Encoding", "gzip, deflate")
+			}
+			writeError(w, e)
+			return
+		}
 	}
 	ptr := reflect.New(op.reqType)
 	req := ptr.Elem()

@@ -517,6 +517,23 @@ func TestUsers(t *testing.T) {
 		if len(reqs) != 1 || reqs[0].URI != "/v1.0/users/"+id+"/photo/$value" {
 			t.Errorf("requests: %v, want one GET /v1.0/users/%s/photo/$value", reqs, id)
 		}
+
+		// PUT: the SDK compresses the bytes (gzip), and the service
+		// reads them as they were before.
+		upload := []byte("\xff\xd8\xff\xe0 a new photo " + strings.Repeat("pixels ", 100))
+		if _, err := client.ByUserId(id).Photo().Content().Put(ctx, upload, nil); err != nil {
+			t.Fatalf("Photo().Content().Put: %v", describe(err))
+		}
+		svc.mu.Lock()
+		got = slices.Clone(svc.uploaded)
+		svc.mu.Unlock()
+		if string(got) != string(upload) {
+			t.Errorf("the service read %d bytes %.30q, want the %d sent", len(got), got, len(upload))
+		}
+		reqs = rec.take()
+		if len(reqs) != 1 || reqs[0].Method != http.MethodPut || reqs[0].Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("requests: %v, want one PUT with Content-Encoding gzip", reqs)
+		}
 	})
 
 	step("batch", func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -41,6 +42,8 @@ type usersService struct {
 	created []createBody
 	updated []updateBody
 	lists   []graph.ODataQuery
+	// uploaded is the last photo PUT sent, as the service read it.
+	uploaded []byte
 }
 
 var _ graph.Service = (*usersService)(nil)
@@ -161,6 +164,23 @@ func (s *usersService) update(ctx context.Context, key string, body updateBody) 
 		return err
 	}
 	s.users[i] = merged
+	return nil
+}
+
+// setPhoto serves PUT /users/{id|userPrincipalName}/photo/$value: it
+// reads the photo's bytes from the request, whose body the handler does
+// not decode as JSON.
+func (s *usersService) setPhoto(ctx context.Context, key string, r *http.Request) error {
+	b, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find(key) < 0 {
+		return notFound(key)
+	}
+	s.uploaded = b
 	return nil
 }
 

@@ -6,7 +6,6 @@
 package readfiles
 
 import (
-	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -27,7 +26,7 @@ func All(paths []string) ([][]byte, error) {
 				if i >= len(paths) {
 					return
 				}
-				data[i], errs[i] = os.ReadFile(paths[i])
+				data[i], errs[i] = readFile(paths[i])
 			}
 		})
 	}

@@ -126,8 +126,12 @@ type opDraft struct {
 	// /$value, split from the page's other GET request lines (see
 	// readOperation).
 	media bool
-	page  *pageResult
-	op    *schema.Operation // set by the resolver
+	// respGuessed: the page names no response type; the resolver took
+	// it from an example's annotation or from the request body's type.
+	// The examples then add no members to it (see inferFromExamples).
+	respGuessed bool
+	page        *pageResult
+	op          *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.

@@ -363,3 +363,45 @@ func placeholderType(v *jsondoc.Value) schema.TypeRef {
 	}
 	return jsonTypeRef(v)
 }
+
+// inferWithin adds to the types of the documented members of a value of
+// ref (each element of a collection) what their values show, but nothing
+// to ref's type itself, and reports whether the value shows a member that
+// type does not declare (and inference would have added). It reads an
+// example whose response type is a guess (see inferFromExamples): the
+// documented members' types are the docs' word, the guessed type is not.
+func (r *resolver) inferWithin(pg *pageResult, base int, v *jsondoc.Value, ref schema.TypeRef, where string) bool {
+	t := r.types[strings.ToLower(ref.Name)]
+	if t == nil || v == nil {
+		return false
+	}
+	vals := []*jsondoc.Value{v}
+	if ref.Collection {
+		if v.Kind != jsondoc.Array {
+			return false
+		}
+		vals = v.Elems
+	}
+	unread := false
+	for _, e := range vals {
+		if e == nil || e.Kind != jsondoc.Object {
+			continue
+		}
+		if m, _ := r.unrelatedType(e, t); m != nil {
+			continue
+		}
+		et := r.memberType(e, t)
+		for _, m := range e.Members {
+			if strings.Contains(m.Key, "@") || isControlInfo(m.Key) || schema.IsDirectoryExtension(m.Key) {
+				continue
+			}
+			p := r.propertyFold(et, strings.TrimSpace(m.Key))
+			if p == nil {
+				unread = unread || !r.open(et)
+				continue
+			}
+			r.inferValue(pg, base, m.Value, p.Type, where)
+		}
+	}
+	return unread
+}

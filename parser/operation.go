@@ -245,6 +245,27 @@ func statusCodeAt(s string) int {
 	return -1
 }
 
+// successCodeAt is the index of the first status code statusCodeAt
+// finds in s that is a success (2xx) or a redirect (3xx, a download's
+// 302 Found); -1 when there is none. A Response paragraph that names an
+// error first ("if the file exceeds the quota, a 507 Insufficient
+// Storage response is returned") documents what failure answers, not
+// the operation's status.
+func successCodeAt(s string) int {
+	for off := 0; off < len(s); {
+		i := statusCodeAt(s[off:])
+		if i < 0 {
+			return -1
+		}
+		j := off + i
+		if c := s[j]; (c == '2' || c == '3') && (j+3 == len(s) || !isDigit(s[j+3])) {
+			return j // not the start of a longer number: "2021"
+		}
+		off += i + 3
+	}
+	return -1
+}
+
 // isWordByte reports whether c is an ASCII letter, digit or '_'.
 func isWordByte(c byte) bool { return isLetter(c) || isDigit(c) || c == '_' }
 
@@ -280,7 +301,7 @@ func (p *pageParser) readResponseBlocks(blocks []block, op *opDraft) {
 		}
 		c := parseCell(b.text, b.textOff, p.src.refs)
 		if op.status == 0 {
-			if i := statusCodeAt(c.raw); i >= 0 {
+			if i := successCodeAt(c.raw); i >= 0 {
 				op.status, _ = strconv.Atoi(c.raw[i : i+3])
 				op.statusOff = c.off + i
 			}

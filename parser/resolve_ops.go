@@ -108,7 +108,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 	op.Status = d.status
 	if op.Status == 0 {
 		op.Status = defaultStatus(d)
-		r.warn(pg.src, d.off, diag.ResponseStatusMissing, "the Response section gives no status code; assuming %d", op.Status)
+		r.warn(pg.src, d.off, diag.ResponseStatusMissing, "the Response section gives no success status code; assuming %d", op.Status)
 	}
 	d.op = op
 }
@@ -275,6 +275,16 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 				continue
 			}
 			body := responseEntity(ex.resp.json, op, ex.wrapped)
+			if d.respGuessed {
+				// A guess adds no fields: resetPassword's page names no
+				// type and its example is annotated as entity, the base
+				// of nearly every type.
+				if r.inferWithin(d.page, ex.resp.bodyOff, body, *op.ResponseType, "the example response of "+ex.name) {
+					rtName := simpleName(op.ResponseType.Name)
+					r.warn(d.page.src, ex.resp.bodyOff, diag.ExampleTypeGuessed, "the Response section names no type and %s was read from the examples; the members the example response of %s shows beyond %s's tables were not added to %s", rtName, ex.name, rtName, rtName)
+				}
+				continue
+			}
 			if key, holder := r.holdsOwnType(body, *op.ResponseType); holder != nil {
 				r.warn(d.page.src, ex.resp.bodyOff, diag.ExampleTypeUnrelated, "the example response of %s holds %s values in %s, a property of %s: it is that resource, not a %s; its members were not added to %s", ex.name, simpleName(op.ResponseType.Name), key, holder.Name, simpleName(op.ResponseType.Name), simpleName(op.ResponseType.Name))
 				continue
@@ -482,6 +492,9 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			}
 			if t != nil {
 				op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: coll || valueArray(body)}
+				// A type outside the inputs is what its examples show
+				// (type-not-in-inputs); a documented one is not.
+				d.respGuessed = r.outsideOf[t] == nil
 				r.warn(pg.src, ex.resp.off, diag.ResponseTypeFromExample, "the Response section names no type; using the example's annotation %s", op.ResponseType)
 			}
 		}

@@ -27,7 +27,7 @@ var (
 	CodePlaceholderName   = diag.RequestLinePlaceholderName   // empty placeholder name
 	CodeEllipsis          = diag.RequestLineEllipsis          // a "..." segment (any depth) kept as literal text
 	CodeTrailingText      = diag.RequestLineTrailingText      // text after the path ignored
-	CodeParameterValue    = diag.RequestLineParameterValue    // a function argument's stand-in value parameterValue rewritten as {name}
+	CodeParameterValue    = diag.RequestLineParameterValue    // a function argument's value (parameterValue, n, 'D7') rewritten as {name}
 	CodeLiteralID         = diag.RequestLineLiteralID         // a GUID or opaque id segment rewritten as {name-id}
 	CodeInvalid           = diag.RequestLineInvalid           // method word but no usable path; ok=false
 )

@@ -77,8 +77,24 @@ func TestParseLine(t *testing.T) {
 		},
 		{
 			name: "parameterValue as a literal segment stays literal",
-			in:   "GET /things/parameterValue(x=1)",
-			want: Line{Method: "GET", Pattern: "/things/parameterValue(x=1)"},
+			in:   "GET /things/parameterValue(x={x})",
+			want: Line{Method: "GET", Pattern: "/things/parameterValue(x={x})", Params: []string{"x"}},
+			ok:   true,
+		},
+		{
+			// A value in a request line would be the only one a route
+			// matches (reportroot-getteamsuseractivitycounts.md,
+			// range-columnsafter.md, notebook-getrecentnotebooks.md).
+			name:   "example argument values become placeholders",
+			in:     "GET /reports/getTeamsUserActivityCounts(period='D7',date=2017-09-01,n=n,x=includePersonalNotebooks-value)",
+			want:   Line{Method: "GET", Pattern: "/reports/getTeamsUserActivityCounts(period='{period}',date={date},n={n},x={x})", Params: []string{"period", "date", "n", "x"}},
+			ok:     true,
+			issues: []issue{{49, CodeParameterValue}, {58, CodeParameterValue}, {71, CodeParameterValue}, {75, CodeParameterValue}},
+		},
+		{
+			name: "a value with parentheses, a placeholder or an \"=\" outside an argument stays",
+			in:   "GET /a/f(x=g(1),y='{y}')/b=c",
+			want: Line{Method: "GET", Pattern: "/a/f(x=g(1),y='{y}')/b=c", Params: []string{"y"}},
 			ok:   true,
 		},
 		{
@@ -263,10 +279,11 @@ func TestParseLine(t *testing.T) {
 			issues: []issue{{16, CodeTrailingText}},
 		},
 		{
-			name: "real function parentheses are not a comment",
-			in:   "GET /me/drive/root/search(q='Contoso Project')",
-			want: Line{Method: "GET", Pattern: "/me/drive/root/search(q='Contoso Project')"},
-			ok:   true,
+			name:   "real function parentheses are not a comment",
+			in:     "GET /me/drive/root/search(q='Contoso Project')",
+			want:   Line{Method: "GET", Pattern: "/me/drive/root/search(q='{q}')", Params: []string{"q"}},
+			ok:     true,
+			issues: []issue{{30, CodeParameterValue}},
 		},
 		{
 			name:   "unbalanced parenthesis (census §2)",

@@ -35,10 +35,15 @@ func (p *lineParser) scan(i int) {
 			depth++
 		case c == '(' && matched[i]:
 			depth++
-		case depth > 0 && c == 'p':
-			if name, j, ok := parameterValue(s, i, end); ok {
-				p.issue(i, CodeParameterValue, "rewrote the argument value parameterValue as {%s}", name)
-				p.emit("{"+name+"}", i)
+		case depth > 0 && c == '=':
+			if name, q, j, ok := argumentValue(s, i, end); ok {
+				// A value where the function takes any: the stand-in
+				// parameterValue, n, a "-value" placeholder, or one
+				// example's value (period='D7'), which a route would
+				// match literally.
+				p.issue(i+1+len(q), CodeParameterValue, "rewrote the argument value %s as {%s}", s[i+1:j], name)
+				p.emit("=", i)
+				p.emit(q+"{"+name+"}"+q, i+1)
 				i = j
 				continue
 			}
@@ -235,28 +240,44 @@ func matchedParens(s string, i, end int, p *lineParser) []bool {
 	return matched
 }
 
-// parameterValue reads the stand-in value "parameterValue" that generated
-// pages give function arguments (getLicensesForApp(bundleId='parameterValue')):
-// it returns the argument's name and the index after the value, when the
-// value follows "name=" or "name='" and ends at "'", "," or ")".
-func parameterValue(s string, i, end int) (name string, next int, ok bool) {
-	const word = "parameterValue"
-	if !strings.HasPrefix(s[i:end], word) || i+len(word) >= end || strings.IndexByte("',)", s[i+len(word)]) < 0 {
-		return "", 0, false
-	}
-	k := i
-	if k > 0 && s[k-1] == '\'' {
-		k--
-	}
-	if k == 0 || s[k-1] != '=' {
-		return "", 0, false
-	}
-	n := k - 1
+// argumentValue reads the function argument value after the "=" at
+// s[i], in "(name=value" or ",name=value": it returns the argument's
+// name, the value's quote ("'" or ""), and the index after the value
+// (and its closing quote). It reports false for a value that is already
+// a placeholder ({name}, <name>), an empty one, one holding parentheses,
+// or an "=" that does not follow an argument name.
+func argumentValue(s string, i, end int) (name, quote string, next int, ok bool) {
+	var value string
+	n := i
 	for n > 0 && isNameByte(s[n-1]) {
 		n--
 	}
-	if n == k-1 {
-		return "", 0, false
+	if n == i || n == 0 || (s[n-1] != '(' && s[n-1] != ',') {
+		return "", "", 0, false
 	}
-	return s[n : k-1], i + len(word), true
+	j := i + 1
+	if j < end && s[j] == '\'' {
+		quote = "'"
+		k := strings.IndexByte(s[j+1:end], '\'')
+		if k < 0 {
+			return "", "", 0, false
+		}
+		value, next = s[j+1:j+1+k], j+1+k+1
+	} else {
+		k := j
+		for k < end && s[k] != ',' && s[k] != ')' {
+			if s[k] == '(' || s[k] == '/' || s[k] == '?' || s[k] == ' ' {
+				return "", "", 0, false
+			}
+			k++
+		}
+		value, next = s[j:k], k
+	}
+	if next >= end || (s[next] != ',' && s[next] != ')') {
+		return "", "", 0, false
+	}
+	if value == "" || strings.ContainsAny(value, "{}<>") {
+		return "", "", 0, false
+	}
+	return s[n:i], quote, next, true
 }

@@ -56,6 +56,12 @@ func (r *resolver) inferRoute(d *opDraft, ex *exampleDraft, vocab segmentVocab, 
 	if _, ok := route.Match(pattern, path); !ok {
 		return
 	}
+	if why := otherAPI(op, pattern); why != "" {
+		// Not a spelling of the documented request lines but another
+		// API: the example's test fails to route (example-route-unmatched).
+		r.warn(d.page.src, ex.req.off, diag.RequestLineNotInferred, "example %s requests %s %s, which matches no documented request line; no route is made from it, as %s", ex.name, op.Method, path, why)
+		return
+	}
 	op.Paths = append(op.Paths, pattern)
 	op.Routes = append(op.Routes, schema.Route{Pattern: pattern, Params: route.Params(pattern), Source: d.page.src.pos(ex.req.off), Inferred: true})
 	r.warn(d.page.src, ex.req.off, diag.RequestLineInferred,
@@ -113,4 +119,28 @@ func placeholderNames(op *schema.Operation) (names map[string]string, own map[st
 		}
 	}
 	return names, own
+}
+
+// otherAPI says why an inferred pattern would serve another API than
+// op's documented request lines rather than a spelling of them, "" when
+// it would not: it drops the $ref (or $value) that every documented line
+// ends in, and deleting a class member's reference is not deleting the
+// member (educationclass-delete-members' example requests DELETE
+// .../members/{id} under DELETE .../members/{id}/$ref).
+func otherAPI(op *schema.Operation, pattern string) string {
+	last := ""
+	for _, rt := range op.Routes {
+		if rt.Inferred {
+			continue
+		}
+		seg := rt.Pattern[strings.LastIndexByte(rt.Pattern, '/')+1:]
+		if !strings.HasPrefix(seg, "$") {
+			return ""
+		}
+		last = seg
+	}
+	if last == "" || strings.HasPrefix(pattern[strings.LastIndexByte(pattern, '/')+1:], "$") {
+		return ""
+	}
+	return "every documented request line ends in " + last
 }

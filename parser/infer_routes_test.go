@@ -63,13 +63,16 @@ func inferPage(title, method, line, path string) string {
 // TestInferRoutes checks that an example whose path no request line
 // matches adds an inferred route with a warning at the example, and that
 // a path another page documents adds none, nor does one that routes with
-// its OData key in parentheses as a key segment.
+// its OData key in parentheses as a key segment, nor one that drops the
+// $ref every request line ends in (request-line-not-inferred: deleting a
+// member is not deleting its reference).
 func TestInferRoutes(t *testing.T) {
 	got := Parse([]File{
 		{Path: "a/calendar-delete.md", Data: []byte(inferPage("Delete calendar", "DELETE", "/users/{id}/calendars/{id}", "/me/calendar"))},
 		{Path: "a/event-delete.md", Data: []byte(inferPage("Delete event", "DELETE", "/users/{id}/events/{id}", "/me/calendar/events/AAMkAGI1AAAt9AHjAAA="))},
 		{Path: "a/me-delete.md", Data: []byte(inferPage("Delete me event", "DELETE", "/me/calendar/events/{id}", "/me/calendar/events/{id}"))},
 		{Path: "a/rule-delete.md", Data: []byte(inferPage("Delete rule", "DELETE", "/me/mailFolders/inbox/messageRules/{id}", "/me/mailfolders/inbox/messagerules('AQAAAJ5dZp8=')"))},
+		{Path: "a/class-delete-members.md", Data: []byte(inferPage("Remove member", "DELETE", "/education/classes/{id}/members/{userId}/$ref", "/education/classes/11003/members/14008"))},
 	})
 	type route struct {
 		Pattern  string
@@ -85,6 +88,7 @@ func TestInferRoutes(t *testing.T) {
 	}
 	want := [][]route{
 		{{"/users/{id}/calendars/{id}", false}, {"/me/calendar", true}},
+		{{"/education/classes/{id}/members/{userId}/$ref", false}},
 		{{"/users/{id}/events/{id}", false}},
 		{{"/me/calendar/events/{id}", false}},
 		{{"/me/mailFolders/inbox/messageRules/{id}", false}}, // the handler routes messagerules('...') as messagerules/...
@@ -94,11 +98,11 @@ func TestInferRoutes(t *testing.T) {
 	}
 	var inferred []string
 	for _, d := range got.Diagnostics {
-		if d.Code == "request-line-inferred" {
-			inferred = append(inferred, fmt.Sprintf("%s:%d", d.File, d.Line))
+		if d.Code == "request-line-inferred" || d.Code == "request-line-not-inferred" {
+			inferred = append(inferred, fmt.Sprintf("%s:%d %s", d.File, d.Line, d.Code))
 		}
 	}
-	if diff := cmp.Diff([]string{"a/calendar-delete.md:24"}, inferred); diff != "" {
+	if diff := cmp.Diff([]string{"a/calendar-delete.md:24 request-line-inferred", "a/class-delete-members.md:24 request-line-not-inferred"}, inferred); diff != "" {
 		t.Errorf("request-line-inferred warnings (-want +got):\n%s", diff)
 	}
 }

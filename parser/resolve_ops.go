@@ -45,7 +45,10 @@ func (r *resolver) resolveOperation(d *opDraft) {
 					r.controlRow(pg, pd, d.title)
 					continue
 				}
-				ref, values := r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
+				ref, values, ok := r.combinedValues(pg, pd, d.title)
+				if !ok {
+					ref, values = r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
+				}
 				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query})
 			}
 		case d.bodySpec != nil && !unknownText:

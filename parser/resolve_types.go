@@ -193,6 +193,8 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 		// second column, where a property table has the type.
 		r.warn(src.src, pd.spec.off, diag.OdataTypeNotString, "@odata.type of %s holds a type name; read as Edm.String, not %q", t.Name, collapseSpace(pd.spec.raw))
 		ref = schema.TypeRef{Name: schema.EdmString}
+	} else if cref, cvalues, ok := r.combinedValues(src, pd, t.Name); ok {
+		ref, values = cref, cvalues
 	} else {
 		ref, values = r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
 	}
@@ -382,4 +384,22 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// combinesPhrases are what a description says when a value holds several
+// of the values it lists: "Multiple values can be combined using a
+// comma-separated list" (subscription.changeType), "If selecting more
+// than one value" (workforceIntegration.supports).
+var combinesPhrases = newFoldPhrases("comma-separated", "comma separated", "can be combined", "more than one value")
+
+// combinedValues reads a string or Enumeration property (or parameter)
+// of owner whose description lists values that one value combines: it
+// stays a string with those values documented, as an enum would refuse
+// "created,updated", the docs' own example. ok is false for any other.
+func (r *resolver) combinedValues(pg *pageResult, pd *propDraft, owner string) (ref schema.TypeRef, values []string, ok bool) {
+	if len(pd.values) == 0 || (pd.spec.edm != schema.EdmString && !pd.spec.anonEnum) || !combinesPhrases.in(pd.description) {
+		return schema.TypeRef{}, nil, false
+	}
+	r.warn(pg.src, pd.spec.off, diag.EnumValuesCombined, "%s.%s lists values that one value combines (a comma-separated list); kept a string, not an enum of %s", owner, pd.name, strings.Join(pd.values, ", "))
+	return schema.TypeRef{Name: schema.EdmString, Collection: pd.spec.collection}, pd.values, true
 }

@@ -172,7 +172,12 @@ func (p *plan) kindCheck(sv *opPlan, ex *schema.Example) (string, string) {
 	if k := sv.respKind; k != nil && ex.Response.JSON {
 		body := []byte(ex.Response.Body)
 		coll := sv.op.ResponseType.Collection
-		if ex.ResponseWrapped || coll {
+		switch {
+		case ex.ResponseWrapped && !coll:
+			if body = wrappedValue(body); body == nil {
+				return "", ""
+			}
+		case coll:
 			var w struct {
 				Value json.RawMessage `json:"value"`
 			}

@@ -146,4 +146,6 @@ type exampleDraft struct {
 	// wrapped: the response body wraps the single entity its operation
 	// answers as {"value": {...}} (set by responseFromExamples).
 	wrapped bool
+	// collRefused: the response-collection-refused warning was given.
+	collRefused bool
 }

@@ -76,6 +76,14 @@ func (r *resolver) infer(pg *pageResult, base int, v *jsondoc.Value, t *schema.T
 				}
 				continue
 			}
+			if !strings.HasPrefix(m.Key, "@") && !isSimpleIdentifier(m.Key) {
+				// "principalIds[]" beside principalIds: no property
+				// OData can name, and a field clients would see.
+				if r.firstKept(t, m.Key) {
+					r.warn(pg.src, base+m.KeyOff, diag.PropertyNameInvalid, "%s shows %q on %s, which is no OData property name; no field is made for it", where, m.Key, t.Name)
+				}
+				continue
+			}
 			if d := r.derivedDocumenting(t, m.Key); d != nil && where != "the JSON representation" {
 				// A derived type's member in an example value that does
 				// not name its type: a field on t would be one that t's
@@ -404,4 +412,17 @@ func (r *resolver) inferWithin(pg *pageResult, base int, v *jsondoc.Value, ref s
 		}
 	}
 	return unread
+}
+
+// isSimpleIdentifier reports whether s is an OData SimpleIdentifier as a
+// property name takes it: a letter or '_', then letters, digits or '_'
+// (ASCII here; the docs name no property otherwise).
+func isSimpleIdentifier(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(isLetter(c) || c == '_' || i > 0 && isDigit(c)) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -48,6 +48,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 				ref, values, ok := r.combinedValues(pg, pd, d.title)
 				if !ok {
 					ref, values = r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
+					ref, values = r.checkEnumValues(pg, pd, ns, d.title, ref, values)
 				}
 				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query})
 			}
@@ -267,6 +268,14 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 		if ex.req != nil && ex.req.json != nil && len(op.Parameters) > 0 {
 			r.inferParameters(d, ex)
 		}
+		if ex.collRefused {
+			// The list's values are entities of the response type all the
+			// same (a filtered list on the get page): their members count.
+			ref := *op.ResponseType
+			ref.Collection = true
+			r.inferValue(d.page, ex.resp.bodyOff, ex.resp.json.Get("value"), ref, "the example response of "+ex.name)
+			continue
+		}
 		if ex.resp != nil && ex.resp.json != nil && op.ResponseType != nil && !ex.resp.IsError() {
 			if at := r.annotatedOther(d, ex); at != "" {
 				rtName := simpleName(op.ResponseType.Name)
@@ -452,6 +461,9 @@ func (r *resolver) inferParameters(d *opDraft, ex *exampleDraft) {
 // the single entity a wrapped body holds (see exampleDraft.wrapped), or
 // the body.
 func responseEntity(v *jsondoc.Value, op *schema.Operation, wrapped bool) *jsondoc.Value {
+	if e := oneValue(v); wrapped && e != nil {
+		return e
+	}
 	if op.ResponseType.Collection || op.ResponseType.IsPrimitive() || wrapped && valueObject(v) {
 		if m := v.Get("value"); m != nil {
 			return m
@@ -504,7 +516,23 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 		if op.ResponseType == nil || op.ResponseType.IsPrimitive() || body == nil {
 			continue
 		}
-		if !op.ResponseType.Collection && valueArray(body) {
+		if !op.ResponseType.Collection && !ex.wrapped && oneValue(body) != nil && keyAddressed(op) {
+			// GET /auditLogs/directoryAudits/{id} answers one entity,
+			// the key is the docs' word, whatever the example shows:
+			// {"value": [{...}]} is read through its one value.
+			ex.wrapped = true
+			r.warn(pg.src, ex.resp.bodyOff, diag.ResponseCollectionRefused, "the example answers a list of one %s ({\"value\": [{...}]}), but every request line addresses one %s by its key; Graph answers the entity itself, so the response type stays %s and the example is read and tested through its one value", simpleName(op.ResponseType.Name), simpleName(op.ResponseType.Name), op.ResponseType)
+			continue
+		}
+		if !op.ResponseType.Collection && !ex.wrapped && valueArray(body) && keyAddressed(op) {
+			// Several values: a filtered list, no answer of a GET by key.
+			if !ex.collRefused {
+				ex.collRefused = true
+				r.warn(pg.src, ex.resp.bodyOff, diag.ResponseCollectionRefused, "the example answers a collection ({\"value\": [...]}), but every request line addresses one %s by its key; the response type stays %s", simpleName(op.ResponseType.Name), op.ResponseType)
+			}
+			continue
+		}
+		if !op.ResponseType.Collection && !ex.wrapped && valueArray(body) {
 			op.ResponseType.Collection = true
 			r.warn(pg.src, ex.resp.bodyOff, diag.ResponseCollectionInferred, "the example answers a collection ({\"value\": [...]}); the response type is %s", op.ResponseType)
 		}
@@ -541,6 +569,23 @@ func (r *resolver) holdsValueObject(name string) bool {
 }
 
 // valueObject reports whether v is exactly {"value": {...}}.
+// oneValue returns the one object of a body {"value": [{...}]} (with
+// @odata control information at most beside it), nil for any other body.
+func oneValue(v *jsondoc.Value) *jsondoc.Value {
+	if !valueArray(v) {
+		return nil
+	}
+	for _, m := range v.Members {
+		if m.Key != "value" && !strings.HasPrefix(m.Key, "@odata.") {
+			return nil
+		}
+	}
+	if a := v.Get("value"); len(a.Elems) == 1 && a.Elems[0].Kind == jsondoc.Object {
+		return a.Elems[0]
+	}
+	return nil
+}
+
 func valueObject(v *jsondoc.Value) bool {
 	if v == nil || v.Kind != jsondoc.Object {
 		return false
@@ -1064,4 +1109,19 @@ func statedOptions(d *opDraft) *[]string {
 	}
 	opts := d.queryOptions
 	return &opts
+}
+
+// keyAddressed reports whether every request line of op ends in a key
+// segment ({id}), so that it addresses one entity.
+func keyAddressed(op *schema.Operation) bool {
+	if len(op.Routes) == 0 {
+		return false
+	}
+	for _, rt := range op.Routes {
+		last := rt.Pattern[strings.LastIndexByte(rt.Pattern, '/')+1:]
+		if !isWholePlaceholder(last) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/graphdocgen/graphdocgen/parser/diag"
@@ -197,6 +198,7 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 		ref, values = cref, cvalues
 	} else {
 		ref, values = r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
+		ref, values = r.checkEnumValues(src, pd, t.Namespace, t.Name, ref, values)
 	}
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
@@ -402,4 +404,43 @@ func (r *resolver) combinedValues(pg *pageResult, pd *propDraft, owner string) (
 	}
 	r.warn(pg.src, pd.spec.off, diag.EnumValuesCombined, "%s.%s lists values that one value combines (a comma-separated list); kept a string, not an enum of %s", owner, pd.name, strings.Join(pd.values, ", "))
 	return schema.TypeRef{Name: schema.EdmString, Collection: pd.spec.collection}, pd.values, true
+}
+
+// checkEnumValues compares the values a property's description lists
+// with the members of the enum its type cell names (ref). Values the enum
+// lacks are reported (enum-values-disagree) and the enum is kept, the
+// table being the docs' word on members; but when no listed value is a
+// member, even ignoring case, the enum is another property's (v1.0's
+// changeType table lists countryLookupMethodType's members, where
+// changeNotification.changeType says created, updated, deleted): the
+// property stays a string with its own values documented.
+func (r *resolver) checkEnumValues(pg *pageResult, pd *propDraft, ns, owner string, ref schema.TypeRef, values []string) (schema.TypeRef, []string) {
+	if len(pd.values) == 0 || values != nil {
+		return ref, values
+	}
+	e := r.lookupEnum(ns, ref.Name)
+	if e == nil || len(e.Members) == 0 {
+		return ref, values
+	}
+	var missing []string
+	folded := false
+	for _, v := range pd.values {
+		if v == "null" || slices.Contains(e.Members, v) {
+			folded = folded || v != "null"
+			continue
+		}
+		missing = append(missing, v)
+		for _, m := range e.Members {
+			folded = folded || strings.EqualFold(m, v)
+		}
+	}
+	if len(missing) == 0 {
+		return ref, values
+	}
+	if !folded {
+		r.warn(pg.src, pd.spec.off, diag.EnumValuesDisagree, "%s.%s lists the values %s, none of which is a member of %s (%s, at %s); kept a string with the listed values", owner, pd.name, strings.Join(pd.values, ", "), e.Name, strings.Join(e.Members, ", "), e.Source)
+		return schema.TypeRef{Name: schema.EdmString, Collection: ref.Collection}, pd.values
+	}
+	r.warn(pg.src, pd.spec.off, diag.EnumValuesDisagree, "%s.%s lists %s, which %s (at %s) does not have; the handler accepts %s's members", owner, pd.name, strings.Join(missing, ", "), e.Name, e.Source, e.Name)
+	return ref, values
 }

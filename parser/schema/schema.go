@@ -171,9 +171,11 @@ type Example struct {
 	// (so it is not a request/response pair); set by gen.Generate.
 	RequestOnly bool `json:"requestOnly,omitempty"`
 	// ResponseWrapped means the documented response body wraps the single
-	// entity the operation answers as {"value": {...}} (Intune pages do):
-	// Graph answers the entity itself, so the example is checked, and is
-	// to be tested, against the inner value (response-value-wrapped).
+	// entity the operation answers as {"value": {...}} (Intune pages do),
+	// or, for an operation that addresses one entity by its key, as a list
+	// of one, {"value": [{...}]}: Graph answers the entity itself, so the
+	// example is checked, and is to be tested, against the inner value
+	// (response-value-wrapped, response-collection-refused).
 	ResponseWrapped bool `json:"responseWrapped,omitempty"`
 
 	Request  HTTPMessage `json:"-"`

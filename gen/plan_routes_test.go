@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/graphdocgen/graphdocgen/parser/schema"
@@ -9,14 +10,20 @@ import (
 // TestOwnerRank checks which of the operations documenting one method and
 // path keeps it: a documented request line before an inferred one, then
 // one without a query string, then the page of the resource family the
-// path names, then one whose body type the last segment names, then file
-// order (equal ranks).
+// path names, then one whose body type the last segment names, then, for a
+// GET, one whose answer fits the path (a collection's name, a key), then
+// file order (equal ranks).
 func TestOwnerRank(t *testing.T) {
 	op := func(page, path string, resp string) *opPlan {
+		coll := strings.HasPrefix(resp, "Collection(")
+		if coll {
+			resp = strings.TrimSuffix(strings.TrimPrefix(resp, "Collection("), ")")
+		}
 		return &opPlan{op: &schema.Operation{
+			Method:       "GET",
 			Paths:        []string{path},
 			Routes:       []schema.Route{{Pattern: routePattern(path)}},
-			ResponseType: &schema.TypeRef{Name: resp},
+			ResponseType: &schema.TypeRef{Name: resp, Collection: coll},
 			Source:       schema.Pos{File: "docs/api/" + page + ".md"},
 		}}
 	}
@@ -32,6 +39,10 @@ func TestOwnerRank(t *testing.T) {
 	getEventMessage := op("eventmessage-get", "/me/messages/{id}", "microsoft.graph.eventMessage")
 	inferred := op("user-list-messages", "/me/messages", "microsoft.graph.message")
 	inferred.op.Routes[0].Inferred = true
+	listSwaps := op("swapshiftschangerequest-list", "/teams/{teamId}/schedule/swapShiftsChangeRequests", "Collection(microsoft.graph.swapShiftsChangeRequest)")
+	getSwaps := op("swapshiftschangerequest-get", "/teams/{teamId}/schedule/swapShiftsChangeRequests", "microsoft.graph.swapShiftsChangeRequest")
+	getSwap := op("swapshiftschangerequest-get", "/teams/{teamId}/schedule/swapShiftsChangeRequests/{id}", "microsoft.graph.swapShiftsChangeRequest")
+	listSwap := op("swapshiftschangerequest-list", "/teams/{teamId}/schedule/swapShiftsChangeRequests/{id}", "Collection(microsoft.graph.swapShiftsChangeRequest)")
 	for _, tc := range []struct {
 		name          string
 		better, worse *opPlan
@@ -43,13 +54,15 @@ func TestOwnerRank(t *testing.T) {
 		{"resource family before another service", getUser, intuneUser},
 		{"resource family named by a segment", getMessage, getEventMessage},
 		{"query string before family", intuneUser, listManager},
+		{"a collection for a collection's name", listSwaps, getSwaps},
+		{"one entity for a key", getSwap, listSwap},
 	} {
 		if b, w := ownerRank(tc.better, 0), ownerRank(tc.worse, 0); b >= w {
 			t.Errorf("%s: rank %d, want less than %d", tc.name, b, w)
 		}
 	}
-	if r := ownerRank(getUser, 0); r != 1 {
-		t.Errorf("placeholder last segment: rank %d, want 1 (names no type)", r)
+	if r := ownerRank(getUser, 0); r != 2 {
+		t.Errorf("placeholder last segment: rank %d, want 2 (names no type)", r)
 	}
 }
 

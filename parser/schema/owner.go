@@ -18,23 +18,48 @@ import (
 // see namesFamily), then one whose body type the path's last segment
 // names, or names by its last words (POST /me/messages takes a message;
 // POST /me/outlook/tasks an outlookTask; POST /me/outlook/taskFolders an
-// outlookTaskFolder). i indexes op.Routes and
-// op.Paths.
+// outlookTaskFolder), then, for a GET, one whose answer fits the path:
+// one entity for a path ending in a key, a collection for one ending in a
+// collection's name (swapshiftschangerequest-list.md keeps GET
+// .../swapShiftsChangeRequests, which the get page repeats without its
+// key). i indexes op.Routes and op.Paths.
 func (op *Operation) OwnerRank(i int) int {
 	rank := 0
 	if op.Routes[i].Inferred {
-		rank += 8
+		rank += 16
 	}
 	if strings.Contains(op.Paths[i], "?") {
-		rank += 4
+		rank += 8
 	}
 	if !namesFamily(op.Routes[i].Pattern, op.Source.File) {
-		rank += 2
+		rank += 4
 	}
 	if !namesType(op.Routes[i].Pattern, op.RequestType, op.ResponseType) {
+		rank += 2
+	}
+	if op.misfits(op.Routes[i].Pattern) {
 		rank++
 	}
 	return rank
+}
+
+// misfits reports whether a GET's answer does not fit pattern: a
+// collection for a path ending in a key, or one entity for a path ending
+// in a literal segment that names the entity's type in the plural, as a
+// collection's does (riskyUsers/{id}/history names no type and is left
+// alone, as are single-valued navigations such as /me/manager).
+func (op *Operation) misfits(pattern string) bool {
+	if op.Method != "GET" || op.ResponseType == nil || op.ResponseType.IsPrimitive() {
+		return false
+	}
+	last := pattern[strings.LastIndexByte(pattern, '/')+1:]
+	if strings.HasPrefix(last, "{") && strings.HasSuffix(last, "}") {
+		return op.ResponseType.Collection
+	}
+	if op.ResponseType.Collection || last == "" || strings.ContainsAny(last, "{($:") || !strings.HasSuffix(strings.ToLower(last), "s") {
+		return false
+	}
+	return namesType(pattern, op.ResponseType)
 }
 
 // OwnerBefore reports whether request line i of a keeps a method and path

@@ -194,7 +194,8 @@ func (r *resolver) inferFromRepresentations() {
 	for _, t := range r.out.Types {
 		d := r.typeDraftOf[t]
 		if d.jsonRep != nil && d.jsonRep.json != nil {
-			r.infer(d.page, d.jsonRep.bodyOff, d.jsonRep.json, t, "the JSON representation")
+			v := r.withoutEnvelope(d.page, d.jsonRep.bodyOff, d.jsonRep.json, schema.TypeRef{Name: t.QualifiedName()}, "the JSON representation", true)
+			r.infer(d.page, d.jsonRep.bodyOff, v, t, "the JSON representation")
 		}
 	}
 }
@@ -425,4 +426,42 @@ func isSimpleIdentifier(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// withoutEnvelope returns v, an example's response value of ref, or a
+// JSON representation when rep is set, without the top-level members
+// that ref's type does not document and that are an envelope on one
+// entity, not a property: an example's value or values (a list,
+// {"values": [...]} in organizationalbrandingpropertieslocalization-get.md,
+// or a primitive's answer, {"value": "Welcome"}), a representation's
+// value list (a collection's body, ediscovery-unifiedgroupsource.md).
+// Each is reported; a field would be one clients see. v itself is not
+// changed; a collection's values are left alone.
+func (r *resolver) withoutEnvelope(pg *pageResult, base int, v *jsondoc.Value, ref schema.TypeRef, where string, rep bool) *jsondoc.Value {
+	t := r.types[strings.ToLower(ref.Name)]
+	if t == nil || v == nil || ref.Collection || v.Kind != jsondoc.Object {
+		return v
+	}
+	envelope := func(m jsondoc.Member) bool {
+		if rep {
+			return m.Key == "value" && m.Value != nil && m.Value.Kind == jsondoc.Array && r.propertyFold(t, m.Key) == nil
+		}
+		return (m.Key == "value" || m.Key == "values") && r.propertyFold(t, m.Key) == nil
+	}
+	var keep []jsondoc.Member
+	dropped := false
+	for _, m := range v.Members {
+		if !envelope(m) {
+			keep = append(keep, m)
+			continue
+		}
+		dropped = true
+		r.warn(pg.src, base+m.KeyOff, diag.PropertyValueEnvelope, "%s shows a top-level %s on %s, which documents none: an envelope, not a property; no field is made for it", where, m.Key, t.Name)
+	}
+	if !dropped {
+		return v
+	}
+	cp := *v
+	cp.Members = keep
+	return &cp
 }

@@ -32,6 +32,27 @@ func (r *resolver) inferRoutes(ops []*opDraft) {
 			r.inferRoute(d, ex, vocab, index)
 		}
 	}
+	r.routes = index
+}
+
+// foreignExample reports whether an example requests a path that none of
+// its operation's routes (inferred ones included) matches but another
+// operation's documented request line does: the example then documents
+// that other operation (opentypeextension-post-opentypeextension.md
+// creates a message holding an extension with POST /me/messages), and
+// its bodies are not values of its own operation's types.
+func (r *resolver) foreignExample(op *schema.Operation, ex *exampleDraft) bool {
+	if ex.req == nil {
+		return false
+	}
+	path, _, host, _ := route.ExampleTarget(ex.req.Target)
+	if host != "" || path == "" || ownMatch(op, path) {
+		return false
+	}
+	if kp, ok := route.KeyAsSegment(path); ok && ownMatch(op, kp) {
+		return false
+	}
+	return r.routes.matches(strings.ToUpper(ex.req.Method), path)
 }
 
 // inferRoute adds the route one example documents, if it needs one.

@@ -35,6 +35,10 @@ type resolver struct {
 	outsideByPage map[string]*outside
 	// opList holds the operations once resolved.
 	opList []*schema.Operation
+	// routes holds every operation's documented request lines by method
+	// (see inferRoutes), to tell an example requesting another
+	// operation's path (see foreignExample).
+	routes routeIndex
 	// noOutside: ref resolves documented names only, silently.
 	noOutside bool
 	// checked caches, for the example checks (which run once every type is

@@ -253,6 +253,13 @@ func isIntegerEdm(ref schema.TypeRef) bool {
 func (r *resolver) inferFromExamples(d *opDraft) {
 	op := d.op
 	for _, ex := range d.examples {
+		if r.foreignExample(op, ex) {
+			// Another operation's request: its bodies are that
+			// operation's values (the example's test, if any, checks
+			// them with that operation's types; example-served-by-other).
+			r.warn(d.page.src, ex.req.off, diag.ExampleMembersForeign, "example %s requests %s %s, a path another page's request line documents and none of this page's does; what its bodies show adds nothing to this operation's types", ex.name, strings.ToUpper(ex.req.Method), ex.req.Target)
+			continue
+		}
 		if ex.req != nil && ex.req.json != nil && op.RequestType != nil {
 			if key, holder := r.holdsOwnType(ex.req.json, *op.RequestType); holder != nil {
 				// The body holds values of the body type in a property
@@ -301,7 +308,8 @@ func (r *resolver) inferFromExamples(d *opDraft) {
 				r.warn(d.page.src, ex.resp.bodyOff, diag.ExampleTypeUnrelated, "the example response of %s holds %s values in %s, a property of %s: it is that resource, not a %s; its members were not added to %s", ex.name, simpleName(op.ResponseType.Name), key, holder.Name, simpleName(op.ResponseType.Name), simpleName(op.ResponseType.Name))
 				continue
 			}
-			r.inferValue(d.page, ex.resp.bodyOff, body, *op.ResponseType, "the example response of "+ex.name)
+			where := "the example response of " + ex.name
+			r.inferValue(d.page, ex.resp.bodyOff, r.withoutEnvelope(d.page, ex.resp.bodyOff, body, *op.ResponseType, where, false), *op.ResponseType, where)
 		}
 	}
 }

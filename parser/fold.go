@@ -27,6 +27,21 @@ func newFoldPhrases(phrases ...string) *foldPhrases {
 	return f
 }
 
+// index returns the start of the first phrase in s, -1 when none is.
+func (f *foldPhrases) index(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !f.first[s[i]] {
+			continue
+		}
+		for _, p := range f.phrases {
+			if foldAt(s, i, p) >= 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // in reports whether s holds one of the phrases.
 func (f *foldPhrases) in(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -57,9 +57,18 @@ func (p *pageParser) readResource(secs []section) {
 		}
 		for _, b := range s.blocks {
 			if b.kind == blockText && t.base == "" && inheritsPhrases.in(b.text) {
+				// The base is the first link after the phrase: a
+				// paragraph may link other pages before it
+				// (application.md: "see [Basics of Registering an
+				// Application in Azure AD](...). Inherits from
+				// [directoryObject](directoryobject.md).").
 				c := parseCell(b.text, b.textOff, p.src.refs)
-				if len(c.links) > 0 {
-					t.base, t.baseOff = strings.TrimSpace(c.links[0].text), c.links[0].off
+				at := c.off + inheritsPhrases.index(c.raw)
+				for _, l := range c.links {
+					if l.off >= at {
+						t.base, t.baseOff = strings.TrimSpace(l.text), l.off
+						break
+					}
 				}
 			}
 		}

@@ -71,6 +71,8 @@ func (p *plan) planRoutes() {
 					// resource, not a type derived from it: no family.
 					if !sameContract(c.o, o) && !strings.Contains(o.op.Paths[i], "?") && p.unify(c.o, o) {
 						how = fmt.Sprintf(" and serves both: it decodes %s", p.kindNote(c.o))
+					} else if d := contractDiff(c.o.op, o.op); d != "" {
+						how = "; " + d
 					}
 					p.warnAt(r.Source, diag.RouteDuplicate, fmt.Sprintf("%s %s is also documented at %s (%s); that operation keeps the route%s",
 						o.op.Method, r.Pattern, c.o.op.Routes[c.i].Source, c.o.op.GoName, how))
@@ -164,4 +166,32 @@ func firstMatch(list []*routeRef, path string) (*routeRef, []string) {
 
 func (p *plan) warnAt(at schema.Pos, code, msg string) {
 	p.diags = append(p.diags, schema.Diagnostic{File: at.File, Line: at.Line, Col: max(at.Col, 1), Severity: schema.Warning, Code: code, Message: msg})
+}
+
+// contractDiff says how the operation keeping a route answers otherwise
+// than another page documents it (group-update-thread.md: 204 No Content;
+// conversationthread-update.md: 200 with the thread), "" when their
+// status, body and answer types agree: a reader of either page learns
+// which one the handler follows.
+func contractDiff(keep, other *schema.Operation) string {
+	name := func(t *schema.TypeRef) string {
+		if t == nil {
+			return "none"
+		}
+		return t.String()
+	}
+	var parts []string
+	if keep.Status != other.Status {
+		parts = append(parts, fmt.Sprintf("status %d, not %d", keep.Status, other.Status))
+	}
+	if a, b := name(keep.RequestType), name(other.RequestType); !strings.EqualFold(a, b) {
+		parts = append(parts, fmt.Sprintf("body %s, not %s", a, b))
+	}
+	if a, b := name(keep.ResponseType), name(other.ResponseType); !strings.EqualFold(a, b) {
+		parts = append(parts, fmt.Sprintf("answer %s, not %s", a, b))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "it follows its own page where they differ: " + strings.Join(parts, "; ")
 }

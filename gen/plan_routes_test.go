@@ -75,3 +75,21 @@ func routePattern(path string) string {
 	}
 	return path
 }
+
+// TestContractDiff checks what a route-duplicate warning says of a page
+// whose route another operation keeps with another status, body or
+// answer (v1.0 group-update-thread.md answers 204, conversationthread-
+// update.md 200 with the thread), and that it says nothing when they
+// agree.
+func TestContractDiff(t *testing.T) {
+	thread := &schema.TypeRef{Name: "microsoft.graph.conversationThread"}
+	keep := &schema.Operation{Status: 204, RequestType: thread}
+	other := &schema.Operation{Status: 200, RequestType: thread, ResponseType: thread}
+	want := "it follows its own page where they differ: status 204, not 200; answer none, not microsoft.graph.conversationThread"
+	if got := contractDiff(keep, other); got != want {
+		t.Errorf("contractDiff = %q, want %q", got, want)
+	}
+	if got := contractDiff(other, &schema.Operation{Status: 200, RequestType: &schema.TypeRef{Name: "microsoft.graph.ConversationThread"}, ResponseType: thread}); got != "" {
+		t.Errorf("contractDiff of agreeing operations = %q, want none", got)
+	}
+}

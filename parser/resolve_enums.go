@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -18,13 +19,32 @@ func (r *resolver) addEnum(d *enumDraft) {
 	k := key(ns, d.name)
 	if e, ok := r.enums[k]; ok {
 		if !slices.Equal(e.Members, d.members) {
+			var respelled []string
 			for i, m := range d.members {
-				if !slices.Contains(e.Members, m) {
-					e.Members = append(e.Members, m)
-					e.MemberSources = append(e.MemberSources, d.page.src.pos(d.memberOffs[i]))
+				if slices.Contains(e.Members, m) {
+					continue
 				}
+				if j := slices.IndexFunc(e.Members, func(o string) bool { return strings.EqualFold(o, m) }); j >= 0 {
+					// Another spelling of a member (UnknownFutureValue,
+					// counterClockwiseFromTopLeft): a second member would
+					// be a value the handler accepts that Graph's one
+					// member does not.
+					if m == "unknownFutureValue" {
+						// OData's evolvable-enum sentinel has one
+						// spelling, which the handler knows it by.
+						m, e.Members[j] = e.Members[j], m
+					}
+					respelled = append(respelled, fmt.Sprintf("%s (kept as %s)", m, e.Members[j]))
+					continue
+				}
+				e.Members = append(e.Members, m)
+				e.MemberSources = append(e.MemberSources, d.page.src.pos(d.memberOffs[i]))
 			}
-			r.warn(d.page.src, d.off, diag.EnumConflict, "enum %s is also documented at %s with other members; members merged", d.name, e.Source)
+			note := ""
+			if len(respelled) > 0 {
+				note = "; spellings differing only in case are one member: " + strings.Join(respelled, ", ")
+			}
+			r.warn(d.page.src, d.off, diag.EnumConflict, "enum %s is also documented at %s with other members; members merged%s", d.name, e.Source, note)
 		}
 		r.enumByPage[pageKey(d.page.path)] = e
 		return

@@ -130,8 +130,11 @@ type opDraft struct {
 	// it from an example's annotation or from the request body's type.
 	// The examples then add no members to it (see inferFromExamples).
 	respGuessed bool
-	page        *pageResult
-	op          *schema.Operation // set by the resolver
+	// respText is the text of the Response section's paragraphs, to
+	// tell whether they name a type in words (bold, a reference link).
+	respText string
+	page     *pageResult
+	op       *schema.Operation // set by the resolver
 }
 
 // exampleDraft is one documented request/response pair.

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -66,6 +67,9 @@ A notification.
 	for _, d := range s.Diagnostics {
 		if d.Code == "enum-values-disagree" {
 			diags = append(diags, fmt.Sprintf("%d %s", d.Line, d.Code))
+			if d.Line == 12 && !strings.Contains(d.Message, "spells only in another case") {
+				t.Errorf("line 12: %q does not say the values differ only in case", d.Message)
+			}
 		}
 	}
 	if diff := cmp.Diff([]string{"10 enum-values-disagree", "11 enum-values-disagree", "12 enum-values-disagree"}, diags); diff != "" {

@@ -91,6 +91,32 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and the no
 <!-- { "blockType": "response", "@odata.type": "microsoft.graph.notebook", "isCollection": true } -->
 ` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"value": [{"id": "2", "lastAccessedTime": "2021-01-01T00:00:00Z", "links": {"href": "h", "oneNoteWebUrl": "u"}}]}
 ` + "```\n")},
+	{Path: "api/notebook-list.md", Data: []byte(`# List notebooks
+
+Namespace: microsoft.graph
+
+List the notebooks.
+
+## HTTP request
+
+` + "```http\nGET /notebooks\n```" + `
+
+## Response
+
+If successful, this method returns a ` + "`200 OK`" + ` response code and a collection of **notebook** objects in the response body.
+
+## Example
+
+### Request
+
+<!-- { "blockType": "request", "name": "list_notebooks" } -->
+` + "```http\nGET https://graph.microsoft.com/beta/notebooks\n```" + `
+
+### Response
+
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.notebook", "isCollection": true } -->
+` + "```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n" + `{"value": [{"id": "3", "isShared": true}]}
+` + "```\n")},
 }
 
 // TestGuessedResponseTypeAddsNoFields checks that an example adds no
@@ -100,7 +126,9 @@ If successful, this method returns a ` + "`200 OK`" + ` response code and the no
 // (example-type-guessed), and the example, which notebook cannot hold,
 // has no test. Members of the example's documented properties still
 // add to their documented types (links' oneNoteWebUrl), and a page that
-// names its response type still adds what its example shows (color).
+// names its response type, by a link (color) or in words, bold as
+// securescorecontrolprofiles-list.md does (isShared), still adds what its
+// example shows.
 func TestGuessedResponseTypeAddsNoFields(t *testing.T) {
 	s := Parse(guessedPages)
 	props := map[string][]string{}
@@ -110,7 +138,7 @@ func TestGuessedResponseTypeAddsNoFields(t *testing.T) {
 		}
 	}
 	wantProps := map[string][]string{
-		"notebook":      {"id", "links", "color"},
+		"notebook":      {"id", "links", "color", "isShared"},
 		"notebookLinks": {"href", "oneNoteWebUrl"},
 	}
 	if diff := cmp.Diff(wantProps, props); diff != "" {
@@ -129,6 +157,8 @@ func TestGuessedResponseTypeAddsNoFields(t *testing.T) {
 		"api/notebook-getrecent.md:33 example-type-guessed",
 		"api/notebook-getrecent.md:33 example-response-type-mismatch", // lastAccessedTime
 		"api/notebook-getrecent.md:33 property-undocumented",          // links.oneNoteWebUrl
+		"api/notebook-list.md:30 response-type-from-example",
+		"api/notebook-list.md:33 property-undocumented", // isShared
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)

@@ -143,7 +143,7 @@ func (r *resolver) responseFromRequest(pg *pageResult, d *opDraft, op *schema.Op
 			return
 		}
 		op.ResponseType = ref
-		d.respGuessed = true
+		d.respGuessed = !namesWord(d.respText, simpleName(ref.Name))
 		r.warn(pg.src, ex.resp.bodyOff, diag.ResponseTypeFromRequest, "the Response section names no type, but the example answers an object; reading it as %s, the type this %s writes", ref, op.Method)
 		return
 	}

@@ -300,6 +300,7 @@ func (p *pageParser) readResponseBlocks(blocks []block, op *opDraft) {
 			continue
 		}
 		c := parseCell(b.text, b.textOff, p.src.refs)
+		op.respText += c.text + "\n"
 		if op.status == 0 {
 			if i := successCodeAt(c.raw); i >= 0 {
 				op.status, _ = strconv.Atoi(c.raw[i : i+3])

@@ -516,8 +516,10 @@ func (r *resolver) responseFromExamples(pg *pageResult, d *opDraft, op *schema.O
 			if t != nil {
 				op.ResponseType = &schema.TypeRef{Name: t.QualifiedName(), Collection: coll || valueArray(body)}
 				// A type outside the inputs is what its examples show
-				// (type-not-in-inputs); a documented one is not.
-				d.respGuessed = r.outsideOf[t] == nil
+				// (type-not-in-inputs); a documented one is not, unless
+				// the Response section names it in words ("a collection
+				// of **secureScoreControlProfile** objects").
+				d.respGuessed = r.outsideOf[t] == nil && !namesWord(d.respText, t.Name)
 				r.warn(pg.src, ex.resp.off, diag.ResponseTypeFromExample, "the Response section names no type; using the example's annotation %s", op.ResponseType)
 			}
 		}
@@ -1132,4 +1134,25 @@ func keyAddressed(op *schema.Operation) bool {
 		}
 	}
 	return true
+}
+
+// namesWord reports whether text holds name as a word, ignoring case: not
+// inside a longer run of letters and digits.
+func namesWord(text, name string) bool {
+	if name == "" {
+		return false
+	}
+	lt, ln := strings.ToLower(text), strings.ToLower(name)
+	for i := 0; ; {
+		j := strings.Index(lt[i:], ln)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(ln)
+		if (j == 0 || !isWordByte(lt[j-1])) && (end == len(lt) || !isWordByte(lt[end])) {
+			return true
+		}
+		i = j + 1
+	}
 }

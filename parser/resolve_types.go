@@ -441,6 +441,14 @@ func (r *resolver) checkEnumValues(pg *pageResult, pd *propDraft, ns, owner stri
 		r.warn(pg.src, pd.spec.off, diag.EnumValuesDisagree, "%s.%s lists the values %s, none of which is a member of %s (%s, at %s); kept a string with the listed values", owner, pd.name, strings.Join(pd.values, ", "), e.Name, strings.Join(e.Members, ", "), e.Source)
 		return schema.TypeRef{Name: schema.EdmString, Collection: ref.Collection}, pd.values
 	}
+	caseOnly := true
+	for _, v := range missing {
+		caseOnly = caseOnly && slices.ContainsFunc(e.Members, func(m string) bool { return strings.EqualFold(m, v) })
+	}
+	if caseOnly {
+		r.warn(pg.src, pd.spec.off, diag.EnumValuesDisagree, "%s.%s lists %s, which %s (at %s) spells only in another case; the handler accepts %s's spelling", owner, pd.name, strings.Join(missing, ", "), e.Name, e.Source, e.Name)
+		return ref, values
+	}
 	r.warn(pg.src, pd.spec.off, diag.EnumValuesDisagree, "%s.%s lists %s, which %s (at %s) does not have; the handler accepts %s's members", owner, pd.name, strings.Join(missing, ", "), e.Name, e.Source, e.Name)
 	return ref, values
 }

@@ -37,6 +37,14 @@ func (e *emitter) genEnum(f *jen.File, en *schema.Enum) {
 	f.Line()
 	f.Var().Id(list).Op("=").Index().String().Values(lits...)
 	f.Line()
+	if en.Flags {
+		f.Comment("IsValid reports whether e is one or more documented members joined by commas (" + en.GoName + " is a flags enum).")
+		noInline(f)
+		f.Func().Params(jen.Id("e").Id(en.GoName)).Id("IsValid").Params().Bool().Block(
+			jen.Return(e.rt(runtime.IsFlags).Call(jen.Id(list), jen.String().Call(jen.Id("e")))),
+		)
+		return
+	}
 	f.Comment("IsValid reports whether e is a documented member.")
 	noInline(f)
 	f.Func().Params(jen.Id("e").Id(en.GoName)).Id("IsValid").Params().Bool().Block(

@@ -94,9 +94,14 @@ func (e *emitter) tablesFile() *jen.File {
 			types = append(types, jen.Values(keyed(runtime.TypeInfoFields, jen.Parens(jen.Op("*").Id(t.GoName)).Parens(jen.Nil()), jen.Lit(t.QualifiedName()), filters)...))
 		}
 		for _, en := range d.enums {
+			var flags jen.Code
+			if en.Flags {
+				flags = jen.True()
+			}
 			enums = append(enums, jen.Values(keyed(runtime.EnumInfoFields,
 				jen.Parens(jen.Op("*").Id(en.GoName)).Parens(jen.Nil()),
 				jen.Id(e.plan.members[en]),
+				flags,
 			)...))
 		}
 		for _, t := range d.types {

@@ -49,6 +49,7 @@ func (r *resolver) resolveOperation(d *opDraft) {
 				if !ok {
 					ref, values = r.ref(pg, pd.spec, ns, d.title, pd.name, pd.values, pd.valueOffs)
 					ref, values = r.checkEnumValues(pg, pd, ns, d.title, ref, values)
+					r.markFlags(pg, pd, ns, d.title, ref)
 				}
 				op.Parameters = append(op.Parameters, &schema.Property{Name: pd.name, Type: ref, Source: pg.src.pos(pd.off), Description: pd.description, Values: values, Query: pd.query})
 			}
@@ -895,7 +896,7 @@ func (c *checker) value(v *jsondoc.Value, ref schema.TypeRef) string {
 		switch {
 		case v.Kind != jsondoc.String:
 			return c.wrongKind(v, "the enum "+e.Name)
-		case c.request && !contains(e.Members, v.Str):
+		case c.request && !enumHolds(e, v.Str):
 			if !c.rejected {
 				c.enumOnly, c.rejected = true, true
 			}
@@ -1155,4 +1156,22 @@ func namesWord(text, name string) bool {
 		}
 		i = j + 1
 	}
+}
+
+// enumHolds reports whether s is a value of e: a member, or, for a flags
+// enum, members joined by commas (spaces around a comma allowed), as the
+// handler reads it.
+func enumHolds(e *schema.Enum, s string) bool {
+	if contains(e.Members, s) {
+		return true
+	}
+	if !e.Flags {
+		return false
+	}
+	for part := range strings.SplitSeq(s, ",") {
+		if !contains(e.Members, strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
 }

@@ -199,6 +199,7 @@ func (r *resolver) addProperty(t *schema.Type, d *typeDraft, pd *propDraft) {
 	} else {
 		ref, values = r.ref(src, pd.spec, t.Namespace, t.Name, pd.name, pd.values, pd.valueOffs)
 		ref, values = r.checkEnumValues(src, pd, t.Namespace, t.Name, ref, values)
+		r.markFlags(src, pd, t.Namespace, t.Name, ref)
 	}
 	if old, ok := r.propOf[t][pd.name]; ok {
 		if old.Type != ref {
@@ -451,4 +452,22 @@ func (r *resolver) checkEnumValues(pg *pageResult, pd *propDraft, ns, owner stri
 	}
 	r.warn(pg.src, pd.spec.off, diag.EnumValuesDisagree, "%s.%s lists %s, which %s (at %s) does not have; the handler accepts %s's members", owner, pd.name, strings.Join(missing, ", "), e.Name, e.Source, e.Name)
 	return ref, values
+}
+
+// markFlags makes the enum a property (or parameter) is typed with a flags
+// enum when its description says a value combines members ("A
+// comma-separated list of the parts to clone": team-clone's
+// partsToClone, clonableTeamParts), as OData writes a flags enum's value
+// ("apps,tabs,settings"); the handler would refuse the docs' own example
+// otherwise. Reported once per enum (enum-flags).
+func (r *resolver) markFlags(pg *pageResult, pd *propDraft, ns, owner string, ref schema.TypeRef) {
+	if !combinesPhrases.in(pd.description) {
+		return
+	}
+	e := r.lookupEnum(ns, ref.Name)
+	if e == nil || e.Flags {
+		return
+	}
+	e.Flags = true
+	r.warn(pg.src, pd.spec.off, diag.EnumFlags, "%s.%s says its values combine (a comma-separated list); %s is read as a flags enum: a value is one or more of its members joined by commas", owner, pd.name, e.Name)
 }

@@ -59,6 +59,7 @@ const (
 	UnmarshalStruct = "UnmarshalStruct"
 	ValidateStruct  = "ValidateStruct"
 	IsMember        = "IsMember"
+	IsFlags         = "IsFlags"
 
 	// RunDocExamples and RunDocRoutes are the tests' runner's (package
 	// rttest): func(t, service reflect.Type, ops []*Operation).
@@ -84,7 +85,7 @@ const (
 var internal = []string{
 	// used by the generated code
 	Operation, OpRoute, EnumInfo, KindInfo, KindMember, TypeInfo, NewHandler, RegisterTables,
-	NotImplemented, MarshalStruct, UnmarshalStruct, ValidateStruct, IsMember,
+	NotImplemented, MarshalStruct, UnmarshalStruct, ValidateStruct, IsMember, IsFlags,
 	// used by the tests' runner
 	"AnswerOptions", "AppendJSON", "CutQuoted", "DocExample", "DocHeader", "DocTestDir",
 	"ErrorBody", "GroupDocExamples", "Handler", "KindOf", "NewDocRequest", "NewOpInfo", "OpInfo",
@@ -97,7 +98,7 @@ var internal = []string{
 var (
 	OperationFields  = []string{"Name", "Method", "Status", "Req", "Call", "Routes", "Collection", "Count", "Params", "Options"}
 	OpRouteFields    = []string{"Pattern", "Fields"}
-	EnumInfoFields   = []string{"Typ", "Members"}
+	EnumInfoFields   = []string{"Typ", "Members", "Flags"}
 	KindInfoFields   = []string{"Iface", "Members"}
 	KindMemberFields = []string{"Name", "Typ"}
 	TypeInfoFields   = []string{"Typ", "Name", "Filters"}

@@ -89,9 +89,13 @@ type Enum struct {
 	GoName    string   `json:"goName"`
 	Members   []string `json:"members"` // documented order
 	// GoMembers holds the Go constant name of each member, index for index.
-	GoMembers   []string `json:"goMembers"`
-	Source      Pos      `json:"source"`
-	Description string   `json:"-"`
+	GoMembers []string `json:"goMembers"`
+	// Flags marks a flags enum: a value is one member or several joined
+	// by commas, as a property or parameter typed with it says
+	// (enum-flags).
+	Flags       bool   `json:"flags,omitempty"`
+	Source      Pos    `json:"source"`
+	Description string `json:"-"`
 	// MemberSources holds where each member was documented, index for index.
 	MemberSources []Pos `json:"-"`
 }

@@ -87,3 +87,42 @@ func TestLateRegistration(t *testing.T) {
 		t.Errorf("after registration: %v", e)
 	}
 }
+
+// fxParts is a flags enum, as team-clone's clonableTeamParts.
+type fxParts string
+
+// TestFlagsEnum checks a flags enum: a value is one member or several
+// joined by commas (spaces around a comma allowed), in a strictly decoded
+// body, in ValidateStruct and in IsFlags; a value naming a non-member, an
+// empty part, or, for an enum without Flags, several members is refused.
+func TestFlagsEnum(t *testing.T) {
+	RegisterTables([]EnumInfo{{Typ: (*fxParts)(nil), Members: []string{"apps", "tabs", "settings"}, Flags: true}, {Typ: (*fxLate)(nil), Members: []string{"a", "b"}}}, nil, nil)
+	members := []string{"apps", "tabs", "settings"}
+	for _, c := range []struct {
+		value string
+		ok    bool
+	}{
+		{"apps", true}, {"apps,tabs,settings", true}, {"tabs, apps", true},
+		{"apps,x", false}, {"apps,", false}, {"", false}, {"Apps", false},
+	} {
+		var v struct {
+			P Optional[fxParts] `json:"p,omitzero"`
+		}
+		e := decodeStrict([]byte(`{"p":"`+c.value+`"}`), &v, nil)
+		if (e == nil) != c.ok {
+			t.Errorf("decoding %q: %v, want ok %v", c.value, e, c.ok)
+		}
+		if got := IsFlags(members, c.value); got != c.ok {
+			t.Errorf("IsFlags(%q) = %v, want %v", c.value, got, c.ok)
+		}
+		if c.ok && (ValidateStruct(&v) != nil || v.P.Value == nil || *v.P.Value != fxParts(c.value)) {
+			t.Errorf("%q: decoded as %v, ValidateStruct %v", c.value, v.P.Value, ValidateStruct(&v))
+		}
+	}
+	var w struct {
+		L Optional[fxLate] `json:"l,omitzero"`
+	}
+	if e := decodeStrict([]byte(`{"l":"a,b"}`), &w, nil); e == nil {
+		t.Error("an enum without Flags took two members")
+	}
+}

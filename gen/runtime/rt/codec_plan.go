@@ -97,6 +97,8 @@ type codecEnum struct {
 	// evolvable is the position of the first member documented after
 	// unknownFutureValue, len(members) when there is none.
 	evolvable int
+	// flags: a value may join several members with commas (EnumInfo.Flags).
+	flags bool
 }
 
 // codecFutureMember is the sentinel member of evolvable enums.
@@ -370,7 +372,7 @@ func codecEnumOf(t reflect.Type) *codecEnum {
 	if info == nil {
 		return nil
 	}
-	e := &codecEnum{members: info.Members, index: make(map[string]int, len(info.Members)), visible: info.Members, evolvable: len(info.Members)}
+	e := &codecEnum{members: info.Members, index: make(map[string]int, len(info.Members)), visible: info.Members, evolvable: len(info.Members), flags: info.Flags}
 	for i, m := range info.Members {
 		if _, dup := e.index[m]; !dup {
 			e.index[m] = i
@@ -387,6 +389,9 @@ func codecEnumOf(t reflect.Type) *codecEnum {
 func (e *codecEnum) has(s []byte) (string, bool) {
 	if i, ok := e.index[string(s)]; ok {
 		return e.members[i], true
+	}
+	if e.flags && flagsOf(string(s), func(m string) bool { _, ok := e.index[m]; return ok }) {
+		return string(s), true // several members of a flags enum
 	}
 	return "", false
 }

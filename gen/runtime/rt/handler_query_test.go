@@ -99,7 +99,7 @@ var qOps = []*Operation{
 
 func init() {
 	RegisterTables(
-		[]EnumInfo{{(*qColor)(nil), []string{"red", "unknownFutureValue", "blue"}}},
+		[]EnumInfo{{Typ: (*qColor)(nil), Members: []string{"red", "unknownFutureValue", "blue"}}},
 		nil,
 		[]TypeInfo{{(*qThing)(nil), "microsoft.graph.thing", "name=eq,startswith"}},
 	)

@@ -16,6 +16,9 @@ import (
 type EnumInfo struct {
 	Typ     any      // (*E)(nil)
 	Members []string // in documented order
+	// Flags marks a flags enum: a value is one member or several joined
+	// by commas ("apps,tabs,settings"), as OData writes them.
+	Flags bool
 }
 
 // KindInfo describes one type family served polymorphically (AnyOf[K]):

@@ -17,6 +17,26 @@ func IsMember(members []string, s string) bool {
 	return slices.Contains(members, s)
 }
 
+// IsFlags reports whether s is one or more of members joined by commas,
+// the value of a flags enum ("apps,tabs,settings"; spaces around a comma
+// are allowed): the body of a flags enum's IsValid method.
+//
+//go:noinline
+func IsFlags(members []string, s string) bool {
+	return flagsOf(s, func(m string) bool { return slices.Contains(members, m) })
+}
+
+// flagsOf reports whether s is one or more names joined by commas, each
+// (without the spaces around it) one that member accepts.
+func flagsOf(s string, member func(string) bool) bool {
+	for part := range strings.SplitSeq(s, ",") {
+		if !member(strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
+}
+
 // codecValidateDepth bounds the recursion of validateStruct.
 const codecValidateDepth = 1000
 
@@ -67,7 +87,7 @@ func (w *codecValidator) check(p *codecPlan, v reflect.Value, depth int) *Valida
 	switch p.kind {
 	case codecKindString:
 		if s := v.String(); p.enum != nil {
-			if _, ok := p.enum.index[s]; !ok {
+			if _, ok := p.enum.has([]byte(s)); !ok {
 				return &ValidationError{Property: w.pathString(), Value: s, Allowed: slices.Clone(p.enum.members)}
 			}
 		}

@@ -2605,6 +2605,8 @@ type codecEnum struct {
 	// evolvable is the position of the first member documented after
 	// unknownFutureValue, len(members) when there is none.
 	evolvable int
+	// flags: a value may join several members with commas (EnumInfo.Flags).
+	flags bool
 }
 
 // codecFutureMember is the sentinel member of evolvable enums.
@@ -2878,7 +2880,7 @@ func codecEnumOf(t reflect.Type) *codecEnum {
 	if info == nil {
 		return nil
 	}
-	e := &codecEnum{members: info.Members, index: make(map[string]int, len(info.Members)), visible: info.Members, evolvable: len(info.Members)}
+	e := &codecEnum{members: info.Members, index: make(map[string]int, len(info.Members)), visible: info.Members, evolvable: len(info.Members), flags: info.Flags}
 	for i, m := range info.Members {
 		if _, dup := e.index[m]; !dup {
 			e.index[m] = i
@@ -2895,6 +2897,9 @@ func codecEnumOf(t reflect.Type) *codecEnum {
 func (e *codecEnum) has(s []byte) (string, bool) {
 	if i, ok := e.index[string(s)]; ok {
 		return e.members[i], true
+	}
+	if e.flags && flagsOf(string(s), func(m string) bool { _, ok := e.index[m]; return ok }) {
+		return string(s), true // several members of a flags enum
 	}
 	return "", false
 }
@@ -10651,6 +10656,9 @@ func writeCount(w http.ResponseWriter, status int, n int64) {
 type EnumInfo struct {
 	Typ     any      // (*E)(nil)
 	Members []string // in documented order
+	// Flags marks a flags enum: a value is one member or several joined
+	// by commas ("apps,tabs,settings"), as OData writes them.
+	Flags bool
 }
 
 // KindInfo describes one type family served polymorphically (AnyOf[K]):
@@ -11036,6 +11044,26 @@ func IsMember(members []string, s string) bool {
 	return slices.Contains(members, s)
 }
 
+// IsFlags reports whether s is one or more of members joined by commas,
+// the value of a flags enum ("apps,tabs,settings"; spaces around a comma
+// are allowed): the body of a flags enum's IsValid method.
+//
+//go:noinline
+func IsFlags(members []string, s string) bool {
+	return flagsOf(s, func(m string) bool { return slices.Contains(members, m) })
+}
+
+// flagsOf reports whether s is one or more names joined by commas, each
+// (without the spaces around it) one that member accepts.
+func flagsOf(s string, member func(string) bool) bool {
+	for part := range strings.SplitSeq(s, ",") {
+		if !member(strings.TrimSpace(part)) {
+			return false
+		}
+	}
+	return true
+}
+
 // codecValidateDepth bounds the recursion of validateStruct.
 const codecValidateDepth = 1000
 
@@ -11086,7 +11114,7 @@ func (w *codecValidator) check(p *codecPlan, v reflect.Value, depth int) *Valida
 	switch p.kind {
 	case codecKindString:
 		if s := v.String(); p.enum != nil {
-			if _, ok := p.enum.index[s]; !ok {
+			if _, ok := p.enum.has([]byte(s)); !ok {
 				return &ValidationError{Property: w.pathString(), Value: s, Allowed: slices.Clone(p.enum.members)}
 			}
 		}

@@ -288,7 +288,7 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 			t.params = append(t.params, paramValue{sv.params[fi], values[pi]})
 		}
 	}
-	p.checkStatedOptions(sv, ex, t.query)
+	p.checkStatedOptions(sv, ex.Source, "example "+ex.Name, t.query)
 	if _, err := rt.ParseODataQuery(t.query, queryParams(sv.op.Paths)...); err != nil {
 		t.rejected, t.queryMalformed, t.queryError, t.rejects = true, true, err.(*rt.Error).Message, ""
 		return t, "", ""
@@ -464,10 +464,14 @@ func selectedNames(query string) map[string]bool {
 }
 
 // checkStatedOptions drops the query options an operation's page lists
-// (Operation.QueryOptions) when an example of it uses another: the list is
-// then evidently incomplete, and enforcing it would refuse what the docs
-// show working. It warns once per operation.
-func (p *plan) checkStatedOptions(o *opPlan, ex *schema.Example, query string) {
+// (Operation.QueryOptions) when a request it serves uses another: one of
+// its examples, or a request line routed to it (its own, or another
+// page's whose route it keeps). The list is then evidently incomplete,
+// and enforcing it would refuse what the docs show working. what names
+// the request ("example list_users"); it warns once per operation.
+// $skiptoken and $deltatoken are never checked: they come from links the
+// service itself writes.
+func (p *plan) checkStatedOptions(o *opPlan, at schema.Pos, what, query string) {
 	if o.op.QueryOptions == nil || o.optionsDropped {
 		return
 	}
@@ -478,12 +482,12 @@ func (p *plan) checkStatedOptions(o *opPlan, ex *schema.Example, query string) {
 			continue
 		}
 		opt := "$" + strings.ToLower(strings.TrimPrefix(n, "$"))
-		if opt == "$skiptoken" || !slices.Contains(systemOptions, opt) || slices.Contains(*o.op.QueryOptions, opt) {
+		if opt == "$skiptoken" || opt == "$deltatoken" || !slices.Contains(systemOptions, opt) || slices.Contains(*o.op.QueryOptions, opt) {
 			continue
 		}
 		o.optionsDropped = true
-		p.warnAt(ex.Source, diag.QueryOptionsIncomplete, fmt.Sprintf("example %s uses %s, which the page of %s does not list among its query options (%s); the handler does not check the list",
-			ex.Name, opt, o.op.GoName, strings.Join(*o.op.QueryOptions, ", ")))
+		p.warnAt(at, diag.QueryOptionsIncomplete, fmt.Sprintf("%s uses %s, which the page of %s does not list among its query options (%s); the handler does not check the list",
+			what, opt, o.op.GoName, strings.Join(*o.op.QueryOptions, ", ")))
 		return
 	}
 }

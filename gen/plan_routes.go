@@ -59,6 +59,11 @@ func (p *plan) planRoutes() {
 	for _, o := range ops {
 		for i, r := range o.op.Routes {
 			k := o.op.Method + " " + route.Key(r.Pattern)
+			// A query string in a request line is a request the route's
+			// keeper serves.
+			if _, query, ok := strings.Cut(o.op.Paths[i], "?"); ok {
+				p.checkStatedOptions(owner[k].o, r.Source, "the request line "+o.op.Method+" "+o.op.Paths[i], query)
+			}
 			if c := owner[k]; c.o != o || c.i != i {
 				if c.o != o {
 					if o.firstOwner == nil {

@@ -37,9 +37,17 @@ func (p *pageParser) readQuery(c cell) *schema.Query {
 	var q *schema.Query
 	cursor := 0
 	lowRaw := asciiLower(c.raw)
+	// doubt is the first sentence about queries the parser could not
+	// read, or one that restricts support without naming an option
+	// ("Supported only on the Get group API"): what the cell's other
+	// sentences say is then kept, but none of it is checked.
+	doubt, doubtOff := "", 0
 	for _, sent := range querySentences(c) {
 		low := asciiLower(sent)
 		if !slices.ContainsFunc(queryWords, func(w string) bool { return strings.Contains(low, w) }) {
+			if doubt == "" && restrictsSupport(low) {
+				doubt, doubtOff = sent, c.off
+			}
 			continue
 		}
 		off := c.off
@@ -58,6 +66,9 @@ func (p *pageParser) readQuery(c cell) *schema.Query {
 		switch {
 		case !read:
 			p.warn(off, diag.QueryUnread, "the description says %q about queries; not read", sent)
+			if doubt == "" {
+				doubt, doubtOff = sent, off
+			}
 		case cond != "":
 			p.warn(off, diag.QueryCondition, "the description restricts a query capability (%q); kept as text, not read", cond)
 		}
@@ -66,7 +77,40 @@ func (p *pageParser) readQuery(c cell) *schema.Query {
 		q.Expand == nil && q.Select == nil && q.Top == nil {
 		return nil
 	}
+	if q != nil && doubt != "" && doubtQuery(q, doubt) {
+		p.warn(doubtOff, diag.QueryCondition, "the description also says %q, which the parser does not read; what it says about queries is kept as text, not checked", doubt)
+	}
 	return q
+}
+
+// restrictsSupport reports whether a sentence without query words limits
+// where or when what the cell says holds ("Supported only on the Get group
+// API", "Not supported in national clouds").
+func restrictsSupport(low string) bool {
+	for _, lead := range []string{"supported only", "only supported", "not supported", "supports only", "only supports"} {
+		if strings.HasPrefix(low, lead) {
+			return true
+		}
+	}
+	return false
+}
+
+// doubtQuery makes every reading of q that the handler would check a
+// conditional one, with cond as its condition; it reports whether there
+// was any.
+func doubtQuery(q *schema.Query, cond string) bool {
+	changed := false
+	for _, o := range []*schema.QueryOption{q.Filter, q.OrderBy, q.Search, q.Count, q.Expand, q.Select, q.Top} {
+		if o != nil && o.Condition == "" {
+			o.Condition = cond
+			changed = true
+		}
+	}
+	if q.Returned != nil && !q.Returned.ByDefault && q.Returned.Condition == "" {
+		q.Returned.Condition = cond
+		changed = true
+	}
+	return changed
 }
 
 // firstWord is the first run of letters of s ("" for none).
@@ -205,8 +249,12 @@ func readQuerySentence(q *schema.Query, sent, low string) (read bool, cond strin
 		q.Expand = &schema.QueryOption{Supported: true}
 		return true, ""
 	}
-	if i := strings.Index(low, "supports "); i >= 0 {
-		return readSupports(q, sent, low, i+len("supports "))
+	// "Supports ..." opens the sentence (or "Also supports ..."): words
+	// before it may negate it or name another subject.
+	for _, lead := range []string{"supports ", "also supports "} {
+		if strings.HasPrefix(low, lead) {
+			return readSupports(q, sent, low, len(lead))
+		}
 	}
 	return false, ""
 }

@@ -52,6 +52,19 @@ func TestReadQuery(t *testing.T) {
 		// Sentences about queries the parser does not read.
 		{"Device. Only returned if user signs in with a Microsoft account as part of Project Rome.", nil, 1},
 		{"Attributes. Note that the individual extension attributes are neither selectable nor filterable.", nil, 1},
+		{"Name. The property supports `$filter` (`eq`).", nil, 1},
+		{"Name. No longer supports `$filter` (`eq`).", nil, 1},
+		// A sentence the parser does not read, or one restricting where
+		// support holds, makes the cell's readings conditions: kept as
+		// text, not checked (v1.0 user.md onPremisesExtensionAttributes,
+		// group.md allowExternalSenders).
+		{"Attributes. Note that the individual extension attributes are neither selectable nor filterable. Supports `$filter` (`eq`, `NOT`, `ge`, `le`, `in`).",
+			&schema.Query{Filter: &schema.QueryOption{Supported: true, Operators: []string{"eq", "not", "ge", "le", "in"}, Condition: "Note that the individual extension attributes are neither selectable nor filterable"}}, 1},
+		{"Senders. Returned only on `$select`. Supported only on the Get group API (`GET /groups/{ID}`).",
+			&schema.Query{Returned: &schema.Returned{On: []string{"$select"}, Condition: "Supported only on the Get group API (GET /groups/{ID})"}}, 0},
+		{"Name. Supports `$filter` (`eq`). Not supported in national clouds.",
+			&schema.Query{Filter: &schema.QueryOption{Supported: true, Operators: []string{"eq"}, Condition: "Not supported in national clouds"}}, 0},
+		{"Name. Also supports `$filter` (`eq`).", &schema.Query{Filter: yes("eq")}, 0},
 	} {
 		p := &pageParser{diags: diags{src: newSource("x.md", []byte(tc.desc))}}
 		got := p.readQuery(parseCell(tc.desc, 0, nil))

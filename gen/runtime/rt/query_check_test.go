@@ -122,7 +122,7 @@ func TestODataCheckFilterOperators(t *testing.T) {
 
 // TestODataCheckDocumentedOptions checks options against an operation's documented list.
 func TestODataCheckDocumentedOptions(t *testing.T) {
-	q, err := parseODataQuery("$select=id&$top=5&$skiptoken=x&$search=a", odataParseConfig{})
+	q, err := parseODataQuery("$select=id&$top=5&$skiptoken=x&$deltatoken=y&$search=a", odataParseConfig{})
 	if err != nil {
 		t.Fatal(err.Message)
 	}

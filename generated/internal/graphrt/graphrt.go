@@ -6613,12 +6613,13 @@ func odataRootProperty(segs []string, vars []odataVarOwner) string {
 
 // odataCheckDocumentedOptions checks that q gives only the system query
 // options listed in documented (with or without "$", in any case), the
-// ones the operation's page says it supports. $skiptoken is always
-// allowed, since the handler's own @odata.nextLink carries it. It answers
-// 400 naming the first option not listed.
+// ones the operation's page says it supports. $skiptoken and $deltatoken
+// are always allowed: they come from links the service itself writes
+// (the handler's @odata.nextLink, a delta function's @odata.deltaLink).
+// It answers 400 naming the first option not listed.
 func odataCheckDocumentedOptions(q *ODataQuery, documented []string) *Error {
 	for _, name := range odataGivenOptions(q) {
-		if name == "$skiptoken" {
+		if name == "$skiptoken" || name == "$deltatoken" {
 			continue
 		}
 		if !slices.ContainsFunc(documented, func(d string) bool {

@@ -85,7 +85,7 @@ func (p *plan) planRoutes() {
 				o.dropped = append(o.dropped, i)
 				continue
 			}
-			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order, pat: route.Compile(r.Pattern)}
+			ref := &routeRef{op: o, index: i, spec: route.Specificity(r.Pattern), order: order, pat: route.Compile(route.WithoutEmptyCalls(r.Pattern))}
 			order++
 			if first, ok := firstSegment(r.Pattern); ok {
 				k := firstKey{o.op.Method, first}

@@ -37,6 +37,7 @@ func isCast(seg string) bool {
 // literally, is served by the collection route the path names without it
 // (seg is then that segment, or both).
 func (p *plan) matchExample(method, path string) (ref *routeRef, values []string, seg string) {
+	path = route.WithoutEmptyCalls(path)
 	ref, values, seg = p.matchPath(method, path)
 	if ref == nil {
 		// The handler routes a path that matches nowhere with OData's

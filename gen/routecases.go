@@ -37,7 +37,8 @@ func (p *plan) routeCases(o *opPlan) []routeCase {
 			}
 		}
 		path := sb.String()
-		ref, _ := p.router.match(o.op.Method, path)
+		// The handler routes "f()" as "f" (route.WithoutEmptyCalls).
+		ref, _ := p.router.match(o.op.Method, route.WithoutEmptyCalls(path))
 		if ref == nil || ref.op != o {
 			other := "no route"
 			if ref != nil {

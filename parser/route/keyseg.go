@@ -72,3 +72,33 @@ func unquoteKey(s string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// WithoutEmptyCalls removes the "()" of every segment of path that is a
+// name followed by "()": msgraph-sdk-go calls functions without
+// arguments as "/users/delta()", the docs write "/users/delta" (and once
+// ".../generateDownloadUri()"). The generated router routes both
+// spellings alike, on request paths and route patterns; the generator
+// uses this function to route the examples the same way.
+func WithoutEmptyCalls(path string) string {
+	if !strings.Contains(path, "()") {
+		return path
+	}
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		if name, ok := strings.CutSuffix(s, "()"); ok && isCallName(name) {
+			segs[i] = name
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// isCallName reports whether s is a non-empty run of letters, digits,
+// "_" and ".".
+func isCallName(s string) bool {
+	for _, c := range []byte(s) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -139,6 +139,7 @@ func writeIfChanged(path string, data []byte) error {
 func TestBindings(t *testing.T) {
 	summary := `route DELETE /users/{id|userPrincipalName} = UserDelete
 route GET /users = UserList
+route GET /users/delta = UserDelta
 route GET /users/{id|userPrincipalName} = UserGet
 route PATCH /users/{id|userPrincipalName} = UserUpdate
 route POST /users = UserPostUsers
@@ -147,6 +148,7 @@ route PUT /users/{id|userPrincipalName}/photo/$value = ProfilePhotoUpdatePut
 method api/profilephoto-get.md GET = GetPhoto(*GetPhotoRequest) (*Stream, error)
 method api/profilephoto-update.md PUT = ProfilePhotoUpdatePut(*ProfilePhotoUpdatePutRequest) error
 method api/user-delete.md DELETE = UserDelete(*UserDeleteRequest) error
+method api/user-delta.md GET = UserDelta(*UserDeltaRequest) (*CollectionResponse[User], error)
 method api/user-get.md GET = UserGet(*UserGetRequest) (DirectoryObjectKind, error)
 method api/user-list.md GET = UserList(*UserListRequest) (*CollectionResponse[User], error)
 method api/user-post-users.md POST = UserPostUsers(*UserPostUsersRequest) (*User, error)
@@ -165,6 +167,7 @@ request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.User
 	}
 	for _, want := range []string{
 		"func (s *usersService) UserList(ctx context.Context, req *graph.UserListRequest) (*graph.CollectionResponse[graph.User], error) {\n\treturn s.list(ctx, req.Query)\n}",
+		"func (s *usersService) UserDelta(ctx context.Context, req *graph.UserDeltaRequest) (*graph.CollectionResponse[graph.User], error) {\n\treturn s.delta(ctx, req.Query, req.HTTPRequest)\n}",
 		"type createBody = graph.UserPostUsersBody",
 		"func (s *usersService) UserPostUsers(ctx context.Context, req *graph.UserPostUsersRequest) (*graph.User, error) {\n\treturn s.create(ctx, req.Body)\n}",
 		"func (s *usersService) UserGet(ctx context.Context, req *graph.UserGetRequest) (graph.DirectoryObjectKind, error) {\n\treturn s.get(ctx, req.UserID)\n}",

@@ -38,6 +38,7 @@ var ops = []struct {
 	args        []string
 }{
 	{"GET /users", "list", []string{"query"}},
+	{"GET /users/delta", "delta", []string{"query", "http"}},
 	{"POST /users", "create", []string{"body"}},
 	{"GET /users/{id|userPrincipalName}", "get", []string{"{id|userPrincipalName}"}},
 	{"PATCH /users/{id|userPrincipalName}", "update", []string{"{id|userPrincipalName}", "body"}},

@@ -59,6 +59,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	path := routingPath(r)
+	if cp, ok := canonicalPath(path); ok {
+		path = cp
+	}
 	e, params, allow, seg := h.resolve(r.Method, path)
 	if e == nil {
 		for _, alt := range alternatePaths(path) {
@@ -67,6 +70,13 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			if e != nil {
 				break
+			}
+		}
+	}
+	if e == nil && r.Method == http.MethodDelete {
+		if rp, ok := refByID(path, r.URL.RawQuery); ok {
+			if re, rparams, _, rseg := h.resolve(r.Method, rp); re != nil {
+				e, params, seg = re, rparams, rseg
 			}
 		}
 	}
@@ -149,7 +159,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 		res, err = op.invoke(h.svc, st, ptr)
 	}
 	if err == nil && op.lists {
-		setNextLink(r, res)
+		finishCollection(r, res)
 	}
 	if op.Count && err == nil {
 		h.replyCountOf(w, r, st, op.Status, res)

@@ -113,15 +113,21 @@ func AnswerOptions(q *ODataQuery, op *OpInfo, pref bool) *encodeOptions {
 	return opts
 }
 
-// setNextLink writes a collection's @odata.nextLink when the service set
-// its SkipToken and no link of its own: the request's URL, as the client
-// sent it, with $skiptoken set to the token.
-func setNextLink(r *http.Request, res any) {
+// finishCollection completes the collection a service answered: a nil
+// Value is an empty list (OData writes a collection as an array, and
+// Graph answers an empty page as "value": [], never null), and
+// @odata.nextLink is written when the service set its SkipToken and no
+// link of its own: the request's URL, as the client sent it, with
+// $skiptoken set to the token.
+func finishCollection(r *http.Request, res any) {
 	v := reflect.ValueOf(res)
 	if v.Kind() != reflect.Pointer || v.IsNil() {
 		return
 	}
 	v = v.Elem()
+	if val := v.FieldByName("Value"); val.IsValid() && val.Kind() == reflect.Slice && val.IsNil() && val.CanSet() {
+		val.Set(reflect.MakeSlice(val.Type(), 0, 0))
+	}
 	tok, link := v.FieldByName("SkipToken"), v.FieldByName("ODataNextLink")
 	if !tok.IsValid() || !link.IsValid() || tok.String() == "" || link.String() != "" {
 		return

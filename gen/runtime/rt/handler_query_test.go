@@ -223,6 +223,12 @@ func TestPaging(t *testing.T) {
 	if got["@odata.nextLink"] != "https://other/next" {
 		t.Errorf("own link replaced: %v", got["@odata.nextLink"])
 	}
+	// An empty page is an empty list, even when the service leaves Value
+	// nil.
+	rec = serve(t, qHandler(&qImpl{list: &CollectionResponse[qThing]{}}), "GET", "/things", "")
+	if body := strings.TrimSpace(rec.Body.String()); body != `{"value":[]}` {
+		t.Errorf("empty page: %s", body)
+	}
 }
 
 func TestHandlerEvolvableEnums(t *testing.T) {

@@ -112,6 +112,26 @@ func keyAsSegment(p requestPath) (requestPath, bool) {
 	if strings.IndexByte(p.text, ')') < 0 {
 		return p, false
 	}
+	return mapSegments(p, func(start, end int) ([]byte, []bool, bool) {
+		open, key, ok := segmentKey(p, start, end)
+		if !ok {
+			return nil, nil, false
+		}
+		text := append([]byte(p.text[start:open]), '/')
+		enc := append(appendEncoded(nil, p, start, open), false)
+		for _, k := range key {
+			text = append(text, p.text[k])
+			enc = append(enc, p.isEncoded(k))
+		}
+		return text, enc, true
+	})
+}
+
+// mapSegments rewrites the segments of p that f rewrites: f(start, end)
+// is given the segment p.text[start:end] and returns its new text with
+// the encoded mark of each byte, or false to keep it. It reports whether
+// f rewrote a segment.
+func mapSegments(p requestPath, f func(start, end int) ([]byte, []bool, bool)) (requestPath, bool) {
 	var text []byte
 	var enc []bool
 	changed := false
@@ -121,18 +141,14 @@ func keyAsSegment(p requestPath) (requestPath, bool) {
 			continue
 		}
 		// The segment is p.text[start:i]; i is its "/" or the end.
-		if open, key, ok := segmentKey(p, start, i); ok {
+		if repl, marks, ok := f(start, i); ok {
 			if !changed {
 				text = append(text, p.text[:start]...)
 				enc = appendEncoded(enc, p, 0, start)
 				changed = true
 			}
-			text = append(append(text, p.text[start:open]...), '/')
-			enc = append(appendEncoded(enc, p, start, open), false)
-			for _, k := range key {
-				text = append(text, p.text[k])
-				enc = append(enc, p.isEncoded(k))
-			}
+			text = append(text, repl...)
+			enc = append(enc, marks...)
 		} else if changed {
 			text = append(text, p.text[start:i]...)
 			enc = appendEncoded(enc, p, start, i)

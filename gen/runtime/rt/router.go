@@ -112,6 +112,7 @@ func lowerASCII(s string) string {
 // name is a placeholder; everything else, including "{}" and a "{" without
 // "}", is literal text.
 func compilePattern(pattern string) *routePattern {
+	pattern = withoutEmptyCalls(pattern)
 	p := &routePattern{}
 	lit := 0
 	for i := 0; i < len(pattern); {

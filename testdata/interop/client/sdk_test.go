@@ -454,6 +454,40 @@ func TestUsers(t *testing.T) {
 		}
 	})
 
+	step("delta", func(t *testing.T) {
+		// GET /users/delta(), as the SDK writes a function without
+		// arguments: the delta operation (the docs write /users/delta),
+		// not GET /users/{id} with the key "delta()". Then the deltaLink
+		// round, whose $deltatoken the handler never refuses.
+		svc.mu.Lock()
+		svc.deltas = nil
+		want := len(svc.users)
+		svc.mu.Unlock()
+		res, err := client.Delta().GetAsDeltaGetResponse(ctx, nil)
+		if err != nil {
+			t.Fatalf("Delta: %v", describe(err))
+		}
+		if n := len(res.GetValue()); n != want {
+			t.Errorf("Delta: %d users, want %d", n, want)
+		}
+		link := res.GetOdataDeltaLink()
+		if link == nil {
+			t.Fatal("Delta: no @odata.deltaLink")
+		}
+		if _, err := client.Delta().WithUrl(*link).GetAsDeltaGetResponse(ctx, nil); err != nil {
+			t.Fatalf("Delta with the deltaLink: %v", describe(err))
+		}
+		reqs := rec.take()
+		if len(reqs) != 2 || reqs[0].URI != "/v1.0/users/delta()" || !strings.HasPrefix(reqs[1].URI, "/v1.0/users/delta()?$deltatoken=") {
+			t.Errorf("requests: %v, want GET /v1.0/users/delta() then its deltaLink", reqs)
+		}
+		svc.mu.Lock()
+		defer svc.mu.Unlock()
+		if len(svc.deltas) != 2 || svc.deltas[1].DeltaToken != strconv.Itoa(want) {
+			t.Errorf("delta received %d requests (%v), want 2, the second with the token", len(svc.deltas), svc.deltas)
+		}
+	})
+
 	step("count", func(t *testing.T) {
 		// GET /users/$count, as the SDK sends it (with ConsistencyLevel),
 		// answered as text/plain by the list operation, which is told

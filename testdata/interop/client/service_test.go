@@ -42,6 +42,7 @@ type usersService struct {
 	created []createBody
 	updated []updateBody
 	lists   []graph.ODataQuery
+	deltas  []graph.ODataQuery
 	// uploaded is the last photo PUT sent, as the service read it.
 	uploaded []byte
 }
@@ -103,6 +104,18 @@ func (s *usersService) list(ctx context.Context, q graph.ODataQuery) (*graph.Col
 		res.SkipToken = strconv.Itoa(end)
 	}
 	return res, nil
+}
+
+// delta serves GET /users/delta: every user, and the link to the changes
+// after them (on this server: a delta token the next round hands back).
+func (s *usersService) delta(ctx context.Context, q graph.ODataQuery, r *http.Request) (*graph.CollectionResponse[graph.User], error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.deltas = append(s.deltas, q)
+	return &graph.CollectionResponse[graph.User]{
+		Value:          slices.Clone(s.users),
+		ODataDeltaLink: "https://" + r.Host + "/v1.0/users/delta()?$deltatoken=" + strconv.Itoa(len(s.users)),
+	}, nil
 }
 
 // create serves POST /users.

@@ -260,8 +260,16 @@ func (e *emitter) genRow(f *jen.File, o *opPlan) {
 	if o.op.Count {
 		count = jen.True()
 	}
+	var raw jen.Code
+	if len(o.raw) > 0 {
+		lits := make([]jen.Code, len(o.raw))
+		for i, t := range o.raw {
+			lits[i] = jen.Lit(t)
+		}
+		raw = jen.Index().String().Values(lits...)
+	}
 	fields := keyed(runtime.OperationFields, jen.Lit(o.op.GoName), jen.Lit(o.op.Method), jen.Lit(o.op.Status),
-		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), nil, jen.Index().Add(e.rt(runtime.OpRoute)).Values(routes...), coll, count, params, options)
+		jen.Parens(jen.Op("*").Id(o.reqType)).Parens(jen.Nil()), nil, jen.Index().Add(e.rt(runtime.OpRoute)).Values(routes...), coll, count, params, options, raw)
 	f.Line()
 	f.Var().Id(o.opVar).Op("=").Add(e.rt(runtime.Operation)).Values(fields...)
 }

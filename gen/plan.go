@@ -95,6 +95,9 @@ type opPlan struct {
 	// optionsDropped: an example uses a query option the page does not
 	// list, so the list is not enforced (checkStatedOptions).
 	optionsDropped bool
+	// raw lists the media types its examples send as a body that is not
+	// JSON (Operation.Raw), sorted.
+	raw []string
 	// routeCases are requests built from the request lines (TestRoutes).
 	routeCases []routeCase
 }

@@ -52,6 +52,9 @@ type exampleTest struct {
 	// requestOnly: the example documents no response, so the test checks
 	// the request and the documented status only.
 	requestOnly bool
+	// raw: the example sends a body of a media type the operation takes
+	// raw (opPlan.raw), which the test cannot round-trip.
+	raw bool
 	// bodyDropped: the example answers 204 No Content with a body, which
 	// no 204 answer carries: the test checks the request and a 204 answer
 	// without a body.
@@ -295,7 +298,18 @@ func (p *plan) exampleTest(o *opPlan, ex *schema.Example) (*exampleTest, string,
 	}
 	hasBodyType := sv.op.RequestType != nil || sv.bodyType != ""
 	if strings.TrimSpace(req.Body) != "" && hasBodyType && !req.JSON {
-		return nil, diag.ExampleBodyNotJSON, fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
+		mt := rawMediaType(req.Header("Content-Type"))
+		if mt == "" || ex.Response.IsError() {
+			return nil, diag.ExampleBodyNotJSON, fmt.Sprintf("example %s sends a body that is not JSON", ex.Name)
+		}
+		// The docs show the operation taking this media type (a MIME
+		// message, an image): the handler passes it on raw.
+		if !slices.Contains(sv.raw, mt) {
+			sv.raw = append(sv.raw, mt)
+			slices.Sort(sv.raw)
+			p.warnAt(ex.Source, diag.ExampleBodyRaw, fmt.Sprintf("example %s sends a %s body to %s, whose body is JSON; the handler passes %s bodies to the service undecoded (req.HTTPRequest.Body)", ex.Name, mt, sv.op.GoName, mt))
+		}
+		t.raw = true
 	}
 	if code, msg := p.kindCheck(sv, ex); code != "" {
 		return nil, code, msg
@@ -490,6 +504,19 @@ func (p *plan) checkStatedOptions(o *opPlan, at schema.Pos, what, query string) 
 			what, opt, o.op.GoName, strings.Join(*o.op.QueryOptions, ", ")))
 		return
 	}
+}
+
+// rawMediaType is the media type of a request's Content-Type, lower-cased
+// and without parameters, when it is one the handler can take raw: not
+// JSON, not empty.
+func rawMediaType(ct string) string {
+	mt, _, _ := strings.Cut(ct, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	typ, sub, ok := strings.Cut(mt, "/")
+	if !ok || typ == "" || sub == "" || strings.ContainsAny(mt, " ,") || sub == "json" || strings.HasSuffix(sub, "+json") {
+		return ""
+	}
+	return mt
 }
 
 // systemOptions are the OData system query options a page can list.

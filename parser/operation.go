@@ -177,17 +177,45 @@ func noBodyList() []string {
 	return list
 }
 
+// noBodySaid reads whether a paragraph of a Request body section says
+// the request has no body: a sentence with a noBodyPhrases phrase that is
+// about the body ("Do not supply a request body for this method"), not
+// about what a body holds ("For best performance, don't include existing
+// values that haven't changed", on every update page). optional: every
+// such sentence says a body is not required ("No request body is
+// required. However, you can specify properties ..."): a table or type
+// the section documents then stands, as an optional body.
+func noBodySaid(text string) (none, optional bool) {
+	optional = true
+	for _, sent := range strings.Split(text, ". ") {
+		if !noBodyPhrases.in(sent) || !strings.Contains(asciiLower(sent), "body") {
+			continue
+		}
+		none = true
+		optional = optional && strings.Contains(asciiLower(sent), "require")
+	}
+	return none, none && optional
+}
+
 // readRequestBody reads the "Request body" section: whether there is a
-// body, which type it is, and its property or parameter table.
+// body, which type it is, and its property or parameter table. A section
+// that says its table holds parameters of the request URL ("In the
+// request URL, provide the following query parameters with values", on
+// Intune's functions) documents no body (request-body-url-parameters).
 func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 	if blocks, off, ok := sectionBlocks(secs, func(t string) bool { return t == "request body" }); ok {
 		op.bodyOff = off
+		strict, inURL := false, -1 // strict: a sentence says there is no body, not only that none is required
 		for _, b := range blocks {
 			switch b.kind {
 			case blockText:
 				c := parseCell(b.text, b.textOff, p.src.refs)
-				if noBodyPhrases.in(c.text) {
+				if none, opt := noBodySaid(c.text); none {
 					op.noBody = true
+					strict = strict || !opt
+				}
+				if low := asciiLower(c.text); inURL < 0 && strings.Contains(low, "in the request url, provide") {
+					inURL = b.textOff
 				}
 				if op.bodySpec == nil {
 					if m := bodyTypeRe.FindStringSubmatch(c.text); m != nil {
@@ -217,6 +245,13 @@ func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
 					op.paramsAreOf = "parameters"
 				}
 			}
+		}
+		if op.noBody && !strict && (op.params != nil || op.bodySpec != nil) {
+			op.noBody = false // "No request body is required. However, you can specify ..."
+		}
+		if inURL >= 0 && op.params != nil {
+			p.warn(inURL, diag.RequestBodyUrlParameters, "the Request body section says its table holds parameters of the request URL; it makes no body, and the parameters reach the service as the request line's placeholders, unchecked")
+			op.params, op.noBody = nil, true
 		}
 		return
 	}

@@ -96,7 +96,7 @@ var internal = []string{
 // Fields of rt's table structs, in order: the generated tables fill them
 // in positionally (a test checks the order against rt's declarations).
 var (
-	OperationFields  = []string{"Name", "Method", "Status", "Req", "Call", "Routes", "Collection", "Count", "Params", "Options"}
+	OperationFields  = []string{"Name", "Method", "Status", "Req", "Call", "Routes", "Collection", "Count", "Params", "Options", "Raw"}
 	OpRouteFields    = []string{"Pattern", "Fields"}
 	EnumInfoFields   = []string{"Typ", "Members", "Flags"}
 	KindInfoFields   = []string{"Iface", "Members"}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -33,6 +34,20 @@ func (h *Handler) decode(w http.ResponseWriter, r *http.Request, dst any, opts *
 		return false
 	}
 	return true
+}
+
+// rawRequest reports whether r's body is one of the media types op takes
+// raw (Operation.Raw), not decoded as JSON.
+func (op *OpInfo) rawRequest(r *http.Request) bool {
+	return len(op.Raw) > 0 && op.TakesRaw(r.Header.Get("Content-Type"))
+}
+
+// TakesRaw reports whether a body of that Content-Type reaches the
+// service undecoded (Operation.Raw).
+func (op *OpInfo) TakesRaw(contentType string) bool {
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.TrimSpace(mt)
+	return mt != "" && slices.ContainsFunc(op.Raw, func(t string) bool { return strings.EqualFold(t, mt) })
 }
 
 // isJSONMediaType reports whether a Content-Type is application/json or

@@ -540,3 +540,41 @@ func TestRawBody(t *testing.T) {
 		t.Errorf("plain body: %+v", got)
 	}
 }
+
+// TestRawMediaTypes checks Operation.Raw: a request whose Content-Type is one
+// of the media types the operation's examples send raw reaches the
+// service undecoded (Body zero, the bytes in HTTPRequest.Body); JSON is
+// decoded as before, and another media type is still 415.
+func TestRawMediaTypes(t *testing.T) {
+	var gotBody thing
+	var gotRaw string
+	svc := &testService{create: func(ctx context.Context, req *createThingRequest) (*thing, error) {
+		gotBody = req.Body
+		b, err := io.ReadAll(req.HTTPRequest.Body)
+		if err != nil {
+			return nil, err
+		}
+		gotRaw = string(b)
+		return &thing{Name: "made"}, nil
+	}}
+	ops := []*Operation{{Name: "CreateThing", Method: "POST", Status: 201, Req: (*createThingRequest)(nil), Call: callCreateThing,
+		Routes: []OpRoute{{"/things", nil}}, Raw: []string{"text/plain"}}}
+	h := NewHandler(svc, nil, ops, nil)
+	for _, c := range []struct {
+		ct, body string
+		status   int
+		decoded  thing
+		raw      string
+	}{
+		{"text/plain", "RnJvbTog", 201, thing{}, "RnJvbTog"},
+		{"Text/Plain; charset=utf-8", "RnJvbTog", 201, thing{}, "RnJvbTog"},
+		{"application/json", `{"name":"n"}`, 201, thing{Name: "n"}, ""},
+		{"image/png", "x", 415, thing{}, ""},
+	} {
+		gotBody, gotRaw = thing{}, ""
+		rec := serve(t, h, "POST", "/things", c.body, "Content-Type", c.ct)
+		if rec.Code != c.status || gotBody != c.decoded || gotRaw != c.raw {
+			t.Errorf("%s: %d, body %+v, raw %q; want %d, %+v, %q", c.ct, rec.Code, gotBody, gotRaw, c.status, c.decoded, c.raw)
+		}
+	}
+}

@@ -122,10 +122,12 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if pref {
 		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)
 	}
-	if op.Body < 0 {
+	raw := op.rawRequest(r)
+	if op.Body < 0 || raw {
 		// A body the handler does not decode (a photo's bytes sent to
-		// PUT .../photo/$value) reaches the service as sent, but for its
-		// content coding, which Graph's SDKs apply to every body.
+		// PUT .../photo/$value, a MIME message to sendMail) reaches the
+		// service as sent, but for its content coding, which Graph's
+		// SDKs apply to every body.
 		var e *Error
 		if r, e = rawBody(r); e != nil {
 			if e.Status == http.StatusUnsupportedMediaType {
@@ -148,7 +150,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 			req.Field(int(fi)).SetString(params[i])
 		}
 	}
-	if op.Body >= 0 && !h.decode(w, r, req.Field(op.Body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
+	if op.Body >= 0 && !raw && !h.decode(w, r, req.Field(op.Body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
 		return
 	}
 	var res any

@@ -89,12 +89,12 @@ func (s *qImpl) DeleteRef(_ context.Context, r *qDeleteRefRequest) error {
 // qOps is the operation table of these tests.
 var qOps = []*Operation{
 	{"Get", "GET", 200, (*qGetRequest)(nil), nil,
-		[]OpRoute{{"/things/{id}", []uint8{2}}}, false, false, nil, []string{"$select", "$expand"}},
+		[]OpRoute{{"/things/{id}", []uint8{2}}}, false, false, nil, []string{"$select", "$expand"}, nil},
 	{"List", "GET", 200, (*qListRequest)(nil), nil,
-		[]OpRoute{{"/things", nil}}, true, false, []string{"startDateTime"}, nil},
+		[]OpRoute{{"/things", nil}}, true, false, []string{"startDateTime"}, nil, nil},
 	{"Patch", "PATCH", 200, (*qPatchRequest)(nil), nil,
-		[]OpRoute{{"/things/{id}", []uint8{2}}}, false, false, nil, nil},
-	{"DeleteRef", "DELETE", 204, (*qDeleteRefRequest)(nil), nil, []OpRoute{{"/groups/{id}/owners/{ownerId}/$ref", []uint8{2, 3}}}, false, false, nil, []string{}},
+		[]OpRoute{{"/things/{id}", []uint8{2}}}, false, false, nil, nil, nil},
+	{"DeleteRef", "DELETE", 204, (*qDeleteRefRequest)(nil), nil, []OpRoute{{"/groups/{id}/owners/{ownerId}/$ref", []uint8{2, 3}}}, false, false, nil, []string{}, nil},
 }
 
 func init() {

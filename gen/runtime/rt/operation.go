@@ -41,6 +41,12 @@ type Operation struct {
 	// supports, when it says so exactly; nil when it does not (the handler
 	// then accepts any), empty when it supports none.
 	Options []string
+	// Raw lists the media types, lower-cased and without parameters,
+	// that the operation's documented examples send as a body that is not
+	// JSON ("text/plain": a MIME message to sendMail; "image/jpeg": a
+	// logo to a stream property). A request of one of them is not decoded:
+	// Body stays zero, and the service reads req.HTTPRequest.Body.
+	Raw []string
 }
 
 // OpRoute is one request line an operation keeps: its path pattern, and

@@ -480,6 +480,20 @@ func (h *Handler) decode(w http.ResponseWriter, r *http.Request, dst any, opts *
 	return true
 }
 
+// rawRequest reports whether r's body is one of the media types op takes
+// raw (Operation.Raw), not decoded as JSON.
+func (op *OpInfo) rawRequest(r *http.Request) bool {
+	return len(op.Raw) > 0 && op.TakesRaw(r.Header.Get("Content-Type"))
+}
+
+// TakesRaw reports whether a body of that Content-Type reaches the
+// service undecoded (Operation.Raw).
+func (op *OpInfo) TakesRaw(contentType string) bool {
+	mt, _, _ := strings.Cut(contentType, ";")
+	mt = strings.TrimSpace(mt)
+	return mt != "" && slices.ContainsFunc(op.Raw, func(t string) bool { return strings.EqualFold(t, mt) })
+}
+
 // isJSONMediaType reports whether a Content-Type is application/json or
 // type/subtype+json, ignoring parameters and case.
 func isJSONMediaType(ct string) bool {
@@ -5143,10 +5157,12 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 	if pref {
 		w.Header().Set("Preference-Applied", preferUnknownEnumMembers)
 	}
-	if op.Body < 0 {
+	raw := op.rawRequest(r)
+	if op.Body < 0 || raw {
 		// A body the handler does not decode (a photo's bytes sent to
-		// PUT .../photo/$value) reaches the service as sent, but for its
-		// content coding, which Graph's SDKs apply to every body.
+		// PUT .../photo/$value, a MIME message to sendMail) reaches the
+		// service as sent, but for its content coding, which Graph's
+		// SDKs apply to every body.
 		var e *Error
 		if r, e = rawBody(r); e != nil {
 			if e.Status == http.StatusUnsupportedMediaType {
@@ -5169,7 +5185,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, st *requestState
 			req.Field(int(fi)).SetString(params[i])
 		}
 	}
-	if op.Body >= 0 && !h.decode(w, r, req.Field(op.Body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
+	if op.Body >= 0 && !raw && !h.decode(w, r, req.Field(op.Body).Addr().Interface(), &decodeOptions{rejectEvolvable: !pref}) {
 		return
 	}
 	var res any
@@ -5548,6 +5564,12 @@ type Operation struct {
 	// supports, when it says so exactly; nil when it does not (the handler
 	// then accepts any), empty when it supports none.
 	Options []string
+	// Raw lists the media types, lower-cased and without parameters,
+	// that the operation's documented examples send as a body that is not
+	// JSON ("text/plain": a MIME message to sendMail; "image/jpeg": a
+	// logo to a stream property). A request of one of them is not decoded:
+	// Body stays zero, and the service reads req.HTTPRequest.Body.
+	Raw []string
 }
 
 // OpRoute is one request line an operation keeps: its path pattern, and

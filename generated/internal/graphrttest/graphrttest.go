@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -299,6 +300,20 @@ func (d *docTests) checkRequest(t *testing.T, op *rt.OpInfo, ex *rt.DocExample, 
 		}
 	}
 	if op.Body < 0 || len(strings.TrimSpace(string(ex.RequestBody))) == 0 {
+		return
+	}
+	if ct := rt.DocHeader(ex.Header).Get("Content-Type"); op.TakesRaw(ct) {
+		// A media type the operation takes raw: nothing decoded, the
+		// documented bytes in the request.
+		if !req.Field(op.Body).IsZero() {
+			t.Errorf("a %s body was decoded as JSON", ct)
+		}
+		if hr, _ := req.FieldByName("HTTPRequest").Interface().(*http.Request); hr != nil && hr.Body != nil {
+			got, err := io.ReadAll(hr.Body)
+			if err != nil || !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(ex.RequestBody)) {
+				t.Errorf("the service read %q (%v), want the documented %s body", got, err, ct)
+			}
+		}
 		return
 	}
 	want := reflect.New(op.BodyType)

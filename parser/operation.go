@@ -203,7 +203,13 @@ func noBodySaid(text string) (none, optional bool) {
 // request URL, provide the following query parameters with values", on
 // Intune's functions) documents no body (request-body-url-parameters).
 func (p *pageParser) readRequestBody(secs []section, op *opDraft) {
-	if blocks, off, ok := sectionBlocks(secs, func(t string) bool { return t == "request body" }); ok {
+	// A Response or Example heading nested under Request body
+	// (workbookrange-visibleview.md's "### Response") ends it: its links
+	// and tables are not the body's.
+	notBody := func(t string) bool {
+		return strings.HasPrefix(t, "response") || strings.HasPrefix(t, "example") || t == "request"
+	}
+	if blocks, off, ok := sectionBlocksUntil(secs, func(t string) bool { return t == "request body" }, notBody); ok {
 		op.bodyOff = off
 		strict, inURL := false, -1 // strict: a sentence says there is no body, not only that none is required
 		for _, b := range blocks {

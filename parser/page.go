@@ -198,13 +198,19 @@ func isEnumValuesTitle(t string) bool {
 // to the next heading of the same or a higher level). ok is false when no
 // section matches.
 func sectionBlocks(secs []section, pred func(string) bool) (blocks []block, off int, ok bool) {
+	return sectionBlocksUntil(secs, pred, nil)
+}
+
+// sectionBlocksUntil is sectionBlocks, ending the section also at a
+// subsection whose title satisfies stop (when stop is not nil).
+func sectionBlocksUntil(secs []section, pred, stop func(string) bool) (blocks []block, off int, ok bool) {
 	for i, s := range secs {
 		if !pred(s.title) {
 			continue
 		}
 		blocks = append(blocks, s.blocks...)
 		for _, sub := range secs[i+1:] {
-			if sub.level <= s.level {
+			if sub.level <= s.level || stop != nil && stop(sub.title) {
 				break
 			}
 			blocks = append(blocks, sub.blocks...)

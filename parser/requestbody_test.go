@@ -71,3 +71,19 @@ func TestRequestBodyReading(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestBodyEndsAtResponse: a Response heading nested under Request
+// body (v1.0 workbookrange-visibleview.md) ends the body section, so the
+// response type it links is no request type.
+func TestRequestBodyEndsAtResponse(t *testing.T) {
+	page := "# Get view\n\nNamespace: microsoft.graph\n\nGets it.\n\n## HTTP request\n\n```http\nGET /me/drive/items/{id}/workbook/range/visibleView\n```\n\n" +
+		"## Request body\n\n### Response\nIf successful, this method returns a `200 OK` response code and a [workbookRangeView](../resources/workbookrangeview.md) object in the response body.\n"
+	res := "# workbookRangeView resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| rowCount | Int32 | Rows. |\n"
+	s := Parse([]File{{Path: "api/workbookrange-visibleview.md", Data: []byte(page)}, {Path: "resources/workbookrangeview.md", Data: []byte(res)}})
+	if len(s.Operations) != 1 {
+		t.Fatalf("%d operations", len(s.Operations))
+	}
+	if op := s.Operations[0]; op.RequestType != nil || op.ResponseType == nil || op.ResponseType.Name != "microsoft.graph.workbookRangeView" {
+		t.Errorf("request type %v, response type %v; want none and workbookRangeView", op.RequestType, op.ResponseType)
+	}
+}

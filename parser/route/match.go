@@ -58,10 +58,39 @@ func (pt *Pattern) Match(path string) (values []string, ok bool) {
 		for !reach.has(i+1, q) {
 			q++
 		}
-		values = append(values, path[p:q])
+		v := path[p:q]
+		if IsArgument(toks, i) {
+			v = UnquoteArgument(v)
+		}
+		values = append(values, v)
 		p = q
 	}
 	return values, true
+}
+
+// IsArgument reports whether toks[i], a placeholder, is the value of a
+// function's named argument written without quotes
+// ("reminderView(startDateTime={startDateTime},endDateTime=...)"): the
+// literal before it ends in "=", and the one after it starts with "," or
+// ")".
+func IsArgument(toks []Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i].Param == "" || toks[i-1].Param != "" || toks[i+1].Param != "" {
+		return false
+	}
+	return strings.HasSuffix(toks[i-1].Literal, "=") && (strings.HasPrefix(toks[i+1].Literal, ",") || strings.HasPrefix(toks[i+1].Literal, ")"))
+}
+
+// UnquoteArgument reads a function argument's value as OData writes a
+// string literal: within single quotes, a doubled quote standing for one
+// ('2024-01-01T00:00:00Z', 'it”s'). Graph's SDKs quote every string
+// argument, the docs write most request lines without the quotes; the
+// service gets the value either way. A value not quoted is returned as
+// it is.
+func UnquoteArgument(v string) string {
+	if len(v) < 2 || v[0] != '\'' || v[len(v)-1] != '\'' {
+		return v
+	}
+	return strings.ReplaceAll(v[1:len(v)-1], "''", "'")
 }
 
 // cheapMatch rejects, without the table, most paths that cannot match:

@@ -140,6 +140,7 @@ func TestBindings(t *testing.T) {
 	summary := `route DELETE /users/{id|userPrincipalName} = UserDelete
 route GET /users = UserList
 route GET /users/delta = UserDelta
+route GET /users/{id|userPrincipalName}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime}) = UserReminderView
 route GET /users/{id|userPrincipalName} = UserGet
 route PATCH /users/{id|userPrincipalName} = UserUpdate
 route POST /users = UserPostUsers
@@ -149,6 +150,7 @@ method api/profilephoto-get.md GET = GetPhoto(*GetPhotoRequest) (*Stream, error)
 method api/profilephoto-update.md PUT = ProfilePhotoUpdatePut(*ProfilePhotoUpdatePutRequest) error
 method api/user-delete.md DELETE = UserDelete(*UserDeleteRequest) error
 method api/user-delta.md GET = UserDelta(*UserDeltaRequest) (*CollectionResponse[User], error)
+method api/user-reminderview.md GET = UserReminderView(*UserReminderViewRequest) (*CollectionResponse[Reminder], error)
 method api/user-get.md GET = UserGet(*UserGetRequest) (DirectoryObjectKind, error)
 method api/user-list.md GET = UserList(*UserListRequest) (*CollectionResponse[User], error)
 method api/user-post-users.md POST = UserPostUsers(*UserPostUsersRequest) (*User, error)
@@ -157,6 +159,9 @@ request api/profilephoto-get.md GET {id|userPrincipalName} = GetPhotoRequest.Use
 request api/profilephoto-update.md PUT {id|userPrincipalName} = ProfilePhotoUpdatePutRequest.UserID string
 request api/user-delete.md DELETE {id|userPrincipalName} = UserDeleteRequest.UserID string
 request api/user-get.md GET {id|userPrincipalName} = UserGetRequest.UserID string
+request api/user-reminderview.md GET {endDateTime} = UserReminderViewRequest.EndDateTime string
+request api/user-reminderview.md GET {id|userPrincipalName} = UserReminderViewRequest.UserID string
+request api/user-reminderview.md GET {startDateTime} = UserReminderViewRequest.StartDateTime string
 request api/user-post-users.md POST body = UserPostUsersRequest.Body UserPostUsersBody
 request api/user-update.md PATCH body = UserUpdateRequest.Body UserUpdateBody
 request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.UserID string
@@ -168,6 +173,7 @@ request api/user-update.md PATCH {id|userPrincipalName} = UserUpdateRequest.User
 	for _, want := range []string{
 		"func (s *usersService) UserList(ctx context.Context, req *graph.UserListRequest) (*graph.CollectionResponse[graph.User], error) {\n\treturn s.list(ctx, req.Query)\n}",
 		"func (s *usersService) UserDelta(ctx context.Context, req *graph.UserDeltaRequest) (*graph.CollectionResponse[graph.User], error) {\n\treturn s.delta(ctx, req.Query, req.HTTPRequest)\n}",
+		"func (s *usersService) UserReminderView(ctx context.Context, req *graph.UserReminderViewRequest) (*graph.CollectionResponse[graph.Reminder], error) {\n\treturn s.reminders(ctx, req.UserID, req.StartDateTime, req.EndDateTime)\n}",
 		"type createBody = graph.UserPostUsersBody",
 		"func (s *usersService) UserPostUsers(ctx context.Context, req *graph.UserPostUsersRequest) (*graph.User, error) {\n\treturn s.create(ctx, req.Body)\n}",
 		"func (s *usersService) UserGet(ctx context.Context, req *graph.UserGetRequest) (graph.DirectoryObjectKind, error) {\n\treturn s.get(ctx, req.UserID)\n}",

@@ -39,6 +39,7 @@ var ops = []struct {
 }{
 	{"GET /users", "list", []string{"query"}},
 	{"GET /users/delta", "delta", []string{"query", "http"}},
+	{"GET /users/{id|userPrincipalName}/reminderView(startDateTime={startDateTime},endDateTime={endDateTime})", "reminders", []string{"{id|userPrincipalName}", "{startDateTime}", "{endDateTime}"}},
 	{"POST /users", "create", []string{"body"}},
 	{"GET /users/{id|userPrincipalName}", "get", []string{"{id|userPrincipalName}"}},
 	{"PATCH /users/{id|userPrincipalName}", "update", []string{"{id|userPrincipalName}", "body"}},

@@ -121,3 +121,38 @@ func TestDeleteRefByID(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedArguments checks a function's arguments written in the
+// request line without quotes: msgraph-sdk-go sends them quoted, as OData
+// writes string literals (and the parameter names in its own letter
+// case); the service gets the value without the quotes either way, as
+// route.Match gives the examples.
+func TestQuotedArguments(t *testing.T) {
+	const pattern = "/me/reminderView(startDateTime={startDateTime},endDateTime={endDateTime})"
+	p := compilePattern(pattern)
+	for _, c := range []struct {
+		path string
+		want []string
+	}{
+		{"/me/reminderView(StartDateTime='2024-01-01T00:00:00Z',EndDateTime='2024-01-02T00:00:00Z')", []string{"2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"}},
+		{"/me/reminderView(startDateTime=2024-01-01,endDateTime='it''s')", []string{"2024-01-01", "it's"}},
+		{"/me/reminderView(startDateTime=',endDateTime=x)", []string{"'", "x"}},
+	} {
+		got, ok := p.match(requestPath{text: c.path})
+		want, wantOK := route.Match(pattern, c.path)
+		if !ok || !reflect.DeepEqual(got, c.want) || !wantOK || !reflect.DeepEqual(want, c.want) {
+			t.Errorf("%s: router %q %v, route.Match %q %v; want %q", c.path, got, ok, want, wantOK, c.want)
+		}
+	}
+	// A quoted key placeholder ('{period}') keeps what is inside the
+	// pattern's quotes; a key segment is no argument.
+	for _, c := range []struct{ pattern, path, want string }{
+		{"/reports/getX(period='{period}')", "/reports/getX(period='D7')", "D7"},
+		{"/users/{id}", "/users/'a'", "'a'"},
+	} {
+		got, ok := compilePattern(c.pattern).match(requestPath{text: c.path})
+		if !ok || len(got) != 1 || got[0] != c.want {
+			t.Errorf("%s on %s: %q %v, want %q", c.path, c.pattern, got, ok, c.want)
+		}
+	}
+}

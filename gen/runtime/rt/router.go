@@ -14,6 +14,10 @@ type routeToken struct {
 	literal     string
 	placeholder bool
 	multi       bool
+	// arg: the placeholder is a function argument's value written
+	// without quotes (after "=", before "," or ")"); a quoted value
+	// matched by it is unquoted.
+	arg bool
 }
 
 // routePattern is a compiled pattern with the routes that use it.
@@ -136,6 +140,7 @@ func compilePattern(pattern string) *routePattern {
 	}
 	p.addLiteral(pattern[lit:])
 	p.markMulti()
+	p.markArguments()
 	for _, t := range p.tokens {
 		p.literals += len(t.literal)
 		p.minLen += max(len(t.literal), 1)
@@ -153,6 +158,19 @@ func (p *routePattern) addLiteral(s string) {
 		return
 	}
 	p.tokens = append(p.tokens, routeToken{literal: s})
+}
+
+// markArguments marks the placeholders that are a function argument's
+// value written without quotes: after literal text ending in "=", before
+// literal text starting with "," or ")".
+func (p *routePattern) markArguments() {
+	toks := p.tokens
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].placeholder && !toks[i-1].placeholder && !toks[i+1].placeholder &&
+			strings.HasSuffix(toks[i-1].literal, "=") && (strings.HasPrefix(toks[i+1].literal, ",") || strings.HasPrefix(toks[i+1].literal, ")")) {
+			toks[i].arg = true
+		}
+	}
 }
 
 // markMulti marks the placeholders used for drive-path addressing, whose
@@ -236,10 +254,27 @@ func (p *routePattern) match(path requestPath) ([]string, bool) {
 		for !reach.has(i+1, end) {
 			end++
 		}
-		values = append(values, path.text[pos:end])
+		v := path.text[pos:end]
+		if t.arg {
+			v = unquoteArgument(v)
+		}
+		values = append(values, v)
 		pos = end
 	}
 	return values, true
+}
+
+// unquoteArgument reads a function argument's value as OData writes a
+// string literal: within single quotes, a doubled quote standing for one.
+// msgraph-sdk-go quotes every string argument
+// (reminderView(StartDateTime='2024-01-01T00%3A00%3A00Z',...)), the docs
+// write most request lines without the quotes; the service gets the value
+// either way. (The parser's route.UnquoteArgument, for the examples.)
+func unquoteArgument(v string) string {
+	if len(v) < 2 || v[0] != '\'' || v[len(v)-1] != '\'' {
+		return v
+	}
+	return strings.ReplaceAll(v[1:len(v)-1], "''", "'")
 }
 
 // reachTable is a bit matrix: row i, column p says whether tokens[i:] can

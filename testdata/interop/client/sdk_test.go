@@ -488,6 +488,30 @@ func TestUsers(t *testing.T) {
 		}
 	})
 
+	step("reminder view", func(t *testing.T) {
+		// A function with arguments: the SDK quotes them as OData string
+		// literals (and spells the names its own way); the docs write the
+		// request line without quotes. The service gets the values, and
+		// an empty page is an empty list.
+		start, end := "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"
+		res, err := client.ByUserId(id).ReminderViewWithStartDateTimeWithEndDateTime(&end, &start).GetAsReminderViewWithStartDateTimeWithEndDateTimeGetResponse(ctx, nil)
+		if err != nil {
+			t.Fatalf("ReminderView: %v", describe(err))
+		}
+		if res.GetValue() == nil || len(res.GetValue()) != 0 {
+			t.Errorf("ReminderView: value %v, want an empty list", res.GetValue())
+		}
+		reqs := rec.take()
+		if len(reqs) != 1 || !strings.Contains(reqs[0].URI, "reminderView(StartDateTime='") {
+			t.Errorf("requests: %v, want one GET of reminderView with quoted arguments", reqs)
+		}
+		svc.mu.Lock()
+		defer svc.mu.Unlock()
+		if n := len(svc.windows); n != 1 || svc.windows[n-1] != [2]string{start, end} {
+			t.Errorf("reminderView received %v, want [%s %s]", svc.windows, start, end)
+		}
+	})
+
 	step("count", func(t *testing.T) {
 		// GET /users/$count, as the SDK sends it (with ConsistencyLevel),
 		// answered as text/plain by the list operation, which is told

@@ -43,6 +43,7 @@ type usersService struct {
 	updated []updateBody
 	lists   []graph.ODataQuery
 	deltas  []graph.ODataQuery
+	windows [][2]string // the start and end each reminderView asked for
 	// uploaded is the last photo PUT sent, as the service read it.
 	uploaded []byte
 }
@@ -116,6 +117,18 @@ func (s *usersService) delta(ctx context.Context, q graph.ODataQuery, r *http.Re
 		Value:          slices.Clone(s.users),
 		ODataDeltaLink: "https://" + r.Host + "/v1.0/users/delta()?$deltatoken=" + strconv.Itoa(len(s.users)),
 	}, nil
+}
+
+// reminders serves GET /users/{id}/reminderView(startDateTime=...,endDateTime=...):
+// no reminders, and the window it was asked for, recorded.
+func (s *usersService) reminders(ctx context.Context, id, start, end string) (*graph.CollectionResponse[graph.Reminder], error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.find(id) < 0 {
+		return nil, notFound(id)
+	}
+	s.windows = append(s.windows, [2]string{start, end})
+	return &graph.CollectionResponse[graph.Reminder]{}, nil
 }
 
 // create serves POST /users.
